@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain and the matching engine stay pure: no framework, no database, no broker.
+    files: ['libs/domain/**/*.ts', 'libs/matching/**/*.ts', 'contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'better-sqlite3', 'mongoose', 'kafkajs', '@eventstore/*', 'express', 'pino*'], message: 'libs/domain, libs/matching and contracts import no framework or I/O client.' },
+          ],
+        },
+      ],
+    },
+  },
+);
