@@ -1,1 +1,3 @@
 export * from './event-store.port';
+export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';

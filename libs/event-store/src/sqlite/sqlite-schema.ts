@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import type { EventToAppend, JsonObject, RecordedEvent } from '../event-store.port';
+
+/**
+ * The table of the embedded store. `position` is the rowid: SQLite gives each insert max(rowid) + 1, and
+ * since rows are never deleted and a rolled-back savepoint gives its rowids back, positions are gapless.
+ * The unique (stream_id, revision) index answers "current revision of a stream" with one index seek.
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  event_id    TEXT    NOT NULL,
+  type        TEXT    NOT NULL,
+  version     INTEGER NOT NULL,
+  occurred_at TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, revision);
+CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
+`;
+
+export interface SqliteEventStoreOptions {
+  /** How long a writer waits for another process's lock before failing (ms). */
+  readonly busyTimeoutMs?: number;
+  /** Rows fetched per query by readAll, readStream and subscriptions. */
+  readonly pageSize?: number;
+  /** Most appends committed together in one transaction. */
+  readonly maxAppendsPerCommit?: number;
+  /**
+   * Commit concurrent appends together (one fsync for many). On by default; off commits each append in
+   * its own transaction, which the benchmark uses for comparison.
+   */
+  readonly groupCommit?: boolean;
+}
+
+/** The durability settings, also used by the benchmark's raw baseline so both pay the same fsyncs. */
+export function applyDurablePragmas(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: the WAL is fsynced at every commit, so an acknowledged append survives power loss, not only
+  // a killed process (NORMAL would lose the last commits on power loss).
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+}
+
+/** Column order of every SELECT that reads events, in `raw` mode. */
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, version, occurred_at, data, metadata';
+
+export type EventRow = [number, string, number, string, string, number, string, string, string];
+
+export function rowToEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row[3],
+    type: row[4],
+    version: row[5],
+    occurredAt: row[6],
+    data: JSON.parse(row[7]) as JsonObject,
+    metadata: JSON.parse(row[8]) as JsonObject,
+    streamId: row[1],
+    revision: row[2],
+    position: BigInt(row[0]),
+  };
+}
+
+export type InsertParams = [string, number, string, string, number, string, string, string];
+
+export function insertParams(streamId: string, revision: number, event: EventToAppend): InsertParams {
+  return [
+    streamId,
+    revision,
+    event.id,
+    event.type,
+    event.version,
+    event.occurredAt,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  ];
+}
+
+export const INSERT_SQL =
+  'INSERT INTO events (stream_id, revision, event_id, type, version, occurred_at, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
