@@ -58,7 +58,11 @@ export interface EventStore {
    * Appends atomically: all events or none. Throws `WrongExpectedVersion` when the stream's revision is
    * not the expected one. Events are delivered to subscribers only after they are durable.
    */
-  append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
 
   /** The stream's events from `fromRevision` (inclusive); an empty array for a stream that does not exist. */
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
@@ -73,7 +77,11 @@ export interface EventStore {
    * Catch-up subscription to the global log: delivers every event after `afterPosition`, then goes live,
    * with no gap and no duplicate across the switch. The handler is called for one event at a time.
    */
-  subscribeAll(afterPosition: Position, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
+  subscribeAll(
+    afterPosition: Position,
+    handler: SubscriptionHandler,
+    options?: SubscribeOptions,
+  ): Subscription;
 
   /** The position of the last event in the global log (`START` when empty). */
   headPosition(): Promise<Position>;

@@ -17,8 +17,12 @@ export interface AppendRequest {
   readonly expectedRevision: ExpectedRevision;
 }
 
-/** Where the ids of an append already are, if anywhere. */
-type PriorWrite = { kind: 'none' } | { kind: 'elsewhere' } | { kind: 'same'; firstRevision: number; result: AppendResult };
+/**
+ * Where the ids of an append already are: nowhere, all of them in order in this stream (a retry), or
+ * only some of them / somewhere else (a conflict).
+ */
+type PriorWrite =
+  { kind: 'none' } | { kind: 'elsewhere' } | { kind: 'same'; firstRevision: number; result: AppendResult };
 
 /**
  * Writes one append inside a transaction the caller has opened (and a savepoint, so a failure here
@@ -49,7 +53,12 @@ export class SqliteAppendWriter {
     if (!revisionMatches(expectedRevision, current)) {
       const prior = this.findPriorWrite(request);
       if (prior.kind === 'same' && startMatches(expectedRevision, prior.firstRevision)) return prior.result;
-      throw new WrongExpectedVersion(streamId, expectedRevision, current === NO_STREAM ? 'no_stream' : current);
+      if (prior.kind === 'elsewhere') throw conflict(streamId);
+      throw new WrongExpectedVersion(
+        streamId,
+        expectedRevision,
+        current === NO_STREAM ? 'no_stream' : current,
+      );
     }
     if (events.length === 0) return this.emptyAppendResult(streamId, current);
     // With 'any' a retry passes the revision check; look for it before inserting duplicates.
@@ -89,7 +98,11 @@ export class SqliteAppendWriter {
     const inPlace = found.every((row, i) => row[0] === streamId && row[1] === firstRevision + i);
     if (!inPlace) return { kind: 'elsewhere' };
     const last = found[found.length - 1];
-    return { kind: 'same', firstRevision, result: { nextExpectedRevision: last[1], position: BigInt(last[2]) } };
+    return {
+      kind: 'same',
+      firstRevision,
+      result: { nextExpectedRevision: last[1], position: BigInt(last[2]) },
+    };
   }
 }
 

@@ -104,7 +104,10 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     if (typeof streamId !== 'string' || streamId.length === 0) {
       return Promise.reject(new TypeError('streamId must be a non-empty string'));
     }
-    if (typeof expectedRevision === 'number' && !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)) {
+    if (
+      typeof expectedRevision === 'number' &&
+      !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)
+    ) {
       return Promise.reject(new RangeError(`Not a revision: ${expectedRevision}`));
     }
     return this.commits.enqueue({ streamId, events, expectedRevision });
@@ -122,7 +125,10 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     }
   }
 
-  async *readAll(afterPosition: Position = START, limit = Number.POSITIVE_INFINITY): AsyncGenerator<RecordedEvent> {
+  async *readAll(
+    afterPosition: Position = START,
+    limit = Number.POSITIVE_INFINITY,
+  ): AsyncGenerator<RecordedEvent> {
     let last = afterPosition;
     let remaining = limit;
     while (remaining > 0) {
@@ -135,7 +141,11 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     }
   }
 
-  subscribeAll(afterPosition: Position, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+  subscribeAll(
+    afterPosition: Position,
+    handler: SubscriptionHandler,
+    options?: SubscribeOptions,
+  ): Subscription {
     this.assertOpen();
     const subscription = new SqliteSubscription(this, afterPosition, handler, options);
     this.subscriptions.add(subscription);

@@ -46,7 +46,8 @@ export function applyDurablePragmas(db: Database.Database, busyTimeoutMs: number
 }
 
 /** Column order of every SELECT that reads events, in `raw` mode. */
-export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, version, occurred_at, data, metadata';
+export const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, version, occurred_at, data, metadata';
 
 export type EventRow = [number, string, number, string, string, number, string, string, string];
 

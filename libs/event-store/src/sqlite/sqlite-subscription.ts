@@ -1,4 +1,10 @@
-import type { Position, RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from '../event-store.port';
+import type {
+  Position,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../event-store.port';
 
 /** What a subscription needs from the store: a page reader and a way to sleep until the next commit. */
 export interface SubscriptionSource {

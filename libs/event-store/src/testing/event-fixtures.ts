@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, EventToAppend, Position, RecordedEvent } from '../event-store.port';
+
+/** A stream name no other test (nor another run against a shared server) uses. */
+export const uniqueStream = (kind = 'test'): string => `${kind}-${randomUUID()}`;
+
+export function newEvent(type = 'TestEvent', data: Record<string, unknown> = {}): EventToAppend {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    data,
+    metadata: { actor: 'contract-test', correlationId: randomUUID(), causationId: randomUUID() },
+  };
+}
+
+export const newEvents = (count: number, type = 'TestEvent'): EventToAppend[] =>
+  Array.from({ length: count }, (_, i) => newEvent(type, { i }));
+
+/** What a stored event must give back of what was appended. */
+export const appendedPart = (event: EventToAppend | RecordedEvent): EventToAppend => ({
+  id: event.id,
+  type: event.type,
+  version: event.version,
+  occurredAt: event.occurredAt,
+  data: event.data,
+  metadata: event.metadata,
+});
+
+/** Reads the log after `afterPosition`, keeping only the events of streams that start with `prefix`. */
+export async function readAllOf(
+  store: EventStore,
+  afterPosition: Position,
+  prefix: string,
+): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readAll(afterPosition)) {
+    if (event.streamId.startsWith(prefix)) events.push(event);
+  }
+  return events;
+}
+
+export function expectIncreasing(positions: readonly Position[]): void {
+  for (let i = 1; i < positions.length; i++) {
+    if (!(positions[i] > positions[i - 1])) {
+      throw new Error(`positions not increasing at ${i}: ${positions[i - 1]} then ${positions[i]}`);
+    }
+  }
+}
+
+/** Resolves once `condition` holds, checking after each macrotask; rejects after `timeoutMs`. */
+export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
