@@ -1,1 +1,6 @@
+export * from './envelope';
+export * from './events';
 export * from './regions/guizhou-divisions';
+export * from './registry';
+export * from './upcasters';
+export * from './values';

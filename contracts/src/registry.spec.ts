@@ -1,0 +1,92 @@
+import { EVENT_EXAMPLES } from './events/event-examples';
+import { decodeEvent, decodeStoredEvent, encodeEvent, EventDecodeError } from './registry';
+
+const { preference: _p, expectedMonthlyWage: _w, ...common } = EVENT_EXAMPLES.WorkerRegistered;
+
+describe('registry: decode with upcasting, encode', () => {
+  it('upcasts WorkerRegistered@1 (willingToLeaveProvince) to @2 (preference, no stated wage)', () => {
+    const willing = decodeEvent({
+      type: 'WorkerRegistered',
+      version: 1,
+      data: { ...common, willingToLeaveProvince: true },
+    });
+    expect(willing).toEqual({
+      type: 'WorkerRegistered',
+      version: 2,
+      data: { ...common, preference: 'any', expectedMonthlyWage: null },
+    });
+    const unwilling = decodeEvent({
+      type: 'WorkerRegistered',
+      version: 1,
+      data: { ...common, willingToLeaveProvince: false },
+    });
+    expect(unwilling.type === 'WorkerRegistered' && unwilling.data.preference).toBe('in_province');
+  });
+
+  it('does not change the stored data it upcasts', () => {
+    const stored = { ...common, willingToLeaveProvince: true };
+    const before = JSON.stringify(stored);
+    decodeEvent({ type: 'WorkerRegistered', version: 1, data: stored });
+    expect(JSON.stringify(stored)).toBe(before);
+  });
+
+  it('validates old data against its own version', () => {
+    const call = () =>
+      decodeEvent({ type: 'WorkerRegistered', version: 1, data: { ...common, preference: 'any' } });
+    expect(call).toThrow(EventDecodeError);
+    expect(call).toThrow(/willingToLeaveProvince/);
+  });
+
+  it('decodes current versions as they are', () => {
+    const data = EVENT_EXAMPLES.VacancyPosted;
+    expect(decodeEvent({ type: 'VacancyPosted', version: 1, data })).toEqual({
+      type: 'VacancyPosted',
+      version: 1,
+      data,
+    });
+  });
+
+  it.each([
+    ['unknown_event_type', { type: 'Nope', version: 1, data: {} }],
+    ['unknown_event_version', { type: 'VacancyPosted', version: 2, data: {} }],
+    ['unknown_event_version', { type: 'VacancyPosted', version: 0, data: {} }],
+    ['invalid_event_data', { type: 'VacancyExpired', version: 1, data: { vacancyId: 'v' } }],
+  ])('throws %s', (code, raw) => {
+    try {
+      decodeEvent(raw);
+      throw new Error('expected a throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EventDecodeError);
+      expect((error as EventDecodeError).code).toBe(code);
+    }
+  });
+
+  it('encodes with the current version and refuses invalid data', () => {
+    expect(encodeEvent({ type: 'WorkerRegistered', data: EVENT_EXAMPLES.WorkerRegistered })).toEqual({
+      type: 'WorkerRegistered',
+      version: 2,
+      data: EVENT_EXAMPLES.WorkerRegistered,
+    });
+    const bad = { ...EVENT_EXAMPLES.VacancyExpired, expiredAt: 'tomorrow' };
+    expect(() => encodeEvent({ type: 'VacancyExpired', data: bad })).toThrow(/expiredAt/);
+  });
+
+  it('decodes a stored event into its envelope', () => {
+    const envelope = decodeStoredEvent({
+      id: 'e1',
+      type: 'VacancyExpired',
+      version: 1,
+      streamId: 'vacancy-v1',
+      revision: 3,
+      position: 42n,
+      occurredAt: '2027-01-31T00:00:00Z',
+      data: EVENT_EXAMPLES.VacancyExpired,
+      metadata: { actor: { id: 'system', role: 'system' }, correlationId: 'c', causationId: 'c', extra: 1 },
+    });
+    expect(envelope.position).toBe(42n);
+    expect(envelope.metadata.extra).toBe(1);
+    expect(() =>
+      decodeStoredEvent({ ...envelope, version: 1, metadata: { actor: { id: 'x', role: 'root' } } }),
+    ).toThrow(EventDecodeError);
+  });
+});

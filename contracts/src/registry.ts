@@ -1,0 +1,145 @@
+import type { EventDefinition } from './events/define-event';
+import { MONITOR_EVENTS } from './events/monitor.events';
+import { PLACEMENTS_EVENTS } from './events/placements.events';
+import { POSTINGS_EVENTS } from './events/postings.events';
+import { WORKFORCE_EVENTS } from './events/workforce.events';
+import type { DomainEvent, EventType } from './events';
+import { eventMetadata, type EventEnvelope } from './envelope';
+import { UPCASTERS, type Upcaster } from './upcasters';
+
+/** Every event type at its current version. */
+export const CURRENT_EVENTS: readonly EventDefinition[] = [
+  ...POSTINGS_EVENTS,
+  ...WORKFORCE_EVENTS,
+  ...PLACEMENTS_EVENTS,
+  ...MONITOR_EVENTS,
+];
+
+const CURRENT_BY_TYPE: ReadonlyMap<string, EventDefinition> = new Map(CURRENT_EVENTS.map((d) => [d.type, d]));
+const UPCASTER_BY_KEY: ReadonlyMap<string, Upcaster> = new Map(
+  UPCASTERS.map((u) => [`${u.from.type}@${u.from.version}`, u]),
+);
+
+if (CURRENT_BY_TYPE.size !== CURRENT_EVENTS.length) throw new Error('Two current definitions share a type');
+
+export const EVENT_TYPES: readonly EventType[] = CURRENT_EVENTS.map((d) => d.type as EventType);
+
+export const isEventType = (type: string): type is EventType => CURRENT_BY_TYPE.has(type);
+
+export const currentDefinition = (type: string): EventDefinition | undefined => CURRENT_BY_TYPE.get(type);
+
+export type EventDecodeErrorCode =
+  | 'unknown_event_type'
+  | 'unknown_event_version'
+  | 'missing_upcaster'
+  | 'invalid_event_data'
+  | 'invalid_event_metadata';
+
+export class EventDecodeError extends Error {
+  constructor(
+    readonly code: EventDecodeErrorCode,
+    readonly eventType: string,
+    readonly eventVersion: number,
+    message: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(`${eventType}@${eventVersion}: ${message}`);
+    this.name = 'EventDecodeError';
+  }
+}
+
+export interface RawEvent {
+  readonly type: string;
+  readonly version: number;
+  readonly data: unknown;
+}
+
+function parseOrThrow(definition: EventDefinition, data: unknown, at: RawEvent): unknown {
+  const result = definition.schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw new EventDecodeError(
+    'invalid_event_data',
+    at.type,
+    at.version,
+    `data does not match ${definition.type}@${definition.version}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+    issues,
+  );
+}
+
+/**
+ * Decodes stored event data to the current version: upcasts through the chain, then validates against
+ * the current schema. Throws EventDecodeError; never returns unvalidated data.
+ */
+export function decodeEvent(raw: RawEvent): DomainEvent & { version: number } {
+  const current = CURRENT_BY_TYPE.get(raw.type);
+  if (!current) throw new EventDecodeError('unknown_event_type', raw.type, raw.version, 'unknown event type');
+  if (!Number.isInteger(raw.version) || raw.version < 1 || raw.version > current.version) {
+    throw new EventDecodeError(
+      'unknown_event_version',
+      raw.type,
+      raw.version,
+      `current version is ${current.version}`,
+    );
+  }
+  let data = raw.data;
+  for (let version = raw.version; version < current.version; version++) {
+    const upcaster = UPCASTER_BY_KEY.get(`${raw.type}@${version}`);
+    if (!upcaster) {
+      throw new EventDecodeError(
+        'missing_upcaster',
+        raw.type,
+        raw.version,
+        `no upcaster from version ${version}`,
+      );
+    }
+    // Each step validates against its own version's schema, so an upcaster only sees well-formed data.
+    data = upcaster.upcast(parseOrThrow(upcaster.from, data, raw));
+  }
+  const parsed = parseOrThrow(current, data, raw);
+  return { type: raw.type, version: current.version, data: parsed } as DomainEvent & { version: number };
+}
+
+/** Validates a new event and gives what the store appends: the current version and the parsed data. */
+export function encodeEvent(event: DomainEvent): {
+  type: EventType;
+  version: number;
+  data: Record<string, unknown>;
+} {
+  const current = CURRENT_BY_TYPE.get(event.type);
+  if (!current) throw new EventDecodeError('unknown_event_type', event.type, 0, 'unknown event type');
+  const data = parseOrThrow(current, event.data, {
+    type: event.type,
+    version: current.version,
+    data: event.data,
+  });
+  return { type: event.type, version: current.version, data: data as Record<string, unknown> };
+}
+
+/** What an event store gives back (structurally the port's RecordedEvent). */
+export interface StoredEvent extends RawEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: bigint;
+  readonly occurredAt: string;
+  readonly metadata: unknown;
+}
+
+/** Decodes a stored event into its typed envelope: data upcast and validated, metadata validated. */
+export function decodeStoredEvent(stored: StoredEvent): EventEnvelope<DomainEvent> {
+  const event = decodeEvent(stored);
+  const metadata = eventMetadata.safeParse(stored.metadata);
+  if (!metadata.success) {
+    throw new EventDecodeError('invalid_event_metadata', stored.type, stored.version, metadata.error.message);
+  }
+  return {
+    ...event,
+    id: stored.id,
+    streamId: stored.streamId,
+    revision: stored.revision,
+    position: stored.position,
+    occurredAt: stored.occurredAt,
+    metadata: metadata.data,
+  } as EventEnvelope<DomainEvent>;
+}

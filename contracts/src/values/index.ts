@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './labour';
+export * from './regions';
+export * from './resident-id-number';
+export * from './scalars';
