@@ -1,0 +1,101 @@
+import { FlowNetworkBuilder, flowOn } from './flow-network';
+import { CandidateArcs, MatchProblem } from './match-problem';
+import { solveMinCostFlow } from './min-cost-flow';
+import { MAX_SCORE } from './score';
+
+/**
+ * Weights that turn the lexicographic objective (a) zero-employment households covered, (b) people
+ * placed, (c) total score into one integer cost. With N ≥ the most people any plan can place and every
+ * score in 0..MAX_SCORE, the plan maximises  value = B·covered + P·placed + score  with P = B = N·MAX_SCORE + 1.
+ *
+ * Why that is lexicographic. Let X be a lexicographically best plan.
+ * 1. X places the most people possible, M. In the flow network below (without the coverage split), if X
+ *    were not a maximum flow there would be an augmenting source→sink path in its residual network. Such a
+ *    path leaves the source once, so it raises the inflow of one household and leaves every other node's
+ *    throughput unchanged: no household loses coverage, one more person is placed. So among plans of
+ *    maximum coverage, one of maximum size has size M.
+ * 2. Any plan Y with fewer households covered: value(X) − value(Y) = B·(covX − covY) + P·(M − placedY)
+ *    + (scoreX − scoreY) ≥ B + 0 − N·MAX_SCORE > 0, because placedY ≤ M and scoreY ≤ N·MAX_SCORE.
+ * 3. Same coverage, fewer placed: the difference is ≥ P − N·MAX_SCORE > 0.
+ * 4. Same coverage and placed: the values differ by the score difference.
+ * So every maximiser of the value is lexicographically best. B needs not exceed N·P because, by 1, the
+ * people term never works against the coverage term — which keeps costs at about 2·N²·MAX_SCORE:
+ * 2·10^12 for N = 100,000, far below 2^53, so float64 holds them exactly (checked below).
+ */
+export function lexicographicWeights(maxPlaceable: number): { coverage: number; person: number } {
+  const p = maxPlaceable * MAX_SCORE + 1;
+  if (maxPlaceable * (2 * p + MAX_SCORE) * 4 >= Number.MAX_SAFE_INTEGER) {
+    throw new Error(`instance too large for exact float64 costs: ${maxPlaceable} placeable`);
+  }
+  return { coverage: p, person: p };
+}
+
+export interface ExactPartResult {
+  /** Indexes (into the candidate arcs) of the pairs chosen. */
+  readonly chosen: number[];
+  readonly phases: number;
+}
+
+/**
+ * The exact plan for one independent part, by min-cost flow on:
+ * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
+ * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
+ * → sink (capacity: remaining openings).
+ */
+export function solveExactPart(
+  problem: MatchProblem,
+  arcs: CandidateArcs,
+  partArcs: Int32Array,
+  householdOfWorker: Int32Array,
+): ExactPartResult {
+  const householdNode = new Map<number, number>();
+  const workerNode = new Map<number, number>();
+  const vacancyNode = new Map<number, number>();
+  const workersOfHousehold = new Map<number, number>();
+  const arcsIntoVacancy = new Map<number, number>();
+  let next = 2; // 0 = source, 1 = sink
+  for (const k of partArcs) {
+    const w = arcs.worker[k];
+    const v = arcs.vacancy[k];
+    if (!workerNode.has(w)) {
+      workerNode.set(w, next++);
+      const h = householdOfWorker[w];
+      workersOfHousehold.set(h, (workersOfHousehold.get(h) ?? 0) + 1);
+    }
+    if (!vacancyNode.has(v)) vacancyNode.set(v, next++);
+    arcsIntoVacancy.set(v, (arcsIntoVacancy.get(v) ?? 0) + 1);
+  }
+  for (const h of workersOfHousehold.keys()) householdNode.set(h, next++);
+
+  let openings = 0;
+  for (const [v, n] of arcsIntoVacancy) openings += Math.min(problem.vacancies[v].remainingOpenings, n);
+  const weights = lexicographicWeights(Math.min(workerNode.size, openings));
+
+  const net = new FlowNetworkBuilder(next);
+  for (const [h, node] of householdNode) {
+    const members = workersOfHousehold.get(h) ?? 0;
+    const needsCover = problem.households[h].employed === 0;
+    if (needsCover) net.addArc(0, node, 1, -weights.coverage);
+    const rest = needsCover ? members - 1 : members;
+    if (rest > 0) net.addArc(0, node, rest, 0);
+  }
+  for (const [w, node] of workerNode) net.addArc(householdNode.get(householdOfWorker[w]) ?? -1, node, 1, 0);
+  const pairArc = new Int32Array(partArcs.length);
+  partArcs.forEach((k, i) => {
+    const from = workerNode.get(arcs.worker[k]) ?? -1;
+    const to = vacancyNode.get(arcs.vacancy[k]) ?? -1;
+    pairArc[i] = net.addArc(from, to, 1, -(weights.person + arcs.score[k]));
+  });
+  for (const [v, node] of vacancyNode) {
+    const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy.get(v) ?? 0);
+    if (cap > 0) net.addArc(node, 1, cap, 0);
+  }
+
+  const built = net.build();
+  const stats = solveMinCostFlow(built, 0, 1);
+  const chosen: number[] = [];
+  partArcs.forEach((k, i) => {
+    if (flowOn(built, pairArc[i]) === 1) chosen.push(k);
+  });
+  return { chosen, phases: stats.phases };
+}
