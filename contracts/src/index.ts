@@ -4,3 +4,4 @@ export * from './regions/guizhou-divisions';
 export * from './registry';
 export * from './upcasters';
 export * from './values';
+export * from './http';

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './matching.bodies';
+export * from './postings.bodies';
+export * from './responses';
+export * from './workforce.bodies';

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  channel,
+  employmentReportSource,
+  gender,
+  guizhouCountyCode,
+  isoDate,
+  isoDateTime,
+  labourCapacity,
+  personName,
+  relocationSiteId,
+  residentIdNumber,
+  shortText,
+  skillTag,
+  skills,
+  workPreference,
+  yuan,
+} from '../values';
+
+export const OLDEST_BIRTH_YEAR = 1940;
+export const YOUNGEST_WORKER_AGE = 16;
+
+const utcYear = () => new Date().getUTCFullYear();
+
+/**
+ * A member's birth year, 1940 to (this year − 16). The current year is read when parsing (validation is not a
+ * decider); pass a clock to pin it in tests.
+ */
+export const birthYearInRange = (currentYear: () => number = utcYear) =>
+  z
+    .number()
+    .int()
+    .superRefine((year, ctx) => {
+      const latest = currentYear() - YOUNGEST_WORKER_AGE;
+      if (year < OLDEST_BIRTH_YEAR || year > latest) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `birthYear must be between ${OLDEST_BIRTH_YEAR} and ${latest}`,
+        });
+      }
+    });
+
+export const memberBodyAt = (currentYear?: () => number) =>
+  z
+    .object({
+      name: personName,
+      idNumber: residentIdNumber,
+      birthYear: birthYearInRange(currentYear),
+      gender,
+      ethnicity: shortText.optional(),
+      labourCapacity,
+      skills: skills.default([]),
+      preference: workPreference,
+      /** Omitted when the member states none. */
+      expectedMonthlyWage: yuan.optional(),
+      returnee: z.boolean().optional(),
+    })
+    .strict();
+
+// POST /v1/households/:id/workers
+export const addWorkerBody = memberBodyAt().meta({ id: 'AddWorkerBody' });
+export type MemberBody = z.output<typeof addWorkerBody>;
+
+export const householdBodyAt = (currentYear?: () => number) =>
+  z
+    .object({
+      countyCode: guizhouCountyCode,
+      relocationSiteId,
+      members: z.array(memberBodyAt(currentYear)).min(1, 'A household has at least one member').max(20),
+    })
+    .strict()
+    .superRefine((body, ctx) => {
+      const seen = new Map<string, number>();
+      body.members.forEach((member, index) => {
+        const first = seen.get(member.idNumber);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['members', index, 'idNumber'],
+            message: `Same ID number as members.${first}`,
+          });
+        } else seen.set(member.idNumber, index);
+      });
+    });
+
+// POST /v1/households
+export const registerHouseholdBody = householdBodyAt().meta({ id: 'RegisterHouseholdBody' });
+export type RegisterHouseholdBody = z.output<typeof registerHouseholdBody>;
+
+// PATCH /v1/workers/:id
+export const updateWorkerBody = z
+  .object({
+    skills: skills.optional(),
+    preference: workPreference.optional(),
+    labourCapacity: labourCapacity.optional(),
+    expectedMonthlyWage: yuan.optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((value) => value !== undefined), {
+    error: 'Give at least one of skills, preference, labourCapacity, expectedMonthlyWage',
+  })
+  .meta({ id: 'UpdateWorkerBody' });
+export type UpdateWorkerBody = z.infer<typeof updateWorkerBody>;
+
+// POST /v1/workers/:id/trainings
+export const recordTrainingBody = z
+  .object({
+    name: shortText,
+    skill: skillTag,
+    completedAt: isoDateTime,
+    hours: z.number().int().min(1).max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'RecordTrainingBody' });
+export type RecordTrainingBody = z.infer<typeof recordTrainingBody>;
+
+// POST /v1/workers/:id/employment-reports
+export const reportEmploymentBody = z
+  .object({ channel, employer: shortText.optional(), source: employmentReportSource, startDate: isoDate })
+  .strict()
+  .meta({ id: 'ReportEmploymentBody' });
+export type ReportEmploymentBody = z.infer<typeof reportEmploymentBody>;
