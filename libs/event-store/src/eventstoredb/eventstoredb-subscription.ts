@@ -1,11 +1,5 @@
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
-import type {
-  Position,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-  SubscriptionHandler,
-} from '../event-store.port';
+import type { Position, SubscribeOptions, Subscription, SubscriptionHandler } from '../event-store.port';
 import { fromEsdbEvent, fromEsdbPosition, isSystemEvent } from './eventstoredb-mapping';
 
 /**
@@ -106,7 +100,7 @@ export class EsdbCatchUpSubscription implements Subscription {
         const position = fromEsdbPosition(recorded.position);
         if (position <= last) continue;
         last = position;
-        if (!isSystemEvent(recorded)) await this.deliver(fromEsdbEvent(recorded, position));
+        if (!isSystemEvent(recorded)) await this.handler(fromEsdbEvent(recorded, position));
         if (this.stopRequested) return;
         if (last >= headAtStart || drained()) markCaughtUp();
       }
@@ -131,10 +125,6 @@ export class EsdbCatchUpSubscription implements Subscription {
       if (this.stopRequested) return 'stopped';
       throw error;
     }
-  }
-
-  private async deliver(event: RecordedEvent): Promise<void> {
-    await this.handler(event);
   }
 
   private async closeFeed(): Promise<void> {
