@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEVELOPMENT_JWT_SECRET } from '@lib/auth/token';
+
+/** Used when `ID_HASH_KEY` is not set; development only, the platform warns about it. */
+export const DEVELOPMENT_ID_HASH_KEY = 'development-only-id-hash-key-change-me';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Everything the platform is configured with; env variables map onto it in `configFromEnv`. */
+export const PlatformConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  dataDir: z
+    .string()
+    .min(1)
+    .default('./data')
+    .transform((dir) => resolve(dir)),
+  jwtSecret: z
+    .string()
+    .min(32, 'JWT_SECRET must have at least 32 characters')
+    .default(DEVELOPMENT_JWT_SECRET),
+  idHashKey: z
+    .string()
+    .min(16, 'ID_HASH_KEY must have at least 16 characters')
+    .default(DEVELOPMENT_ID_HASH_KEY),
+  logLevel: LogLevel.default('info'),
+  /** Largest JSON body accepted (body-parser syntax). */
+  bodyLimit: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('256kb'),
+  rateLimit: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Requests per client per window: generous, it only stops runaway clients. */
+      limit: z.number().int().positive().default(1200),
+      windowMs: z.number().int().positive().default(60_000),
+    })
+    .prefault({}),
+});
+
+export type PlatformConfig = z.output<typeof PlatformConfigSchema>;
+export type PlatformConfigInput = z.input<typeof PlatformConfigSchema>;
+
+/** The injection token of the resolved `PlatformConfig`. */
+export const PLATFORM_CONFIG = 'PLATFORM_CONFIG';
+
+export function parsePlatformConfig(input: PlatformConfigInput): PlatformConfig {
+  const result = PlatformConfigSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((i) => `${i.path.join('.') || 'config'}: ${i.message}`)
+      .join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' ? undefined : value;
+
+/**
+ * PORT, DATA_DIR, JWT_SECRET, ID_HASH_KEY, LOG_LEVEL, BODY_LIMIT, and RATE_LIMIT (requests per minute per
+ * client; 0 turns rate limiting off).
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv): PlatformConfig {
+  const rateLimit = nonEmpty(env.RATE_LIMIT);
+  return parsePlatformConfig({
+    port: nonEmpty(env.PORT),
+    dataDir: nonEmpty(env.DATA_DIR),
+    jwtSecret: nonEmpty(env.JWT_SECRET),
+    idHashKey: nonEmpty(env.ID_HASH_KEY),
+    logLevel: nonEmpty(env.LOG_LEVEL) as z.input<typeof LogLevel> | undefined,
+    bodyLimit: nonEmpty(env.BODY_LIMIT),
+    rateLimit:
+      rateLimit === undefined
+        ? {}
+        : Number(rateLimit) === 0
+          ? { enabled: false }
+          : { limit: Number(rateLimit) },
+  });
+}
+
+/** Warnings to print at start: development defaults in use. */
+export function configWarnings(config: PlatformConfig): string[] {
+  const warnings: string[] = [];
+  if (config.jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    warnings.push(
+      'JWT_SECRET is not set: using the development secret; anyone can sign tokens. Set JWT_SECRET in production.',
+    );
+  }
+  if (config.idHashKey === DEVELOPMENT_ID_HASH_KEY) {
+    warnings.push(
+      'ID_HASH_KEY is not set: using the development key; ID number hashes are not protected. Set ID_HASH_KEY in production.',
+    );
+  }
+  return warnings;
+}

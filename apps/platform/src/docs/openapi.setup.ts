@@ -1,0 +1,40 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { IS_PUBLIC, ROLES_KEY, type Role } from '@lib/auth';
+import { buildOpenApiDocument, type RouteAccess } from '@lib/http';
+
+export const DOCS_PATH = 'docs';
+export const OPENAPI_JSON_PATH = 'docs/openapi.json';
+
+/**
+ * Generates the OpenAPI document from every controller's routes and zod schemas, then serves Swagger UI at
+ * `/docs` and the JSON at `/docs/openapi.json`. Call before `init()`/`listen()`: the routes must be in
+ * place before Nest's 404 handler.
+ */
+export function setupOpenApi(app: INestApplication): void {
+  const reflector = app.get(Reflector);
+  const controllers = app
+    .get(DiscoveryService)
+    .getControllers()
+    .map((wrapper) => wrapper.metatype as Type | null)
+    .filter((type): type is Type => typeof type === 'function');
+  const access = (handler: object, controller: Type): RouteAccess => {
+    const targets = [handler as () => void, controller];
+    return {
+      public: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true,
+      roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [],
+    };
+  };
+  const document = buildOpenApiDocument(controllers, {
+    title: 'Relocated households employment service',
+    version: '1',
+    description:
+      'Generated from the zod schemas of each route. Errors always have the shape { error: { code, message, issues? } }.',
+    access,
+  });
+  // zod-openapi emits OpenAPI 3.1; Swagger UI reads it as is, only the TypeScript types differ.
+  SwaggerModule.setup(DOCS_PATH, app, document as unknown as OpenAPIObject, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+  });
+}

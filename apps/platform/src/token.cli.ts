@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  ROLES,
+  TokenClaimsSchema,
+  parseExpiresIn,
+  signToken,
+  type Role,
+} from '@lib/auth';
+
+const USAGE = `Usage: npm run -s token -- --role <${ROLES.join('|')}> [scope] [--sub S] [--expires 8h]
+  scope: --station <id> (station), --workshop <id> (workshop), --county <code> (county_office),
+         --counties <code,code,...|all> (broker)
+  Signs with JWT_SECRET (or the development secret) and prints the token alone on stdout.`;
+
+/** Builds the claims from the command line; throws with a message for the user when they are wrong. */
+export function claimsFromArgs(args: readonly string[]): { claims: unknown; expires: string } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      role: { type: 'string' },
+      station: { type: 'string' },
+      workshop: { type: 'string' },
+      county: { type: 'string' },
+      counties: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
+    strict: true,
+  });
+  const role = values.role as Role | undefined;
+  if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+  const scope = values.station ?? values.workshop ?? values.county ?? values.counties ?? 'all';
+  const sub = values.sub ?? `${role}-${scope}`;
+  const counties = values.counties === 'all' ? 'all' : values.counties?.split(',').map((c) => c.trim());
+  const claims = {
+    sub,
+    role,
+    ...(role === 'station' ? { stationId: values.station } : {}),
+    ...(role === 'workshop' ? { workshopId: values.workshop } : {}),
+    ...(role === 'county_office' ? { countyCode: values.county } : {}),
+    ...(role === 'broker' ? { counties } : {}),
+  };
+  return { claims, expires: values.expires ?? '8h' };
+}
+
+function main(): void {
+  try {
+    const { claims, expires } = claimsFromArgs(process.argv.slice(2));
+    const parsed = TokenClaimsSchema.safeParse(claims);
+    if (!parsed.success) {
+      throw new Error(
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'claims'}: ${i.message}`).join('; '),
+      );
+    }
+    const secret = process.env.JWT_SECRET || DEVELOPMENT_JWT_SECRET;
+    if (secret === DEVELOPMENT_JWT_SECRET)
+      process.stderr.write('warning: JWT_SECRET is not set; signing with the development secret\n');
+    process.stdout.write(`${signToken(parsed.data, secret, parseExpiresIn(expires))}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) main();

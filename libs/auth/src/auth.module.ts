@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthGuard } from './auth.guard';
+import { JWT_ALGORITHM } from './token';
+
+export interface AuthModuleOptions {
+  readonly jwtSecret: string;
+}
+
+/** JWT verification and the guard; the application registers the guard globally (APP_GUARD). */
+@Module({})
+export class AuthModule {
+  static register(options: AuthModuleOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        JwtModule.register({
+          secret: options.jwtSecret,
+          signOptions: { algorithm: JWT_ALGORITHM },
+          verifyOptions: { algorithms: [JWT_ALGORITHM] },
+        }),
+      ],
+      providers: [AuthGuard],
+      exports: [AuthGuard, JwtModule],
+    };
+  }
+}

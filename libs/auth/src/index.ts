@@ -1,0 +1,6 @@
+export * from './principal';
+export * from './scope';
+export * from './token';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './auth.module';

@@ -1,0 +1,24 @@
+import { JwtService } from '@nestjs/jwt';
+import type { TokenClaims } from './principal';
+
+/**
+ * The secret used when `JWT_SECRET` is not set. Development only: anyone can read it here, so the platform
+ * prints a warning at start when it is in use.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+export const JWT_ALGORITHM = 'HS256' as const;
+
+/** `8h`, `30m`, `3600` (seconds): what jsonwebtoken's `expiresIn` accepts, narrowed to these forms. */
+export type ExpiresIn = number | `${number}${'s' | 'm' | 'h' | 'd'}`;
+
+export function parseExpiresIn(value: string): ExpiresIn {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d+[smhd]$/.test(value)) return value as ExpiresIn;
+  throw new RangeError(`Not a duration: ${value} (use e.g. 3600, 30m, 8h, 7d)`);
+}
+
+/** Signs a token with HS256. Used by the token CLI and the tests; the platform itself only verifies. */
+export function signToken(claims: TokenClaims, secret: string, expiresIn: ExpiresIn = '8h'): string {
+  return new JwtService({ secret }).sign({ ...claims }, { algorithm: JWT_ALGORITHM, expiresIn });
+}

@@ -1,0 +1,42 @@
+import { HttpProblem } from './http-problem';
+
+/** A decider's refusal, as the domain returns it (a value, not an exception). */
+export interface Rejection {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * The one table from domain rejection codes to HTTP statuses. Codes not listed follow the naming
+ * convention below, then default to 409 (the command conflicts with the current state).
+ */
+export const REJECTION_STATUS: Readonly<Record<string, number>> = {
+  vacancy_full: 409,
+  worker_already_employed: 409,
+  constraint_violated: 409,
+  wrong_expected_version: 409,
+  idempotency_conflict: 409,
+  idempotency_in_progress: 409,
+  idempotency_key_reused: 422,
+  not_found: 404,
+  forbidden: 403,
+  out_of_scope: 403,
+};
+
+export function statusForRejection(code: string): number {
+  const listed = REJECTION_STATUS[code];
+  if (listed !== undefined) return listed;
+  if (code.endsWith('_not_found')) return 404;
+  if (code.endsWith('_forbidden')) return 403;
+  return 409;
+}
+
+/** The exception a handler throws for a rejection the decider returned. */
+export class DomainRejection extends HttpProblem {
+  constructor(rejection: Rejection) {
+    super(statusForRejection(rejection.code), rejection.code, rejection.message);
+    this.name = 'DomainRejection';
+  }
+}
+
+export const rejectionToProblem = (rejection: Rejection): DomainRejection => new DomainRejection(rejection);

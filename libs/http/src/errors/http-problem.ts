@@ -1,0 +1,55 @@
+import { HttpException } from '@nestjs/common';
+
+/** One problem with a request's input: where (`members.0.idNumber`, '' for the whole body) and what. */
+export interface ProblemIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface HttpProblemOptions {
+  readonly issues?: readonly ProblemIssue[];
+  /** Extra machine-readable data (e.g. the readiness checks that failed). */
+  readonly details?: Record<string, unknown>;
+  /** Response headers to send with the error (e.g. `Retry-After`). */
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * The exception every handler throws for an expected failure: a status, a stable `code` clients can
+ * switch on, and a message for humans. The global filter renders it as `{ error: { code, message, issues? } }`.
+ */
+export class HttpProblem extends HttpException {
+  readonly code: string;
+  readonly issues?: readonly ProblemIssue[];
+  readonly details?: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, options: HttpProblemOptions = {}) {
+    super({ code, message }, status);
+    this.code = code;
+    this.issues = options.issues;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+    this.name = 'HttpProblem';
+  }
+}
+
+/** The stable code for a status when nothing more specific is known. */
+export const DEFAULT_CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  500: 'internal_error',
+  503: 'not_ready',
+};
+
+export const codeForStatus = (status: number): string =>
+  DEFAULT_CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`);

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  createParamDecorator,
+} from '@nestjs/common';
+import { Observable, of, tap } from 'rxjs';
+import { currentRequestContext } from '../correlation/request-context';
+import { HttpProblem } from '../errors/http-problem';
+import type { HttpRequest, HttpResponse } from '../http-types';
+import { toJson } from '../json';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replay';
+
+const COMMAND_METHODS = new Set(['POST', 'PATCH']);
+const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What makes two requests "the same": method, path (with query) and body; the actor scopes the key. */
+export function requestHash(method: string, url: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method}\n${url}\n`)
+    .update(body === undefined ? '' : toJson(body))
+    .digest('hex');
+}
+
+/**
+ * `Idempotency-Key` on POST and PATCH: the first request with a key executes and its 2xx answer is kept;
+ * the same key and request again get that answer replayed (`Idempotent-Replay: true`) without executing;
+ * the same key with another request gets 422; a duplicate arriving while the first still runs gets 409.
+ * A failed command releases its key, so the client can retry it.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
+    const header = req.headers[IDEMPOTENCY_KEY_HEADER];
+    if (!COMMAND_METHODS.has(req.method ?? '') || header === undefined) return next.handle();
+
+    const key = Array.isArray(header) ? header[0] : header;
+    if (key === undefined || !ACCEPTABLE_KEY.test(key)) {
+      throw new HttpProblem(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters',
+      );
+    }
+    const actorId = req.principal?.sub ?? 'anonymous';
+    const outcome = this.store.begin(
+      key,
+      actorId,
+      requestHash(req.method ?? '', req.originalUrl ?? req.url ?? '', req.body),
+    );
+    switch (outcome.kind) {
+      case 'replay': {
+        res.status(outcome.response.status);
+        res.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+        return of(outcome.response.body === '' ? undefined : (JSON.parse(outcome.response.body) as unknown));
+      }
+      case 'mismatch':
+        throw new HttpProblem(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was used with a different request',
+        );
+      case 'in_progress':
+        throw new HttpProblem(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still being processed',
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
+      case 'started':
+        break;
+    }
+
+    req.idempotencyKey = key;
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.idempotencyKey = key;
+    return next.handle().pipe(
+      tap({
+        next: (body: unknown) => {
+          if (res.statusCode >= 200 && res.statusCode < 300) {
+            this.store.complete(key, actorId, {
+              status: res.statusCode,
+              body: body === undefined ? '' : toJson(body),
+            });
+          } else {
+            this.store.release(key, actorId);
+          }
+        },
+        error: () => this.store.release(key, actorId),
+      }),
+    );
+  }
+}
+
+/** `@IdempotencyKey() key: string | undefined` in a handler, for event metadata. */
+export const IdempotencyKey = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string | undefined =>
+    ctx.switchToHttp().getRequest<HttpRequest>().idempotencyKey,
+);

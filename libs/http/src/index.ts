@@ -1,0 +1,16 @@
+export * from './errors/http-problem';
+export * from './errors/domain-rejection';
+export * from './errors/error-body';
+export * from './errors/all-exceptions.filter';
+export * from './validation/zod-validation.pipe';
+export * from './correlation/request-context';
+export * from './logging/logger-options';
+export * from './idempotency/idempotency.store';
+export * from './idempotency/sqlite-idempotency.store';
+export * from './idempotency/idempotency.interceptor';
+export * from './openapi/api-doc.decorator';
+export * from './openapi/openapi-document';
+export * from './json-body';
+export * from './json';
+export * from './position';
+export type { HttpRequest, HttpResponse, NextFunction } from './http-types';

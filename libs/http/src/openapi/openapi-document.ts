@@ -1,0 +1,132 @@
+import { RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { z } from 'zod';
+import {
+  createDocument,
+  type ZodObjectInput,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponsesObject,
+  type oas31,
+} from 'zod-openapi';
+import { ErrorBodySchema } from '../errors/error-body';
+import { ZOD_BODY, ZOD_PARAMS, ZOD_QUERY } from '../validation/zod-validation.pipe';
+import { API_DOC, type ApiDocOptions } from './api-doc.decorator';
+
+/** Who may call a handler, as the auth layer declares it (kept out of this library to avoid a cycle). */
+export interface RouteAccess {
+  readonly public: boolean;
+  readonly roles: readonly string[];
+}
+
+export interface OpenApiDocumentOptions {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly access?: (handler: object, controller: Type) => RouteAccess;
+}
+
+type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const VERBS: Partial<Record<RequestMethod, HttpVerb>> = {
+  [RequestMethod.GET]: 'get',
+  [RequestMethod.POST]: 'post',
+  [RequestMethod.PUT]: 'put',
+  [RequestMethod.PATCH]: 'patch',
+  [RequestMethod.DELETE]: 'delete',
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBodySchema } },
+});
+
+/** `/v1/vacancies/:id` → `/v1/vacancies/{id}` */
+export const toOpenApiPath = (...segments: string[]): string =>
+  '/' +
+  segments
+    .map((s) => s.replace(/^\/+|\/+$/g, ''))
+    .filter((s) => s.length > 0)
+    .join('/')
+    .replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+const pathParamNames = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+
+const firstPath = (value: unknown): string =>
+  Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+
+function operationFor(
+  handler: object,
+  path: string,
+  doc: ApiDocOptions | undefined,
+  access: RouteAccess,
+): ZodOpenApiOperationObject {
+  const body = Reflect.getMetadata(ZOD_BODY, handler) as z.ZodType | undefined;
+  const query = Reflect.getMetadata(ZOD_QUERY, handler) as ZodObjectInput | undefined;
+  const declaredParams = Reflect.getMetadata(ZOD_PARAMS, handler) as ZodObjectInput | undefined;
+  const names = pathParamNames(path);
+  const params =
+    declaredParams ??
+    (names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined);
+
+  const responses: ZodOpenApiResponsesObject = {};
+  for (const [status, response] of Object.entries(doc?.responses ?? { 200: { description: 'OK' } })) {
+    responses[status as `2${string}`] = {
+      description: response.description,
+      ...(response.schema ? { content: { 'application/json': { schema: response.schema } } } : {}),
+    };
+  }
+  if (body || query || declaredParams) responses['400'] ??= errorResponse('The request is not valid');
+  if (!access.public) {
+    responses['401'] ??= errorResponse('No valid bearer token');
+    responses['403'] ??= errorResponse('The token does not allow this');
+  }
+  responses['429'] ??= errorResponse('Too many requests');
+
+  const roles = access.roles.length ? `Roles: ${access.roles.join(', ')}.` : '';
+  const description = [doc?.description, roles].filter(Boolean).join('\n\n');
+  return {
+    summary: doc?.summary,
+    ...(description ? { description } : {}),
+    ...(doc?.tags ? { tags: [...doc.tags] } : {}),
+    ...(access.public ? { security: [] } : {}),
+    ...(params || query
+      ? { requestParams: { ...(params ? { path: params } : {}), ...(query ? { query } : {}) } }
+      : {}),
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of the given controllers, generated from their routes and zod schemas. */
+export function buildOpenApiDocument(
+  controllers: readonly Type[],
+  options: OpenApiDocumentOptions,
+): oas31.OpenAPIObject {
+  const paths: ZodOpenApiPathsObject = {};
+  const access = options.access ?? (() => ({ public: false, roles: [] }));
+  for (const controller of controllers) {
+    const base = firstPath(Reflect.getMetadata(PATH_METADATA, controller));
+    const prototype = controller.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const handler = name === 'constructor' ? undefined : prototype[name];
+      if (typeof handler !== 'function') continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      const verb = method === undefined ? undefined : VERBS[method];
+      if (!verb) continue;
+      const path = toOpenApiPath(base, firstPath(Reflect.getMetadata(PATH_METADATA, handler)));
+      const doc = Reflect.getMetadata(API_DOC, handler) as ApiDocOptions | undefined;
+      paths[path] = { ...paths[path], [verb]: operationFor(handler, path, doc, access(handler, controller)) };
+    }
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: options.title,
+      version: options.version,
+      ...(options.description ? { description: options.description } : {}),
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    security: [{ bearer: [] }],
+    paths,
+  });
+}
