@@ -1,0 +1,179 @@
+import type { Channel, EmploymentReportSource, Gender, LabourCapacity } from '@contracts/values';
+import { pickSurname, givenName } from './chinese-names';
+import type { LabourStation } from './labour-stations';
+import type { Rng } from './prng';
+import type { ResidentIdAllocator } from './resident-ids';
+import type { EmploymentReportBody, HouseholdBody, HouseholdMemberBody } from './seed-commands';
+import type { WelfareProgramme } from './welfare-programmes';
+import type { Workshop } from './workshops';
+import { channelFor, expectedWageFor, labourCapacityAt, preferenceFor, skillsFor } from './worker-profile';
+import { employerName, workshopSkill } from './employers';
+
+/**
+ * One synthetic relocated household: its members aged 16 and over (the platform's household record is
+ * its workforce; children are not workers) and the employment they already have.
+ * Calibration targets (DOMAIN.md): ~96% of labour-capable members employed, ~2.3 employed per household
+ * with labour, 1–2% of households with labour and nobody employed, a few % without any labour.
+ */
+
+export interface CountyContext {
+  countyCode: string;
+  /** The year ages are counted at. */
+  year: number;
+  /** ISO date employment start dates count back from. */
+  asOf: string;
+  ids: ResidentIdAllocator;
+  /** Stations this county's people reach first: its own, its prefecture's, the province's. */
+  stations: readonly (readonly [LabourStation, number])[];
+  workshops: readonly Workshop[];
+  programmes: readonly (readonly [WelfareProgramme, number])[];
+}
+
+export interface ExistingEmployment {
+  memberNo: number;
+  via?: string;
+  body: EmploymentReportBody;
+}
+
+export interface GeneratedHousehold {
+  body: Omit<HouseholdBody, 'relocationSiteId'>;
+  employments: ExistingEmployment[];
+}
+
+const NO_LABOUR_HOUSEHOLD = 0.025;
+const ZERO_EMPLOYMENT = 0.012;
+/** Households whose only labour is weak or partial find work less often. */
+const ZERO_EMPLOYMENT_WEAK_ONLY = 0.06;
+const EMPLOYED: Readonly<Record<Exclude<LabourCapacity, 'none'>, number>> = {
+  full: 0.985,
+  partial: 0.95,
+  weak: 0.82,
+};
+
+interface Person {
+  age: number;
+  gender: Gender;
+  surname: string;
+}
+
+/** Ages and genders of the people aged 16+: elderly-only households, or a family around a working head. */
+function composition(rng: Rng): Person[] {
+  const surname = pickSurname(rng);
+  if (rng.chance(NO_LABOUR_HOUSEHOLD)) {
+    const age = rng.int(70, 88);
+    const elder: Person = { age, gender: rng.chance(0.5) ? 'male' : 'female', surname };
+    return rng.chance(0.5)
+      ? [elder]
+      : [
+          elder,
+          {
+            age: age - rng.int(0, 5),
+            gender: elder.gender === 'male' ? 'female' : 'male',
+            surname: pickSurname(rng),
+          },
+        ];
+  }
+  const headAge = rng.weighted([
+    [rng.int(24, 34), 2],
+    [rng.int(35, 49), 4],
+    [rng.int(50, 64), 3],
+  ] as const);
+  const head: Person = { age: headAge, gender: rng.chance(0.85) ? 'male' : 'female', surname };
+  const people = [head];
+  if (rng.chance(0.88)) {
+    const spouseAge = Math.max(18, headAge + (head.gender === 'male' ? -rng.int(0, 5) : rng.int(0, 5)));
+    people.push({
+      age: spouseAge,
+      gender: head.gender === 'male' ? 'female' : 'male',
+      surname: pickSurname(rng),
+    });
+  }
+  const children = rng.weighted([
+    [0, 10],
+    [1, 22],
+    [2, 36],
+    [3, 22],
+    [4, 10],
+  ] as const);
+  for (let i = 0; i < children; i++) {
+    const age = headAge - rng.int(20, 36);
+    // Children under 16 are not workers; grown-up children past 28 have households of their own.
+    if (age >= 16 && age <= 28) people.push({ age, gender: rng.chance(0.52) ? 'male' : 'female', surname });
+  }
+  if (rng.chance(0.35)) {
+    const parentAge = headAge + rng.int(22, 32);
+    if (parentAge <= 92)
+      people.push({ age: parentAge, gender: rng.chance(0.55) ? 'female' : 'male', surname });
+  }
+  return people;
+}
+
+const REPORT_SOURCES: readonly (readonly [EmploymentReportSource, number])[] = [
+  ['declaration', 3],
+  ['cadre_visit', 4],
+  ['department_data', 3],
+];
+
+function startDate(rng: Rng, asOf: string): string {
+  const start = new Date(Date.parse(`${asOf}T00:00:00Z`) - rng.int(20, 1500) * 86_400_000);
+  return start.toISOString().slice(0, 10);
+}
+
+/** Which members work, before the platform acts: none in a zero-employment household, at least one otherwise. */
+function employedMembers(rng: Rng, capacities: readonly LabourCapacity[]): Set<number> {
+  const capable = capacities.flatMap((c, i) => (c === 'none' ? [] : [i]));
+  const employed = new Set<number>();
+  if (capable.length === 0) return employed;
+  const weakOnly = capable.every((i) => capacities[i] !== 'full');
+  if (rng.chance(weakOnly ? ZERO_EMPLOYMENT_WEAK_ONLY : ZERO_EMPLOYMENT)) return employed;
+  for (const i of capable) if (rng.chance(EMPLOYED[capacities[i] as keyof typeof EMPLOYED])) employed.add(i);
+  if (employed.size === 0) employed.add(capable.find((i) => capacities[i] === 'full') ?? capable[0]);
+  return employed;
+}
+
+export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHousehold {
+  const people = composition(rng);
+  const capacities = people.map((p) => labourCapacityAt(rng, p.age));
+  const employed = employedMembers(rng, capacities);
+  const members: HouseholdMemberBody[] = [];
+  const employments: ExistingEmployment[] = [];
+  people.forEach((person, i) => {
+    const capacity = capacities[i];
+    const channel: Channel | undefined = employed.has(i) ? channelFor(rng, capacity, person.age) : undefined;
+    const workshop = channel === 'workshop' && ctx.workshops.length > 0 ? rng.pick(ctx.workshops) : undefined;
+    const preference = preferenceFor(rng, capacity, person.age, channel);
+    const birthYear = ctx.year - person.age;
+    members.push({
+      name: person.surname + givenName(rng, person.gender),
+      idNumber: ctx.ids.issue(rng, birthYear, person.gender),
+      birthYear,
+      gender: person.gender,
+      labourCapacity: capacity,
+      skills: skillsFor(
+        rng,
+        capacity,
+        person.gender,
+        person.age,
+        channel,
+        workshop && workshopSkill(workshop),
+      ),
+      preference,
+      expectedMonthlyWage: expectedWageFor(rng, capacity, preference),
+    });
+    if (!channel) return;
+    const station = channel === 'out_of_province' ? rng.weighted(ctx.stations) : undefined;
+    const programme = channel === 'public_welfare' ? rng.weighted(ctx.programmes) : undefined;
+    const employer = employerName(rng, channel, { station, workshop, programme, countyCode: ctx.countyCode });
+    employments.push({
+      memberNo: i + 1,
+      via: station?.id ?? workshop?.id ?? programme?.id,
+      body: {
+        channel,
+        ...(employer ? { employer } : {}),
+        source: rng.weighted(REPORT_SOURCES),
+        startDate: startDate(rng, ctx.asOf),
+      },
+    });
+  });
+  return { body: { countyCode: ctx.countyCode, members }, employments };
+}

@@ -1,0 +1,164 @@
+import {
+  GUIZHOU_PROVINCE_CODE,
+  isGuizhouCountyCode,
+  prefectureOfCounty,
+} from '@contracts/regions/guizhou-divisions';
+import { generateHousehold, type CountyContext } from './households';
+import { LABOUR_STATIONS, labourStationBody, type LabourStation } from './labour-stations';
+import { createRng, hashSeed } from './prng';
+import { relocationSitesOf, type RelocationSite } from './relocation-sites';
+import { COUNTY_HOUSEHOLDS } from './relocation-volume';
+import { ResidentIdAllocator } from './resident-ids';
+import type { SeedCommand } from './seed-commands';
+import { stationVacancy, welfareVacancy, workshopVacancy } from './vacancies';
+import { welfareProgrammesOf } from './welfare-programmes';
+import { workshopBody, workshopsOf, type Workshop } from './workshops';
+
+/**
+ * The deterministic synthetic population, as a stream of seed commands in dependency order:
+ * stations, workshops, vacancies, then county by county each household followed by the employment
+ * its members already have. Same options, same stream: randomness comes from seeded sub-streams
+ * (one per county and per vacancy source), never Math.random.
+ */
+
+export type Scale = 'demo' | 'county' | 'province';
+
+export interface PopulationOptions {
+  scale: Scale;
+  seed?: number;
+  /** County scale: which county (default 织金县 520524) and how many households (default 10,000). */
+  county?: string;
+  households?: number;
+  /** The date the population is observed at: ages, employment start dates and expiries count from it. */
+  asOf?: string;
+}
+
+export interface ScalePlan {
+  /** [countyCode, households] in generation order. */
+  counties: readonly (readonly [string, number])[];
+  /** Sites per county in scope (largest first); undefined = all of them. */
+  sitesPerCounty?: number;
+  vacanciesPerStation: number;
+  vacanciesPerWorkshop: number;
+  vacanciesPerWelfareProgramme: number;
+}
+
+const DEMO_COUNTIES = [
+  ['520402', 120], // 西秀区
+  ['520424', 90], // 关岭自治县
+  ['520425', 90], // 紫云自治县
+] as const;
+
+export function planFor(options: PopulationOptions): ScalePlan {
+  switch (options.scale) {
+    case 'demo':
+      return { counties: DEMO_COUNTIES, sitesPerCounty: 2, vacanciesPerStation: 2, vacanciesPerWorkshop: 2, vacanciesPerWelfareProgramme: 1 }; // prettier-ignore
+    case 'county': {
+      const county = options.county ?? '520524';
+      if (!isGuizhouCountyCode(county)) throw new RangeError(`Not a Guizhou county: ${county}`);
+      return { counties: [[county, options.households ?? 10_000]], vacanciesPerStation: 20, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 3 }; // prettier-ignore
+    }
+    case 'province':
+      return { counties: [...COUNTY_HOUSEHOLDS.entries()], vacanciesPerStation: 110, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 5 }; // prettier-ignore
+  }
+}
+
+const DEFAULT_AS_OF = '2025-06-30';
+
+const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
+
+function sitesInScope(countyCode: string, plan: ScalePlan): RelocationSite[] {
+  const sites = [...relocationSitesOf(countyCode)].sort((a, b) => b.households - a.households);
+  return plan.sitesPerCounty === undefined ? sites : sites.slice(0, plan.sitesPerCounty);
+}
+
+function workshopsInScope(countyCode: string, sites: readonly RelocationSite[]): Workshop[] {
+  const siteIds = new Set(sites.map((s) => s.id));
+  return workshopsOf(countyCode).filter((w) => siteIds.has(w.relocationSiteId));
+}
+
+/** Its own stations first, then its prefecture's, then the provincial ones. */
+function stationsReachedFrom(countyCode: string): (readonly [LabourStation, number])[] {
+  const prefecture = prefectureOfCounty(countyCode)?.code;
+  const weightOf = (s: LabourStation): number => {
+    if (s.managingRegionCode === countyCode) return 4;
+    if (s.managingRegionCode === prefecture) return 2;
+    return s.managingRegionCode === GUIZHOU_PROVINCE_CODE ? 1 : 0;
+  };
+  return LABOUR_STATIONS.map((s) => [s, weightOf(s)] as const).filter(([, weight]) => weight > 0);
+}
+
+export function* generatePopulation(options: PopulationOptions): Generator<SeedCommand> {
+  const seed = options.seed ?? 1;
+  const asOf = options.asOf ?? DEFAULT_AS_OF;
+  const plan = planFor(options);
+  const scope = plan.counties.map(([code, households]) => {
+    const sites = sitesInScope(code, plan);
+    return { code, households, sites, workshops: workshopsInScope(code, sites) };
+  });
+
+  for (const station of LABOUR_STATIONS) {
+    yield { kind: 'registerLabourStation', ref: station.id, body: labourStationBody(station) };
+  }
+  for (const { workshops } of scope) {
+    for (const w of workshops) yield { kind: 'certifyWorkshop', ref: w.id, body: workshopBody(w) };
+  }
+
+  const vacancyRng = (sourceId: string) => createRng(hashSeed(seed, 'vacancies', sourceId));
+  for (const station of LABOUR_STATIONS) {
+    const rng = vacancyRng(station.id);
+    for (let k = 1; k <= plan.vacanciesPerStation; k++) {
+      const body = stationVacancy(rng, station, addDays(asOf, 180));
+      yield { kind: 'postVacancy', ref: `vac-${station.id}-${k}`, sourceRef: station.id, body };
+    }
+  }
+  for (const { code, workshops } of scope) {
+    for (const w of workshops) {
+      const rng = vacancyRng(w.id);
+      for (let k = 1; k <= plan.vacanciesPerWorkshop; k++) {
+        yield { kind: 'postVacancy', ref: `vac-${w.id}-${k}`, sourceRef: w.id, body: workshopVacancy(rng, w, addDays(asOf, 180)) }; // prettier-ignore
+      }
+    }
+    for (const programme of welfareProgrammesOf(code)) {
+      const rng = vacancyRng(programme.id);
+      for (let k = 1; k <= plan.vacanciesPerWelfareProgramme; k++) {
+        yield { kind: 'postVacancy', ref: `vac-${programme.id}-${k}`, body: welfareVacancy(rng, programme, addDays(asOf, 365)) }; // prettier-ignore
+      }
+    }
+  }
+
+  for (const county of scope) yield* householdsOfCounty(seed, asOf, county);
+}
+
+function* householdsOfCounty(
+  seed: number,
+  asOf: string,
+  county: {
+    code: string;
+    households: number;
+    sites: readonly RelocationSite[];
+    workshops: readonly Workshop[];
+  },
+): Generator<SeedCommand> {
+  const rng = createRng(hashSeed(seed, 'households', county.code));
+  const ctx: CountyContext = {
+    countyCode: county.code,
+    year: Number(asOf.slice(0, 4)),
+    asOf,
+    ids: new ResidentIdAllocator(county.code),
+    stations: stationsReachedFrom(county.code),
+    workshops: county.workshops,
+    programmes: welfareProgrammesOf(county.code).map((p) => [p, Math.max(1, p.posts)] as const),
+  };
+  const siteWeights = county.sites.map((s) => [s, Math.max(1, s.households)] as const);
+  for (let n = 1; n <= county.households; n++) {
+    const ref = `hh-${county.code}-${String(n).padStart(6, '0')}`;
+    const site = rng.weighted(siteWeights);
+    const { body, employments } = generateHousehold(rng, ctx);
+    yield { kind: 'registerHousehold', ref, body: { ...body, relocationSiteId: site.id } };
+    for (const e of employments) {
+      yield { kind: 'reportEmployment', householdRef: ref, memberNo: e.memberNo, ...(e.via ? { via: e.via } : {}), body: e.body }; // prettier-ignore
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { LabourCapacity } from '@contracts/values';
+import { prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
+import type { Rng } from './prng';
+import type { LabourStation } from './labour-stations';
+import type { VacancyBody } from './seed-commands';
+import type { WelfareProgramme } from './welfare-programmes';
+import type { Workshop, WorkshopSector } from './workshops';
+
+/** Vacancy bodies for the three sources. Wages are monthly yuan, rounded to 100. */
+
+interface JobSpec {
+  title: string;
+  occupation: string;
+  skills: readonly string[];
+  /** Range the minimum wage is drawn from. */
+  wageMin: readonly [number, number];
+  ages: readonly [number, number];
+  capacities: readonly LabourCapacity[];
+}
+
+const job = (
+  title: string,
+  occupation: string,
+  skills: readonly string[],
+  wageMin: readonly [number, number],
+  ages: readonly [number, number],
+  capacities: readonly LabourCapacity[] = ['full'],
+): JobSpec => ({ title, occupation, skills, wageMin, ages, capacities });
+
+/** What stations collect from employers in the partner cities, with how often each is posted. */
+const STATION_JOBS: readonly (readonly [JobSpec, number])[] = [
+  [job('电子厂普工', 'electronics_assembler', ['electronics_assembly'], [4500, 5500], [18, 45]), 20],
+  [job('缝纫工', 'sewing_machinist', ['sewing'], [4500, 6000], [18, 50], ['full', 'partial']), 12],
+  [job('建筑工', 'construction_worker', ['construction'], [6000, 7500], [20, 55]), 10],
+  [job('粤菜厨师', 'chef', ['cooking'], [5000, 6500], [20, 50]), 5],
+  [job('家政服务员', 'housekeeper', ['housekeeping'], [4500, 6000], [22, 55], ['full', 'partial']), 8],
+  [job('保安员', 'security_guard', ['security'], [4000, 5000], [18, 55]), 8],
+  [job('快递分拣员', 'parcel_sorter', ['logistics'], [5000, 6000], [18, 45]), 10],
+  [job('焊工', 'welder', ['welding'], [6500, 8000], [20, 50]), 5],
+  [job('货车司机', 'truck_driver', ['driving'], [7000, 8500], [22, 50]), 4],
+  [job('包装工', 'packer', [], [4000, 4800], [18, 55], ['full', 'partial']), 10],
+  [job('注塑操作工', 'injection_moulding_operator', ['machine_operation'], [5000, 6000], [18, 45]), 5],
+  [job('养老护理员', 'elder_carer', ['elderly_care'], [4500, 5500], [25, 55], ['full', 'partial']), 3],
+];
+
+const LOCAL = ['full', 'partial'] as const;
+const WORKSHOP_JOBS: Readonly<Record<WorkshopSector, readonly JobSpec[]>> = {
+  garments: [job('车缝工', 'sewing_machinist', ['sewing'], [2400, 3200], [18, 60], LOCAL)],
+  electronics_assembly: [job('电子装配工', 'electronics_assembler', ['electronics_assembly'], [2400, 3200], [18, 55], LOCAL)],
+  embroidery: [job('绣娘', 'embroiderer', ['embroidery'], [2000, 3000], [18, 65], LOCAL)],
+  food_processing: [job('食品加工工', 'food_processor', ['food_processing'], [2200, 3000], [18, 60], LOCAL)],
+  shoemaking: [job('制鞋工', 'shoemaker', ['shoemaking'], [2400, 3200], [18, 55], LOCAL)],
+  wig_making: [job('发制品工', 'wig_maker', ['wig_making'], [2200, 3000], [18, 60], LOCAL)],
+  handicrafts: [job('手工艺品制作工', 'craft_worker', ['handicrafts'], [2000, 2800], [18, 65], LOCAL)],
+}; // prettier-ignore
+const WORKSHOP_PACKER = job('包装质检工', 'packer', [], [2200, 2800], [18, 60], LOCAL);
+
+const roundHundred = (n: number): number => Math.round(n / 100) * 100;
+
+function wage(rng: Rng, spec: JobSpec): VacancyBody['wage'] {
+  const min = roundHundred(rng.int(spec.wageMin[0], spec.wageMin[1]));
+  return { min, max: min + 100 * rng.int(5, 20), period: 'month' };
+}
+
+export function stationVacancy(rng: Rng, station: LabourStation, expiresAt: string): VacancyBody {
+  const spec = rng.weighted(STATION_JOBS);
+  return {
+    source: { type: 'labour_station', id: station.id },
+    title: spec.title,
+    occupation: spec.occupation,
+    skills: [...spec.skills],
+    location: { province: station.hostProvince, city: station.hostCity },
+    openings: rng.int(3, 20),
+    wage: wage(rng, spec),
+    ageRange: { min: spec.ages[0], max: spec.ages[1] },
+    labourCapacities: [...spec.capacities],
+    accommodation: rng.chance(0.8),
+    expiresAt,
+  };
+}
+
+function guizhouLocation(countyCode: string): VacancyBody['location'] {
+  return { province: '贵州省', city: prefectureOfCounty(countyCode)?.name ?? '', countyCode };
+}
+
+export function workshopVacancy(rng: Rng, workshop: Workshop, expiresAt: string): VacancyBody {
+  const spec = rng.chance(0.8) ? rng.pick(WORKSHOP_JOBS[workshop.sector]) : WORKSHOP_PACKER;
+  return {
+    source: { type: 'workshop', id: workshop.id },
+    title: spec.title,
+    occupation: spec.occupation,
+    skills: [...spec.skills],
+    location: guizhouLocation(workshop.countyCode),
+    openings: rng.int(2, 8),
+    wage: wage(rng, spec),
+    ageRange: { min: spec.ages[0], max: spec.ages[1] },
+    labourCapacities: [...spec.capacities],
+    accommodation: false,
+    flexibleHours: workshop.flexibleHours,
+    expiresAt,
+  };
+}
+
+export function welfareVacancy(rng: Rng, programme: WelfareProgramme, expiresAt: string): VacancyBody {
+  return {
+    source: { type: 'public_welfare', id: programme.countyCode },
+    title: programme.title,
+    occupation: programme.occupation,
+    skills: [...programme.skills],
+    location: guizhouLocation(programme.countyCode),
+    openings: rng.int(2, 10),
+    wage: { min: programme.monthlySubsidy, max: programme.monthlySubsidy, period: 'month' },
+    // Welfare posts are for those who cannot take market jobs: older and weaker workers included.
+    ageRange: { min: 18, max: 70 },
+    labourCapacities: ['full', 'partial', 'weak'],
+    accommodation: false,
+    flexibleHours: true,
+    expiresAt,
+    welfare: { monthlySubsidy: programme.monthlySubsidy, termMonths: programme.termMonths },
+  };
+}
