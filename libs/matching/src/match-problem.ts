@@ -66,3 +66,36 @@ export function allEligibleArcs(problem: MatchProblem): CandidateArcs {
   });
   return out.build();
 }
+
+/** What indexedArcs needs of the recommendation index (kept structural to avoid an import cycle). */
+export interface VacancyRanker {
+  topVacancyScores(
+    workerId: string,
+    k: number,
+    ctx: MatchingContext,
+    scanLimit?: number,
+  ): { vacancyId: string; score: number }[];
+}
+
+/**
+ * Each worker's best `perWorker` vacancies, found through the recommendation index: the candidate pairs
+ * of a province plan (a full scan would be 200,000 × 20,000 pairs). The plan is exact over these pairs.
+ */
+export function indexedArcs(
+  problem: MatchProblem,
+  index: VacancyRanker,
+  perWorker: number,
+  scanLimit?: number,
+): CandidateArcs {
+  const vacancyIndex = new Map<string, number>();
+  problem.vacancies.forEach((v, i) => vacancyIndex.set(v.id, i));
+  const out = new CandidateArcsBuilder();
+  problem.workers.forEach((w, wi) => {
+    if (w.employed) return;
+    for (const { vacancyId, score } of index.topVacancyScores(w.id, perWorker, problem.ctx, scanLimit)) {
+      const vi = vacancyIndex.get(vacancyId);
+      if (vi !== undefined) out.add(wi, vi, score);
+    }
+  });
+  return out.build();
+}

@@ -1,0 +1,77 @@
+import { hardConstraintViolations, isEligible } from './hard-constraints';
+import { aVacancy, aWorker, CTX, NOW } from './testing/fixtures';
+import { MatchingVacancy, MatchingWorker } from './model';
+
+const outOfProvince = { provinceIsGuizhou: false, partnerPrefectureCode: '520400' };
+
+const cases: [string, Partial<MatchingWorker>, Partial<MatchingVacancy>, string][] = [
+  ['a closed vacancy', {}, { status: 'closed' }, 'vacancy_not_open'],
+  ['an expired vacancy', {}, { expiresAt: NOW }, 'vacancy_expired'],
+  ['a vacancy without openings left', {}, { remainingOpenings: 0 }, 'no_openings_left'],
+  ['a worker already employed (one job per worker)', { employed: true }, {}, 'worker_already_employed'],
+  ['a worker too young', { birthYear: 2012 }, { ageMin: 16 }, 'age_out_of_range'],
+  ['a worker too old', { birthYear: 1960 }, { ageMax: 60 }, 'age_out_of_range'],
+  [
+    'a capacity the poster does not accept',
+    { labourCapacity: 'partial' },
+    { acceptedCapacities: ['full'] },
+    'capacity_not_accepted',
+  ],
+  [
+    'weak capacity in a market job, even if accepted',
+    { labourCapacity: 'weak' },
+    { acceptedCapacities: ['weak'] },
+    'weak_capacity_market_job',
+  ],
+  [
+    'a local worker and a post in another county',
+    { preference: 'local' },
+    { location: { provinceIsGuizhou: true, countyCode: '520422' } },
+    'preference_mismatch',
+  ],
+  [
+    'an in-province worker and an out-of-province post',
+    { preference: 'in_province' },
+    { source: 'labour_station', location: outOfProvince },
+    'preference_mismatch',
+  ],
+  [
+    'an out-of-province worker and a post in Guizhou',
+    { preference: 'out_of_province' },
+    {},
+    'preference_mismatch',
+  ],
+  [
+    'a welfare post of another county',
+    {},
+    { source: 'public_welfare', location: { provinceIsGuizhou: true, countyCode: '520422' } },
+    'welfare_post_other_county',
+  ],
+];
+
+describe('hard constraints', () => {
+  it('accepts the baseline pair', () => {
+    expect(hardConstraintViolations(aWorker(), aVacancy(), CTX)).toEqual([]);
+    expect(isEligible(aWorker(), aVacancy(), CTX)).toBe(true);
+  });
+
+  it.each(cases)('refuses %s', (_name, worker, vacancy, code) => {
+    const w = aWorker(worker);
+    const v = aVacancy(vacancy);
+    expect(hardConstraintViolations(w, v, CTX)).toEqual([code]);
+    expect(isEligible(w, v, CTX)).toBe(false);
+  });
+
+  it('places weak capacity in public-welfare posts and flexible work', () => {
+    const weak = aWorker({ labourCapacity: 'weak' });
+    const accepted = { acceptedCapacities: ['weak' as const] };
+    expect(isEligible(weak, aVacancy({ ...accepted, source: 'public_welfare' }), CTX)).toBe(true);
+    expect(isEligible(weak, aVacancy({ ...accepted, source: 'flexible' }), CTX)).toBe(true);
+  });
+
+  it('lets "any" and "out_of_province" take a labour-station post', () => {
+    const v = aVacancy({ source: 'labour_station', location: outOfProvince });
+    expect(isEligible(aWorker({ preference: 'any' }), v, CTX)).toBe(true);
+    expect(isEligible(aWorker({ preference: 'out_of_province' }), v, CTX)).toBe(true);
+  });
+});

@@ -1,0 +1,14 @@
+export * from './model';
+export * from './hard-constraints';
+export * from './reasons';
+export * from './score';
+export * from './diversify';
+export * from './recommendation-index';
+export * from './match-problem';
+export * from './plan-figures';
+export * from './greedy-plan';
+export * from './match-plan';
+export * from './match-plan-lp';
+export { lexicographicWeights } from './exact-plan';
+export { FlowNetworkBuilder, flowOn, type FlowNetwork } from './flow-network';
+export { solveMinCostFlow, type MinCostFlowStats } from './min-cost-flow';
