@@ -5,3 +5,4 @@ export * from './registry';
 export * from './upcasters';
 export * from './values';
 export * from './http';
+export * from './openapi';

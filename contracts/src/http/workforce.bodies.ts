@@ -30,9 +30,10 @@ export const birthYearInRange = (currentYear: () => number = utcYear) =>
   z
     .number()
     .int()
+    .min(OLDEST_BIRTH_YEAR, `birthYear must be ${OLDEST_BIRTH_YEAR} or later`)
     .superRefine((year, ctx) => {
       const latest = currentYear() - YOUNGEST_WORKER_AGE;
-      if (year < OLDEST_BIRTH_YEAR || year > latest) {
+      if (year > latest) {
         ctx.addIssue({
           code: 'custom',
           message: `birthYear must be between ${OLDEST_BIRTH_YEAR} and ${latest}`,

@@ -58,6 +58,11 @@ export function birthDateOfResidentId(id: string): string | undefined {
 /** A valid ID number, normalised to uppercase X. */
 export const residentIdNumber = z
   .string()
+  .meta({
+    description:
+      'PRC resident ID number (GB 11643-1999), checksum verified; stored only as a keyed hash + last 4',
+    example: '11010519491231002X',
+  })
   .superRefine((value, ctx) => {
     const problem = residentIdProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: PROBLEM_MESSAGES[problem] });

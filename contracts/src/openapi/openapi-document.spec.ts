@@ -1,0 +1,59 @@
+import { buildOpenApiDocument } from './openapi-document';
+
+describe('OpenAPI document', () => {
+  const document = buildOpenApiDocument();
+
+  it('describes every command and query path of §6', () => {
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(
+      [
+        '/v1/labour-stations',
+        '/v1/workshops',
+        '/v1/vacancies',
+        '/v1/vacancies/{id}',
+        '/v1/vacancies/{id}/withdraw',
+        '/v1/vacancies/{id}/candidates',
+        '/v1/households',
+        '/v1/households/{id}/workers',
+        '/v1/households/{id}/employment',
+        '/v1/workers/{id}',
+        '/v1/workers/{id}/trainings',
+        '/v1/workers/{id}/employment-reports',
+        '/v1/workers/{id}/recommendations',
+        '/v1/match-plans',
+        '/v1/placements',
+        '/v1/placements/{id}/end',
+        '/v1/counties/{code}/employment',
+        '/v1/counties/{code}/zero-employment-cases',
+        '/v1/prefectures/{code}/employment',
+        '/v1/province/employment',
+      ].sort(),
+    );
+  });
+
+  it('names the bodies as components with the §6.1 fields and no extra properties', () => {
+    const schemas = document.components?.schemas ?? {};
+    const vacancy = schemas.PostVacancyBody as {
+      properties: Record<string, unknown>;
+      additionalProperties: unknown;
+    };
+    expect(Object.keys(vacancy.properties)).toEqual(
+      expect.arrayContaining([
+        'source',
+        'title',
+        'occupation',
+        'location',
+        'openings',
+        'wage',
+        'ageRange',
+        'expiresAt',
+      ]),
+    );
+    expect(vacancy.additionalProperties).toBe(false);
+    expect(schemas.ErrorBody).toBeDefined();
+    expect(schemas.RegisterHouseholdBody).toBeDefined();
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+});

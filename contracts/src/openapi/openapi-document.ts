@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import {
+  candidatesResponse,
+  countyEmploymentResponse,
+  householdCreatedResponse,
+  householdEmploymentResponse,
+  matchPlanResponse,
+  placementCreatedResponse,
+  positionResponse,
+  prefectureEmploymentResponse,
+  provinceEmploymentResponse,
+  recommendationsResponse,
+  stationCreatedResponse,
+  vacancyCreatedResponse,
+  vacancyListResponse,
+  workerAddedResponse,
+  workshopCreatedResponse,
+  zeroEmploymentCasesQuery,
+  zeroEmploymentCasesResponse,
+} from '../http/responses';
+import { errorBody } from '../http/errors';
+import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
+import {
+  certifyWorkshopBody,
+  changeVacancyBody,
+  listVacanciesQuery,
+  postVacancyBody,
+  registerLabourStationBody,
+  withdrawVacancyBody,
+} from '../http/postings.bodies';
+import {
+  addWorkerBody,
+  recordTrainingBody,
+  registerHouseholdBody,
+  reportEmploymentBody,
+  updateWorkerBody,
+} from '../http/workforce.bodies';
+import { entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...json(errorBody) });
+const COMMON_ERRORS = {
+  '400': error('Invalid body, query or JSON; nothing was appended'),
+  '401': error('No token or a bad one'),
+  '403': error('A valid token outside its scope'),
+};
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().meta({
+    description: 'The same key with the same body appends once and answers the same; with another body: 422',
+  }),
+});
+const minPositionHeader = z.object({
+  'x-min-position': z.string().regex(/^\d+$/).optional().meta({
+    description: 'Answer only once the projection has reached this position (else 503 with Retry-After)',
+  }),
+});
+
+function command(
+  summary: string,
+  body: z.ZodType,
+  status: '200' | '201',
+  response: z.ZodType,
+  extra: Partial<ZodOpenApiOperationObject> = {},
+): ZodOpenApiOperationObject {
+  return {
+    summary,
+    requestBody: { required: true, ...json(body) },
+    ...extra,
+    requestParams: { header: idempotencyHeader, ...extra.requestParams },
+    responses: {
+      [status]: {
+        description: 'Done; `position` is the global position of the last event',
+        ...json(response),
+      },
+      ...COMMON_ERRORS,
+      '409': error('Refused by the current state, or a concurrent write'),
+      '422': error('Idempotency-Key reused with a different body'),
+      ...extra.responses,
+    },
+  };
+}
+
+function query(summary: string, response: z.ZodType, extra: Partial<ZodOpenApiOperationObject> = {}) {
+  return {
+    summary,
+    ...extra,
+    requestParams: { header: minPositionHeader, ...extra.requestParams },
+    responses: {
+      '200': { description: 'OK', ...json(response) },
+      ...COMMON_ERRORS,
+      '404': error('Not found'),
+      '503': error('Projection not caught up with X-Min-Position within 5 s'),
+    },
+  } satisfies ZodOpenApiOperationObject;
+}
+
+const byId = { path: z.object({ id: entityId }) };
+const byWorker = { path: z.object({ id: workerId }) };
+const byCounty = { path: z.object({ code: regionCode }) };
+
+const paths: ZodOpenApiPathsObject = {
+  '/v1/labour-stations': {
+    post: command(
+      'Register a labour station (admin)',
+      registerLabourStationBody,
+      '201',
+      stationCreatedResponse,
+    ),
+  },
+  '/v1/workshops': {
+    post: command(
+      'Certify a workshop (admin, county office)',
+      certifyWorkshopBody,
+      '201',
+      workshopCreatedResponse,
+    ),
+  },
+  '/v1/vacancies': {
+    post: command('Post a vacancy', postVacancyBody, '201', vacancyCreatedResponse),
+    get: query('List vacancies, paged', vacancyListResponse, {
+      requestParams: { query: listVacanciesQuery },
+    }),
+  },
+  '/v1/vacancies/{id}': {
+    patch: command(
+      'Change openings or extend expiry (its poster)',
+      changeVacancyBody,
+      '200',
+      positionResponse,
+      {
+        requestParams: byId,
+      },
+    ),
+  },
+  '/v1/vacancies/{id}/withdraw': {
+    post: command('Withdraw a vacancy (its poster)', withdrawVacancyBody, '200', positionResponse, {
+      requestParams: byId,
+    }),
+  },
+  '/v1/vacancies/{id}/candidates': {
+    get: query('Ranked workers, zero-employment households first', candidatesResponse, {
+      requestParams: { ...byId, query: rankingQuery },
+    }),
+  },
+  '/v1/households': {
+    post: command(
+      'Register a household with its members',
+      registerHouseholdBody,
+      '201',
+      householdCreatedResponse,
+    ),
+  },
+  '/v1/households/{id}/workers': {
+    post: command('Add a worker to a household', addWorkerBody, '201', workerAddedResponse, {
+      requestParams: byId,
+    }),
+  },
+  '/v1/households/{id}/employment': {
+    get: query("The household's employment projection", householdEmploymentResponse, { requestParams: byId }),
+  },
+  '/v1/workers/{id}': {
+    patch: command('Update skills, preference, capacity or wage', updateWorkerBody, '200', positionResponse, {
+      requestParams: byWorker,
+    }),
+  },
+  '/v1/workers/{id}/trainings': {
+    post: command('Record a completed training', recordTrainingBody, '201', positionResponse, {
+      requestParams: byWorker,
+    }),
+  },
+  '/v1/workers/{id}/employment-reports': {
+    post: command('Employment found outside the platform', reportEmploymentBody, '201', positionResponse, {
+      requestParams: byWorker,
+    }),
+  },
+  '/v1/workers/{id}/recommendations': {
+    get: query('Ranked vacancies with reasons', recommendationsResponse, {
+      requestParams: { ...byWorker, query: rankingQuery },
+    }),
+  },
+  '/v1/match-plans': {
+    post: command(
+      'The plan covering the most households (and the greedy plan)',
+      matchPlanBody,
+      '200',
+      matchPlanResponse,
+    ),
+  },
+  '/v1/placements': {
+    post: command(
+      'Place a worker (409 vacancy_full / worker_already_employed)',
+      placeWorkerBody,
+      '201',
+      placementCreatedResponse,
+    ),
+  },
+  '/v1/placements/{id}/end': {
+    post: command('End a placement', endPlacementBody, '200', positionResponse, { requestParams: byId }),
+  },
+  '/v1/counties/{code}/employment': {
+    get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),
+  },
+  '/v1/counties/{code}/zero-employment-cases': {
+    get: query('Zero-employment cases with opened-at and age', zeroEmploymentCasesResponse, {
+      requestParams: { ...byCounty, query: zeroEmploymentCasesQuery },
+    }),
+  },
+  '/v1/prefectures/{code}/employment': {
+    get: query('Prefecture roll-up', prefectureEmploymentResponse, {
+      requestParams: { path: z.object({ code: guizhouPrefectureCode }) },
+    }),
+  },
+  '/v1/province/employment': { get: query('Province roll-up', provinceEmploymentResponse) },
+};
+
+/** The OpenAPI 3.1 document of the v1 API, generated from the same zod schemas the controllers parse with. */
+export function buildOpenApiDocument(version = '1.0.0') {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Guizhou relocated-household employment service',
+      version,
+      description: 'Event-sourced labour-export and employment matching. Positions are decimal strings.',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    security: [{ bearer: [] }],
+    paths,
+  });
+}
