@@ -1,3 +1,4 @@
+import { ReadinessRegistry } from '../../apps/platform/src/health/readiness.registry';
 import { ProbeController, ProbeModule } from './helpers/probe.module';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
@@ -291,6 +292,38 @@ describe('platform shell', () => {
       } finally {
         await second.close();
         (await import('node:fs')).rmSync(`${dir}-restart`, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('with other settings', () => {
+    it('answers 429 rate_limited past the configured limit', async () => {
+      const limited = await startTestApp({
+        modules: [ProbeModule],
+        rateLimit: { enabled: true, limit: 3, windowMs: 60_000 },
+      });
+      try {
+        for (let i = 0; i < 3; i += 1) await limited.http.get('/test/public').expect(200);
+        const res = await limited.http.get('/test/public').expect(429);
+        expectErrorShape(res.body, 'rate_limited');
+        expect(res.headers['retry-after']).toBeDefined();
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('answers 503 not_ready when a registered readiness check fails, and says which', async () => {
+      const app = await startTestApp();
+      try {
+        app.app
+          .get(ReadinessRegistry)
+          .register('projections', () => ({ ready: false, details: { lag: 42 } }));
+        const res = await app.http.get('/ready').expect(503);
+        expectErrorShape(res.body, 'not_ready');
+        expect(res.body.error.details.error.projections).toEqual({ status: 'down', lag: 42 });
+        expect(res.body.error.details.info.eventStore.status).toBe('up');
+      } finally {
+        await app.close();
       }
     });
   });

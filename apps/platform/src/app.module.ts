@@ -56,7 +56,9 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         PlatformConfigModule.register(config),
-        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(config.logLevel) }),
+        // Request lines come from the access logger mounted first in createPlatformApp (it also sees requests
+        // refused by the body parser); this one gives application logs their request context.
+        LoggerModule.forRoot({ pinoHttp: { ...httpLoggerOptions(config.logLevel), autoLogging: false } }),
         ThrottlerModule.forRoot({
           throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
           skipIf: () => !config.rateLimit.enabled,

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware } from '@lib/http';
+import { pinoHttp } from 'pino-http';
+import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
 import {
   configWarnings,
   parsePlatformConfig,
@@ -11,10 +12,12 @@ import {
 } from './config/platform-config';
 import { setupOpenApi } from './docs/openapi.setup';
 import { PlatformModule, type ModuleImport } from './app.module';
+import { CAPABILITY_MODULES } from './capabilities';
 import type { EventStoreFactory } from './event-store/event-store.module';
 
 export interface PlatformAppOptions extends PlatformConfigInput {
   readonly dataDir: string;
+  /** Modules served besides the capability modules (tests add test-only controllers here). */
   readonly modules?: readonly ModuleImport[];
   readonly eventStore?: EventStoreFactory;
   /** Close cleanly on SIGTERM/SIGINT; on for the process, off in tests (each app would add listeners). */
@@ -36,7 +39,7 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
   mkdirSync(config.dataDir, { recursive: true });
 
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.forRoot({ config, modules, eventStore }),
+    PlatformModule.forRoot({ config, modules: [...CAPABILITY_MODULES, ...(modules ?? [])], eventStore }),
     {
       bodyParser: false,
       bufferLogs: true,
@@ -47,9 +50,10 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Pl
   // Positions are bigints in code and decimal strings in JSON.
   app.set('json replacer', bigintReplacer);
   app.set('x-powered-by', false);
-  // Order matters: the correlation id first (every later log line has it), then the JSON body with its
-  // size limit, then the mapping of the parser's errors to our error codes.
+  // Order matters: the correlation id first (every later log line has it), the access log, then the JSON
+  // body with its size limit, then the mapping of the parser's errors to our error codes.
   app.use(correlationMiddleware);
+  app.use(pinoHttp(httpLoggerOptions(config.logLevel)));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(bodyParserErrorMapper);
   if (shutdownHooks) app.enableShutdownHooks();

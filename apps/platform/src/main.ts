@@ -6,13 +6,9 @@ import { createPlatformApp } from './create-platform-app';
 async function main(): Promise<void> {
   const { app, config } = await createPlatformApp({ ...configFromEnv(process.env), shutdownHooks: true });
   await app.listen(config.port);
-  const url = await app.getUrl();
-  app
-    .get(Logger)
-    .log(
-      `Platform listening on ${url.replace('[::1]', 'localhost')} (data in ${config.dataDir}; docs at ${url}/docs)`,
-      'Bootstrap',
-    );
+  const url = (await app.getUrl()).replace(/\[::1?\]|127\.0\.0\.1/, 'localhost');
+  const message = `Platform listening on ${url} (data in ${config.dataDir}; docs at ${url}/docs)`;
+  app.get(Logger).log(message, 'Bootstrap');
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,7 @@
+import type { ModuleImport } from './app.module';
+
+/**
+ * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
+ * capability adds its module here, in one line; main.ts and the end-to-end harness both get them.
+ */
+export const CAPABILITY_MODULES: readonly ModuleImport[] = [];

@@ -1,0 +1,38 @@
+import { JwtService } from '@nestjs/jwt';
+import { TokenClaimsSchema, signToken } from '@lib/auth';
+import { claimsFromArgs } from './token.cli';
+
+describe('token CLI arguments', () => {
+  it.each([
+    [['--role', 'county_office', '--county', '520402'], { role: 'county_office', countyCode: '520402' }],
+    [
+      ['--role', 'broker', '--counties', '520402, 520403'],
+      { role: 'broker', counties: ['520402', '520403'] },
+    ],
+    [['--role', 'broker', '--counties', 'all'], { role: 'broker', counties: 'all' }],
+    [
+      ['--role', 'station', '--station', 'st-1', '--sub', 'alice'],
+      { role: 'station', stationId: 'st-1', sub: 'alice' },
+    ],
+    [['--role', 'workshop', '--workshop', 'ws-1'], { role: 'workshop', workshopId: 'ws-1' }],
+    [['--role', 'admin'], { role: 'admin' }],
+  ])('%j gives valid claims', (args, expected) => {
+    const { claims } = claimsFromArgs(args);
+    expect(TokenClaimsSchema.parse(claims)).toMatchObject(expected);
+  });
+
+  it('refuses an unknown role and unknown options', () => {
+    expect(() => claimsFromArgs(['--role', 'root'])).toThrow(/--role/);
+    expect(() => claimsFromArgs(['--role', 'admin', '--colour', 'red'])).toThrow();
+  });
+
+  it('signs HS256 tokens that verify with the same secret only', () => {
+    const secret = 'x'.repeat(40);
+    const token = signToken({ sub: 'a', role: 'admin' }, secret, 60);
+    expect(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())).toMatchObject({
+      alg: 'HS256',
+    });
+    expect(new JwtService({ secret }).verify(token)).toMatchObject({ sub: 'a', role: 'admin' });
+    expect(() => new JwtService({ secret: 'y'.repeat(40) }).verify(token)).toThrow();
+  });
+});
