@@ -19,9 +19,9 @@
  *    expected+1.. (in order) the append is a no-op answered with the ORIGINAL last revision; if only the
  *    first ones match it answers WrongExpectedVersion ("corrupted idempotency"); if the first does not
  *    match, WrongExpectedVersion.
- *  - any / stream_exists: best effort, from a cache of recently committed event ids; all found -> no-op,
- *    some found -> WrongExpectedVersion, a cache miss -> the events are appended again (so command
- *    handlers use numeric revisions).
+ *  - any / stream_exists: best effort, from a cache of recently committed event ids: all found -> no-op;
+ *    the first found but a later one not -> WrongExpectedVersion; the first not found (or evicted from
+ *    the cache) -> the events are appended, again. So command handlers use numeric revisions.
  *  - the no-op answer carries the original last event's log position on current servers and no position
  *    on older ones; then this adapter reads the position back from the stream.
  * To match the port, a WrongExpectedVersion that is really a partial retry (the event stored at expected+1
@@ -39,7 +39,6 @@ import {
   FORWARDS,
   StreamNotFoundError,
   excludeSystemEvents,
-  type ReadPosition,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
 import {
@@ -59,14 +58,13 @@ import {
 import {
   fromEsdbEvent,
   fromEsdbPosition,
-  isSystemEvent,
   mapAppendError,
   revisionToNumber,
   toEsdbExpectedRevision,
-  toEsdbPosition,
   toEsdbReadPosition,
   toJsonEvent,
 } from './eventstoredb-mapping';
+import { findHeadPosition, readAllAfter } from './eventstoredb-all-log';
 import { EsdbCatchUpSubscription, type AllFeed, type AllFeedSource } from './eventstoredb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -134,41 +132,8 @@ export class EventStoreDbEventStore implements EventStore, AllFeedSource {
     return events;
   }
 
-  async *readAll(
-    afterPosition: Position = START,
-    limit = Number.POSITIVE_INFINITY,
-  ): AsyncIterable<RecordedEvent> {
-    let last = afterPosition;
-    let delivered = 0;
-    while (delivered < limit) {
-      // $all reads are inclusive of fromPosition: the event at `last` comes back and is skipped.
-      const page = this.client.readAll({
-        fromPosition: toEsdbReadPosition(last),
-        maxCount: this.pageSize,
-        direction: FORWARDS,
-      });
-      let seen = 0;
-      let exhausted = false;
-      try {
-        for await (const resolved of page) {
-          seen += 1;
-          const event = resolved.event;
-          if (event === undefined || event.position.commit <= last) continue;
-          if (isSystemEvent(event)) {
-            last = event.position.commit;
-            continue;
-          }
-          last = fromEsdbPosition(event.position);
-          delivered += 1;
-          yield fromEsdbEvent(event, last);
-          if (delivered >= limit) return;
-        }
-        exhausted = true;
-      } finally {
-        if (!exhausted) await page.cancel();
-      }
-      if (seen < this.pageSize) return;
-    }
+  readAll(afterPosition: Position = START, limit = Number.POSITIVE_INFINITY): AsyncIterable<RecordedEvent> {
+    return readAllAfter(this.client, afterPosition, limit, this.pageSize);
   }
 
   subscribeAll(
@@ -182,27 +147,8 @@ export class EventStoreDbEventStore implements EventStore, AllFeedSource {
     return subscription;
   }
 
-  /** Scans $all backwards for the last non-system event (system events are frequent: $stats every 30 s). */
-  async headPosition(): Promise<Position> {
-    let from: ReadPosition = END;
-    let lowest: bigint | undefined;
-    for (;;) {
-      let seen = 0;
-      const page = this.client.readAll({ fromPosition: from, maxCount: this.pageSize, direction: BACKWARDS });
-      try {
-        for await (const resolved of page) {
-          seen += 1;
-          const event = resolved.event;
-          if (event === undefined || (lowest !== undefined && event.position.commit >= lowest)) continue;
-          lowest = event.position.commit;
-          if (!isSystemEvent(event)) return fromEsdbPosition(event.position);
-        }
-      } finally {
-        await page.cancel();
-      }
-      if (seen < this.pageSize || lowest === undefined) return START;
-      from = toEsdbPosition(lowest);
-    }
+  headPosition(): Promise<Position> {
+    return findHeadPosition(this.client, this.pageSize);
   }
 
   openFeed(afterPosition: Position): AllFeed {

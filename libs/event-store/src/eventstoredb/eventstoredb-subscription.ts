@@ -97,10 +97,13 @@ export class EsdbCatchUpSubscription implements Subscription {
         if (next.done) throw new Error('EventStoreDB ended the $all subscription');
         const recorded = next.value.event;
         if (recorded === undefined) continue;
-        const position = fromEsdbPosition(recorded.position);
-        if (position <= last) continue;
-        last = position;
-        if (!isSystemEvent(recorded)) await this.handler(fromEsdbEvent(recorded, position));
+        if (recorded.position.commit <= last) continue;
+        if (isSystemEvent(recorded)) {
+          last = recorded.position.commit;
+        } else {
+          last = fromEsdbPosition(recorded.position);
+          await this.handler(fromEsdbEvent(recorded, last));
+        }
         if (this.stopRequested) return;
         if (last >= headAtStart || drained()) markCaughtUp();
       }

@@ -1,0 +1,76 @@
+/**
+ * Reading the global log ($all) for the port. v6's `readAll` has no server-side filter, so system events
+ * ($-prefixed type or stream: $stats every 30 s, stream metadata, ...) are read and dropped here.
+ */
+import { BACKWARDS, END, FORWARDS, type EventStoreDBClient, type ReadPosition } from '@eventstore/db-client';
+import { START, type Position, type RecordedEvent } from '../event-store.port';
+import {
+  fromEsdbEvent,
+  fromEsdbPosition,
+  isSystemEvent,
+  toEsdbPosition,
+  toEsdbReadPosition,
+} from './eventstoredb-mapping';
+
+/** Events strictly after `afterPosition`, in pages of `pageSize` reads; at most `limit` of them. */
+export async function* readAllAfter(
+  client: EventStoreDBClient,
+  afterPosition: Position,
+  limit: number,
+  pageSize: number,
+): AsyncIterable<RecordedEvent> {
+  let last = afterPosition;
+  let delivered = 0;
+  while (delivered < limit) {
+    // $all reads include fromPosition: the event at `last` comes back and is skipped.
+    const page = client.readAll({
+      fromPosition: toEsdbReadPosition(last),
+      maxCount: pageSize,
+      direction: FORWARDS,
+    });
+    let seen = 0;
+    let exhausted = false;
+    try {
+      for await (const resolved of page) {
+        seen += 1;
+        const event = resolved.event;
+        if (event === undefined || event.position.commit <= last) continue;
+        if (isSystemEvent(event)) {
+          last = event.position.commit;
+          continue;
+        }
+        last = fromEsdbPosition(event.position);
+        delivered += 1;
+        yield fromEsdbEvent(event, last);
+        if (delivered >= limit) return;
+      }
+      exhausted = true;
+    } finally {
+      if (!exhausted) await page.cancel();
+    }
+    if (seen < pageSize) return;
+  }
+}
+
+/** The position of the last non-system event: a backward scan that usually ends in its first page. */
+export async function findHeadPosition(client: EventStoreDBClient, pageSize: number): Promise<Position> {
+  let from: ReadPosition = END;
+  let lowest: bigint | undefined;
+  for (;;) {
+    let seen = 0;
+    const page = client.readAll({ fromPosition: from, maxCount: pageSize, direction: BACKWARDS });
+    try {
+      for await (const resolved of page) {
+        seen += 1;
+        const event = resolved.event;
+        if (event === undefined || (lowest !== undefined && event.position.commit >= lowest)) continue;
+        lowest = event.position.commit;
+        if (!isSystemEvent(event)) return fromEsdbPosition(event.position);
+      }
+    } finally {
+      await page.cancel();
+    }
+    if (seen < pageSize || lowest === undefined) return START;
+    from = toEsdbPosition(lowest);
+  }
+}
