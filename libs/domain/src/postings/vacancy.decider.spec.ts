@@ -20,10 +20,7 @@ const reserve = (placementId: string, workerId = `h-${placementId}.1`, at = now)
   householdId: workerId.split('.')[0],
   now: at,
 });
-const reservedAt = (placementId: string, at = now) => {
-  const event = reserved(placementId);
-  return { ...event, data: { ...event.data, reservedAt: at } };
-};
+const reservedAt = (placementId: string) => reserved(placementId, { reservedAt: now });
 const withdrawn = { type: 'VacancyWithdrawn' as const, data: { vacancyId: 'v-1', withdrawnAt: POSTED_AT } };
 const expired = { type: 'VacancyExpired' as const, data: { vacancyId: 'v-1', expiredAt: POSTED_AT } };
 

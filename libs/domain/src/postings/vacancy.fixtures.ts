@@ -38,11 +38,10 @@ export function vacancyPosted(overrides: Partial<PostVacancy> = {}): VacancyEven
 
 export const reserved = (
   placementId: string,
-  workerId = `h-${placementId}.1`,
-  vacancyId = 'v-1',
+  { workerId = `h-${placementId}.1`, vacancyId = 'v-1', reservedAt = POSTED_AT } = {},
 ): VacancyEvent => ({
   type: 'VacancyOpeningReserved',
-  data: { vacancyId, placementId, workerId, householdId: workerId.split('.')[0], reservedAt: POSTED_AT },
+  data: { vacancyId, placementId, workerId, householdId: workerId.split('.')[0], reservedAt },
 });
 
 export const confirmed = (placementId: string, vacancyId = 'v-1'): VacancyEvent => ({

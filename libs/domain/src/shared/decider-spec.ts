@@ -5,7 +5,7 @@ import { type Decider, foldEvents, type RejectionCode } from './decider';
  * `given(decider, [events]).when(command).then([events])` or `.thenRejects('vacancy_full')`.
  * Uses jest's `expect`, so it is for spec files only.
  */
-export function given<C, S, E>(decider: Decider<C, S, E>, events: readonly E[] = []) {
+export function given<C, S, E>(decider: Decider<C, S, E>, events: readonly NoInfer<E>[] = []) {
   return {
     when(command: C) {
       const run = () => decider.decide(command, foldEvents(decider, events));
