@@ -82,6 +82,13 @@ export class GroupCommitQueue {
     const outcomes: Outcome[] = [];
     try {
       this.begin.run();
+      if (batch.length === 1) {
+        // Alone in its transaction: a failed append rolls back the whole transaction, no savepoint needed.
+        const outcome = this.appendAlone(batch[0].request);
+        if (outcome.ok) this.commit.run();
+        else this.rollback.run();
+        return [outcome];
+      }
       for (const { request } of batch) outcomes.push(this.appendInSavepoint(request));
       this.commit.run();
       return outcomes;
@@ -89,6 +96,14 @@ export class GroupCommitQueue {
       // The transaction itself failed (disk full, lock timeout, I/O error): nothing of it is durable.
       if (this.db.inTransaction) this.rollback.run();
       return batch.map(() => ({ ok: false, error }));
+    }
+  }
+
+  private appendAlone(request: AppendRequest): Outcome {
+    try {
+      return { ok: true, result: this.writer.append(request) };
+    } catch (error) {
+      return { ok: false, error };
     }
   }
 

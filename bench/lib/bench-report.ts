@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Seconds taken by `work`. */
+export async function timed(work: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+export function machineLine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const formatRate = (perSecond: number): string => Math.round(perSecond).toLocaleString('en-US');
+
+/**
+ * Replaces (or adds) the `## <title>` section of a markdown file, leaving the other sections, which other
+ * benchmarks own, as they are.
+ */
+export function writeSection(file: string, title: string, body: string): void {
+  const heading = `## ${title}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(`${heading}\n`);
+  const section = `${heading}\n\n${body.trim()}\n`;
+  if (start < 0) {
+    writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = current.indexOf('\n## ', start + heading.length);
+  const rest = next < 0 ? '' : `\n${current.slice(next + 1)}`;
+  writeFileSync(file, `${current.slice(0, start)}${section}${rest}`);
+}

@@ -1,0 +1,249 @@
+/**
+ * Deterministic, seeded matching instances shaped like Guizhou's relocated population: 9 prefectures,
+ * 88 counties, ~953 relocation sites, 135 out-of-province labour stations in partner cities, workshops at
+ * the sites, county public-welfare posts. Only job-seekers (members with labour and no job) are workers.
+ */
+import {
+  LabourCapacity,
+  MatchingHousehold,
+  MatchingVacancy,
+  MatchingWorker,
+  MatchProblem,
+  VacancySource,
+  WorkPreference,
+} from '@lib/matching';
+
+/** Prefecture code, county count, share of the relocated population (roughly as reported). */
+const PREFECTURES: [string, number, number][] = [
+  ['520100', 10, 0.03],
+  ['520200', 4, 0.1],
+  ['520300', 14, 0.06],
+  ['520400', 6, 0.06],
+  ['520500', 8, 0.2],
+  ['520600', 10, 0.15],
+  ['522300', 8, 0.12],
+  ['522600', 16, 0.16],
+  ['522700', 12, 0.12],
+];
+
+const SKILLS = [
+  'sewing',
+  'embroidery',
+  'batik',
+  'electronics_assembly',
+  'welding',
+  'electrician',
+  'bricklaying',
+  'carpentry',
+  'cooking',
+  'cantonese_cooking',
+  'housekeeping',
+  'elderly_care',
+  'childcare',
+  'driving',
+  'forklift',
+  'warehouse',
+  'cleaning',
+  'security',
+  'greening',
+  'tea_picking',
+  'livestock',
+  'e_commerce',
+  'hairdressing',
+  'plumbing',
+  'painting',
+  'logistics',
+  'machining',
+  'quality_inspection',
+  'shoemaking',
+  'food_processing',
+];
+
+const SOURCE_MIX: [VacancySource, number, number][] = [
+  // source, share of vacancies, mean openings
+  ['labour_station', 0.35, 8],
+  ['employer', 0.25, 5],
+  ['workshop', 0.2, 4],
+  ['public_welfare', 0.15, 2],
+  ['flexible', 0.05, 3],
+];
+
+export const BENCH_NOW = Date.UTC(2026, 5, 1);
+
+export interface InstanceShape {
+  readonly seed: number;
+  /** Relocated households (the population); about half have a job-seeker. */
+  readonly households: number;
+  readonly vacancies: number;
+  /** Restrict to the first N prefectures × first M counties (county-scale instances). */
+  readonly prefectures?: number;
+  readonly countiesPerPrefecture?: number;
+}
+
+export const PROVINCE: InstanceShape = { seed: 2026, households: 410_000, vacancies: 21_000 };
+export const COUNTY: InstanceShape = {
+  seed: 7,
+  households: 5_000,
+  vacancies: 260,
+  prefectures: 1,
+  countiesPerPrefecture: 1,
+};
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface County {
+  code: string;
+  prefecture: string;
+  sites: string[];
+  weight: number;
+}
+
+function counties(shape: InstanceShape): County[] {
+  const out: County[] = [];
+  for (const [pref, n, share] of PREFECTURES.slice(0, shape.prefectures ?? PREFECTURES.length)) {
+    const m = Math.min(n, shape.countiesPerPrefecture ?? n);
+    for (let i = 1; i <= m; i++) {
+      const code = `${pref.slice(0, 4)}${String(20 + i).padStart(2, '0')}`;
+      const sites = Array.from({ length: 11 }, (_, s) => `site-${code}-${s}`);
+      out.push({ code, prefecture: pref, sites, weight: share / n });
+    }
+  }
+  return out;
+}
+
+export function generateInstance(shape: InstanceShape): MatchProblem {
+  const r = rng(shape.seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
+  const cs = counties(shape);
+  const totalWeight = cs.reduce((s, c) => s + c.weight, 0);
+  const cumulative: number[] = [];
+  cs.reduce((s, c) => (cumulative.push(s + c.weight / totalWeight), s + c.weight / totalWeight), 0);
+  const pickCounty = (): County =>
+    cs[
+      Math.min(
+        cs.length - 1,
+        cumulative.findIndex((x) => r() <= x || x >= 1),
+      )
+    ];
+
+  const households: MatchingHousehold[] = [];
+  const workers: MatchingWorker[] = [];
+  for (let h = 0; h < shape.households; h++) {
+    const county = pickCounty();
+    const id = `hh-${h}`;
+    const labourCapable = 1 + Math.floor(r() * 4);
+    const zeroEmployment = r() < 0.08;
+    const seekers = zeroEmployment
+      ? labourCapable
+      : r() < 0.45
+        ? Math.max(1, Math.floor(r() * labourCapable))
+        : 0;
+    const employed = labourCapable - seekers;
+    households.push({ id, countyCode: county.code, labourCapable, employed });
+    const site = pick(county.sites);
+    for (let m = 1; m <= seekers; m++) workers.push(aSeeker(r, `${id}.${m}`, id, county, site));
+  }
+
+  const vacancies: MatchingVacancy[] = [];
+  const prefectureCodes = [...new Set(cs.map((c) => c.prefecture))];
+  for (let v = 0; v < shape.vacancies; v++) {
+    const x = r();
+    let acc = 0;
+    let mix = SOURCE_MIX[0];
+    for (const m of SOURCE_MIX) if (x >= acc) ((mix = m), (acc += m[1]));
+    const [source, , meanOpenings] = mix;
+    const county = pickCounty();
+    const occupation = pick(SKILLS);
+    const wageMin =
+      source === 'public_welfare' ? 1200 + Math.floor(r() * 6) * 100 : 2200 + Math.floor(r() * 30) * 100;
+    const station = Math.floor(r() * 135);
+    vacancies.push({
+      id: `vac-${v}`,
+      posterId:
+        source === 'labour_station'
+          ? `station-${station}`
+          : `${source}-${county.code}-${Math.floor(r() * 12)}`,
+      source,
+      occupation,
+      requiredSkills: r() < 0.35 ? [] : [occupation, ...(r() < 0.3 ? [pick(SKILLS)] : [])],
+      location:
+        source === 'labour_station'
+          ? {
+              provinceIsGuizhou: false,
+              partnerPrefectureCode: prefectureCodes[station % prefectureCodes.length],
+            }
+          : {
+              provinceIsGuizhou: true,
+              prefectureCode: county.prefecture,
+              countyCode: county.code,
+              relocationSiteId: source === 'workshop' ? pick(county.sites) : undefined,
+            },
+      remainingOpenings: 1 + Math.floor(r() * (2 * meanOpenings - 1)),
+      wageMin,
+      wageMax: wageMin + Math.floor(r() * 15) * 100,
+      ageMin: 16,
+      ageMax: source === 'labour_station' ? 50 : 60,
+      acceptedCapacities:
+        source === 'public_welfare' || source === 'flexible'
+          ? ['full', 'partial', 'weak']
+          : source === 'workshop'
+            ? ['full', 'partial']
+            : ['full'],
+      expiresAt: BENCH_NOW + 30 * 86_400_000,
+      status: 'open',
+    });
+  }
+  return { households, workers, vacancies, ctx: { now: BENCH_NOW } };
+}
+
+const CAPACITY: [LabourCapacity, number][] = [
+  ['full', 0.7],
+  ['partial', 0.2],
+  ['weak', 0.1],
+];
+const PREFERENCE: [WorkPreference, number][] = [
+  ['local', 0.35],
+  ['in_province', 0.2],
+  ['out_of_province', 0.25],
+  ['any', 0.2],
+];
+
+function weighted<T>(r: () => number, items: [T, number][]): T {
+  let x = r();
+  for (const [item, p] of items) if ((x -= p) <= 0) return item;
+  return items[items.length - 1][0];
+}
+
+function aSeeker(
+  r: () => number,
+  id: string,
+  householdId: string,
+  county: County,
+  site: string,
+): MatchingWorker {
+  const skills = SKILLS.filter(() => r() < 0.06);
+  return {
+    id,
+    householdId,
+    birthYear: 1962 + Math.floor(r() * 46),
+    labourCapacity: weighted(r, CAPACITY),
+    preference: weighted(r, PREFERENCE),
+    skills,
+    trainings: r() < 0.3 ? [SKILLS[Math.floor(r() * SKILLS.length)]] : [],
+    expectedMonthlyWage: r() < 0.15 ? undefined : 2000 + Math.floor(r() * 30) * 100,
+    returnee: r() < 0.12,
+    relocationSiteId: site,
+    countyCode: county.code,
+    prefectureCode: county.prefecture,
+    employed: false,
+  };
+}
