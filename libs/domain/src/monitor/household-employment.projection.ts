@@ -1,0 +1,241 @@
+import { CHANNELS, prefectureOfCounty, type Channel, type LabourCapacity } from '@contracts';
+import { eventTimeOf, type EnvelopeOf, type KeyedProjection } from './projection';
+
+export type HouseholdStatus = 'covered' | 'zero_employment' | 'no_labour';
+
+export interface MemberEmployment {
+  /** The placement id for a placement, the reported employment's id otherwise. */
+  readonly employmentId: string;
+  readonly kind: 'placement' | 'reported';
+  readonly channel: Channel;
+  /** The start date of the employment (YYYY-MM-DD). */
+  readonly since: string;
+  readonly lastVerifiedAt: string | null;
+}
+
+export interface HouseholdMember {
+  readonly workerId: string;
+  readonly memberNo: number;
+  readonly labourCapacity: LabourCapacity;
+  readonly employment: MemberEmployment | null;
+  /** Calendar years in which this worker earned the cross-province transport subsidy. */
+  readonly transportSubsidyYears: readonly number[];
+}
+
+export interface HouseholdEmployment {
+  readonly householdId: string;
+  readonly countyCode: string;
+  readonly prefectureCode: string;
+  readonly relocationSiteId: string;
+  readonly members: readonly HouseholdMember[];
+  /** Members whose capacity is not `none`. */
+  readonly labourCapableMembers: number;
+  /** Members with an active employment, whatever their capacity. */
+  readonly employedMembers: number;
+  /** Employed members among the labour-capable ones: the numerator of the employment rate. */
+  readonly employedLabourCapableMembers: number;
+  /** Distinct channels of the active employments, in CHANNELS order. */
+  readonly channels: readonly Channel[];
+  readonly status: HouseholdStatus;
+  readonly openCase: { readonly caseNo: number; readonly openedAt: string } | null;
+  readonly lastStatusChangeAt: string;
+  /** Zero-employment cases opened so far; the open case, if any, is number `casesOpened`. */
+  readonly casesOpened: number;
+  /** Revision of the last event this household's transitions put in `employment-monitor-<id>`; -1: none. */
+  readonly monitorRevision: number;
+  readonly lastRevision: number;
+}
+
+export const HOUSEHOLD_EVENT_TYPES = [
+  'HouseholdRegistered',
+  'WorkerRegistered',
+  'WorkerLabourCapacityChanged',
+  'EmploymentReported',
+  'WorkerPlaced',
+  'EmploymentEnded',
+  'EmploymentVerified',
+  'PlacementVoided',
+] as const;
+export type HouseholdEventType = (typeof HOUSEHOLD_EVENT_TYPES)[number];
+export type HouseholdEnvelope = EnvelopeOf<HouseholdEventType>;
+
+/**
+ * The status rule: covered when anyone is employed (an employed member recorded with capacity `none` still
+ * covers the household), zero-employment when someone could work and no one does, no-labour otherwise
+ * (including a household whose members are not registered yet).
+ */
+export function statusOf(members: readonly HouseholdMember[]): HouseholdStatus {
+  if (members.some((m) => m.employment !== null)) return 'covered';
+  if (members.some((m) => m.labourCapacity !== 'none')) return 'zero_employment';
+  return 'no_labour';
+}
+
+function recount(
+  doc: HouseholdEmployment,
+  members: readonly HouseholdMember[],
+  at: string,
+  event: HouseholdEnvelope,
+): HouseholdEmployment {
+  const status = statusOf(members);
+  const employed = members.filter((m) => m.employment !== null);
+  const used = new Set(employed.map((m) => (m.employment as MemberEmployment).channel));
+  const entersCase = status === 'zero_employment' && doc.status !== 'zero_employment';
+  const leavesCase = status !== 'zero_employment' && doc.status === 'zero_employment';
+  const casesOpened = doc.casesOpened + (entersCase ? 1 : 0);
+  const subsidies = subsidyCount(members) - subsidyCount(doc.members);
+  return {
+    ...doc,
+    members,
+    labourCapableMembers: members.filter((m) => m.labourCapacity !== 'none').length,
+    employedMembers: employed.length,
+    employedLabourCapableMembers: employed.filter((m) => m.labourCapacity !== 'none').length,
+    channels: CHANNELS.filter((c) => used.has(c)),
+    status,
+    openCase: entersCase ? { caseNo: casesOpened, openedAt: at } : leavesCase ? null : doc.openCase,
+    lastStatusChangeAt: status === doc.status ? doc.lastStatusChangeAt : at,
+    casesOpened,
+    monitorRevision: doc.monitorRevision + (entersCase ? 1 : 0) + (leavesCase ? 1 : 0) + subsidies,
+    lastRevision: event.revision,
+  };
+}
+
+const subsidyCount = (members: readonly HouseholdMember[]): number =>
+  members.reduce((n, m) => n + m.transportSubsidyYears.length, 0);
+
+/** The calendar year a placement counts for the transport subsidy: the year it starts. */
+export const subsidyYearOf = (startDate: string): number => Number(startDate.slice(0, 4));
+
+function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): HouseholdMember {
+  if (event.type === 'EmploymentReported') {
+    const { employmentId, channel, startDate } = event.data;
+    const employment = {
+      employmentId,
+      kind: 'reported',
+      channel,
+      since: startDate,
+      lastVerifiedAt: null,
+    } as const;
+    return { ...member, employment };
+  }
+  if (event.type !== 'WorkerPlaced') return member;
+  const { placementId, channel, startDate } = event.data;
+  const year = subsidyYearOf(startDate);
+  const earnsSubsidy = channel === 'out_of_province' && !member.transportSubsidyYears.includes(year);
+  return {
+    ...member,
+    employment: {
+      employmentId: placementId,
+      kind: 'placement',
+      channel,
+      since: startDate,
+      lastVerifiedAt: null,
+    },
+    transportSubsidyYears: earnsSubsidy
+      ? [...member.transportSubsidyYears, year]
+      : member.transportSubsidyYears,
+  };
+}
+
+/**
+ * The member after an event about them. Edge cases (none arise from the deciders, all are kept total):
+ * a new employment while employed replaces the old one (last wins); an end, a verification or a void of an
+ * employment that is not the current one changes nothing; a void of the current placement ends it.
+ */
+function evolveMember(member: HouseholdMember, event: HouseholdEnvelope): HouseholdMember {
+  const current = member.employment;
+  switch (event.type) {
+    case 'WorkerLabourCapacityChanged':
+      return { ...member, labourCapacity: event.data.labourCapacity };
+    case 'EmploymentReported':
+    case 'WorkerPlaced':
+      return startEmployment(member, event);
+    case 'EmploymentEnded':
+      return current?.employmentId === event.data.employmentId ? { ...member, employment: null } : member;
+    case 'PlacementVoided':
+      return current?.employmentId === event.data.placementId ? { ...member, employment: null } : member;
+    case 'EmploymentVerified':
+      return current?.employmentId === event.data.employmentId
+        ? { ...member, employment: { ...current, lastVerifiedAt: event.data.verifiedAt } }
+        : member;
+    default:
+      return member;
+  }
+}
+
+function registered(event: EnvelopeOf<'HouseholdRegistered'>): HouseholdEmployment {
+  const { householdId, countyCode, relocationSiteId, registeredAt } = event.data;
+  return {
+    householdId,
+    countyCode,
+    prefectureCode: prefectureOfCounty(countyCode)?.code ?? `${countyCode.slice(0, 4)}00`,
+    relocationSiteId,
+    members: [],
+    labourCapableMembers: 0,
+    employedMembers: 0,
+    employedLabourCapableMembers: 0,
+    channels: [],
+    status: 'no_labour',
+    openCase: null,
+    lastStatusChangeAt: registeredAt,
+    casesOpened: 0,
+    monitorRevision: -1,
+    lastRevision: event.revision,
+  };
+}
+
+function evolveHousehold(
+  doc: HouseholdEmployment | undefined,
+  event: HouseholdEnvelope,
+): HouseholdEmployment | undefined {
+  if (event.type === 'HouseholdRegistered') return doc ?? registered(event);
+  // Events before the registration cannot be stored (it is revision 0); ignoring them keeps evolve total.
+  if (doc === undefined) return doc;
+  const at = eventTimeOf(event);
+  if (event.type === 'WorkerRegistered') {
+    const { workerId, memberNo, labourCapacity } = event.data;
+    if (doc.members.some((m) => m.workerId === workerId)) return doc;
+    const member = { workerId, memberNo, labourCapacity, employment: null, transportSubsidyYears: [] };
+    return recount(doc, [...doc.members, member], at, event);
+  }
+  const { workerId } = event.data;
+  const index = doc.members.findIndex((m) => m.workerId === workerId);
+  if (index < 0) return doc;
+  const member = evolveMember(doc.members[index], event);
+  if (member === doc.members[index]) return doc;
+  return recount(
+    doc,
+    doc.members.map((m, i) => (i === index ? member : m)),
+    at,
+    event,
+  );
+}
+
+export const householdEmploymentProjection: KeyedProjection<HouseholdEmployment, HouseholdEventType> = {
+  name: 'household-employment',
+  handles: HOUSEHOLD_EVENT_TYPES,
+  keyOf: (event) => event.data.householdId,
+  evolve: evolveHousehold,
+};
+
+/** The body of GET /v1/households/:id/employment. */
+export function householdEmploymentView(doc: HouseholdEmployment) {
+  return {
+    householdId: doc.householdId,
+    countyCode: doc.countyCode,
+    status: doc.status,
+    labourCapableMembers: doc.labourCapableMembers,
+    employedMembers: doc.employedMembers,
+    channels: doc.channels,
+    openCase: doc.openCase === null ? null : { openedAt: doc.openCase.openedAt },
+    lastStatusChangeAt: doc.lastStatusChangeAt,
+    members: doc.members.map(({ workerId, labourCapacity, employment }) => ({
+      workerId,
+      labourCapacity,
+      employment: employment && {
+        employmentId: employment.employmentId,
+        channel: employment.channel,
+        since: employment.since,
+      },
+    })),
+  };
+}
