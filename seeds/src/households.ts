@@ -1,3 +1,4 @@
+import { OLDEST_BIRTH_YEAR } from '@contracts/http';
 import type { Channel, EmploymentReportSource, Gender, LabourCapacity } from '@contracts/values';
 import { pickSurname, givenName } from './chinese-names';
 import type { LabourStation } from './labour-stations';
@@ -57,10 +58,12 @@ interface Person {
 }
 
 /** Ages and genders of the people aged 16+: elderly-only households, or a family around a working head. */
-function composition(rng: Rng): Person[] {
+function composition(rng: Rng, year: number): Person[] {
+  // The HTTP body takes birth years from OLDEST_BIRTH_YEAR (1940): at most 85 years old in 2025.
+  const oldest = Math.min(88, year - OLDEST_BIRTH_YEAR);
   const surname = pickSurname(rng);
   if (rng.chance(NO_LABOUR_HOUSEHOLD)) {
-    const age = rng.int(70, 88);
+    const age = rng.int(70, oldest);
     const elder: Person = { age, gender: rng.chance(0.5) ? 'male' : 'female', surname };
     return rng.chance(0.5)
       ? [elder]
@@ -102,7 +105,7 @@ function composition(rng: Rng): Person[] {
   }
   if (rng.chance(0.35)) {
     const parentAge = headAge + rng.int(22, 32);
-    if (parentAge <= 92)
+    if (parentAge <= oldest)
       people.push({ age: parentAge, gender: rng.chance(0.55) ? 'female' : 'male', surname });
   }
   return people;
@@ -132,7 +135,7 @@ function employedMembers(rng: Rng, capacities: readonly LabourCapacity[]): Set<n
 }
 
 export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHousehold {
-  const people = composition(rng);
+  const people = composition(rng, ctx.year);
   const capacities = people.map((p) => labourCapacityAt(rng, p.age));
   const employed = employedMembers(rng, capacities);
   const members: HouseholdMemberBody[] = [];
@@ -158,7 +161,7 @@ export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHouseh
         workshop && workshopSkill(workshop),
       ),
       preference,
-      expectedMonthlyWage: expectedWageFor(rng, capacity, preference),
+      ...(capacity === 'none' ? {} : { expectedMonthlyWage: expectedWageFor(rng, capacity, preference) }),
     });
     if (!channel) return;
     const station = channel === 'out_of_province' ? rng.weighted(ctx.stations) : undefined;

@@ -16,12 +16,12 @@ export class ResidentIdAllocator {
 
   issue(rng: Rng, birthYear: number, gender: Gender): string {
     const dayOfYear = rng.int(0, daysIn(birthYear) - 1);
-    // 500 numbers per day and gender; when a day is full, the next day takes over.
+    // 499 numbers per day and gender (001–997 odd, 002–998 even); a full day passes to the next.
     for (let offset = 0; ; offset++) {
       const date = dateOf(birthYear, (dayOfYear + offset) % daysIn(birthYear));
       const key = `${date}${gender}`;
       const taken = this.used.get(key) ?? 0;
-      if (taken >= 500) continue;
+      if (taken >= 499) continue;
       this.used.set(key, taken + 1);
       const sequence = gender === 'male' ? 2 * taken + 1 : 2 * taken + 2;
       const first17 = `${this.countyCode}${date}${String(sequence).padStart(3, '0')}`;

@@ -1,77 +1,28 @@
+import type { z } from 'zod';
 import type {
-  Channel,
-  EmploymentReportSource,
-  Gender,
-  LabourCapacity,
-  VacancySourceType,
-  WagePeriod,
-  WorkPreference,
-} from '@contracts/values';
+  certifyWorkshopBody,
+  postVacancyBody,
+  registerHouseholdBody,
+  registerLabourStationBody,
+  reportEmploymentBody,
+} from '@contracts/http';
 
 /**
  * The seed commands a loader sends through the real command path, in dependency order. Ids the
  * platform assigns (station, workshop, vacancy, household) appear here as seed references (`ref`);
  * the loader maps each ref to the id the platform answered and substitutes it where a command names
  * a ref (`sourceRef`, `householdRef`). Relocation-site ids are not assigned by the platform: they are
- * sent as they are.
- * Bodies follow DESIGN.md §6.1.
+ * sent as they are. Bodies are the HTTP bodies of contracts/src/http (DESIGN.md §6.1), as sent.
  */
 
-export interface LabourStationBody {
-  name: string;
-  hostProvince: string;
-  hostCity: string;
-  managingRegionCode: string;
-}
-
-export interface WorkshopBody {
-  name: string;
-  countyCode: string;
-  relocationSiteId: string;
-  sector: string;
-}
-
-export interface VacancyBody {
-  /** For labour_station and workshop sources `id` holds the seed ref until the loader substitutes it. */
-  source: { type: VacancySourceType; id: string };
-  title: string;
-  occupation: string;
-  skills: string[];
-  location: { province: string; city: string; countyCode?: string };
-  openings: number;
-  wage: { min: number; max: number; period: WagePeriod };
-  ageRange: { min: number; max: number };
-  labourCapacities: LabourCapacity[];
-  accommodation: boolean;
-  flexibleHours?: boolean;
-  expiresAt: string;
-  welfare?: { monthlySubsidy: number; termMonths: number };
-}
-
-export interface HouseholdMemberBody {
-  name: string;
-  idNumber: string;
-  birthYear: number;
-  gender: Gender;
-  labourCapacity: LabourCapacity;
-  skills: string[];
-  preference: WorkPreference;
-  expectedMonthlyWage: number;
-}
-
-export interface HouseholdBody {
-  countyCode: string;
-  relocationSiteId: string;
-  members: HouseholdMemberBody[];
-}
-
+export type LabourStationBody = z.input<typeof registerLabourStationBody>;
+export type WorkshopBody = z.input<typeof certifyWorkshopBody>;
+/** For labour_station and workshop sources `source.id` holds the seed ref until the loader substitutes it. */
+export type VacancyBody = z.input<typeof postVacancyBody>;
+export type HouseholdBody = z.input<typeof registerHouseholdBody>;
+export type HouseholdMemberBody = HouseholdBody['members'][number];
 /** POST /v1/workers/:id/employment-reports: employment found outside the platform. */
-export interface EmploymentReportBody {
-  channel: Channel;
-  employer?: string;
-  source: EmploymentReportSource;
-  startDate: string;
-}
+export type EmploymentReportBody = z.input<typeof reportEmploymentBody>;
 
 export type SeedCommand =
   | { kind: 'registerLabourStation'; ref: string; body: LabourStationBody }

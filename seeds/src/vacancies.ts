@@ -1,4 +1,3 @@
-import type { LabourCapacity } from '@contracts/values';
 import { prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
 import type { Rng } from './prng';
 import type { LabourStation } from './labour-stations';
@@ -8,6 +7,9 @@ import type { Workshop, WorkshopSector } from './workshops';
 
 /** Vacancy bodies for the three sources. Wages are monthly yuan, rounded to 100. */
 
+/** A post is for people who can work: `none` is not a capacity a vacancy accepts. */
+type PostCapacity = VacancyBody['labourCapacities'][number];
+
 interface JobSpec {
   title: string;
   occupation: string;
@@ -15,7 +17,7 @@ interface JobSpec {
   /** Range the minimum wage is drawn from. */
   wageMin: readonly [number, number];
   ages: readonly [number, number];
-  capacities: readonly LabourCapacity[];
+  capacities: readonly PostCapacity[];
 }
 
 const job = (
@@ -24,7 +26,7 @@ const job = (
   skills: readonly string[],
   wageMin: readonly [number, number],
   ages: readonly [number, number],
-  capacities: readonly LabourCapacity[] = ['full'],
+  capacities: readonly PostCapacity[] = ['full'],
 ): JobSpec => ({ title, occupation, skills, wageMin, ages, capacities });
 
 /** What stations collect from employers in the partner cities, with how often each is posted. */
