@@ -47,6 +47,8 @@ describe('platform shell', () => {
       expect(op.responses['401']).toBeDefined();
       expect(op.description).toContain('county_office');
       expect(res.body.paths['/health'].get.security).toEqual([]);
+      // The API contract's routes are documented too, from contracts/.
+      expect(res.body.paths['/v1/placements'].post.requestBody).toBeDefined();
       expect(res.body.paths['/test/counties/{code}'].get.parameters[0]).toMatchObject({
         in: 'path',
         name: 'code',
@@ -120,7 +122,7 @@ describe('platform shell', () => {
         .expect(400);
       expectErrorShape(res.body, 'validation_failed');
       const paths = res.body.error.issues.map((i: { path: string }) => i.path).sort();
-      expect(paths).toEqual(['', 'countyCode', 'openings']);
+      expect(paths).toEqual(['countyCode', 'extra', 'openings']);
     });
 
     it('answers a body over the limit with 413 payload_too_large', async () => {

@@ -2,13 +2,15 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { IS_PUBLIC, ROLES_KEY, type Role } from '@lib/auth';
-import { buildOpenApiDocument, type RouteAccess } from '@lib/http';
+import { buildOpenApiDocument as buildContractDocument } from '@contracts/openapi';
+import { buildOpenApiDocument, mergeOpenApiDocuments, type RouteAccess } from '@lib/http';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
 
 /**
- * Generates the OpenAPI document from every controller's routes and zod schemas, then serves Swagger UI at
+ * Generates the OpenAPI document from the API contract's zod schemas and every controller's routes (which
+ * replace the contract's operation for the same path and method), then serves Swagger UI at
  * `/docs` and the JSON at `/docs/openapi.json`. Call before `init()`/`listen()`: the routes must be in
  * place before Nest's 404 handler.
  */
@@ -26,13 +28,14 @@ export function setupOpenApi(app: INestApplication): void {
       roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [],
     };
   };
-  const document = buildOpenApiDocument(controllers, {
+  const served = buildOpenApiDocument(controllers, {
     title: 'Relocated households employment service',
     version: '1',
     description:
       'Generated from the zod schemas of each route. Errors always have the shape { error: { code, message, issues? } }.',
     access,
   });
+  const document = mergeOpenApiDocuments(buildContractDocument(), served);
   // zod-openapi emits OpenAPI 3.1; Swagger UI reads it as is, only the TypeScript types differ.
   SwaggerModule.setup(DOCS_PATH, app, document as unknown as OpenAPIObject, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,

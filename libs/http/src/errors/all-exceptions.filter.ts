@@ -52,7 +52,11 @@ export function renderError(exception: unknown): RenderedError {
   if (code === 'wrong_expected_version' || code === 'idempotency_conflict') {
     // A concurrent writer won: nothing of this request was appended, so the client may retry.
     const message = 'The resource was changed concurrently; retry';
-    return { status: statusForRejection(code), body: { error: { code, message } }, headers: {} };
+    return {
+      status: statusForRejection(code),
+      body: { error: { code: 'concurrency_conflict', message } },
+      headers: {},
+    };
   }
   return {
     status: 500,

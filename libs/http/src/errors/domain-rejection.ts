@@ -15,6 +15,7 @@ export const REJECTION_STATUS: Readonly<Record<string, number>> = {
   worker_already_employed: 409,
   constraint_violated: 409,
   wrong_expected_version: 409,
+  concurrency_conflict: 409,
   idempotency_conflict: 409,
   idempotency_in_progress: 409,
   idempotency_key_reused: 422,

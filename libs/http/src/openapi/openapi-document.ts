@@ -130,3 +130,26 @@ export function buildOpenApiDocument(
     paths,
   });
 }
+
+/**
+ * One document from the API contract (every §6 route, from contracts/) and the routes this process
+ * actually serves: a served route's operation replaces the contract's (it knows its roles); component
+ * schemas of both are kept.
+ */
+export function mergeOpenApiDocuments(
+  contract: oas31.OpenAPIObject,
+  served: oas31.OpenAPIObject,
+): oas31.OpenAPIObject {
+  const paths: oas31.PathsObject = { ...contract.paths };
+  for (const [path, item] of Object.entries(served.paths ?? {})) paths[path] = { ...paths[path], ...item };
+  return {
+    ...contract,
+    paths,
+    components: {
+      ...contract.components,
+      ...served.components,
+      schemas: { ...contract.components?.schemas, ...served.components?.schemas },
+      securitySchemes: { ...contract.components?.securitySchemes, ...served.components?.securitySchemes },
+    },
+  };
+}

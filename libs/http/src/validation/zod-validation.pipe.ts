@@ -1,16 +1,13 @@
 import { Body, Param, PipeTransform, Query } from '@nestjs/common';
 import type { z } from 'zod';
-import { HttpProblem, type ProblemIssue } from '../errors/http-problem';
+import { toErrorIssues } from '@contracts/http/errors';
+import { HttpProblem } from '../errors/http-problem';
 
-/** `members.0.idNumber`; '' for the value itself. */
-export const issuePath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
-
+/** 400 `validation_failed` with every issue (`members.0.idNumber`; an unknown field at its own path). */
 export function validationProblem(error: z.ZodError, where: string): HttpProblem {
-  const issues: ProblemIssue[] = error.issues.map((issue) => ({
-    path: issuePath(issue.path),
-    message: issue.message,
-  }));
-  return new HttpProblem(400, 'validation_failed', `The request ${where} is not valid`, { issues });
+  return new HttpProblem(400, 'validation_failed', `The request ${where} is not valid`, {
+    issues: toErrorIssues(error),
+  });
 }
 
 /** Parses a value with a zod schema; a failure is a 400 `validation_failed` listing every issue. */
