@@ -1,18 +1,35 @@
 import { z } from 'zod';
 
-/** Stable error codes the HTTP layer answers with; rejections of deciders keep their own codes. */
+/**
+ * Every stable error code the HTTP API answers with (decider rejections included). Clients branch on
+ * these; a new code is a contract change.
+ */
 export const ERROR_CODES = [
+  // 400, 413
   'validation_failed',
   'malformed_json',
-  'unauthorized',
+  'payload_too_large',
+  // 401, 403, 404
+  'unauthenticated',
   'forbidden',
   'not_found',
+  // 409: decider rejections and races
+  'already_exists',
   'vacancy_full',
+  'vacancy_closed',
+  'vacancy_expired',
   'worker_already_employed',
   'constraint_violated',
+  'not_employed',
+  'placement_voided',
+  'forbidden_transition',
+  'invalid_value',
   'concurrency_conflict',
+  'idempotency_in_progress',
+  // 422, 429, 503, 500
   'idempotency_key_reused',
-  'not_caught_up',
+  'rate_limited',
+  'not_ready',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
