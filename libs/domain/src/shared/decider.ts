@@ -36,7 +36,7 @@ export interface Decider<Command, State, Event> {
   decide: (command: Command, state: State) => Decision<Event>;
 }
 
-export const accept = <E>(...events: E[]): Decision<E> => ({ ok: true, events });
+export const accept = <E>(...events: NoInfer<E>[]): Decision<E> => ({ ok: true, events });
 
 /** Nothing to append: the command's effect is already there (a retried or repeated command). */
 export const alreadyDone = <E>(): Decision<E> => ({ ok: true, events: [] });

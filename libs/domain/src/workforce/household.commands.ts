@@ -1,0 +1,123 @@
+import type {
+  Channel,
+  EmploymentEndReason,
+  EmploymentReportSource,
+  Gender,
+  LabourCapacity,
+  VerificationMethod,
+  WorkPreference,
+} from '@contracts';
+
+/** A member as the caller gives it: the ID number already reduced to its keyed hash and last 4 characters. */
+export interface MemberInput {
+  readonly name: string;
+  readonly idNumberHash: string;
+  readonly idNumberLast4: string;
+  readonly birthYear: number;
+  readonly gender: Gender;
+  readonly ethnicity?: string;
+  readonly labourCapacity: LabourCapacity;
+  readonly skills: readonly string[];
+  readonly preference: WorkPreference;
+  readonly expectedMonthlyWage?: number | null;
+  readonly returnee?: boolean;
+}
+
+interface WorkerCommandBase {
+  readonly workerId: string;
+  readonly now: string;
+}
+
+export type RegisterHousehold = {
+  readonly type: 'RegisterHousehold';
+  readonly householdId: string;
+  readonly countyCode: string;
+  readonly relocationSiteId: string;
+  readonly members: readonly MemberInput[];
+  readonly now: string;
+};
+
+export type AddWorker = {
+  readonly type: 'AddWorker';
+  readonly householdId: string;
+  readonly member: MemberInput;
+  readonly now: string;
+};
+
+export type UpdateWorkerProfile = WorkerCommandBase & {
+  readonly type: 'UpdateWorkerProfile';
+  readonly skills?: readonly string[];
+  readonly preference?: WorkPreference;
+  readonly expectedMonthlyWage?: number;
+};
+
+export type RecordTraining = WorkerCommandBase & {
+  readonly type: 'RecordTraining';
+  readonly trainingId: string;
+  readonly name: string;
+  readonly skill: string;
+  readonly hours?: number;
+  readonly completedAt: string;
+};
+
+export type ChangeLabourCapacity = WorkerCommandBase & {
+  readonly type: 'ChangeLabourCapacity';
+  readonly labourCapacity: LabourCapacity;
+};
+
+export type ReportEmployment = WorkerCommandBase & {
+  readonly type: 'ReportEmployment';
+  readonly employmentId: string;
+  readonly channel: Channel;
+  readonly employer?: string;
+  readonly source: EmploymentReportSource;
+  readonly startDate: string;
+};
+
+/** Saga step 2, the commit point of a placement. */
+export type PlaceWorker = WorkerCommandBase & {
+  readonly type: 'PlaceWorker';
+  readonly placementId: string;
+  readonly vacancyId: string;
+  readonly channel: Channel;
+  readonly brokerId: string;
+  readonly startDate: string;
+  readonly recommendationRank?: number;
+  readonly overrideReason?: string;
+};
+
+export type EndEmployment = WorkerCommandBase & {
+  readonly type: 'EndEmployment';
+  readonly employmentId: string;
+  readonly reason: EmploymentEndReason;
+};
+
+/** A negative check names why the job ended, so the decision can end it in the same append. */
+export type VerifyEmployment = WorkerCommandBase & {
+  readonly type: 'VerifyEmployment';
+  readonly employmentId: string;
+  readonly method: VerificationMethod;
+} & (
+    | { readonly stillEmployed: true }
+    | { readonly stillEmployed: false; readonly endReason: EmploymentEndReason }
+  );
+
+/** Recovery of a pending reservation: the placement never happened. */
+export type VoidPlacement = WorkerCommandBase & {
+  readonly type: 'VoidPlacement';
+  readonly placementId: string;
+  readonly vacancyId: string;
+  readonly reason: string;
+};
+
+export type HouseholdCommand =
+  | RegisterHousehold
+  | AddWorker
+  | UpdateWorkerProfile
+  | RecordTraining
+  | ChangeLabourCapacity
+  | ReportEmployment
+  | PlaceWorker
+  | EndEmployment
+  | VerifyEmployment
+  | VoidPlacement;

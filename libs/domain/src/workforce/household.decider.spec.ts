@@ -1,0 +1,248 @@
+import { encodeEvent } from '@contracts';
+import { given } from '../shared/decider-spec';
+import type { HouseholdCommand } from './household.commands';
+import { householdDecider } from './household.decider';
+import {
+  householdRegistered,
+  member,
+  placementVoided,
+  REGISTERED_AT as now,
+  registerHouseholdCommand,
+  workerPlaced,
+} from './household.fixtures';
+import type { HouseholdEvent } from './household.state';
+
+const registered = householdRegistered();
+const place = (placementId: string, workerId = 'h1.1'): HouseholdCommand => ({
+  type: 'PlaceWorker',
+  placementId,
+  workerId,
+  vacancyId: 'v-1',
+  channel: 'out_of_province',
+  brokerId: 'broker-1',
+  startDate: '2026-04-01',
+  now,
+});
+const reported: HouseholdEvent = {
+  type: 'EmploymentReported',
+  data: {
+    employmentId: 'e1',
+    workerId: 'h1.1',
+    householdId: 'h1',
+    channel: 'flexible',
+    source: 'cadre_visit',
+    startDate: '2026-02-01',
+    reportedAt: now,
+  },
+};
+const ended = (employmentId: string): HouseholdEvent => ({
+  type: 'EmploymentEnded',
+  data: { workerId: 'h1.1', householdId: 'h1', employmentId, reason: 'quit', endedAt: now },
+});
+
+describe('household decider', () => {
+  describe('registration', () => {
+    it('registers the household and one worker per member in one decision, ids <householdId>.<n>', () => {
+      given(householdDecider).when(registerHouseholdCommand()).then(registered);
+      for (const event of registered) expect(() => encodeEvent(event)).not.toThrow();
+    });
+    it('refuses a second registration, no members, and the same person twice', () => {
+      given(householdDecider, registered).when(registerHouseholdCommand()).thenRejects('already_exists');
+      given(householdDecider).when(registerHouseholdCommand('h1', [])).thenRejects('invalid_value');
+      given(householdDecider)
+        .when(registerHouseholdCommand('h1', [member(1), member(1)]))
+        .thenRejects('invalid_value');
+    });
+    it('adds a worker with the next member number, once', () => {
+      const [, ...workers] = householdRegistered('h1', [member(1), member(2), member(3)]);
+      given(householdDecider, registered)
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), now })
+        .then([workers[2]]);
+      given(householdDecider, registered)
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(2), now })
+        .thenRejects('already_exists');
+      given(householdDecider)
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), now })
+        .thenRejects('not_found');
+    });
+  });
+
+  describe('profile, training, capacity', () => {
+    it('records only the fields that change', () => {
+      given(householdDecider, registered)
+        .when({ type: 'UpdateWorkerProfile', workerId: 'h1.1', skills: ['sewing'], preference: 'local', now })
+        .then([
+          {
+            type: 'WorkerProfileUpdated',
+            data: { workerId: 'h1.1', householdId: 'h1', preference: 'local', updatedAt: now },
+          },
+        ]);
+      given(householdDecider, registered)
+        .when({ type: 'UpdateWorkerProfile', workerId: 'h1.1', preference: 'any', now })
+        .thenNothing();
+      given(householdDecider, registered)
+        .when({ type: 'UpdateWorkerProfile', workerId: 'h1.9', preference: 'any', now })
+        .thenRejects('not_found');
+    });
+    it('records a training once per training id', () => {
+      const training = {
+        type: 'RecordTraining' as const,
+        workerId: 'h1.1',
+        trainingId: 't1',
+        name: '缝纫培训',
+        skill: 'sewing',
+        completedAt: now,
+        now,
+      };
+      const completed: HouseholdEvent = {
+        type: 'WorkerTrainingCompleted',
+        data: {
+          workerId: 'h1.1',
+          householdId: 'h1',
+          trainingId: 't1',
+          name: '缝纫培训',
+          skill: 'sewing',
+          completedAt: now,
+        },
+      };
+      given(householdDecider, registered).when(training).then([completed]);
+      given(householdDecider, [...registered, completed])
+        .when(training)
+        .thenNothing();
+    });
+    it('changes labour capacity, keeping the previous one', () => {
+      given(householdDecider, registered)
+        .when({ type: 'ChangeLabourCapacity', workerId: 'h1.2', labourCapacity: 'weak', now })
+        .then([
+          {
+            type: 'WorkerLabourCapacityChanged',
+            data: {
+              workerId: 'h1.2',
+              householdId: 'h1',
+              labourCapacity: 'weak',
+              previousLabourCapacity: 'full',
+              changedAt: now,
+            },
+          },
+        ]);
+    });
+  });
+
+  describe('employment', () => {
+    it('places a worker (saga step 2), idempotently for the same placement', () => {
+      given(householdDecider, registered)
+        .when(place('p1'))
+        .then([workerPlaced('p1')]);
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(place('p1'))
+        .thenNothing();
+    });
+    it('refuses a second placement or a reported job while employed; another member may be placed', () => {
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(place('p2'))
+        .thenRejects('worker_already_employed');
+      given(householdDecider, [...registered, reported])
+        .when(place('p2'))
+        .thenRejects('worker_already_employed');
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(place('p2', 'h1.2'))
+        .then([workerPlaced('p2', 'h1.2')]);
+    });
+    it('places again once the employment ended', () =>
+      given(householdDecider, [...registered, workerPlaced('p1'), ended('p1')])
+        .when(place('p2'))
+        .then([workerPlaced('p2')]));
+    it('refuses a voided placement and a worker without labour capacity', () => {
+      given(householdDecider, [...registered, placementVoided('p1')])
+        .when(place('p1'))
+        .thenRejects('placement_voided');
+      const noCapacity = householdRegistered('h1', [member(1, { labourCapacity: 'none' })]);
+      given(householdDecider, noCapacity).when(place('p1')).thenRejects('constraint_violated');
+    });
+    it('reports employment from outside, once', () => {
+      const report: HouseholdCommand = {
+        type: 'ReportEmployment',
+        workerId: 'h1.1',
+        employmentId: 'e1',
+        channel: 'flexible',
+        source: 'cadre_visit',
+        startDate: '2026-02-01',
+        now,
+      };
+      given(householdDecider, registered).when(report).then([reported]);
+      given(householdDecider, [...registered, reported])
+        .when(report)
+        .thenNothing();
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(report)
+        .thenRejects('worker_already_employed');
+    });
+    it('ends an active employment; a repeat appends nothing; no such employment is not_employed', () => {
+      const end = (employmentId: string): HouseholdCommand => ({
+        type: 'EndEmployment',
+        workerId: 'h1.1',
+        employmentId,
+        reason: 'quit',
+        now,
+      });
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(end('p1'))
+        .then([ended('p1')]);
+      given(householdDecider, [...registered, reported])
+        .when(end('e1'))
+        .then([ended('e1')]);
+      given(householdDecider, [...registered, workerPlaced('p1'), ended('p1')])
+        .when(end('p1'))
+        .thenNothing();
+      given(householdDecider, registered).when(end('p1')).thenRejects('not_employed');
+    });
+    it('verifies an employment; a negative check also ends it', () => {
+      const verified = (stillEmployed: boolean): HouseholdEvent => ({
+        type: 'EmploymentVerified',
+        data: {
+          workerId: 'h1.1',
+          householdId: 'h1',
+          employmentId: 'p1',
+          stillEmployed,
+          method: 'phone',
+          verifiedAt: now,
+        },
+      });
+      const base = {
+        type: 'VerifyEmployment' as const,
+        workerId: 'h1.1',
+        employmentId: 'p1',
+        method: 'phone' as const,
+        now,
+      };
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when({ ...base, stillEmployed: true })
+        .then([verified(true)]);
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when({ ...base, stillEmployed: false, endReason: 'quit' })
+        .then([verified(false), ended('p1')]);
+      given(householdDecider, registered)
+        .when({ ...base, stillEmployed: true })
+        .thenRejects('not_employed');
+    });
+    it('voids a placement that was not placed, once; never a placed one', () => {
+      const voidIt: HouseholdCommand = {
+        type: 'VoidPlacement',
+        workerId: 'h1.1',
+        placementId: 'p1',
+        vacancyId: 'v-1',
+        reason: 'recovery',
+        now,
+      };
+      given(householdDecider, registered)
+        .when(voidIt)
+        .then([placementVoided('p1')]);
+      given(householdDecider, [...registered, placementVoided('p1')])
+        .when(voidIt)
+        .thenNothing();
+      given(householdDecider, [...registered, workerPlaced('p1')])
+        .when(voidIt)
+        .thenRejects('forbidden_transition');
+    });
+  });
+});

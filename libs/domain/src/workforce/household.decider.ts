@@ -1,0 +1,151 @@
+import { type EventOfType, workerIdOf } from '@contracts';
+import { accept, alreadyDone, assertNever, type Decider, type Decision, reject } from '../shared/decider';
+import type {
+  AddWorker,
+  HouseholdCommand,
+  MemberInput,
+  RegisterHousehold,
+  UpdateWorkerProfile,
+} from './household.commands';
+import {
+  endEmployment,
+  placeWorker,
+  reportEmployment,
+  verifyEmployment,
+  voidPlacement,
+} from './household-employment';
+import {
+  evolveHousehold,
+  type HouseholdEvent,
+  type HouseholdState,
+  initialHouseholdState,
+  type RegisteredHousehold,
+  type WorkerState,
+} from './household.state';
+
+type Result = Decision<HouseholdEvent>;
+
+/** memberNo is at most 20 in the contract. */
+export const MAX_MEMBERS = 20;
+
+export const householdDecider: Decider<HouseholdCommand, HouseholdState, HouseholdEvent> = {
+  initialState: initialHouseholdState,
+  evolve: evolveHousehold,
+  decide(command, state) {
+    if (command.type === 'RegisterHousehold') return registerHousehold(command, state);
+    if (state.status === 'none') return reject('not_found', 'The household does not exist');
+    if (command.type === 'AddWorker') return addWorker(command, state);
+    const worker = state.workers.get(command.workerId);
+    if (!worker) return reject('not_found', `Worker ${command.workerId} does not exist`);
+    switch (command.type) {
+      case 'UpdateWorkerProfile':
+        return updateProfile(command, worker);
+      case 'RecordTraining': {
+        if (worker.trainingIds.has(command.trainingId)) return alreadyDone();
+        if (Date.parse(command.completedAt) > Date.parse(command.now)) {
+          return reject('invalid_value', 'A training cannot be completed in the future');
+        }
+        const { type: _type, now: _now, ...training } = command;
+        return accept({
+          type: 'WorkerTrainingCompleted',
+          data: { ...training, householdId: state.householdId },
+        });
+      }
+      case 'ChangeLabourCapacity':
+        if (worker.labourCapacity === command.labourCapacity) return alreadyDone();
+        return accept({
+          type: 'WorkerLabourCapacityChanged',
+          data: {
+            workerId: worker.workerId,
+            householdId: state.householdId,
+            labourCapacity: command.labourCapacity,
+            previousLabourCapacity: worker.labourCapacity,
+            changedAt: command.now,
+          },
+        });
+      case 'ReportEmployment':
+        return reportEmployment(command, state, worker);
+      case 'PlaceWorker':
+        return placeWorker(command, state, worker);
+      case 'EndEmployment':
+        return endEmployment(command, state, worker);
+      case 'VerifyEmployment':
+        return verifyEmployment(command, state, worker);
+      case 'VoidPlacement':
+        return voidPlacement(command, state, worker);
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+function workerRegistered(
+  householdId: string,
+  memberNo: number,
+  member: MemberInput,
+  now: string,
+): EventOfType<'WorkerRegistered'> {
+  const { expectedMonthlyWage, skills, ...rest } = member;
+  return {
+    type: 'WorkerRegistered',
+    data: {
+      ...rest,
+      workerId: workerIdOf(householdId, memberNo),
+      householdId,
+      memberNo,
+      skills: [...skills],
+      expectedMonthlyWage: expectedMonthlyWage ?? null,
+      registeredAt: now,
+    },
+  };
+}
+
+/** The household and one WorkerRegistered per member, worker ids `<householdId>.1`, `.2`, … in one append. */
+function registerHousehold(command: RegisterHousehold, state: HouseholdState): Result {
+  const { householdId, countyCode, relocationSiteId, members, now } = command;
+  if (state.status !== 'none') return reject('already_exists', `Household ${householdId} already exists`);
+  if (members.length === 0) return reject('invalid_value', 'A household has at least one member');
+  if (members.length > MAX_MEMBERS)
+    return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
+  const hashes = new Set(members.map((m) => m.idNumberHash));
+  if (hashes.size !== members.length) return reject('invalid_value', 'Two members have the same ID number');
+  return accept(
+    { type: 'HouseholdRegistered', data: { householdId, countyCode, relocationSiteId, registeredAt: now } },
+    ...members.map((member, index) => workerRegistered(householdId, index + 1, member, now)),
+  );
+}
+
+function addWorker(command: AddWorker, state: RegisteredHousehold): Result {
+  const workers = [...state.workers.values()];
+  const same = workers.find((w) => w.idNumberHash === command.member.idNumberHash);
+  if (same)
+    return reject('already_exists', `The household already has this person as worker ${same.workerId}`);
+  const memberNo = Math.max(0, ...workers.map((w) => w.memberNo)) + 1;
+  if (memberNo > MAX_MEMBERS)
+    return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
+  return accept(workerRegistered(state.householdId, memberNo, command.member, command.now));
+}
+
+/** Only the fields that change go into the event; no change at all appends nothing. */
+function updateProfile(command: UpdateWorkerProfile, worker: WorkerState): Result {
+  const { skills, preference, expectedMonthlyWage } = command;
+  if (skills === undefined && preference === undefined && expectedMonthlyWage === undefined) {
+    return reject('invalid_value', 'A profile update changes at least one field');
+  }
+  const sameSkills =
+    skills === undefined ||
+    (skills.length === worker.skills.length && skills.every((s, i) => s === worker.skills[i]));
+  const changes = {
+    ...(sameSkills ? {} : { skills: [...(skills ?? [])] }),
+    ...(preference === undefined || preference === worker.preference ? {} : { preference }),
+    ...(expectedMonthlyWage === undefined || expectedMonthlyWage === worker.expectedMonthlyWage
+      ? {}
+      : { expectedMonthlyWage }),
+  };
+  if (Object.keys(changes).length === 0) return alreadyDone();
+  const householdId = worker.workerId.slice(0, worker.workerId.lastIndexOf('.'));
+  return accept({
+    type: 'WorkerProfileUpdated',
+    data: { workerId: worker.workerId, householdId, ...changes, updatedAt: command.now },
+  });
+}

@@ -1,0 +1,91 @@
+import type { EventOfType } from '@contracts';
+import type { MemberInput, RegisterHousehold } from './household.commands';
+import type { HouseholdEvent } from './household.state';
+
+/** Test data for household specs (used by the saga specs too). */
+export const REGISTERED_AT = '2026-03-01T08:00:00Z';
+
+export const member = (n: number, overrides: Partial<MemberInput> = {}): MemberInput => ({
+  name: `成员${n}`,
+  idNumberHash: n.toString(16).padStart(64, '0'),
+  idNumberLast4: `00${n}`.slice(-3) + '0',
+  birthYear: 1990,
+  gender: n % 2 === 0 ? 'female' : 'male',
+  labourCapacity: 'full',
+  skills: ['sewing'],
+  preference: 'any',
+  ...overrides,
+});
+
+export const registerHouseholdCommand = (
+  householdId = 'h1',
+  members: readonly MemberInput[] = [member(1), member(2)],
+): RegisterHousehold => ({
+  type: 'RegisterHousehold',
+  householdId,
+  countyCode: '520402',
+  relocationSiteId: 'site-1',
+  members,
+  now: REGISTERED_AT,
+});
+
+export function householdRegistered(
+  householdId = 'h1',
+  members: readonly MemberInput[] = [member(1), member(2)],
+): HouseholdEvent[] {
+  return [
+    {
+      type: 'HouseholdRegistered',
+      data: { householdId, countyCode: '520402', relocationSiteId: 'site-1', registeredAt: REGISTERED_AT },
+    },
+    ...members.map((m, i): EventOfType<'WorkerRegistered'> => {
+      const { expectedMonthlyWage, skills, ...rest } = m;
+      return {
+        type: 'WorkerRegistered',
+        data: {
+          ...rest,
+          skills: [...skills],
+          expectedMonthlyWage: expectedMonthlyWage ?? null,
+          workerId: `${householdId}.${i + 1}`,
+          householdId,
+          memberNo: i + 1,
+          registeredAt: REGISTERED_AT,
+        },
+      };
+    }),
+  ];
+}
+
+export const workerPlaced = (
+  placementId: string,
+  workerId = 'h1.1',
+  vacancyId = 'v-1',
+): EventOfType<'WorkerPlaced'> => ({
+  type: 'WorkerPlaced',
+  data: {
+    placementId,
+    workerId,
+    householdId: workerId.split('.')[0],
+    vacancyId,
+    channel: 'out_of_province',
+    brokerId: 'broker-1',
+    startDate: '2026-04-01',
+    placedAt: REGISTERED_AT,
+  },
+});
+
+export const placementVoided = (
+  placementId: string,
+  workerId = 'h1.1',
+  vacancyId = 'v-1',
+): EventOfType<'PlacementVoided'> => ({
+  type: 'PlacementVoided',
+  data: {
+    placementId,
+    workerId,
+    householdId: workerId.split('.')[0],
+    vacancyId,
+    reason: 'recovery',
+    voidedAt: REGISTERED_AT,
+  },
+});

@@ -1,0 +1,181 @@
+import type { Channel, EventData, EventOfType, LabourCapacity, WorkPreference } from '@contracts';
+import { assertNever } from '../shared/decider';
+
+export type HouseholdEvent = EventOfType<
+  | 'HouseholdRegistered'
+  | 'WorkerRegistered'
+  | 'WorkerProfileUpdated'
+  | 'WorkerTrainingCompleted'
+  | 'WorkerLabourCapacityChanged'
+  | 'EmploymentReported'
+  | 'WorkerPlaced'
+  | 'EmploymentEnded'
+  | 'EmploymentVerified'
+  | 'PlacementVoided'
+>;
+
+/** A placement (employmentId = placementId) or employment reported from outside the platform. */
+export interface Employment {
+  readonly employmentId: string;
+  readonly kind: 'placement' | 'reported';
+  readonly channel: Channel;
+  readonly startDate: string;
+  readonly vacancyId?: string;
+}
+
+export interface WorkerState {
+  readonly workerId: string;
+  readonly memberNo: number;
+  readonly idNumberHash: string;
+  readonly birthYear: number;
+  readonly labourCapacity: LabourCapacity;
+  readonly preference: WorkPreference;
+  readonly skills: readonly string[];
+  readonly expectedMonthlyWage: number | null;
+  readonly trainingIds: ReadonlySet<string>;
+  /** At most one: one job per worker. */
+  readonly activeEmployment?: Employment;
+}
+
+export interface RegisteredHousehold {
+  readonly status: 'registered';
+  readonly householdId: string;
+  readonly countyCode: string;
+  readonly relocationSiteId: string;
+  readonly workers: ReadonlyMap<string, WorkerState>;
+  /** Every employment id ever seen, active or ended, with its worker (for idempotent repeats). */
+  readonly employments: ReadonlyMap<string, { readonly workerId: string; readonly active: boolean }>;
+  /** Placements that WorkerPlaced committed, by placement id. */
+  readonly placements: ReadonlyMap<string, EventData<'WorkerPlaced'>>;
+  readonly voidedPlacements: ReadonlySet<string>;
+}
+
+export type HouseholdState = { readonly status: 'none' } | RegisteredHousehold;
+
+export const initialHouseholdState = (): HouseholdState => ({ status: 'none' });
+
+const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
+  new Map(map).set(key, value);
+
+function updateWorker(
+  state: RegisteredHousehold,
+  workerId: string,
+  change: (worker: WorkerState) => WorkerState,
+): RegisteredHousehold {
+  const worker = state.workers.get(workerId);
+  return worker ? { ...state, workers: withEntry(state.workers, workerId, change(worker)) } : state;
+}
+
+function startEmployment(
+  state: RegisteredHousehold,
+  workerId: string,
+  employment: Employment,
+): RegisteredHousehold {
+  const next = updateWorker(state, workerId, (w) => ({ ...w, activeEmployment: employment }));
+  return {
+    ...next,
+    employments: withEntry(next.employments, employment.employmentId, { workerId, active: true }),
+  };
+}
+
+function endEmployment(
+  state: RegisteredHousehold,
+  workerId: string,
+  employmentId: string,
+): RegisteredHousehold {
+  const next = updateWorker(state, workerId, (w) =>
+    w.activeEmployment?.employmentId === employmentId ? { ...w, activeEmployment: undefined } : w,
+  );
+  return { ...next, employments: withEntry(next.employments, employmentId, { workerId, active: false }) };
+}
+
+export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): HouseholdState {
+  if (event.type === 'HouseholdRegistered') {
+    const { householdId, countyCode, relocationSiteId } = event.data;
+    return {
+      status: 'registered',
+      householdId,
+      countyCode,
+      relocationSiteId,
+      workers: new Map(),
+      employments: new Map(),
+      placements: new Map(),
+      voidedPlacements: new Set(),
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'WorkerRegistered': {
+      const {
+        workerId,
+        memberNo,
+        idNumberHash,
+        birthYear,
+        labourCapacity,
+        preference,
+        skills,
+        expectedMonthlyWage,
+      } = event.data;
+      const worker: WorkerState = {
+        workerId,
+        memberNo,
+        idNumberHash,
+        birthYear,
+        labourCapacity,
+        preference,
+        skills,
+        expectedMonthlyWage,
+        trainingIds: new Set(),
+      };
+      return { ...state, workers: withEntry(state.workers, workerId, worker) };
+    }
+    case 'WorkerProfileUpdated': {
+      const { skills, preference, expectedMonthlyWage } = event.data;
+      return updateWorker(state, event.data.workerId, (w) => ({
+        ...w,
+        skills: skills ?? w.skills,
+        preference: preference ?? w.preference,
+        expectedMonthlyWage: expectedMonthlyWage ?? w.expectedMonthlyWage,
+      }));
+    }
+    case 'WorkerTrainingCompleted':
+      return updateWorker(state, event.data.workerId, (w) => ({
+        ...w,
+        trainingIds: new Set(w.trainingIds).add(event.data.trainingId),
+      }));
+    case 'WorkerLabourCapacityChanged':
+      return updateWorker(state, event.data.workerId, (w) => ({
+        ...w,
+        labourCapacity: event.data.labourCapacity,
+      }));
+    case 'EmploymentReported': {
+      const { employmentId, channel, startDate } = event.data;
+      return startEmployment(state, event.data.workerId, {
+        employmentId,
+        kind: 'reported',
+        channel,
+        startDate,
+      });
+    }
+    case 'WorkerPlaced': {
+      const { placementId, channel, startDate, vacancyId } = event.data;
+      const next = startEmployment(state, event.data.workerId, {
+        employmentId: placementId,
+        kind: 'placement',
+        channel,
+        startDate,
+        vacancyId,
+      });
+      return { ...next, placements: withEntry(next.placements, placementId, event.data) };
+    }
+    case 'EmploymentEnded':
+      return endEmployment(state, event.data.workerId, event.data.employmentId);
+    case 'EmploymentVerified':
+      // A negative check is followed by its own EmploymentEnded; the check itself changes nothing here.
+      return state;
+    case 'PlacementVoided':
+      return { ...state, voidedPlacements: new Set(state.voidedPlacements).add(event.data.placementId) };
+    default:
+      return assertNever(event);
+  }
+}
