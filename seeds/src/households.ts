@@ -42,13 +42,13 @@ export interface GeneratedHousehold {
 }
 
 const NO_LABOUR_HOUSEHOLD = 0.025;
-const ZERO_EMPLOYMENT = 0.012;
+const ZERO_EMPLOYMENT = 0.01;
 /** Households whose only labour is weak or partial find work less often. */
 const ZERO_EMPLOYMENT_WEAK_ONLY = 0.06;
 const EMPLOYED: Readonly<Record<Exclude<LabourCapacity, 'none'>, number>> = {
-  full: 0.985,
-  partial: 0.95,
-  weak: 0.82,
+  full: 0.99,
+  partial: 0.965,
+  weak: 0.85,
 };
 
 interface Person {

@@ -102,4 +102,17 @@ describe('generatePopulation', () => {
     expect(new Set(households.map((c) => c.kind === 'registerHousehold' && c.body.countyCode)).size).toBe(3);
     expect(demo.length).toBeLessThan(2000);
   });
+
+  it('posts enough vacancies at province scale for matching: >= 20,000 vacancies, >= 100,000 openings', () => {
+    let vacancies = 0;
+    let openings = 0;
+    for (const command of generatePopulation({ scale: 'province' })) {
+      if (command.kind === 'registerHousehold') break;
+      if (command.kind !== 'postVacancy') continue;
+      vacancies++;
+      openings += command.body.openings;
+    }
+    expect(vacancies).toBeGreaterThanOrEqual(20_000);
+    expect(openings).toBeGreaterThanOrEqual(100_000);
+  });
 });

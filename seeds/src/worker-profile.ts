@@ -48,12 +48,12 @@ export function channelFor(rng: Rng, capacity: LabourCapacity, age: number): Cha
   if (capacity === 'partial') {
     return rng.weighted([
       ['out_of_province', 14], ['in_province', 18], ['workshop', 20],
-      ['public_welfare', 14], ['self_employed', 10], ['flexible', 24],
+      ['public_welfare', 11], ['self_employed', 10], ['flexible', 27],
     ] as const); // prettier-ignore
   }
   if (age < 50) {
     return rng.weighted([
-      ['out_of_province', 64], ['in_province', 21], ['workshop', 3],
+      ['out_of_province', 66], ['in_province', 19], ['workshop', 3],
       ['public_welfare', 1], ['self_employed', 6], ['flexible', 6],
     ] as const); // prettier-ignore
   }
