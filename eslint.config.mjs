@@ -20,7 +20,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'better-sqlite3', 'mongoose', 'kafkajs', '@eventstore/*', 'express', 'pino*'], message: 'libs/domain, libs/matching and contracts import no framework or I/O client.' },
+            {
+              group: [
+                '@nestjs/*',
+                'better-sqlite3',
+                'mongoose',
+                'kafkajs',
+                '@eventstore/*',
+                'express',
+                'pino*',
+              ],
+              message: 'libs/domain, libs/matching and contracts import no framework or I/O client.',
+            },
           ],
         },
       ],
