@@ -1,0 +1,92 @@
+import { applyHouseholdChange, type RegionDocuments } from './county-employment.projection';
+import {
+  householdEmploymentProjection,
+  type HouseholdEmployment,
+  type HouseholdEnvelope,
+} from './household-employment.projection';
+import { openVacanciesProjection, type OpenVacancy } from './open-vacancies.projection';
+import {
+  applyProjection,
+  handlesEvent,
+  reduceDocuments,
+  type AnyEnvelope,
+  type DocumentMap,
+} from './projection';
+import { transportSubsidyProjection, type TransportSubsidyGrant } from './transport-subsidy.projection';
+import {
+  workerEmploymentStatusProjection,
+  type WorkerEmploymentStatus,
+} from './worker-employment-status.projection';
+import {
+  zeroEmploymentCasesProjection,
+  type ZeroEmploymentCaseFile,
+} from './zero-employment-cases.projection';
+import { zeroEmploymentTransitions, type MonitorAppend } from './zero-employment.process-manager';
+
+/**
+ * Every monitor projection in memory, plain JSON (positions as decimal strings), so it can be serialised as
+ * a snapshot and resumed. `position` is the checkpoint: the last global position applied.
+ */
+export interface MonitorReadModel {
+  readonly position: string;
+  readonly households: DocumentMap<HouseholdEmployment>;
+  readonly regions: RegionDocuments;
+  readonly cases: DocumentMap<ZeroEmploymentCaseFile>;
+  readonly workers: DocumentMap<WorkerEmploymentStatus>;
+  readonly vacancies: DocumentMap<OpenVacancy>;
+  readonly subsidies: DocumentMap<TransportSubsidyGrant>;
+}
+
+export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
+  position: '0',
+  households: {},
+  regions: {},
+  cases: {},
+  workers: {},
+  vacancies: {},
+  subsidies: {},
+});
+
+export interface MonitorStep {
+  readonly model: MonitorReadModel;
+  /** What the process manager asks to append (to the store, before the model is saved). */
+  readonly appends: readonly MonitorAppend[];
+}
+
+function applyHouseholdEvent(
+  model: MonitorReadModel,
+  event: HouseholdEnvelope & AnyEnvelope,
+): { model: MonitorReadModel; append?: MonitorAppend } {
+  const key = event.data.householdId;
+  const before = model.households[key];
+  const after = applyProjection(householdEmploymentProjection, before, event);
+  if (after === before || after === undefined) return { model };
+  return {
+    model: {
+      ...model,
+      households: { ...model.households, [key]: after },
+      regions: applyHouseholdChange(model.regions, before, after),
+    },
+    append: zeroEmploymentTransitions(before, after, event),
+  };
+}
+
+/** The pure reducer of the whole monitor read side: `(model, envelope) -> model`, plus the appends it asks for. */
+export function applyToMonitorReadModel(model: MonitorReadModel, event: AnyEnvelope): MonitorStep {
+  let next = model;
+  const appends: MonitorAppend[] = [];
+  if (handlesEvent(householdEmploymentProjection, event)) {
+    const step = applyHouseholdEvent(next, event);
+    next = step.model;
+    if (step.append) appends.push(step.append);
+  }
+  next = {
+    ...next,
+    position: BigInt(next.position) < event.position ? event.position.toString() : next.position,
+    cases: reduceDocuments(zeroEmploymentCasesProjection, next.cases, event),
+    workers: reduceDocuments(workerEmploymentStatusProjection, next.workers, event),
+    vacancies: reduceDocuments(openVacanciesProjection, next.vacancies, event),
+    subsidies: reduceDocuments(transportSubsidyProjection, next.subsidies, event),
+  };
+  return { model: next, appends };
+}

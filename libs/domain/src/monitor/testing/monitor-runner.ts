@@ -1,0 +1,94 @@
+import {
+  applyToMonitorReadModel,
+  EMPTY_MONITOR_READ_MODEL,
+  type MonitorReadModel,
+} from '../monitor-read-model';
+import type { AnyEnvelope } from '../projection';
+import type { MonitorAppend } from '../zero-employment.process-manager';
+
+/**
+ * A stand-in for the event store in the monitor's tests: it keeps the global log, numbers what the process
+ * manager appends, and applies the store's append rules (expected revision; the same ids at the same
+ * revision are a no-op; anything else there is a conflict).
+ */
+export class InMemoryMonitorLog {
+  readonly log: AnyEnvelope[] = [];
+  private readonly streams = new Map<string, string[]>();
+  private nextPosition = 1n;
+
+  /** Records a domain event as the store would: a fresh global position. */
+  record(event: AnyEnvelope): AnyEnvelope {
+    const recorded = { ...event, position: this.nextPosition++ } as AnyEnvelope;
+    this.log.push(recorded);
+    return recorded;
+  }
+
+  /** Appends the process manager's events; the recorded envelopes, or [] for an idempotent repeat. */
+  append(append: MonitorAppend): AnyEnvelope[] {
+    const ids = this.streams.get(append.streamId) ?? [];
+    const expected = append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;
+    const incoming = append.events.map((e) => e.id);
+    if (expected !== ids.length - 1) {
+      const stored = ids.slice(expected + 1, expected + 1 + incoming.length);
+      if (stored.length === incoming.length && stored.every((id, i) => id === incoming[i])) return [];
+      throw new Error(`${append.streamId}: expected revision ${expected}, actual ${ids.length - 1}`);
+    }
+    this.streams.set(append.streamId, [...ids, ...incoming]);
+    return append.events.map(
+      (e, i) =>
+        ({
+          ...e,
+          version: 1,
+          streamId: append.streamId,
+          revision: expected + 1 + i,
+          position: this.nextPosition++,
+        }) as AnyEnvelope,
+    );
+  }
+
+  monitorEventIds(streamId: string): readonly string[] {
+    return this.streams.get(streamId) ?? [];
+  }
+}
+
+/**
+ * Runs the monitor live: each domain event is recorded and applied, the process manager's appends go to the
+ * log and their events are applied right after (as a subscription would deliver them).
+ */
+export function runMonitorLive(
+  events: readonly AnyEnvelope[],
+  store: InMemoryMonitorLog = new InMemoryMonitorLog(),
+  start: MonitorReadModel = EMPTY_MONITOR_READ_MODEL,
+): { model: MonitorReadModel; store: InMemoryMonitorLog } {
+  let model = start;
+  const deliver = (event: AnyEnvelope) => {
+    const step = applyToMonitorReadModel(model, event);
+    model = step.model;
+    for (const append of step.appends) {
+      for (const recorded of store.append(append)) {
+        store.log.push(recorded);
+        deliver(recorded);
+      }
+    }
+  };
+  for (const event of events) deliver(store.record(event));
+  return { model, store };
+}
+
+/** Rebuilds from a recorded log (monitor events included); the process manager's appends must all be repeats. */
+export function rebuildMonitor(
+  log: readonly AnyEnvelope[],
+  store: InMemoryMonitorLog,
+  start: MonitorReadModel = EMPTY_MONITOR_READ_MODEL,
+): MonitorReadModel {
+  let model = start;
+  for (const event of log) {
+    const step = applyToMonitorReadModel(model, event);
+    model = step.model;
+    for (const append of step.appends) {
+      if (store.append(append).length > 0)
+        throw new Error(`${append.streamId}: a rebuild appended new events`);
+    }
+  }
+  return model;
+}
