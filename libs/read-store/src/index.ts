@@ -1,0 +1,2 @@
+export * from './read-store.port';
+export { SqliteReadStore } from './sqlite/sqlite-read-store';
