@@ -1,0 +1,113 @@
+import { residentIdCheckCharacter } from '@contracts';
+import type { EventStore } from '@lib/event-store';
+import { EVENT_STORE } from '../../../apps/platform/src/event-store/event-store.module';
+
+/**
+ * Valid request bodies for the command endpoints (DESIGN.md §6.1), each overridable. Counties: 520402
+ * (Xixiu, Anshun) and 520524 (Zhijin, Bijie) are Guizhou county codes used throughout the e2e tests.
+ */
+export const COUNTY = '520402';
+export const OTHER_COUNTY = '520524';
+
+type Overrides<T> = { [K in keyof T]?: T[K] };
+
+export const labourStationBody = (o: Overrides<ReturnType<typeof baseStation>> = {}) => ({
+  ...baseStation(),
+  ...o,
+});
+const baseStation = () => ({
+  name: '贵州省驻广州劳务协作站',
+  hostProvince: '广东省',
+  hostCity: '广州市',
+  managingRegionCode: '520400',
+});
+
+export const workshopBody = (countyCode = COUNTY, o: Record<string, unknown> = {}) => ({
+  name: '西秀区扶贫车间',
+  countyCode,
+  relocationSiteId: 'site-1',
+  sector: 'garments',
+  ...o,
+});
+
+const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
+
+/** A vacancy body for a source; public-welfare posts get welfare terms and work in their county. */
+export function vacancyBody(
+  source: { type: 'labour_station' | 'workshop' | 'public_welfare'; id: string },
+  o: Record<string, unknown> = {},
+) {
+  const welfare = source.type === 'public_welfare';
+  return {
+    source,
+    title: welfare ? '公益性岗位保洁员' : '缝纫工',
+    occupation: welfare ? 'cleaning' : 'sewing_machinist',
+    skills: welfare ? [] : ['sewing'],
+    location: welfare
+      ? { province: '贵州省', city: '安顺市', countyCode: source.id }
+      : { province: '广东省', city: '广州市', countyCode: '440106' },
+    openings: 5,
+    wage: { min: 4500, max: 6000, period: 'month' },
+    ageRange: { min: 18, max: 60 },
+    labourCapacities: welfare ? ['full', 'partial', 'weak'] : ['full', 'partial'],
+    expiresAt: inAYear(),
+    ...(welfare ? { welfare: { monthlySubsidy: 800, termMonths: 12 } } : {}),
+    ...o,
+  };
+}
+
+let sequence = 0;
+
+/** A valid resident ID number (checksum right), different on every call; born in `birthYear`. */
+export function idNumber(birthYear = 1986, region = '520402'): string {
+  sequence = (sequence + 1) % 1000;
+  const first17 = `${region}${birthYear}0315${String(sequence).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+/** The same ID number with a wrong check character. */
+export function withBadChecksum(id: string): string {
+  const last = id[17];
+  return id.slice(0, 17) + (last === '0' ? '1' : '0');
+}
+
+export const memberBody = (o: Record<string, unknown> = {}) => {
+  const birthYear = typeof o.birthYear === 'number' ? o.birthYear : 1986;
+  return {
+    name: '张三',
+    idNumber: idNumber(birthYear),
+    birthYear,
+    gender: 'female',
+    labourCapacity: 'full',
+    skills: ['sewing'],
+    preference: 'any',
+    expectedMonthlyWage: 3500,
+    ...o,
+  };
+};
+
+export const householdBody = (
+  countyCode = COUNTY,
+  members: Record<string, unknown>[] = [memberBody(), memberBody({ name: '李四', gender: 'male' })],
+) => ({ countyCode, relocationSiteId: 'site-1', members });
+
+export const trainingBody = (o: Record<string, unknown> = {}) => ({
+  name: '缝纫技能培训',
+  skill: 'sewing',
+  completedAt: new Date(Date.now() - 24 * 3600 * 1000).toISOString(),
+  hours: 40,
+  ...o,
+});
+
+export const employmentReportBody = (o: Record<string, unknown> = {}) => ({
+  channel: 'flexible',
+  source: 'declaration',
+  startDate: new Date().toISOString().slice(0, 10),
+  ...o,
+});
+
+/** The app's event store, to check what a request appended (or did not). */
+export const eventStoreOf = (app: { get(token: string): unknown }): EventStore =>
+  app.get(EVENT_STORE) as EventStore;
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
