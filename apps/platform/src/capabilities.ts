@@ -1,7 +1,9 @@
 import type { ModuleImport } from './app.module';
+import { PostingsModule } from './postings/postings.module';
+import { WorkforceModule } from './workforce/workforce.module';
 
 /**
  * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
  * capability adds its module here, in one line; main.ts and the end-to-end harness both get them.
  */
-export const CAPABILITY_MODULES: readonly ModuleImport[] = [];
+export const CAPABILITY_MODULES: readonly ModuleImport[] = [PostingsModule, WorkforceModule];

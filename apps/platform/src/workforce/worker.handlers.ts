@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseWorkerId } from '@contracts';
+import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
+import { householdDecider } from '@lib/domain/workforce/household.decider';
+import type { EventStore } from '@lib/event-store';
+import { withPosition } from '@lib/http';
+import type { CommandContext } from '../command-handling/command-context';
+import { sequenceDecider } from '../command-handling/command-sequence';
+import { decideAndAppend } from '../command-handling/decide-and-append';
+import { rejectWith } from '../command-handling/rejection';
+import { householdStream } from '../command-handling/stream-ids';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { requireHouseholdOffice } from './workforce-scope';
+import { RecordTrainingCommand, ReportEmploymentCommand, UpdateWorkerCommand } from './workforce.commands';
+
+const householdCommands = sequenceDecider(householdDecider);
+
+/** A worker's household from its id (`<householdId>.<memberNo>`), after the scope check on it. */
+async function workerHousehold(store: EventStore, workerId: string, ctx: CommandContext): Promise<string> {
+  const parsed = parseWorkerId(workerId);
+  if (!parsed) return rejectWith({ code: 'not_found', message: `Worker ${workerId} does not exist` });
+  await requireHouseholdOffice(store, parsed.householdId, ctx);
+  return parsed.householdId;
+}
+
+/** Profile fields and labour capacity are two domain commands, decided together and appended at once. */
+@CommandHandler(UpdateWorkerCommand)
+export class UpdateWorkerHandler implements ICommandHandler<UpdateWorkerCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ workerId, body, ctx }: UpdateWorkerCommand) {
+    const householdId = await workerHousehold(this.store, workerId, ctx);
+    const { labourCapacity, skills, preference, expectedMonthlyWage } = body;
+    const commands: HouseholdCommand[] = [];
+    if (skills !== undefined || preference !== undefined || expectedMonthlyWage !== undefined) {
+      commands.push({
+        type: 'UpdateWorkerProfile',
+        workerId,
+        skills,
+        preference,
+        expectedMonthlyWage,
+        now: ctx.now,
+      });
+    }
+    if (labourCapacity !== undefined) {
+      commands.push({ type: 'ChangeLabourCapacity', workerId, labourCapacity, now: ctx.now });
+    }
+    const { position } = await decideAndAppend(
+      this.store,
+      householdStream(householdId),
+      householdCommands,
+      commands,
+      ctx.metadata,
+    );
+    return withPosition({}, position);
+  }
+}
+
+@CommandHandler(RecordTrainingCommand)
+export class RecordTrainingHandler implements ICommandHandler<RecordTrainingCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ workerId, body, ctx }: RecordTrainingCommand) {
+    const householdId = await workerHousehold(this.store, workerId, ctx);
+    const trainingId = randomUUID();
+    const { position } = await decideAndAppend(
+      this.store,
+      householdStream(householdId),
+      householdDecider,
+      { type: 'RecordTraining', workerId, trainingId, ...body, now: ctx.now },
+      ctx.metadata,
+    );
+    return withPosition({ trainingId }, position);
+  }
+}
+
+@CommandHandler(ReportEmploymentCommand)
+export class ReportEmploymentHandler implements ICommandHandler<ReportEmploymentCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ workerId, body, ctx }: ReportEmploymentCommand) {
+    const householdId = await workerHousehold(this.store, workerId, ctx);
+    const employmentId = randomUUID();
+    const { position } = await decideAndAppend(
+      this.store,
+      householdStream(householdId),
+      householdDecider,
+      { type: 'ReportEmployment', workerId, employmentId, ...body, now: ctx.now },
+      ctx.metadata,
+    );
+    return withPosition({ employmentId }, position);
+  }
+}

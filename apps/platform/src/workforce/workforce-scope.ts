@@ -1,0 +1,28 @@
+import { isCountyOffice, requireScope } from '@lib/auth';
+import { householdDecider } from '@lib/domain/workforce/household.decider';
+import type { RegisteredHousehold } from '@lib/domain/workforce/household.state';
+import type { EventStore } from '@lib/event-store';
+import type { CommandContext } from '../command-handling/command-context';
+import { rejectWith } from '../command-handling/rejection';
+import { loadState } from '@lib/event-store/command-handling/decider-runner';
+import { householdStream } from '../command-handling/stream-ids';
+
+/**
+ * Loads a household for a command on it or its members: 404 when it does not exist, 403 unless the caller
+ * is the office of the household's county (or the admin).
+ */
+export async function requireHouseholdOffice(
+  store: EventStore,
+  householdId: string,
+  ctx: CommandContext,
+): Promise<RegisteredHousehold> {
+  const { state } = await loadState(store, householdStream(householdId), householdDecider);
+  if (state.status === 'none') {
+    return rejectWith({ code: 'not_found', message: `Household ${householdId} does not exist` });
+  }
+  requireScope(
+    isCountyOffice(ctx.principal, state.countyCode),
+    'A county office acts on households of its own county only',
+  );
+  return state;
+}

@@ -1,0 +1,61 @@
+import { Command } from '@nestjs/cqrs';
+import type {
+  MemberBody,
+  RecordTrainingBody,
+  RegisterHouseholdBody,
+  ReportEmploymentBody,
+  UpdateWorkerBody,
+} from '@contracts';
+import type { WithPosition } from '@lib/http';
+import type { CommandContext } from '../command-handling/command-context';
+
+export class RegisterHouseholdCommand extends Command<
+  WithPosition<{ householdId: string; workerIds: string[] }>
+> {
+  constructor(
+    readonly body: RegisterHouseholdBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class AddWorkerCommand extends Command<WithPosition<{ workerId: string }>> {
+  constructor(
+    readonly householdId: string,
+    readonly body: MemberBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class UpdateWorkerCommand extends Command<WithPosition<object>> {
+  constructor(
+    readonly workerId: string,
+    readonly body: UpdateWorkerBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class RecordTrainingCommand extends Command<WithPosition<{ trainingId: string }>> {
+  constructor(
+    readonly workerId: string,
+    readonly body: RecordTrainingBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class ReportEmploymentCommand extends Command<WithPosition<{ employmentId: string }>> {
+  constructor(
+    readonly workerId: string,
+    readonly body: ReportEmploymentBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}

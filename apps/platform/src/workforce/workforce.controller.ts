@@ -1,0 +1,115 @@
+import { Controller, HttpCode, Patch, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import {
+  addWorkerBody,
+  householdCreatedResponse,
+  householdId,
+  positionResponse,
+  positionString,
+  recordTrainingBody,
+  registerHouseholdBody,
+  reportEmploymentBody,
+  updateWorkerBody,
+  workerAddedResponse,
+  workerId,
+  type MemberBody,
+  type RecordTrainingBody,
+  type RegisterHouseholdBody,
+  type ReportEmploymentBody,
+  type UpdateWorkerBody,
+} from '@contracts';
+import { Roles } from '@lib/auth';
+import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
+import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import {
+  AddWorkerCommand,
+  RecordTrainingCommand,
+  RegisterHouseholdCommand,
+  ReportEmploymentCommand,
+  UpdateWorkerCommand,
+} from './workforce.commands';
+
+const householdParams = z.object({ id: householdId }).strict();
+const workerParams = z.object({ id: workerId }).strict();
+const trainingRecorded = z.object({ trainingId: z.string(), position: positionString });
+const employmentReported = z.object({ employmentId: z.string(), position: positionString });
+const TAGS = ['workforce'];
+
+/** Household and worker commands: a county office in its own county (the admin anywhere). */
+@Controller('v1')
+@Roles('admin', 'county_office')
+export class WorkforceController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('households')
+  @ApiDoc({
+    summary: 'Register a household with its members (one worker id per member, in order)',
+    description: 'ID numbers are kept only as a keyed hash and their last 4 characters.',
+    tags: TAGS,
+    responses: { 201: { description: 'Registered', schema: householdCreatedResponse } },
+  })
+  registerHousehold(
+    @ZodBody(registerHouseholdBody) body: RegisterHouseholdBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new RegisterHouseholdCommand(body, ctx));
+  }
+
+  @Post('households/:id/workers')
+  @ApiDoc({
+    summary: 'Add a worker to a household',
+    tags: TAGS,
+    responses: { 201: { description: 'Added', schema: workerAddedResponse } },
+  })
+  addWorker(
+    @ZodParams(householdParams) params: z.infer<typeof householdParams>,
+    @ZodBody(addWorkerBody) body: MemberBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new AddWorkerCommand(params.id, body, ctx));
+  }
+
+  @Patch('workers/:id')
+  @ApiDoc({
+    summary: 'Change a worker’s skills, preference, expected wage or labour capacity',
+    tags: TAGS,
+    responses: { 200: { description: 'Changed', schema: positionResponse } },
+  })
+  updateWorker(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @ZodBody(updateWorkerBody) body: UpdateWorkerBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new UpdateWorkerCommand(params.id, body, ctx));
+  }
+
+  @Post('workers/:id/trainings')
+  @ApiDoc({
+    summary: 'Record a completed training',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded', schema: trainingRecorded } },
+  })
+  recordTraining(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @ZodBody(recordTrainingBody) body: RecordTrainingBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new RecordTrainingCommand(params.id, body, ctx));
+  }
+
+  @Post('workers/:id/employment-reports')
+  @HttpCode(201)
+  @ApiDoc({
+    summary: 'Report employment found outside the platform',
+    tags: TAGS,
+    responses: { 201: { description: 'Reported', schema: employmentReported } },
+  })
+  reportEmployment(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @ZodBody(reportEmploymentBody) body: ReportEmploymentBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new ReportEmploymentCommand(params.id, body, ctx));
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  COUNTY,
+  OTHER_COUNTY,
+  bearer,
+  employmentReportBody,
+  eventStoreOf,
+  householdBody,
+  idNumber,
+  memberBody,
+  trainingBody,
+  withBadChecksum,
+} from './helpers/fixtures';
+import { startTestApp, type TestApp } from './helpers/start-test-app';
+
+describe('workforce commands', () => {
+  let t: TestApp;
+  let office: string;
+  const head = async () => (await eventStoreOf(t.app).headPosition()).toString();
+  const register = async (body = householdBody()) =>
+    (await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201)).body as {
+      householdId: string;
+      workerIds: string[];
+      position: string;
+    };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    office = t.tokens.county(COUNTY);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('POST /v1/households', () => {
+    it('registers the household and its members in one append; the ID number is only hashed', async () => {
+      const id = idNumber(1986);
+      const body = householdBody(COUNTY, [
+        memberBody({ idNumber: id }),
+        memberBody({ labourCapacity: 'none' }),
+      ]);
+      const res = await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201);
+      const { householdId } = res.body;
+      expect(res.body).toEqual({
+        householdId: expect.any(String),
+        workerIds: [`${householdId}.1`, `${householdId}.2`],
+        position: await head(),
+      });
+      const events = await eventStoreOf(t.app).readStream(`household-${householdId}`);
+      expect(events.map((e) => e.type)).toEqual([
+        'HouseholdRegistered',
+        'WorkerRegistered',
+        'WorkerRegistered',
+      ]);
+      expect(new Set(events.map((e) => e.position)).size).toBe(3);
+      const stored = JSON.stringify(events.map(({ data, metadata }) => ({ data, metadata })));
+      expect(stored).not.toContain(id);
+      expect(events[1].data).toMatchObject({
+        idNumberLast4: id.slice(-4),
+        idNumberHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(JSON.stringify(res.body)).not.toContain(id);
+    });
+
+    it.each([
+      [
+        'a bad ID checksum',
+        () => householdBody(COUNTY, [memberBody({ idNumber: withBadChecksum(idNumber()) })]),
+        'members.0.idNumber',
+      ],
+      ['an unknown county', () => householdBody('520999'), 'countyCode'],
+      ['an unknown field', () => ({ ...householdBody(), pets: 2 }), 'pets'],
+      [
+        'a wrong type',
+        () => householdBody(COUNTY, [memberBody({ birthYear: '1986' })]),
+        'members.0.birthYear',
+      ],
+      ['no members', () => householdBody(COUNTY, []), 'members'],
+    ])('refuses %s with 400, appends nothing and never echoes an ID number', async (_what, body, path) => {
+      const before = await head();
+      const sent = body();
+      const res = await t.http.post('/v1/households').set(bearer(office)).send(sent).expect(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+      for (const member of sent.members as { idNumber: string }[])
+        expect(JSON.stringify(res.body)).not.toContain(member.idNumber);
+      expect(await head()).toBe(before);
+    });
+
+    it('refuses a household of another county (403) and a broker (403)', async () => {
+      const before = await head();
+      await t.http.post('/v1/households').set(bearer(office)).send(householdBody(OTHER_COUNTY)).expect(403);
+      await t.http
+        .post('/v1/households')
+        .set(bearer(t.tokens.broker('all')))
+        .send(householdBody())
+        .expect(403);
+      expect(await head()).toBe(before);
+    });
+  });
+
+  describe('commands on a household’s members', () => {
+    let householdId: string;
+    let workerId: string;
+    beforeAll(async () => {
+      ({
+        householdId,
+        workerIds: [workerId],
+      } = await register());
+    });
+
+    it('adds a worker with the next member number', async () => {
+      const res = await t.http
+        .post(`/v1/households/${householdId}/workers`)
+        .set(bearer(office))
+        .send(memberBody())
+        .expect(201);
+      expect(res.body).toEqual({ workerId: `${householdId}.3`, position: await head() });
+    });
+
+    it('updates the profile and labour capacity in one append', async () => {
+      const res = await t.http
+        .patch(`/v1/workers/${workerId}`)
+        .set(bearer(office))
+        .send({ skills: ['sewing', 'cooking'], labourCapacity: 'partial' })
+        .expect(200);
+      expect(res.body).toEqual({ position: await head() });
+      const events = await eventStoreOf(t.app).readStream(`household-${householdId}`);
+      expect(events.slice(-2).map((e) => e.type)).toEqual([
+        'WorkerProfileUpdated',
+        'WorkerLabourCapacityChanged',
+      ]);
+      expect(events.at(-1)!.position - events.at(-2)!.position).toBe(1n);
+    });
+
+    it('records a training and an employment report', async () => {
+      const training = await t.http
+        .post(`/v1/workers/${workerId}/trainings`)
+        .set(bearer(office))
+        .send(trainingBody())
+        .expect(201);
+      expect(training.body).toEqual({ trainingId: expect.any(String), position: await head() });
+      const report = await t.http
+        .post(`/v1/workers/${workerId}/employment-reports`)
+        .set(bearer(office))
+        .send(employmentReportBody())
+        .expect(201);
+      expect(report.body).toEqual({ employmentId: expect.any(String), position: await head() });
+      const again = await t.http
+        .post(`/v1/workers/${workerId}/employment-reports`)
+        .set(bearer(office))
+        .send(employmentReportBody())
+        .expect(409);
+      expect(again.body.error.code).toBe('worker_already_employed');
+    });
+
+    it('refuses another county’s office (403), unknown workers (404) and bad bodies (400), appending nothing', async () => {
+      const before = await head();
+      const other = t.tokens.county(OTHER_COUNTY);
+      await t.http
+        .patch(`/v1/workers/${workerId}`)
+        .set(bearer(other))
+        .send({ preference: 'local' })
+        .expect(403);
+      await t.http
+        .post(`/v1/households/${householdId}/workers`)
+        .set(bearer(other))
+        .send(memberBody())
+        .expect(403);
+      await t.http
+        .post(`/v1/workers/${workerId}/trainings`)
+        .set(bearer(other))
+        .send(trainingBody())
+        .expect(403);
+      await t.http
+        .post(`/v1/workers/${householdId}.9/trainings`)
+        .set(bearer(office))
+        .send(trainingBody())
+        .expect(404);
+      await t.http
+        .post('/v1/workers/no-such-household.1/trainings')
+        .set(bearer(office))
+        .send(trainingBody())
+        .expect(404);
+      await t.http
+        .patch(`/v1/workers/not-a-worker-id`)
+        .set(bearer(office))
+        .send({ preference: 'local' })
+        .expect(400);
+      await t.http
+        .patch(`/v1/workers/${workerId}`)
+        .set(bearer(office))
+        .send({ preference: 'anywhere' })
+        .expect(400);
+      await t.http.patch(`/v1/workers/${workerId}`).set(bearer(office)).send({}).expect(400);
+      await t.http
+        .post(`/v1/workers/${workerId}/employment-reports`)
+        .set(bearer(office))
+        .send(employmentReportBody({ channel: 'moonlighting' }))
+        .expect(400);
+      await t.http
+        .post(`/v1/households/${householdId}/workers`)
+        .set(bearer(office))
+        .send(memberBody({ idNumber: withBadChecksum(idNumber()) }))
+        .expect(400);
+      expect(await head()).toBe(before);
+    });
+  });
+});
