@@ -1,0 +1,88 @@
+import type { Channel, LabourCapacity } from '@contracts';
+import { EventLogBuilder, householdStreamOf } from './event-log';
+
+/** A small scripted household history for example specs. */
+export class HouseholdScript {
+  readonly log = new EventLogBuilder();
+  private nextMember = 1;
+  constructor(
+    readonly householdId = 'hh-a',
+    readonly countyCode = '520402',
+  ) {}
+
+  private get stream() {
+    return householdStreamOf(this.householdId);
+  }
+  register(at: string, capacities: readonly LabourCapacity[]) {
+    const { householdId, countyCode } = this;
+    this.log.append(this.stream, 'HouseholdRegistered', {
+      householdId,
+      countyCode,
+      relocationSiteId: 'site-1',
+      registeredAt: at,
+    });
+    for (const capacity of capacities) this.addWorker(at, capacity);
+    return this;
+  }
+  addWorker(at: string, labourCapacity: LabourCapacity) {
+    const memberNo = this.nextMember++;
+    this.log.append(this.stream, 'WorkerRegistered', {
+      ...{
+        workerId: `${this.householdId}.${memberNo}`,
+        householdId: this.householdId,
+        memberNo,
+        name: '王芳',
+      },
+      ...{ idNumberHash: 'a'.repeat(64), idNumberLast4: '0028', birthYear: 1986, gender: 'female' },
+      ...{ labourCapacity, skills: [], preference: 'any', expectedMonthlyWage: null, registeredAt: at },
+    });
+    return this;
+  }
+  place(at: string, memberNo: number, placementId: string, channel: Channel) {
+    this.log.append(this.stream, 'WorkerPlaced', {
+      ...{
+        workerId: `${this.householdId}.${memberNo}`,
+        householdId: this.householdId,
+        placementId,
+        vacancyId: 'v-1',
+      },
+      ...{ channel, brokerId: 'broker-1', startDate: at.slice(0, 10), placedAt: at },
+    });
+    return this;
+  }
+  report(at: string, memberNo: number, employmentId: string, channel: Channel) {
+    this.log.append(this.stream, 'EmploymentReported', {
+      ...{
+        workerId: `${this.householdId}.${memberNo}`,
+        householdId: this.householdId,
+        employmentId,
+        channel,
+      },
+      ...{ source: 'cadre_visit', startDate: at.slice(0, 10), reportedAt: at },
+    });
+    return this;
+  }
+  end(at: string, memberNo: number, employmentId: string) {
+    const workerId = `${this.householdId}.${memberNo}`;
+    this.log.append(this.stream, 'EmploymentEnded', {
+      workerId,
+      householdId: this.householdId,
+      employmentId,
+      reason: 'quit',
+      endedAt: at,
+    });
+    return this;
+  }
+  capacity(
+    at: string,
+    memberNo: number,
+    labourCapacity: LabourCapacity,
+    previousLabourCapacity: LabourCapacity,
+  ) {
+    const workerId = `${this.householdId}.${memberNo}`;
+    this.log.append(this.stream, 'WorkerLabourCapacityChanged', {
+      ...{ workerId, householdId: this.householdId, labourCapacity, previousLabourCapacity, changedAt: at },
+    });
+    return this;
+  }
+}
