@@ -1,4 +1,5 @@
 import type { ModuleImport } from './app.module';
+import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
@@ -6,4 +7,8 @@ import { WorkforceModule } from './workforce/workforce.module';
  * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
  * capability adds its module here, in one line; main.ts and the end-to-end harness both get them.
  */
-export const CAPABILITY_MODULES: readonly ModuleImport[] = [PostingsModule, WorkforceModule];
+export const CAPABILITY_MODULES: readonly ModuleImport[] = [
+  PostingsModule,
+  WorkforceModule,
+  PlacementsModule,
+];
