@@ -1,2 +1,5 @@
 export * from './read-store.port';
 export { SqliteReadStore } from './sqlite/sqlite-read-store';
+export * from './monitor-collections';
+export { MonitorProjectionRunner } from './runner/projection-runner';
+export type { CountyChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';

@@ -1,0 +1,116 @@
+import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
+import type { RegionEmployment } from '@lib/domain/monitor/county-employment.projection';
+import type { ZeroEmploymentCaseFile } from '@lib/domain/monitor/zero-employment-cases.projection';
+import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employment-status.projection';
+import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
+import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
+import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import type { AnyCollection, CollectionSpec } from './read-store.port';
+
+/**
+ * The collections of the employment monitor's read side: one per projection of libs/domain/src/monitor,
+ * keyed as the projection keys its documents, with the fields the HTTP queries filter and sort on.
+ */
+
+/** Key: householdId. */
+export const householdsCollection: CollectionSpec<
+  HouseholdEmployment,
+  'countyCode' | 'prefectureCode' | 'status'
+> = {
+  name: 'households',
+  fields: {
+    countyCode: (d) => d.countyCode,
+    prefectureCode: (d) => d.prefectureCode,
+    status: (d) => d.status,
+  },
+  indexes: [['countyCode', 'status']],
+};
+
+/** Key: `regionKey(level, code)`, e.g. `county:520402`; `parentCode` is a county's prefecture. */
+export const regionsCollection: CollectionSpec<RegionEmployment, 'level' | 'parentCode'> = {
+  name: 'regions',
+  fields: {
+    level: (d) => d.level,
+    parentCode: (d) => (d.level === 'county' ? `${d.regionCode.slice(0, 4)}00` : ''),
+  },
+};
+
+/**
+ * Key: householdId (one file per household holding its cases). A household has at most one open case, so
+ * `openCase = 1` with `openedAt` (its opening, '' when none) lists open cases one per file, oldest first.
+ */
+export const caseFilesCollection: CollectionSpec<
+  ZeroEmploymentCaseFile,
+  'countyCode' | 'openCase' | 'openedAt'
+> = {
+  name: 'zero_employment_cases',
+  fields: {
+    countyCode: (d) => d.countyCode,
+    openCase: (d) => (openCaseOf(d) ? 1 : 0),
+    openedAt: (d) => openCaseOf(d)?.openedAt ?? '',
+  },
+  indexes: [['countyCode', 'openCase', 'openedAt']],
+};
+
+const openCaseOf = (d: ZeroEmploymentCaseFile) => d.cases.find((c) => c.clearedAt === null);
+
+/** Key: workerId. */
+export const workersCollection: CollectionSpec<WorkerEmploymentStatus, 'householdId' | 'employed'> = {
+  name: 'workers',
+  fields: {
+    householdId: (d) => d.householdId,
+    employed: (d) => (d.employed ? 1 : 0),
+  },
+};
+
+/** Key: vacancyId. A vacancy outside the province has countyCode ''. */
+export const vacanciesCollection: CollectionSpec<
+  OpenVacancy,
+  'countyCode' | 'status' | 'sourceType' | 'postedAt'
+> = {
+  name: 'vacancies',
+  fields: {
+    countyCode: (d) => d.countyCode ?? '',
+    status: (d) => d.status,
+    sourceType: (d) => d.source.type,
+    postedAt: (d) => d.postedAt,
+  },
+  indexes: [
+    ['countyCode', 'status', 'postedAt'],
+    ['status', 'postedAt'],
+  ],
+};
+
+/** Key: `transportSubsidyKey(workerId, year)`. */
+export const subsidiesCollection: CollectionSpec<TransportSubsidyGrant, 'countyCode' | 'year' | 'workerId'> =
+  {
+    name: 'transport_subsidies',
+    fields: {
+      countyCode: (d) => d.countyCode,
+      year: (d) => d.year,
+      workerId: (d) => d.workerId,
+    },
+    indexes: [['countyCode', 'year']],
+  };
+
+/**
+ * The process manager's outbox: monitor appends decided by a batch, written with that batch and appended to
+ * the event store after it commits; an entry is removed once its append is in the store. Key: `stream@rev`.
+ */
+export const monitorOutboxCollection: CollectionSpec<MonitorAppend, never> = {
+  name: 'monitor_outbox',
+  fields: {},
+};
+
+export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
+  householdsCollection,
+  regionsCollection,
+  caseFilesCollection,
+  workersCollection,
+  vacanciesCollection,
+  subsidiesCollection,
+  monitorOutboxCollection,
+].map((c) => c as unknown as AnyCollection);
+
+/** The checkpoint every monitor collection is written with (one batch feeds them all). */
+export const MONITOR_CHECKPOINT = 'employment-monitor';

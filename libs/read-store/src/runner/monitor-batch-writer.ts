@@ -1,0 +1,91 @@
+import { decodeStoredEvent } from '@contracts';
+import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
+import type { AnyEnvelope } from '@lib/domain/monitor/projection';
+import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import { documentChanges, type ReadStore, type ReadStoreWriter } from '../read-store.port';
+import { monitorOutboxCollection } from '../monitor-collections';
+import { appendAll, outboxKeyOf } from './monitor-appender';
+import { projectMonitorBatch } from './monitor-batch';
+
+export interface BatchOutcome {
+  readonly position: Position;
+  readonly counties: ReadonlySet<string>;
+  readonly appends: number;
+}
+
+/**
+ * Writes event batches into one read store target (the live collections, or a rebuild's), then runs the
+ * process manager's appends. Exactly once, crash-safe: a batch's appends go into the outbox collection in
+ * the SAME transaction as its documents and checkpoint; after the commit they are appended to the event
+ * store and their outbox entries are deleted with the next batch. A crash after the commit leaves them in
+ * the outbox and `flushOutbox` appends them at the next start (a repeat is recognised: see appendExactlyOnce).
+ */
+export class MonitorBatchWriter {
+  /** Outbox entries already appended, deleted with the next write. */
+  private appended: string[] = [];
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly target: ReadStoreWriter,
+    private readonly checkpointName: string,
+  ) {}
+
+  async write(records: readonly RecordedEvent[]): Promise<BatchOutcome> {
+    const position = records[records.length - 1].position;
+    // An event that does not decode stops the read side: skipping it would leave the figures silently wrong.
+    const envelopes = records.map((r) => decodeStoredEvent(r) as AnyEnvelope);
+    const result = await projectMonitorBatch(envelopes, this.target);
+    const outbox = new Map<string, MonitorAppend>(result.appends.map((a) => [outboxKeyOf(a), a]));
+    const deletes = this.appended.filter((key) => !outbox.has(key));
+    const changes = [...result.changes];
+    if (outbox.size > 0 || deletes.length > 0) {
+      changes.push(documentChanges({ collection: monitorOutboxCollection, upserts: outbox, deletes }));
+    }
+    await this.target.applyBatch({ changes, checkpoint: { name: this.checkpointName, position } });
+    this.appended = [];
+    await appendAll(this.events, result.appends);
+    this.appended = [...outbox.keys()];
+    return { position, counties: result.counties, appends: result.appends.length };
+  }
+
+  /** Deletes the outbox entries already appended (at a stop, or before a rebuild's swap). */
+  async finish(position: Position): Promise<void> {
+    if (this.appended.length === 0) return;
+    const deletes = this.appended;
+    this.appended = [];
+    await this.target.applyBatch({
+      changes: [documentChanges({ collection: monitorOutboxCollection, upserts: new Map(), deletes })],
+      checkpoint: { name: this.checkpointName, position },
+    });
+  }
+}
+
+/** Appends what a previous run left in the outbox (it crashed between a commit and its appends), then clears it. */
+export async function flushOutbox(
+  events: EventStore,
+  store: ReadStore,
+  checkpointName: string,
+): Promise<number> {
+  const pending: MonitorAppend[] = [];
+  const keys: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find(monitorOutboxCollection, { limit: 1000, after });
+    pending.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  if (pending.length === 0) return 0;
+  for (const append of pending) keys.push(outboxKeyOf(append));
+  // Keys are `stream@revision`: sort so each stream's appends go in revision order.
+  pending.sort((a, b) => revisionOf(a) - revisionOf(b));
+  await appendAll(events, pending);
+  const position = (await store.checkpoint(checkpointName)) ?? 0n;
+  await store.applyBatch({
+    changes: [documentChanges({ collection: monitorOutboxCollection, upserts: new Map(), deletes: keys })],
+    checkpoint: { name: checkpointName, position },
+  });
+  return pending.length;
+}
+
+const revisionOf = (append: MonitorAppend): number =>
+  append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;

@@ -1,0 +1,177 @@
+import {
+  addCounts,
+  applyRegionDelta,
+  countyDelta,
+  isZeroDelta,
+  regionKeysOf,
+  type EmploymentCounts,
+  type RegionEmployment,
+  type RegionLevel,
+} from '@lib/domain/monitor/county-employment.projection';
+import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
+import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
+import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
+import {
+  applyProjection,
+  handlesEvent,
+  type AnyEnvelope,
+  type GuardedDocument,
+  type KeyedProjection,
+} from '@lib/domain/monitor/projection';
+import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
+import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
+import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
+import {
+  zeroEmploymentTransitions,
+  type MonitorAppend,
+} from '@lib/domain/monitor/zero-employment.process-manager';
+import {
+  documentChanges,
+  type AnyDocumentChanges,
+  type CollectionSpec,
+  type ReadStoreWriter,
+} from '../read-store.port';
+import {
+  caseFilesCollection,
+  householdsCollection,
+  regionsCollection,
+  subsidiesCollection,
+  vacanciesCollection,
+  workersCollection,
+} from '../monitor-collections';
+
+/**
+ * The documents one projection's events in a batch touch, loaded once, evolved in memory event by event
+ * with the projection's own revision guard, written once. `dirty` is what the batch changed.
+ */
+class WorkingSet<TDoc extends GuardedDocument> {
+  docs = new Map<string, TDoc>();
+  readonly dirty = new Set<string>();
+
+  constructor(
+    readonly projection: KeyedProjection<TDoc, never>,
+    readonly collection: CollectionSpec<TDoc, string>,
+  ) {}
+
+  keysOf(events: readonly AnyEnvelope[]): string[] {
+    const keys = new Set<string>();
+    for (const event of events) {
+      if (!handlesEvent(this.projection, event)) continue;
+      const key = this.projection.keyOf(event);
+      if (key !== undefined) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  async load(writer: ReadStoreWriter, events: readonly AnyEnvelope[]): Promise<void> {
+    this.docs = await writer.load(this.collection, this.keysOf(events));
+  }
+
+  /** The document before and after the event; the same reference twice when the event changes nothing. */
+  apply(event: AnyEnvelope): { key: string; before: TDoc | undefined; after: TDoc | undefined } | undefined {
+    if (!handlesEvent(this.projection, event)) return undefined;
+    const key = this.projection.keyOf(event);
+    if (key === undefined) return undefined;
+    const before = this.docs.get(key);
+    const after = applyProjection(this.projection, before, event);
+    if (after !== before && after !== undefined) {
+      this.docs.set(key, after);
+      this.dirty.add(key);
+    }
+    return { key, before, after };
+  }
+
+  changes(): AnyDocumentChanges {
+    const upserts = new Map<string, TDoc>();
+    for (const key of this.dirty) upserts.set(key, this.docs.get(key) as TDoc);
+    return documentChanges({ collection: this.collection, upserts });
+  }
+}
+
+export interface MonitorBatchResult {
+  /** The documents the batch changed, per collection (regions included). */
+  readonly changes: readonly AnyDocumentChanges[];
+  /** What the process manager asks to append, in event order. */
+  readonly appends: readonly MonitorAppend[];
+  /** Counties whose figures, households, cases, vacancies or subsidies changed. */
+  readonly counties: ReadonlySet<string>;
+}
+
+/**
+ * Applies a batch of decoded events to every monitor projection, the way `applyToMonitorReadModel` applies
+ * them one by one (the runner's tests check the two agree), but loading and writing each touched document
+ * once. Region documents are moved by the sum of the batch's household deltas: they are additive counts
+ * and every figure is recomputed from the sums, so summing first gives the same documents.
+ */
+export async function projectMonitorBatch(
+  events: readonly AnyEnvelope[],
+  writer: ReadStoreWriter,
+): Promise<MonitorBatchResult> {
+  const households = new WorkingSet<HouseholdEmployment>(
+    householdEmploymentProjection as unknown as KeyedProjection<HouseholdEmployment, never>,
+    householdsCollection,
+  );
+  const others = [
+    new WorkingSet(
+      zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>,
+      caseFilesCollection,
+    ),
+    new WorkingSet(
+      workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>,
+      workersCollection,
+    ),
+    new WorkingSet(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
+    new WorkingSet(
+      transportSubsidyProjection as unknown as KeyedProjection<never, never>,
+      subsidiesCollection,
+    ),
+  ] as unknown as WorkingSet<GuardedDocument & { countyCode?: string | null }>[];
+  await Promise.all([households, ...others].map((set) => set.load(writer, events)));
+
+  const regionDeltas = new Map<string, { level: RegionLevel; code: string; delta: EmploymentCounts }>();
+  const appends: MonitorAppend[] = [];
+  for (const event of events) {
+    const step = households.apply(event);
+    if (step && step.after !== step.before && step.after !== undefined) {
+      const change = countyDelta(step.before, step.after);
+      if (!isZeroDelta(change.delta)) {
+        for (const { level, code, key } of regionKeysOf(change)) {
+          const sum = regionDeltas.get(key);
+          regionDeltas.set(key, {
+            level,
+            code,
+            delta: sum ? addCounts(sum.delta, change.delta) : change.delta,
+          });
+        }
+      }
+      const append = zeroEmploymentTransitions(step.before, step.after, event as never);
+      if (append) appends.push(append);
+    }
+    for (const set of others) set.apply(event);
+  }
+
+  const stored = await writer.load(regionsCollection, [...regionDeltas.keys()]);
+  const regions = new Map<string, RegionEmployment>();
+  for (const [key, { level, code, delta }] of regionDeltas) {
+    if (!isZeroDelta(delta)) regions.set(key, applyRegionDelta(stored.get(key), level, code, delta));
+  }
+
+  const counties = new Set<string>();
+  for (const key of households.dirty)
+    counties.add((households.docs.get(key) as HouseholdEmployment).countyCode);
+  for (const set of others) {
+    for (const key of set.dirty) {
+      const county = set.docs.get(key)?.countyCode;
+      if (county) counties.add(county);
+    }
+  }
+  return {
+    changes: [
+      households.changes(),
+      ...others.map((set) => set.changes()),
+      documentChanges({ collection: regionsCollection, upserts: regions }),
+    ].filter((c) => c.upserts.size > 0),
+    appends,
+    counties,
+  };
+}

@@ -1,0 +1,233 @@
+import { EventEmitter } from 'node:events';
+import {
+  START,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@lib/event-store';
+import { MONITOR_CHECKPOINT } from '../monitor-collections';
+import type { ReadStore } from '../read-store.port';
+import { MonitorBatchWriter, flushOutbox, type BatchOutcome } from './monitor-batch-writer';
+
+export interface ProjectionRunnerOptions {
+  /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
+  readonly batchSize?: number;
+  /** Most events per batch during a rebuild (fewer, larger transactions). Default 10,000. */
+  readonly rebuildBatchSize?: number;
+  readonly checkpointName?: string;
+}
+
+/** What changed in a county, after the batch that changed it committed. */
+export interface CountyChange {
+  readonly countyCode: string;
+  readonly position: Position;
+}
+
+export interface RebuildReport {
+  readonly events: number;
+  readonly batches: number;
+  readonly appends: number;
+  readonly seconds: number;
+  readonly position: Position;
+}
+
+/**
+ * Runs the employment monitor's projections over the event store's global log into a read store: catches up
+ * from the stored checkpoint, then follows live, in batches (each batch: load the touched documents, apply the
+ * pure projections, write documents + checkpoint + process-manager outbox in one transaction, then append the
+ * monitor events). Also: read-your-writes (`waitFor`), per-county change notifications, and rebuild.
+ */
+export class MonitorProjectionRunner {
+  private readonly emitter = new EventEmitter();
+  private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
+  private readonly checkpointName: string;
+  private current: Position = START;
+  private subscription: Subscription | undefined;
+  private writer: MonitorBatchWriter | undefined;
+  private buffer: RecordedEvent[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private waiters: { position: Position; resolve: (reached: boolean) => void }[] = [];
+  private failure: unknown;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readStore: ReadStore,
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? 10_000;
+    this.checkpointName = options.checkpointName ?? MONITOR_CHECKPOINT;
+    // One listener per server-sent-events client: no leak warning at 11.
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** The last global position applied (and committed) to the read store. */
+  position(): Position {
+    return this.current;
+  }
+
+  /** The error that stopped the runner, if one did. */
+  get failed(): unknown {
+    return this.failure;
+  }
+
+  get running(): boolean {
+    return this.subscription !== undefined;
+  }
+
+  /** Resumes from the checkpoint (after flushing a crashed run's outbox); resolves once caught up. */
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    this.failure = undefined;
+    this.chain = Promise.resolve();
+    await flushOutbox(this.events, this.readStore, this.checkpointName);
+    this.current = (await this.readStore.checkpoint(this.checkpointName)) ?? START;
+    this.writer = new MonitorBatchWriter(this.events, this.readStore, this.checkpointName);
+    const subscription = this.events.subscribeAll(this.current, (event) => this.onEvent(event), {
+      onCaughtUp: () => this.scheduleFlush(),
+    });
+    this.subscription = subscription;
+    subscription.done.catch((error: unknown) => this.fail(error));
+    await subscription.caughtUp;
+    await this.flush();
+  }
+
+  /** Stops following the log after the batch in progress; what was received is written first. */
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    if (!subscription) return;
+    this.subscription = undefined;
+    await subscription.stop();
+    await this.flush().catch(() => undefined);
+    // Failing to clear the outbox loses nothing: its entries are appended again (as no-ops) at the next start.
+    if (this.failure === undefined) await this.writer?.finish(this.current).catch(() => undefined);
+    this.writer = undefined;
+  }
+
+  /**
+   * Resolves true once the read store has applied `position` (at once if it has), false after `timeoutMs`:
+   * how a query honours X-Min-Position.
+   */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.current >= position) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const waiter = {
+        position,
+        resolve: (reached: boolean) => {
+          clearTimeout(timer);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Calls `listener` after every committed batch that changed something of this county; returns the unsubscribe. */
+  onCountyChange(countyCode: string, listener: (change: CountyChange) => void): () => void {
+    const name = `county:${countyCode}`;
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+
+  /**
+   * Rebuilds every monitor collection from position 0 into fresh collections, while queries keep reading the
+   * current ones, then swaps them in and resumes following the log from the rebuilt checkpoint.
+   */
+  async rebuild(): Promise<RebuildReport> {
+    const wasRunning = this.running;
+    await this.stop();
+    const started = process.hrtime.bigint();
+    const target = await this.readStore.beginRebuild();
+    const writer = new MonitorBatchWriter(this.events, target, this.checkpointName);
+    let position = START;
+    let events = 0;
+    let batches = 0;
+    let appends = 0;
+    try {
+      // The process manager's appends land after the head; passes repeat until one reads nothing new.
+      for (let read = -1; read !== 0;) {
+        read = 0;
+        let batch: RecordedEvent[] = [];
+        const write = async (): Promise<void> => {
+          const outcome = await writer.write(batch);
+          position = outcome.position;
+          appends += outcome.appends;
+          batches += 1;
+          batch = [];
+        };
+        for await (const event of this.events.readAll(position)) {
+          batch.push(event);
+          read += 1;
+          if (batch.length >= this.rebuildBatchSize) await write();
+        }
+        if (batch.length > 0) await write();
+        events += read;
+      }
+      await writer.finish(position);
+      await target.swap();
+    } catch (error) {
+      await target.abandon();
+      throw error;
+    }
+    this.current = position;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (wasRunning) await this.start();
+    return { events, batches, appends, seconds, position };
+  }
+
+  private onEvent(event: RecordedEvent): Promise<void> | void {
+    this.buffer.push(event);
+    if (this.buffer.length >= this.batchSize) return this.flush();
+    this.scheduleFlush();
+  }
+
+  /** Writes a partial batch once the subscription yields (nothing more to read right now). */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush().catch((error: unknown) => this.fail(error));
+    });
+  }
+
+  /** Queues the buffered events as one batch behind the batch in progress. */
+  private flush(): Promise<void> {
+    const records = this.buffer;
+    if (records.length === 0) return this.chain;
+    this.buffer = [];
+    const writer = this.writer;
+    this.chain = this.chain.then(async () => {
+      if (!writer || this.failure !== undefined) throw this.failure ?? new Error('The runner is stopped');
+      this.committed(await writer.write(records));
+    });
+    return this.chain;
+  }
+
+  private committed(outcome: BatchOutcome): void {
+    this.current = outcome.position;
+    const ready = this.waiters.filter((w) => w.position <= outcome.position);
+    if (ready.length > 0) {
+      this.waiters = this.waiters.filter((w) => w.position > outcome.position);
+      ready.forEach((w) => w.resolve(true));
+    }
+    for (const countyCode of outcome.counties) {
+      this.emitter.emit(`county:${countyCode}`, { countyCode, position: outcome.position });
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    void subscription?.stop();
+  }
+}

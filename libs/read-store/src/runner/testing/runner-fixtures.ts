@@ -1,0 +1,96 @@
+import { decodeStoredEvent, encodeEvent, type DomainEvent } from '@contracts';
+import type { EventStore, RecordedEvent } from '@lib/event-store';
+import type { AnyEnvelope } from '@lib/domain/monitor/projection';
+import {
+  EMPTY_MONITOR_READ_MODEL,
+  applyToMonitorReadModel,
+  type MonitorReadModel,
+} from '@lib/domain/monitor/monitor-read-model';
+import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import {
+  caseFilesCollection,
+  householdsCollection,
+  monitorOutboxCollection,
+  regionsCollection,
+  subsidiesCollection,
+  vacanciesCollection,
+  workersCollection,
+} from '../../monitor-collections';
+import type { CollectionSpec, ReadStore } from '../../read-store.port';
+
+/** Appends decoded envelopes (from the history generator) to a real store, each at its stream revision. */
+export async function appendHistory(store: EventStore, events: readonly AnyEnvelope[]): Promise<void> {
+  for (const e of events) {
+    const { type, version, data } = encodeEvent(e as DomainEvent);
+    await store.append(
+      e.streamId,
+      [{ id: e.id, type, version, occurredAt: e.occurredAt, data, metadata: { ...e.metadata } }],
+      e.revision === 0 ? 'no_stream' : e.revision - 1,
+    );
+  }
+}
+
+export async function readLog(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const e of store.readAll()) events.push(e);
+  return events;
+}
+
+/** The pure oracle: `applyToMonitorReadModel` folded over the whole stored log, with every append it asked for. */
+export async function foldLog(
+  store: EventStore,
+): Promise<{ model: MonitorReadModel; appends: MonitorAppend[] }> {
+  let model = EMPTY_MONITOR_READ_MODEL;
+  const appends: MonitorAppend[] = [];
+  for (const record of await readLog(store)) {
+    const step = applyToMonitorReadModel(model, decodeStoredEvent(record) as AnyEnvelope);
+    model = step.model;
+    appends.push(...step.appends);
+  }
+  return { model, appends };
+}
+
+async function allOf<T>(store: ReadStore, collection: CollectionSpec<T, string>): Promise<T[]> {
+  const docs: T[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find(collection, { limit: 1000, after });
+    docs.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return docs;
+}
+
+/** Every monitor projection's documents, in key order: what two runs must agree on. */
+export async function snapshot(store: ReadStore) {
+  return {
+    households: await allOf(store, householdsCollection),
+    regions: await allOf(store, regionsCollection),
+    cases: await allOf(store, caseFilesCollection),
+    workers: await allOf(store, workersCollection),
+    vacancies: await allOf(store, vacanciesCollection),
+    subsidies: await allOf(store, subsidiesCollection),
+  };
+}
+
+/** The process manager's outbox: appends committed with a batch and not yet known to be in the event store. */
+export const outboxOf = (store: ReadStore): Promise<MonitorAppend[]> => allOf(store, monitorOutboxCollection);
+
+const byKey = <T>(record: Readonly<Record<string, T>>): T[] =>
+  Object.keys(record)
+    .sort()
+    .map((k) => record[k]);
+
+/** The oracle's model in the same shape as `snapshot`. */
+export const snapshotOfModel = (model: MonitorReadModel) => ({
+  households: byKey(model.households),
+  regions: byKey(model.regions),
+  cases: byKey(model.cases),
+  workers: byKey(model.workers),
+  vacancies: byKey(model.vacancies),
+  subsidies: byKey(model.subsidies),
+});
+
+/** Monitor events in the log: `type id` of each, in order. */
+export const monitorEventsOf = (log: readonly RecordedEvent[]): string[] =>
+  log.filter((e) => e.streamId.startsWith('employment-monitor-')).map((e) => `${e.type} ${e.id}`);
