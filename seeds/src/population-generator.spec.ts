@@ -87,12 +87,24 @@ describe('generatePopulation', () => {
     for (const command of demo) {
       if (command.kind === 'registerHousehold') {
         command.body.members.forEach((m, i) => capacity.set(`${command.ref}.${i + 1}`, m.labourCapacity));
+        for (const m of command.body.members) {
+          if (!m.currentEmployment) continue;
+          expect(m.labourCapacity).not.toBe('none');
+          if (m.labourCapacity === 'weak')
+            expect(['public_welfare', 'flexible']).toContain(m.currentEmployment.channel);
+        }
       } else if (command.kind === 'reportEmployment') {
         const of = capacity.get(`${command.householdRef}.${command.memberNo}`);
         expect(of).not.toBe('none');
         if (of === 'weak') expect(['public_welfare', 'flexible']).toContain(command.body.channel);
       }
     }
+  });
+
+  it('gives employment that exists at registration with the registration, not as later reports', () => {
+    const registered = demo.flatMap((c) => (c.kind === 'registerHousehold' ? c.body.members : []));
+    expect(registered.filter((m) => m.currentEmployment).length).toBeGreaterThan(registered.length / 2);
+    expect(demo.filter((c) => c.kind === 'reportEmployment')).toEqual([]);
   });
 
   it('keeps demo scale small enough to load in seconds: a few hundred households in 3 counties', () => {

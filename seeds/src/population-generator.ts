@@ -16,8 +16,8 @@ import { workshopBody, workshopsOf, type Workshop } from './workshops';
 
 /**
  * The deterministic synthetic population, as a stream of seed commands in dependency order:
- * stations, workshops, vacancies, then county by county each household followed by the employment
- * its members already have. Same options, same stream: randomness comes from seeded sub-streams
+ * stations, workshops, vacancies, then county by county each household, the employment its members
+ * already have given at registration (`members[i].currentEmployment`). Same options, same stream: randomness comes from seeded sub-streams
  * (one per county and per vacancy source), never Math.random.
  */
 
@@ -156,9 +156,13 @@ function* householdsOfCounty(
     const ref = `hh-${county.code}-${String(n).padStart(6, '0')}`;
     const site = rng.weighted(siteWeights);
     const { body, employments } = generateHousehold(rng, ctx);
-    yield { kind: 'registerHousehold', ref, body: { ...body, relocationSiteId: site.id } };
-    for (const e of employments) {
-      yield { kind: 'reportEmployment', householdRef: ref, memberNo: e.memberNo, ...(e.via ? { via: e.via } : {}), body: e.body }; // prettier-ignore
-    }
+    // Employment that exists at registration is part of the registration (one append, no zero-employment
+    // case opened and cleared at once); reportEmployment is for employment found later.
+    const jobs = new Map(employments.map((e) => [e.memberNo, e.body]));
+    const members = body.members.map((member, i) => {
+      const job = jobs.get(i + 1);
+      return job ? { ...member, currentEmployment: job } : member;
+    });
+    yield { kind: 'registerHousehold', ref, body: { ...body, members, relocationSiteId: site.id } };
   }
 }

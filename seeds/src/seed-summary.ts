@@ -49,6 +49,12 @@ export function summarizeSeed(commands: Iterable<SeedCommand>): SeedSummary {
   let workshops = 0;
   let openings = 0;
   let members = 0;
+  // Employment of a member without labour capacity or reported twice does not count twice.
+  const employ = (tally: HouseholdTally, memberNo: number, channel: Channel): void => {
+    if (!tally.capableMembers.has(memberNo) || tally.employed.has(memberNo)) return;
+    tally.employed.add(memberNo);
+    byChannel[channel]++;
+  };
   for (const command of commands) {
     switch (command.kind) {
       case 'registerLabourStation':
@@ -65,16 +71,16 @@ export function summarizeSeed(commands: Iterable<SeedCommand>): SeedSummary {
         const capableMembers = new Set<number>();
         command.body.members.forEach((m, i) => m.labourCapacity !== 'none' && capableMembers.add(i + 1));
         members += command.body.members.length;
-        households.set(command.ref, { capable: capableMembers.size, employed: new Set(), capableMembers });
+        const tally = { capable: capableMembers.size, employed: new Set<number>(), capableMembers };
+        households.set(command.ref, tally);
+        command.body.members.forEach((m, i) => {
+          if (m.currentEmployment) employ(tally, i + 1, m.currentEmployment.channel);
+        });
         break;
       }
       case 'reportEmployment': {
         const tally = households.get(command.householdRef);
-        // Employment of a member without labour capacity or reported twice does not count twice.
-        if (!tally || !tally.capableMembers.has(command.memberNo) || tally.employed.has(command.memberNo))
-          break;
-        tally.employed.add(command.memberNo);
-        byChannel[command.body.channel]++;
+        if (tally) employ(tally, command.memberNo, command.body.channel);
         break;
       }
     }

@@ -58,6 +58,15 @@ export const memberBodyAt = (currentYear?: () => number) =>
     })
     .strict();
 
+/**
+ * Employment a member already has when the household is registered: the fields of an employment report,
+ * decided in the same append as the registration so a household never looks unemployed in between.
+ */
+export const currentEmploymentBody = z
+  .object({ channel, employer: shortText.optional(), source: employmentReportSource, startDate: isoDate })
+  .strict();
+export type CurrentEmploymentBody = z.infer<typeof currentEmploymentBody>;
+
 // POST /v1/households/:id/workers
 export const addWorkerBody = memberBodyAt().meta({ id: 'AddWorkerBody' });
 export type MemberBody = z.output<typeof addWorkerBody>;
@@ -67,7 +76,10 @@ export const householdBodyAt = (currentYear?: () => number) =>
     .object({
       countyCode: guizhouCountyCode,
       relocationSiteId,
-      members: z.array(memberBodyAt(currentYear)).min(1, 'A household has at least one member').max(20),
+      members: z
+        .array(memberBodyAt(currentYear).extend({ currentEmployment: currentEmploymentBody.optional() }))
+        .min(1, 'A household has at least one member')
+        .max(20),
     })
     .strict()
     .superRefine((body, ctx) => {
@@ -116,8 +128,5 @@ export const recordTrainingBody = z
 export type RecordTrainingBody = z.infer<typeof recordTrainingBody>;
 
 // POST /v1/workers/:id/employment-reports
-export const reportEmploymentBody = z
-  .object({ channel, employer: shortText.optional(), source: employmentReportSource, startDate: isoDate })
-  .strict()
-  .meta({ id: 'ReportEmploymentBody' });
+export const reportEmploymentBody = currentEmploymentBody.meta({ id: 'ReportEmploymentBody' });
 export type ReportEmploymentBody = z.infer<typeof reportEmploymentBody>;

@@ -39,7 +39,13 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         householdId,
         countyCode: body.countyCode,
         relocationSiteId: body.relocationSiteId,
-        members: body.members.map((member) => this.hasher.memberInput(member)),
+        // Employment a member already has is decided with the registration; its id is assigned here.
+        members: body.members.map(({ currentEmployment, ...member }) => ({
+          ...this.hasher.memberInput(member),
+          ...(currentEmployment
+            ? { currentEmployment: { employmentId: randomUUID(), ...currentEmployment } }
+            : {}),
+        })),
         now: ctx.now,
       },
       ctx.metadata,

@@ -28,12 +28,25 @@ interface WorkerCommandBase {
   readonly now: string;
 }
 
+/** Employment a member already has at registration; the caller assigns its id, as for a report. */
+export interface CurrentEmploymentInput {
+  readonly employmentId: string;
+  readonly channel: Channel;
+  readonly employer?: string;
+  readonly source: EmploymentReportSource;
+  readonly startDate: string;
+}
+
+export interface RegisteringMember extends MemberInput {
+  readonly currentEmployment?: CurrentEmploymentInput;
+}
+
 export type RegisterHousehold = {
   readonly type: 'RegisterHousehold';
   readonly householdId: string;
   readonly countyCode: string;
   readonly relocationSiteId: string;
-  readonly members: readonly MemberInput[];
+  readonly members: readonly RegisteringMember[];
   readonly now: string;
 };
 

@@ -1,6 +1,6 @@
 import { encodeEvent } from '@contracts';
 import { given } from '../shared/decider-spec';
-import type { HouseholdCommand } from './household.commands';
+import type { CurrentEmploymentInput, HouseholdCommand, RegisteringMember } from './household.commands';
 import { householdDecider } from './household.decider';
 import {
   householdRegistered,
@@ -51,6 +51,42 @@ describe('household decider', () => {
       given(householdDecider).when(registerHouseholdCommand('h1', [])).thenRejects('invalid_value');
       given(householdDecider)
         .when(registerHouseholdCommand('h1', [member(1), member(1)]))
+        .thenRejects('invalid_value');
+    });
+    it('records employment members already have in the same decision, after the workers', () => {
+      const job: CurrentEmploymentInput = {
+        employmentId: 'e1',
+        channel: 'workshop',
+        employer: '西秀区扶贫车间',
+        source: 'declaration',
+        startDate: '2025-01-01',
+      };
+      const working: RegisteringMember = { ...member(2), currentEmployment: job };
+      const events = [
+        ...householdRegistered('h1', [member(1), member(2)]),
+        {
+          type: 'EmploymentReported',
+          data: {
+            employmentId: 'e1',
+            workerId: 'h1.2',
+            householdId: 'h1',
+            channel: 'workshop',
+            employer: '西秀区扶贫车间',
+            source: 'declaration',
+            startDate: '2025-01-01',
+            reportedAt: now,
+          },
+        },
+      ] satisfies HouseholdEvent[];
+      given(householdDecider)
+        .when(registerHouseholdCommand('h1', [member(1), working]))
+        .then(events);
+      for (const event of events) expect(() => encodeEvent(event)).not.toThrow();
+      // The worker is employed from the start: a placement is refused.
+      given(householdDecider, events).when(place('p1', 'h1.2')).thenRejects('worker_already_employed');
+      const twice: RegisteringMember = { ...member(1), currentEmployment: { ...job, channel: 'flexible' } };
+      given(householdDecider)
+        .when(registerHouseholdCommand('h1', [twice, working]))
         .thenRejects('invalid_value');
     });
     it('adds a worker with the next member number, once', () => {

@@ -100,7 +100,11 @@ function workerRegistered(
   };
 }
 
-/** The household and one WorkerRegistered per member, worker ids `<householdId>.1`, `.2`, … in one append. */
+/**
+ * The household, one WorkerRegistered per member (worker ids `<householdId>.1`, `.2`, …) and an
+ * EmploymentReported per member who already works, in one append: the household is never seen registered
+ * but unemployed when it is not (no zero-employment case opened and cleared at once).
+ */
 function registerHousehold(command: RegisterHousehold, state: HouseholdState): Result {
   const { householdId, countyCode, relocationSiteId, members, now } = command;
   if (state.status !== 'none') return reject('already_exists', `Household ${householdId} already exists`);
@@ -109,9 +113,21 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
     return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
   const hashes = new Set(members.map((m) => m.idNumberHash));
   if (hashes.size !== members.length) return reject('invalid_value', 'Two members have the same ID number');
+  const employed = members.flatMap(({ currentEmployment }, index) =>
+    currentEmployment ? [{ memberNo: index + 1, ...currentEmployment }] : [],
+  );
+  if (new Set(employed.map((e) => e.employmentId)).size !== employed.length) {
+    return reject('invalid_value', 'Two members have the same employment id');
+  }
   return accept(
     { type: 'HouseholdRegistered', data: { householdId, countyCode, relocationSiteId, registeredAt: now } },
-    ...members.map((member, index) => workerRegistered(householdId, index + 1, member, now)),
+    ...members.map(({ currentEmployment: _, ...member }, index) =>
+      workerRegistered(householdId, index + 1, member, now),
+    ),
+    ...employed.map(({ memberNo, ...employment }): HouseholdEvent => ({
+      type: 'EmploymentReported',
+      data: { ...employment, workerId: workerIdOf(householdId, memberNo), householdId, reportedAt: now },
+    })),
   );
 }
 
