@@ -61,8 +61,9 @@ export class SqliteAppendWriter {
       );
     }
     if (events.length === 0) return this.emptyAppendResult(streamId, current);
-    // With 'any' a retry passes the revision check; look for it before inserting duplicates.
-    if (expectedRevision === 'any') {
+    // With 'any' a retry passes the revision check. A retry stores its first event too, so one index
+    // seek on that id rules it out; ids stored elsewhere then fail the insert on the unique index.
+    if (expectedRevision === 'any' && this.findByIdStmt.get(events[0].id) !== undefined) {
       const prior = this.findPriorWrite(request);
       if (prior.kind === 'same') return prior.result;
       if (prior.kind === 'elsewhere') throw conflict(streamId);
