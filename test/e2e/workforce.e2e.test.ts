@@ -98,6 +98,39 @@ describe('workforce commands', () => {
     });
   });
 
+  describe('Idempotency-Key on POST /v1/households', () => {
+    it('replays the same answer (position included) without appending, and refuses another body (422)', async () => {
+      const body = householdBody();
+      const key = `household-${Date.now()}`;
+      const first = await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      const afterFirst = await head();
+      const events = await eventStoreOf(t.app).readStream(`household-${first.body.householdId}`);
+      expect(events[0].metadata.idempotencyKey).toBe(key);
+      const replay = await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      expect(replay.body).toEqual(first.body);
+      expect(replay.headers['idempotent-replay']).toBe('true');
+      expect(await head()).toBe(afterFirst);
+      const other = await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .set('Idempotency-Key', key)
+        .send(householdBody())
+        .expect(422);
+      expect(other.body.error.code).toBe('idempotency_key_reused');
+      expect(await head()).toBe(afterFirst);
+    });
+  });
+
   describe('commands on a household’s members', () => {
     let householdId: string;
     let workerId: string;
