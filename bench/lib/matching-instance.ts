@@ -125,15 +125,8 @@ export function generateInstance(shape: InstanceShape): MatchProblem {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
   const cs = counties(shape);
   const totalWeight = cs.reduce((s, c) => s + c.weight, 0);
-  const cumulative: number[] = [];
-  cs.reduce((s, c) => (cumulative.push(s + c.weight / totalWeight), s + c.weight / totalWeight), 0);
-  const pickCounty = (): County =>
-    cs[
-      Math.min(
-        cs.length - 1,
-        cumulative.findIndex((x) => r() <= x || x >= 1),
-      )
-    ];
+  const byWeight = cs.map((c): [County, number] => [c, c.weight / totalWeight]);
+  const pickCounty = (): County => weighted(r, byWeight);
 
   const households: MatchingHousehold[] = [];
   const workers: MatchingWorker[] = [];
@@ -156,11 +149,10 @@ export function generateInstance(shape: InstanceShape): MatchProblem {
   const vacancies: MatchingVacancy[] = [];
   const prefectureCodes = [...new Set(cs.map((c) => c.prefecture))];
   for (let v = 0; v < shape.vacancies; v++) {
-    const x = r();
-    let acc = 0;
-    let mix = SOURCE_MIX[0];
-    for (const m of SOURCE_MIX) if (x >= acc) ((mix = m), (acc += m[1]));
-    const [source, , meanOpenings] = mix;
+    const [source, meanOpenings] = weighted(
+      r,
+      SOURCE_MIX.map(([src, share, mean]): [[VacancySource, number], number] => [[src, mean], share]),
+    );
     const county = pickCounty();
     const occupation = pick(SKILLS);
     const wageMin =

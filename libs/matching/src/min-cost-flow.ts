@@ -41,34 +41,29 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
     const dSink = dist[sink];
     for (let v = 0; v < n; v++) pot[v] += dist[v] < dSink ? dist[v] : dSink;
     for (;;) {
-      if (!admissibleLevels(net, pot, source, sink, level, queue)) break;
+      if (!admissibleLevels(net, pot, done, source, sink, level, queue)) break;
       flow += blockingFlow(net, pot, source, sink, level, iter, pathArcs);
     }
   }
 
   let cost = 0;
-  for (let a = 0; a < net.head.length; a += 2) cost += (net.capacity[a] - net.residual[a]) * net.cost[a];
+  for (let a = 0; a < net.head.length; a++) cost += (net.capacity[a] - net.residual[a]) * net.cost[a];
   return { flow, cost, phases };
-}
-
-function reducedCost(net: FlowNetwork, pot: Float64Array, a: number): number {
-  return net.cost[a] + pot[net.tail[a]] - pot[net.head[a]];
 }
 
 /** Shortest distances from a virtual root joined to every node at cost 0, valid as potentials. */
 function acyclicPotentials(net: FlowNetwork): Float64Array {
   const n = net.nodeCount;
   const indegree = new Int32Array(n);
-  for (let a = 0; a < net.head.length; a += 2) if (net.residual[a] > 0) indegree[net.head[a]]++;
+  for (let a = 0; a < net.head.length; a++) if (net.residual[a] > 0) indegree[net.head[a]]++;
   const order = new Int32Array(n);
   let tailIx = 0;
   for (let v = 0; v < n; v++) if (indegree[v] === 0) order[tailIx++] = v;
   const pot = new Float64Array(n);
   for (let headIx = 0; headIx < tailIx; headIx++) {
     const u = order[headIx];
-    for (let i = net.firstOut[u]; i < net.firstOut[u + 1]; i++) {
-      const a = net.outArcs[i];
-      if ((a & 1) === 1 || net.residual[a] <= 0) continue;
+    for (let a = net.firstOut[u]; a < net.firstOut[u + 1]; a++) {
+      if (net.residual[a] <= 0) continue;
       const v = net.head[a];
       if (pot[u] + net.cost[a] < pot[v]) pot[v] = pot[u] + net.cost[a];
       if (--indegree[v] === 0) order[tailIx++] = v;
@@ -80,8 +75,9 @@ function acyclicPotentials(net: FlowNetwork): Float64Array {
 }
 
 /**
- * Dijkstra on reduced costs, stopped when the sink is settled; nodes not settled get the sink's
- * distance (min(d, d_sink) keeps every residual reduced cost non-negative). False if the sink is unreachable.
+ * Dijkstra on reduced costs, stopped once the sink and every node as near as the sink are settled; nodes
+ * not settled get the sink's distance (min(d, d_sink) keeps every residual reduced cost non-negative).
+ * False if the sink is unreachable.
  */
 function shortestDistances(
   net: FlowNetwork,
@@ -92,22 +88,23 @@ function shortestDistances(
   done: Uint8Array,
   heap: IndexedMinHeap,
 ): boolean {
+  const { firstOut, head, residual, cost } = net;
   dist.fill(Infinity);
   done.fill(0);
   heap.clear();
   dist[source] = 0;
   heap.push(source);
   while (heap.size > 0) {
+    if (done[sink] === 1 && dist[heap.top()] > dist[sink]) return true;
     const u = heap.pop();
     done[u] = 1;
-    if (u === sink) return true;
     const du = dist[u];
-    for (let i = net.firstOut[u]; i < net.firstOut[u + 1]; i++) {
-      const a = net.outArcs[i];
-      if (net.residual[a] <= 0) continue;
-      const v = net.head[a];
+    const base = du + pot[u];
+    for (let a = firstOut[u], end = firstOut[u + 1]; a < end; a++) {
+      if (residual[a] <= 0) continue;
+      const v = head[a];
       if (done[v] === 1) continue;
-      const dv = du + net.cost[a] + pot[u] - pot[v];
+      const dv = base + cost[a] - pot[v];
       if (dv < dist[v]) {
         const wasInfinite = dist[v] === Infinity;
         dist[v] = dv;
@@ -116,29 +113,39 @@ function shortestDistances(
       }
     }
   }
-  return false;
+  return done[sink] === 1;
 }
 
-/** BFS levels over admissible arcs (residual > 0, reduced cost 0). False if the sink is not reached. */
+/**
+ * BFS levels over admissible arcs (residual > 0, reduced cost 0) among the nodes Dijkstra settled, stopped
+ * at the sink's level. Other nodes could only lie on shortest paths through ties with the sink's
+ * distance; leaving them out keeps a phase's work near the settled region and costs at most another
+ * phase at the same distance. False if the sink is not reached.
+ */
 function admissibleLevels(
   net: FlowNetwork,
   pot: Float64Array,
+  settled: Uint8Array,
   source: number,
   sink: number,
   level: Int32Array,
   queue: Int32Array,
 ): boolean {
+  const { firstOut, head, residual, cost } = net;
   level.fill(-1);
   level[source] = 0;
   queue[0] = source;
   let qTail = 1;
   for (let qHead = 0; qHead < qTail; qHead++) {
     const u = queue[qHead];
-    for (let i = net.firstOut[u]; i < net.firstOut[u + 1]; i++) {
-      const a = net.outArcs[i];
-      const v = net.head[a];
-      if (level[v] >= 0 || net.residual[a] <= 0 || reducedCost(net, pot, a) !== 0) continue;
-      level[v] = level[u] + 1;
+    const lu = level[u];
+    if (level[sink] >= 0 && lu >= level[sink]) break;
+    const pu = pot[u];
+    for (let a = firstOut[u], end = firstOut[u + 1]; a < end; a++) {
+      if (residual[a] <= 0) continue;
+      const v = head[a];
+      if (level[v] >= 0 || settled[v] !== 1 || cost[a] + pu !== pot[v]) continue;
+      level[v] = lu + 1;
       queue[qTail++] = v;
     }
   }
@@ -155,32 +162,41 @@ function blockingFlow(
   iter: Int32Array,
   pathArcs: Int32Array,
 ): number {
-  for (let v = 0; v < net.nodeCount; v++) iter[v] = net.firstOut[v];
+  const { firstOut, head, residual, cost, reverse } = net;
+  for (let v = 0; v < net.nodeCount; v++) iter[v] = firstOut[v];
+  const sinkLevel = level[sink];
   let pushed = 0;
   let depth = 0;
   let u = source;
   for (;;) {
     if (u === sink) {
       let bottleneck = Infinity;
-      for (let k = 0; k < depth; k++) bottleneck = Math.min(bottleneck, net.residual[pathArcs[k]]);
+      for (let k = 0; k < depth; k++) bottleneck = Math.min(bottleneck, residual[pathArcs[k]]);
       let firstSaturated = -1;
       for (let k = 0; k < depth; k++) {
         const a = pathArcs[k];
-        net.residual[a] -= bottleneck;
-        net.residual[a ^ 1] += bottleneck;
-        if (firstSaturated < 0 && net.residual[a] === 0) firstSaturated = k;
+        residual[a] -= bottleneck;
+        residual[reverse[a]] += bottleneck;
+        if (firstSaturated < 0 && residual[a] === 0) firstSaturated = k;
       }
       pushed += bottleneck;
       depth = firstSaturated;
-      u = net.tail[pathArcs[depth]];
+      u = head[reverse[pathArcs[depth]]];
       continue;
     }
     let advanced = false;
-    const end = net.firstOut[u + 1];
-    while (iter[u] < end) {
-      const a = net.outArcs[iter[u]];
-      const v = net.head[a];
-      if (net.residual[a] > 0 && level[v] === level[u] + 1 && reducedCost(net, pot, a) === 0) {
+    const end = firstOut[u + 1];
+    const nextLevel = level[u] + 1;
+    const pu = pot[u];
+    while (nextLevel <= sinkLevel && iter[u] < end) {
+      const a = iter[u];
+      const v = head[a];
+      if (
+        residual[a] > 0 &&
+        level[v] === nextLevel &&
+        (v === sink || nextLevel < sinkLevel) &&
+        cost[a] + pu === pot[v]
+      ) {
         pathArcs[depth++] = a;
         u = v;
         advanced = true;
@@ -192,7 +208,7 @@ function blockingFlow(
     if (u === source) return pushed;
     level[u] = -1; // dead end for the rest of this blocking flow
     const back = pathArcs[--depth];
-    u = net.tail[back];
+    u = head[reverse[back]];
     iter[u]++;
   }
 }
@@ -225,6 +241,10 @@ class IndexedMinHeap {
 
   decrease(v: number): void {
     this.up(this.pos[v]);
+  }
+
+  top(): number {
+    return this.nodes[0];
   }
 
   pop(): number {

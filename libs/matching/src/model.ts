@@ -75,6 +75,14 @@ export interface MatchingContext {
   readonly now: number;
 }
 
+let lastNow = NaN;
+let lastYear = 0;
+
+/** Age in whole years as counted by birth year. Runs for every candidate pair, so the year is memoised. */
 export function ageAt(worker: Pick<MatchingWorker, 'birthYear'>, ctx: MatchingContext): number {
-  return new Date(ctx.now).getUTCFullYear() - worker.birthYear;
+  if (ctx.now !== lastNow) {
+    lastYear = new Date(ctx.now).getUTCFullYear();
+    lastNow = ctx.now;
+  }
+  return lastYear - worker.birthYear;
 }

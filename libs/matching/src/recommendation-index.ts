@@ -35,14 +35,16 @@ class Buckets {
     for (const k of keys) this.map.get(k)?.delete(id);
   }
 
-  /** Ids of the buckets in order, each once, until `limit` ids were seen. */
-  *walk(keys: readonly string[], limit: number): Generator<string> {
+  /** Visits the ids of the buckets in order, each once, until `limit` ids were seen. */
+  walk(keys: readonly string[], limit: number, visit: (id: string) => void): void {
     const seen = new Set<string>();
     for (const k of keys) {
-      for (const id of this.map.get(k) ?? []) {
+      const bucket = this.map.get(k);
+      if (!bucket) continue;
+      for (const id of bucket) {
         if (seen.has(id)) continue;
         seen.add(id);
-        yield id;
+        visit(id);
         if (seen.size >= limit) return;
       }
     }
@@ -63,7 +65,7 @@ export class RecommendationIndex {
   private readonly scanLimit: number;
 
   constructor(options: RecommendationOptions = {}) {
-    this.scanLimit = options.scanLimit ?? 5000;
+    this.scanLimit = options.scanLimit ?? 1500;
   }
 
   get vacancyCount(): number {
@@ -138,10 +140,10 @@ export class RecommendationIndex {
     scanLimit: number,
   ): { v: MatchingVacancy; score: number }[] {
     const scored: { v: MatchingVacancy; score: number }[] = [];
-    for (const id of this.vacancyBuckets.walk(vacancyBucketsFor(w), scanLimit)) {
+    this.vacancyBuckets.walk(vacancyBucketsFor(w), scanLimit, (id) => {
       const v = this.vacancies.get(id);
       if (v && isEligible(w, v, ctx)) scored.push({ v, score: scorePoints(w, h, v, ctx) });
-    }
+    });
     return scored.sort((a, b) => b.score - a.score || (a.v.id < b.v.id ? -1 : 1));
   }
 
@@ -150,11 +152,11 @@ export class RecommendationIndex {
     const v = this.vacancies.get(vacancyId);
     if (!v) return [];
     const scored: { w: MatchingWorker; h: MatchingHousehold; score: number }[] = [];
-    for (const id of this.workerBuckets.walk(workerBucketsFor(v), this.scanLimit)) {
+    this.workerBuckets.walk(workerBucketsFor(v), this.scanLimit, (id) => {
       const w = this.workers.get(id);
       const h = w && this.households.get(w.householdId);
       if (w && h && isEligible(w, v, ctx)) scored.push({ w, h, score: scorePoints(w, h, v, ctx) });
-    }
+    });
     scored.sort((a, b) => b.score - a.score || (a.w.id < b.w.id ? -1 : 1));
     return scored.slice(0, k).map(({ w, h }) => this.explain(w, h, v, ctx));
   }

@@ -1,5 +1,5 @@
 import { ageAt, MatchingContext, MatchingHousehold, MatchingVacancy, MatchingWorker } from './model';
-import { MatchReason, reason } from './reasons';
+import { MatchReason, reason, ReasonCode, ReasonDetail } from './reasons';
 
 /** Scores are integers in 0..MAX_SCORE: the match plan relies on integer costs and this bound. */
 export const MAX_SCORE = 100;
@@ -33,7 +33,10 @@ export interface MatchScore {
   readonly reasons: readonly MatchReason[];
 }
 
-/** The score and, when `reasons` is given, why. One function so the plan and the explanation never disagree. */
+/**
+ * The score and, when `reasons` is given, why. One function so the plan and the explanation never
+ * disagree; reasons (and their texts) are built only when asked for: the plan scores a million pairs.
+ */
 function computeScore(
   worker: MatchingWorker,
   household: MatchingHousehold,
@@ -42,80 +45,84 @@ function computeScore(
   reasons?: MatchReason[],
 ): number {
   let total = 0;
-  const add = (points: number, make: () => MatchReason): void => {
+  const note = (code: ReasonCode, points: number, detail?: ReasonDetail): void => {
     if (points <= 0) return;
     total += points;
-    if (reasons) reasons.push(make());
+    if (reasons) reasons.push(reason(code, points, detail));
   };
 
   const required = vacancy.requiredSkills;
   if (required.length === 0) {
-    add(WEIGHTS.noSkillRequired, () => reason('no_skill_required', WEIGHTS.noSkillRequired));
+    note('no_skill_required', WEIGHTS.noSkillRequired);
   } else {
-    const matched = required.filter((s) => worker.skills.includes(s) || worker.trainings.includes(s));
-    const points = Math.round((WEIGHTS.skillsFull * matched.length) / required.length);
-    add(points, () => reason('skills_matched', points, { matched, required: required.length }));
+    let matchedCount = 0;
+    for (const s of required) if (worker.skills.includes(s) || worker.trainings.includes(s)) matchedCount++;
+    const points = Math.round((WEIGHTS.skillsFull * matchedCount) / required.length);
+    const matched = reasons
+      ? required.filter((s) => worker.skills.includes(s) || worker.trainings.includes(s))
+      : undefined;
+    note('skills_matched', points, { matched, required: required.length });
   }
-  const trained = worker.trainings.filter((t) => t === vacancy.occupation || required.includes(t));
-  if (trained.length > 0) {
-    add(WEIGHTS.trainingMatched, () =>
-      reason('training_matched', WEIGHTS.trainingMatched, { matched: trained }),
-    );
+  let trainedCount = 0;
+  for (const t of worker.trainings) if (t === vacancy.occupation || required.includes(t)) trainedCount++;
+  if (trainedCount > 0) {
+    const matched = reasons
+      ? worker.trainings.filter((t) => t === vacancy.occupation || required.includes(t))
+      : undefined;
+    note('training_matched', WEIGHTS.trainingMatched, { matched });
   }
 
   const loc = vacancy.location;
   if (loc.provinceIsGuizhou) {
     if (loc.relocationSiteId !== undefined && loc.relocationSiteId === worker.relocationSiteId) {
-      add(WEIGHTS.sameRelocationSite, () => reason('same_relocation_site', WEIGHTS.sameRelocationSite));
+      note('same_relocation_site', WEIGHTS.sameRelocationSite);
     } else if (loc.countyCode === worker.countyCode) {
-      add(WEIGHTS.sameCounty, () => reason('same_county', WEIGHTS.sameCounty));
+      note('same_county', WEIGHTS.sameCounty);
     } else if (loc.prefectureCode === worker.prefectureCode) {
-      add(WEIGHTS.samePrefecture, () => reason('same_prefecture', WEIGHTS.samePrefecture));
+      note('same_prefecture', WEIGHTS.samePrefecture);
     } else {
-      add(WEIGHTS.inProvince, () => reason('in_province', WEIGHTS.inProvince));
+      note('in_province', WEIGHTS.inProvince);
     }
   } else if (loc.partnerPrefectureCode !== undefined && loc.partnerPrefectureCode === worker.prefectureCode) {
-    add(WEIGHTS.partnerCityStation, () => reason('partner_city_station', WEIGHTS.partnerCityStation));
+    note('partner_city_station', WEIGHTS.partnerCityStation);
   } else {
-    add(WEIGHTS.outOfProvince, () => reason('out_of_province', WEIGHTS.outOfProvince));
+    note('out_of_province', WEIGHTS.outOfProvince);
   }
 
   const expected = worker.expectedMonthlyWage;
-  const wage = { expected, wageMin: vacancy.wageMin, wageMax: vacancy.wageMax };
   if (expected === undefined || expected <= 0) {
-    add(WEIGHTS.noWageExpectation, () => reason('no_wage_expectation', WEIGHTS.noWageExpectation));
-  } else if (vacancy.wageMin >= expected) {
-    add(WEIGHTS.wageMeets, () => reason('wage_meets_expectation', WEIGHTS.wageMeets, wage));
-  } else if (vacancy.wageMax >= expected) {
-    add(WEIGHTS.wageRangeReaches, () =>
-      reason('wage_range_reaches_expectation', WEIGHTS.wageRangeReaches, wage),
-    );
+    note('no_wage_expectation', WEIGHTS.noWageExpectation);
   } else {
-    const points = Math.max(0, Math.round(WEIGHTS.wageBelowMax * (1 - 2 * (1 - vacancy.wageMax / expected))));
-    add(points, () => reason('wage_below_expectation', points, wage));
+    const wage = reasons ? { expected, wageMin: vacancy.wageMin, wageMax: vacancy.wageMax } : undefined;
+    if (vacancy.wageMin >= expected) {
+      note('wage_meets_expectation', WEIGHTS.wageMeets, wage);
+    } else if (vacancy.wageMax >= expected) {
+      note('wage_range_reaches_expectation', WEIGHTS.wageRangeReaches, wage);
+    } else {
+      const points = Math.max(
+        0,
+        Math.round(WEIGHTS.wageBelowMax * (1 - 2 * (1 - vacancy.wageMax / expected))),
+      );
+      note('wage_below_expectation', points, wage);
+    }
   }
 
   if (household.employed === 0) {
-    add(WEIGHTS.zeroEmploymentHousehold, () =>
-      reason('zero_employment_household', WEIGHTS.zeroEmploymentHousehold),
-    );
+    note('zero_employment_household', WEIGHTS.zeroEmploymentHousehold);
   } else {
     const capable = Math.max(household.labourCapable, 1);
     const points = Math.round(
       WEIGHTS.householdLowEmploymentMax * Math.max(0, 1 - household.employed / capable),
     );
-    add(points, () =>
-      reason('household_low_employment', points, {
-        employed: household.employed,
-        labourCapable: household.labourCapable,
-      }),
-    );
+    note('household_low_employment', points, {
+      employed: household.employed,
+      labourCapable: household.labourCapable,
+    });
   }
 
-  if (worker.returnee) add(WEIGHTS.returnee, () => reason('returnee', WEIGHTS.returnee));
+  if (worker.returnee) note('returnee', WEIGHTS.returnee);
   const age = ageAt(worker, ctx);
-  if (age >= OLDER_WORKER_AGE)
-    add(WEIGHTS.olderWorker, () => reason('older_worker', WEIGHTS.olderWorker, { age }));
+  if (age >= OLDER_WORKER_AGE) note('older_worker', WEIGHTS.olderWorker, { age });
 
   return Math.min(MAX_SCORE, total);
 }
