@@ -1,4 +1,5 @@
 import type { ModuleImport } from './app.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { WorkforceModule } from './workforce/workforce.module';

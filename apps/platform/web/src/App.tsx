@@ -1,0 +1,51 @@
+import { useMemo, useState } from 'react';
+import { apiClient } from './api';
+import { Header } from './components/Header';
+import { SignIn } from './components/SignIn';
+import { LangProvider } from './i18n';
+import { navigate, useRoute } from './router';
+import { loadSession, saveSession, type Session } from './session';
+import { Dashboard, defaultArea } from './views/Dashboard';
+import { HouseholdView, VacancyCandidatesView, WorkerView } from './views/Matching';
+
+function Shell() {
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const route = useRoute();
+  const api = useMemo(() => (session ? apiClient(session.token) : undefined), [session]);
+  const signIn = (next: Session | undefined) => {
+    saveSession(next);
+    setSession(next);
+    if (!next) navigate({ page: 'dashboard' });
+  };
+  // A county office sees its own county whatever the address says; the server would refuse the rest.
+  const area =
+    session && route.page === 'dashboard'
+      ? session.role === 'county_office'
+        ? defaultArea(session)
+        : (route.area ?? defaultArea(session))
+      : undefined;
+  return (
+    <>
+      <Header session={session} onSignOut={() => signIn(undefined)} />
+      {!session || !api ? (
+        <SignIn onSignIn={signIn} />
+      ) : route.page === 'household' ? (
+        <HouseholdView api={api} id={route.id} />
+      ) : route.page === 'worker' ? (
+        <WorkerView api={api} id={route.id} />
+      ) : route.page === 'vacancy' ? (
+        <VacancyCandidatesView api={api} id={route.id} />
+      ) : (
+        <Dashboard api={api} session={session} area={area ?? '520000'} />
+      )}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <Shell />
+    </LangProvider>
+  );
+}

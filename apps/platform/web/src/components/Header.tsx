@@ -1,0 +1,49 @@
+import { useLang } from '../i18n';
+import type { LiveState } from '../live-stream';
+import { areaName } from '../regions';
+import type { Session } from '../session';
+
+export function LiveIndicator({ state }: { state: LiveState }) {
+  const { t } = useLang();
+  const text = state === 'live' ? t.live : state === 'offline' ? t.offline : t.reconnecting;
+  return (
+    <span className={`live live-${state}`} data-live={state} title={text}>
+      <span className="dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
+
+export function Header({ session, onSignOut }: { session?: Session; onSignOut(): void }) {
+  const { t, lang, setLang } = useLang();
+  const scope = session?.countyCode ? areaName(session.countyCode, lang) : undefined;
+  return (
+    <header className="top">
+      <div className="brand">
+        <h1>{t.title}</h1>
+        <span className="subtitle">{t.subtitle}</span>
+      </div>
+      <div className="who">
+        {session && (
+          <span className="identity" title={session.sub}>
+            {t.signedInAs}: <strong>{t.role[session.role]}</strong>
+            {scope && <> · {scope}</>}
+          </span>
+        )}
+        <button
+          type="button"
+          className="secondary lang"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+        >
+          {lang === 'zh' ? 'EN' : '中文'}
+        </button>
+        {session && (
+          <button type="button" className="secondary" onClick={onSignOut}>
+            {t.signOut}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

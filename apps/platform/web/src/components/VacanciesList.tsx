@@ -1,0 +1,34 @@
+import type { VacancyView } from '../api-types';
+import { formatCount, useLang } from '../i18n';
+import { Link } from './CasesTable';
+
+export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
+  const { t, lang } = useLang();
+  if (items.length === 0) return <p className="muted">{t.noVacancies}</p>;
+  return (
+    <ul className="vacancies">
+      {items.map((v) => {
+        const free = Math.max(0, v.openings - v.filled - v.reserved);
+        return (
+          <li key={v.vacancyId}>
+            <div className="vacancy-title">
+              <Link to={{ page: 'vacancy', id: v.vacancyId }}>{v.title}</Link>
+              <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
+            </div>
+            <div className="vacancy-meta">
+              <span>
+                {v.location.province} {v.location.city}
+              </span>
+              <span>
+                {formatCount(v.wage.min, lang)}–{formatCount(v.wage.max, lang)} {t.period[v.wage.period]}
+              </span>
+              <span>
+                {t.openings} {free}/{v.openings}
+              </span>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
