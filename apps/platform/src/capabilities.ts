@@ -12,4 +12,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   PostingsModule,
   WorkforceModule,
   PlacementsModule,
+  DashboardModule,
 ];
