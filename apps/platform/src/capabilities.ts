@@ -1,5 +1,6 @@
 import type { ModuleImport } from './app.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { MonitorModule } from './monitor/monitor.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { WorkforceModule } from './workforce/workforce.module';
@@ -13,4 +14,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   WorkforceModule,
   PlacementsModule,
   DashboardModule,
+  MonitorModule,
 ];

@@ -1,0 +1,202 @@
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  countyEmploymentResponse,
+  householdEmploymentResponse,
+  householdId,
+  prefectureEmploymentResponse,
+  provinceEmploymentResponse,
+  workerId,
+  zeroEmploymentCasesQuery,
+  zeroEmploymentCasesResponse,
+  type ZeroEmploymentCasesQuery,
+} from '@contracts';
+import {
+  canActForCounty,
+  CurrentPrincipal,
+  isCountyOffice,
+  requireScope,
+  Roles,
+  type Principal,
+} from '@lib/auth';
+import { householdEmploymentView } from '@lib/domain/monitor';
+import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
+import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { AccessLog } from '../access-log/access-log.service';
+import { MonitorQueries } from './monitor-queries';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { requireCounty, requirePrefecture } from './region-codes';
+
+const householdParams = z.object({ id: householdId }).strict();
+const workerParams = z.object({ id: workerId }).strict();
+const codeParams = z.object({ code: z.string().max(20) }).strict();
+const TAGS = ['monitor'];
+const MIN_POSITION =
+  'With `X-Min-Position: <position>` it answers once the projections have applied that position (503 not_ready with Retry-After after 5 s).';
+
+const workerEmploymentResponse = z
+  .object({
+    workerId,
+    householdId,
+    countyCode: z.string(),
+    employed: z.boolean(),
+    employmentId: z.string().nullable(),
+    channel: z.string().nullable(),
+    since: z.string().nullable(),
+    householdStatus: z.string(),
+    position: z.string(),
+  })
+  .meta({ id: 'WorkerEmploymentResponse' });
+
+/**
+ * The employment monitor's queries (DESIGN §6). Scope: a county office sees its own county; a broker sees
+ * the households, workers and FIGURES of the counties it covers (it needs them to target its work; figures
+ * are aggregates, not personal data) but not the case work-list, which is the office's; the admin sees all.
+ * Every answer carries the projection's `position`; every read of a household's or worker's data is logged.
+ */
+@Controller('v1')
+@UseInterceptors(ReadYourWritesInterceptor)
+export class EmploymentController {
+  constructor(
+    private readonly queries: MonitorQueries,
+    private readonly runner: MonitorProjectionRunner,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  @Get('households/:id/employment')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary: 'A household’s employment: status, members employed, channels, open case',
+    description: MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'The household', schema: householdEmploymentResponse } },
+  })
+  async household(
+    @ZodParams(householdParams) params: z.infer<typeof householdParams>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const position = this.position();
+    const doc = await this.queries.household(params.id);
+    if (!doc) throw new HttpProblem(404, 'not_found', `Household ${params.id} is not known to the monitor`);
+    requireScope(canActForCounty(principal, doc.countyCode), 'This token does not cover that household');
+    this.accessLog.record(principal, {
+      resource: 'household_employment',
+      subjectIds: [doc.householdId],
+      scope: doc.countyCode,
+    });
+    return { ...householdEmploymentView(doc), position };
+  }
+
+  @Get('workers/:id/employment')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary: 'A worker’s employment status',
+    description: MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'The worker', schema: workerEmploymentResponse } },
+  })
+  async worker(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<z.infer<typeof workerEmploymentResponse>> {
+    const position = this.position();
+    const found = await this.queries.worker(params.id);
+    if (!found) throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known to the monitor`);
+    const { worker, household } = found;
+    requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
+    this.accessLog.record(principal, {
+      resource: 'worker_employment',
+      subjectIds: [worker.workerId, worker.householdId],
+      scope: household.countyCode,
+    });
+    return {
+      workerId: worker.workerId,
+      householdId: worker.householdId,
+      countyCode: household.countyCode,
+      employed: worker.employed,
+      employmentId: worker.employmentId,
+      channel: worker.channel,
+      since: worker.since,
+      householdStatus: household.status,
+      position,
+    };
+  }
+
+  @Get('counties/:code/employment')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary:
+      'A county’s figures: households with labour, covered, zero-employment, no-labour, rates, by channel',
+    description: `Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
+    tags: TAGS,
+    responses: { 200: { description: 'The figures', schema: countyEmploymentResponse } },
+  })
+  async county(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(canActForCounty(principal, code), 'This token does not cover that county');
+    const position = this.position();
+    return { ...(await this.queries.regionEmployment('county', code)), position };
+  }
+
+  @Get('counties/:code/zero-employment-cases')
+  @Roles('admin', 'county_office')
+  @ApiDoc({
+    summary: 'The county’s zero-employment cases: open ones overdue first then oldest first, or cleared ones',
+    description:
+      'Each case with its age in days, assist-by (3 days) and clear-by (5 days) deadlines, overdue flags and urgency. ' +
+      MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'A page of cases', schema: zeroEmploymentCasesResponse } },
+  })
+  async cases(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodQuery(zeroEmploymentCasesQuery) query: ZeroEmploymentCasesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(isCountyOffice(principal, code), 'Only the county’s own office reads its cases');
+    const position = this.position();
+    const page = await this.queries.cases(code, query, new Date().toISOString());
+    this.accessLog.record(principal, {
+      resource: 'zero_employment_cases',
+      subjectIds: page.items.map((c) => c.householdId),
+      scope: code,
+    });
+    return { ...page, position };
+  }
+
+  @Get('prefectures/:code/employment')
+  @Roles('admin')
+  @ApiDoc({
+    summary: 'A prefecture’s figures, rolled up from its counties',
+    description: MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'The figures', schema: prefectureEmploymentResponse } },
+  })
+  async prefecture(@ZodParams(codeParams) params: z.infer<typeof codeParams>) {
+    const code = requirePrefecture(params.code);
+    const position = this.position();
+    return { ...(await this.queries.regionEmployment('prefecture', code)), position };
+  }
+
+  @Get('province/employment')
+  @Roles('admin')
+  @ApiDoc({
+    summary: 'The province’s figures',
+    description: MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'The figures', schema: provinceEmploymentResponse } },
+  })
+  async province() {
+    const position = this.position();
+    return { ...(await this.queries.provinceEmployment()), position };
+  }
+
+  /** Read before the query: the answer reflects at least this position. */
+  private position(): string {
+    return this.runner.position().toString();
+  }
+}

@@ -1,0 +1,37 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { CountyChangeFeed } from './county-change-feed';
+import { CountyStreamController } from './county-stream.controller';
+import { EmploymentController } from './employment.controller';
+import { MonitorQueries } from './monitor-queries';
+import { MONITOR_OPTIONS, monitorOptionsFromEnv } from './monitor-options';
+import { MonitorRuntime, readStoreProvider, runnerProvider } from './monitor-runtime';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { streamTokenMiddleware } from './stream-token.middleware';
+import { VacanciesQueryController } from './vacancies-query.controller';
+
+/**
+ * The read side of the all-in-one platform: the employment monitor's projections (SQLite read store
+ * `read-models.sqlite`, runner started at bootstrap), its queries, read-your-writes, the county event
+ * stream, and the access log of personal data reads.
+ */
+@Module({
+  imports: [AccessLogModule],
+  controllers: [EmploymentController, VacanciesQueryController, CountyStreamController],
+  providers: [
+    { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
+    readStoreProvider,
+    runnerProvider,
+    MonitorRuntime,
+    MonitorQueries,
+    ReadYourWritesInterceptor,
+    CountyChangeFeed,
+  ],
+})
+export class MonitorModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(streamTokenMiddleware)
+      .forRoutes({ path: 'v1/counties/:code/employment/stream', method: RequestMethod.GET });
+  }
+}
