@@ -82,6 +82,11 @@ export class CountyChangeFeed implements BeforeApplicationShutdown {
     };
   }
 
+  /** How many clients follow a county (0 once they have all disconnected). */
+  listeners(countyCode: string): number {
+    return this.feeds.get(countyCode)?.listeners.size ?? 0;
+  }
+
   /** Registers how to end an open stream at shutdown (an open response would keep the server from closing). */
   onShutdown(close: () => void): () => void {
     this.closers.add(close);

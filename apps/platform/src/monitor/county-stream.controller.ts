@@ -76,7 +76,13 @@ export class CountyStreamController {
     const unsubscribe = this.feed.subscribe(code, send);
 
     const position = this.runner.position();
-    const figures = await this.queries.regionEmployment('county', code);
+    let figures;
+    try {
+      figures = await this.queries.regionEmployment('county', code);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
