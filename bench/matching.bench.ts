@@ -171,7 +171,8 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   lines.push(
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${os.cpus().length} cores shared with other work, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, one thread. ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, one thread, ` +
+      `load average ${os.loadavg()[0].toFixed(1)} at the end (other builds and tests ran on the same cores: times are pessimistic). ` +
       'Command: `npx ts-node -T -r tsconfig-paths/register bench/matching.bench.ts`. Instances: `bench/lib/matching-instance.ts` (seeded, Guizhou-shaped).',
     '',
     '### Match plan (exact: most zero-employment households covered, then people placed, then score)',

@@ -12,8 +12,8 @@ export interface MinCostFlowStats {
 /**
  * Minimum-cost flow of any value from `source` to `sink` (flow is sent only while it lowers the cost),
  * by the primal-dual method: Dijkstra on reduced costs gives the shortest augmenting distance, then a
- * Dinic blocking-flow loop saturates every shortest path at once (the admissible arcs, reduced cost 0)
- * before the next Dijkstra. Augmenting one unit per Dijkstra would mean ~100,000 Dijkstras on a province.
+ * Dinic blocking-flow loop (levels counted backwards from the sink) saturates every shortest path at
+ * once (the admissible arcs, reduced cost 0) before the next Dijkstra. Augmenting one unit per Dijkstra would mean ~100,000 Dijkstras on a province.
  *
  * Exact: costs are integers (float64, |values| < 2^53), so "reduced cost === 0" is an exact test.
  * Requires the arcs with capacity to form no negative cycle; initial potentials come from Bellman-Ford
@@ -26,8 +26,7 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
   const dist = new Float64Array(n);
   const done = new Uint8Array(n);
   const heap = new IndexedMinHeap(n, dist);
-  const level = new Int32Array(n);
-  const iter = new Int32Array(n);
+  const labels = new RoundLabels(n);
   const queue = new Int32Array(n);
   const pathArcs = new Int32Array(n);
   let flow = 0;
@@ -41,8 +40,8 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
     const dSink = dist[sink];
     for (let v = 0; v < n; v++) pot[v] += dist[v] < dSink ? dist[v] : dSink;
     for (;;) {
-      if (!admissibleLevels(net, pot, done, source, sink, level, queue)) break;
-      flow += blockingFlow(net, pot, source, sink, level, iter, pathArcs);
+      if (!admissibleLevels(net, pot, done, source, sink, labels, queue)) break;
+      flow += blockingFlow(net, pot, source, sink, labels, pathArcs);
     }
   }
 
@@ -117,10 +116,47 @@ function shortestDistances(
 }
 
 /**
- * BFS levels over admissible arcs (residual > 0, reduced cost 0) among the nodes Dijkstra settled, stopped
- * at the sink's level. Other nodes could only lie on shortest paths through ties with the sink's
- * distance; leaving them out keeps a phase's work near the settled region and costs at most another
- * phase at the same distance. False if the sink is not reached.
+ * Per-round labels without clearing arrays of a province's size each round: a label counts only when its
+ * stamp is the current round's.
+ */
+class RoundLabels {
+  readonly toSink: Int32Array;
+  readonly iter: Int32Array;
+  private readonly stamp: Int32Array;
+  round = 0;
+
+  constructor(n: number) {
+    this.toSink = new Int32Array(n);
+    this.iter = new Int32Array(n);
+    this.stamp = new Int32Array(n);
+  }
+
+  next(): void {
+    this.round++;
+  }
+
+  has(v: number): boolean {
+    return this.stamp[v] === this.round;
+  }
+
+  set(v: number, distance: number, firstArc: number): void {
+    this.stamp[v] = this.round;
+    this.toSink[v] = distance;
+    this.iter[v] = firstArc;
+  }
+
+  /** A dead end for the rest of the round. */
+  kill(v: number): void {
+    this.toSink[v] = -1;
+  }
+}
+
+/**
+ * Distances to the sink over admissible arcs (residual > 0, reduced cost 0), by BFS backwards from the
+ * sink among the nodes Dijkstra settled, stopped at the source's distance. Backwards, because only the
+ * few nodes that can still reach the sink get labelled; forwards, every household and worker would be
+ * visited every round. Nodes not settled could only lie on shortest paths through ties with the sink's
+ * distance; leaving them out costs at most another phase at the same distance. False if the source is not reached.
  */
 function admissibleLevels(
   net: FlowNetwork,
@@ -128,43 +164,42 @@ function admissibleLevels(
   settled: Uint8Array,
   source: number,
   sink: number,
-  level: Int32Array,
+  labels: RoundLabels,
   queue: Int32Array,
 ): boolean {
-  const { firstOut, head, residual, cost } = net;
-  level.fill(-1);
-  level[source] = 0;
-  queue[0] = source;
+  const { firstOut, head, residual, cost, reverse } = net;
+  labels.next();
+  labels.set(sink, 0, firstOut[sink]);
+  queue[0] = sink;
   let qTail = 1;
   for (let qHead = 0; qHead < qTail; qHead++) {
-    const u = queue[qHead];
-    const lu = level[u];
-    if (level[sink] >= 0 && lu >= level[sink]) break;
-    const pu = pot[u];
-    for (let a = firstOut[u], end = firstOut[u + 1]; a < end; a++) {
+    const v = queue[qHead];
+    const lv = labels.toSink[v];
+    if (labels.has(source) && lv >= labels.toSink[source]) break;
+    const pv = pot[v];
+    for (let b = firstOut[v], end = firstOut[v + 1]; b < end; b++) {
+      const a = reverse[b]; // the arc u → v
       if (residual[a] <= 0) continue;
-      const v = head[a];
-      if (level[v] >= 0 || settled[v] !== 1 || cost[a] + pu !== pot[v]) continue;
-      level[v] = lu + 1;
-      queue[qTail++] = v;
+      const u = head[b];
+      if (labels.has(u) || settled[u] !== 1 || cost[a] + pot[u] !== pv) continue;
+      labels.set(u, lv + 1, firstOut[u]);
+      queue[qTail++] = u;
     }
   }
-  return level[sink] >= 0;
+  return labels.has(source);
 }
 
-/** Dinic's blocking flow on the level graph, iterative (paths can be thousands of arcs long). */
+/** Dinic's blocking flow along decreasing distance to the sink, iterative (paths can be long). */
 function blockingFlow(
   net: FlowNetwork,
   pot: Float64Array,
   source: number,
   sink: number,
-  level: Int32Array,
-  iter: Int32Array,
+  labels: RoundLabels,
   pathArcs: Int32Array,
 ): number {
   const { firstOut, head, residual, cost, reverse } = net;
-  for (let v = 0; v < net.nodeCount; v++) iter[v] = firstOut[v];
-  const sinkLevel = level[sink];
+  const { toSink, iter } = labels;
   let pushed = 0;
   let depth = 0;
   let u = source;
@@ -186,17 +221,12 @@ function blockingFlow(
     }
     let advanced = false;
     const end = firstOut[u + 1];
-    const nextLevel = level[u] + 1;
+    const want = toSink[u] - 1;
     const pu = pot[u];
-    while (nextLevel <= sinkLevel && iter[u] < end) {
+    while (want >= 0 && iter[u] < end) {
       const a = iter[u];
       const v = head[a];
-      if (
-        residual[a] > 0 &&
-        level[v] === nextLevel &&
-        (v === sink || nextLevel < sinkLevel) &&
-        cost[a] + pu === pot[v]
-      ) {
+      if (residual[a] > 0 && labels.has(v) && toSink[v] === want && cost[a] + pu === pot[v]) {
         pathArcs[depth++] = a;
         u = v;
         advanced = true;
@@ -206,13 +236,12 @@ function blockingFlow(
     }
     if (advanced) continue;
     if (u === source) return pushed;
-    level[u] = -1; // dead end for the rest of this blocking flow
+    labels.kill(u);
     const back = pathArcs[--depth];
     u = head[reverse[back]];
     iter[u]++;
   }
 }
-
 /** Binary min-heap of node ids keyed by an external distance array, with decrease-key. */
 class IndexedMinHeap {
   private readonly nodes: Int32Array;
