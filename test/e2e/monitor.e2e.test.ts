@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHANNELS } from '@contracts';
 import {
   COUNTY,
   OTHER_COUNTY,
   bearer,
+  eventStoreOf,
   householdBody,
   memberBody,
   vacancyBody,
@@ -274,6 +278,24 @@ describe('employment monitor (read side)', () => {
     await get('/v1/access-log', office).expect(403);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = await t.http.get('/docs/openapi.json').expect(200);
+    const paths = Object.keys(doc.body.paths as Record<string, unknown>);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/v1/vacancies',
+        '/v1/households/{id}/employment',
+        '/v1/workers/{id}/employment',
+        '/v1/counties/{code}/employment',
+        '/v1/counties/{code}/zero-employment-cases',
+        '/v1/counties/{code}/employment/stream',
+        '/v1/prefectures/{code}/employment',
+        '/v1/province/employment',
+        '/v1/access-log',
+      ]),
+    );
+  });
+
   /**
    * The case events are the monitor's own appends, after the command's position; X-Min-Position still
    * covers them (the read waits for the head as it was when that position was applied), so ONE read finds them.
@@ -294,4 +316,44 @@ describe('employment monitor (read side)', () => {
     const figures = await get(`/v1/counties/${COUNTY}/employment`, office).expect(200);
     expect(res.body.total).toBe(figures.body.zeroEmploymentHouseholds);
   }
+});
+
+describe('employment monitor across a restart', () => {
+  it('resumes from its checkpoint: same figures, the same single open case, and new writes still projected', async () => {
+    const first = await startTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'monitor-restart-')) });
+    const office = first.tokens.county(COUNTY);
+    const dataDir = first.dataDir;
+    try {
+      const registered = await first.http.post('/v1/households').set(bearer(office)).send(householdBody());
+      const before = await first.http
+        .get(`/v1/counties/${COUNTY}/zero-employment-cases`)
+        .set(bearer(office))
+        .set('X-Min-Position', registered.body.position)
+        .expect(200);
+      expect(before.body.total).toBe(1);
+      await first.close();
+
+      const second = await startTestApp({ dataDir });
+      try {
+        const head = (await eventStoreOf(second.app).headPosition()).toString();
+        const after = await second.http
+          .get(`/v1/counties/${COUNTY}/zero-employment-cases`)
+          .set(bearer(office))
+          .set('X-Min-Position', head)
+          .expect(200);
+        expect(after.body.items).toEqual(before.body.items);
+        const more = await second.http.post('/v1/households').set(bearer(office)).send(householdBody());
+        const figures = await second.http
+          .get(`/v1/counties/${COUNTY}/employment`)
+          .set(bearer(office))
+          .set('X-Min-Position', more.body.position)
+          .expect(200);
+        expect(figures.body).toMatchObject({ households: 2, zeroEmploymentHouseholds: 2 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
