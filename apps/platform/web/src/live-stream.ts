@@ -47,8 +47,8 @@ export function useEventStream(url: string | undefined, onEvent: (data: unknown)
         handler.current({ type: 'reconnected' });
       };
       source.onmessage = deliver;
-      // Named events too: the server may send `event: employment` or `event: case`.
-      for (const name of ['employment', 'case', 'figures', 'change']) source.addEventListener(name, deliver);
+      // The monitor names its events: `snapshot` on connect, `change` after every committed change.
+      for (const name of ['snapshot', 'change']) source.addEventListener(name, deliver);
       source.onerror = () => {
         source?.close();
         if (stopped) return;

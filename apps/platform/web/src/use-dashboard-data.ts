@@ -132,10 +132,19 @@ export function useDashboardData(api: ApiClient, area: string): DashboardData {
 
   // Events come in bursts (a placement changes several projections): one reload per burst.
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const onEvent = useCallback(() => {
-    if (pending.current) clearTimeout(pending.current);
-    pending.current = setTimeout(() => void refreshCounty(), 250);
-  }, [refreshCounty]);
+  const onEvent = useCallback(
+    (data: unknown) => {
+      // A change carries the county's figures after it: show them at once, then reload the cases.
+      const figures = (data as { figures?: EmploymentFigures } | null)?.figures;
+      if (level === 'county' && figures && typeof figures.householdsWithLabour === 'number') {
+        setFigures({ status: 'ok', data: figures });
+        setLiveSeries((s) => [...s, { at: Date.now(), open: figures.zeroEmploymentHouseholds }].slice(-500));
+      }
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => void refreshCounty(), 250);
+    },
+    [refreshCounty, level],
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
   const live = useEventStream(level === 'county' ? api.streamUrl(area) : undefined, onEvent);
 

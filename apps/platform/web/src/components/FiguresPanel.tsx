@@ -68,7 +68,7 @@ function Tile({
       <span className="tile-label">{label}</span>
       <span className="tile-value">
         {value}
-        {reference && <span className="tile-ref"> · {reference}</span>}
+        {reference && <span className="tile-ref">{reference}</span>}
       </span>
       {detail && <span className="tile-detail">{detail}</span>}
     </div>
