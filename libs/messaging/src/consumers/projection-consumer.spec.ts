@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@lib/event-store';
-import type { BatchControl, ConsumedBatch } from '../event-bus.port';
+import type { BatchControl, BusMessage, ConsumedBatch } from '../event-bus.port';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import type { InProcessConsumer } from '../in-process/in-process-consumer';
 import { InMemoryCheckpointStore } from '../relay/checkpoint-store';
@@ -79,7 +79,7 @@ describe('ProjectionConsumer', () => {
 
   it('dead-letters an undecodable message with its reason and moves the offset past it', async () => {
     const dead: string[] = [];
-    const bad = [
+    const bad: BusMessage[] = [
       { topic: TOPICS.workforce, key: 'household-x', value: '{not json', headers: { 'event-type': '?' } },
       {
         topic: TOPICS.workforce,
