@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,22 +13,32 @@ import { testTokens } from '../e2e/helpers/test-tokens';
 /**
  * The county dashboard in a real browser against the real platform: demo seed on a temporary directory,
  * sign in as 西秀区's office, read the figures, place a worker through the API and watch the household's
- * case leave the page live (no reload). Saves docs/dashboard.png. CI installs chromium (apt-get).
+ * case leave the page live (no reload). `UPDATE_SCREENSHOT=1` saves docs/dashboard.png for the README.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
 const COUNTY = '520402';
 const SECRET = 'browser-test-secret-0123456789abcdef';
 
-if (!existsSync(CHROMIUM)) {
+// CI installs Chromium (.ci/run) and must run this test, so there a missing browser fails. On a developer's
+// machine without it, the suite says why it does not run instead of failing the whole `npm test`.
+const chromiumMissing = !existsSync(CHROMIUM);
+if (chromiumMissing && process.env.CI) {
   throw new Error(
     `${CHROMIUM} is missing: the dashboard browser test needs it (apt-get install -y chromium).`,
   );
 }
+if (chromiumMissing) {
+  console.warn(`Dashboard browser test not run: ${CHROMIUM} is missing (apt-get install -y chromium).`);
+}
+/** The README's screenshot is rewritten only on request, so a test run leaves the work tree clean. */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT
+  ? join(ROOT, 'docs/dashboard.png')
+  : join(tmpdir(), 'dashboard.png');
 
 jest.setTimeout(180_000);
 
-describe('county dashboard in a browser', () => {
+(chromiumMissing ? describe.skip : describe)('county dashboard in a browser', () => {
   const tokens = testTokens(SECRET);
   let webDir: string;
   let dataDir: string;
@@ -198,8 +208,7 @@ describe('county dashboard in a browser', () => {
 
     // The screenshot for the README: real seeded figures, charts drawn.
     await page.waitForTimeout(500);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs/dashboard.png'), fullPage: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('switches to English and remembers it', async () => {
