@@ -19,9 +19,12 @@ export function machineLine(): string {
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** A markdown table padded the way Prettier formats it, so `prettier --check` passes on the written doc. */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = header.map((title, i) => Math.max(3, title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 export const formatRate = (perSecond: number): string => Math.round(perSecond).toLocaleString('en-US');
