@@ -127,7 +127,7 @@ export class EmploymentController {
   @ApiDoc({
     summary:
       'A county’s figures: households with labour, covered, zero-employment, no-labour, rates, by channel',
-    description: `Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
+    description: `county_office (own county), broker (counties it covers: aggregates, no personal data), admin. Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: countyEmploymentResponse } },
   })
