@@ -151,6 +151,21 @@ function planRow(run: PlanRun): string {
   return `| ${run.name} | ${run.problem.workers.length.toLocaleString('en')} / ${run.problem.vacancies.length.toLocaleString('en')} / ${openings.toLocaleString('en')} | ${run.arcs.length.toLocaleString('en')} | ${seconds(run.arcMs)} | **${seconds(run.planMs)}** | ${f.householdsCovered.toLocaleString('en')} / ${f.placed.toLocaleString('en')} / ${f.totalScore.toLocaleString('en')} | ${g.householdsCovered.toLocaleString('en')} / ${g.placed.toLocaleString('en')} / ${g.totalScore.toLocaleString('en')} | ${b.householdsCoverableAtMost.toLocaleString('en')} / ${b.placeableAtMost.toLocaleString('en')} | ${highs} |`;
 }
 
+/** Target from the issue: a province plan under 30 s on one core (native OR-Tools cost scaling: ~2.5 s). */
+function provinceVerdict(runs: PlanRun[]): string {
+  const province = runs.find((r) => r.name.startsWith('province'));
+  if (!province) return 'Province plan not run (--no-province).';
+  const s = province.planMs / 1000;
+  return (
+    `Province plan: ${s.toFixed(1)} s against the 30 s target (${s <= 30 ? 'met' : 'NOT met'}; ` +
+    `${(s / 2.5).toFixed(1)}× the ~2.5 s of native OR-Tools cost scaling, aim ≤ 3×), ${province.plan.phases} Dijkstra phases. ` +
+    'Method: min-cost flow by primal-dual (Dijkstra on reduced costs, stopped once the sink and its ties are settled; then ' +
+    'Dinic blocking flows on the zero-reduced-cost arcs, levels counted back from the sink), on typed-array CSR arcs stored in ' +
+    'tail order; independent parts solved apart. Exactness: lexicographic weights proven in libs/matching/src/exact-plan.ts, ' +
+    'checked against brute force (small) and HiGHS (medium) in the tests.'
+  );
+}
+
 async function main(): Promise<void> {
   const runs: PlanRun[] = [];
   runs.push(await runPlan('county (1 county, all eligible pairs)', COUNTY, false, true));
@@ -182,6 +197,8 @@ async function main(): Promise<void> {
     '| instance | job-seekers / vacancies / openings | candidate pairs | pairs built in | plan time | exact plan | greedy by score | simple bounds | HiGHS LP (ratio to ours) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...runs.map(planRow),
+    '',
+    provinceVerdict(runs),
     '',
     `Peak RSS of the whole run up to the province plan: ${rssAfterProvince || peakRssMb()} MB (instance, index, pairs and solver together).`,
     `Province pairs come from the recommendation index (each worker's best ${PER_WORKER}, scanning at most ${SCAN_LIMIT} indexed vacancies); the plan is exact over those pairs.`,

@@ -12,6 +12,8 @@ export interface FlowNetwork {
   /** The partner arc: the residual arc of a forward arc and the other way round. */
   readonly reverse: Int32Array;
   readonly capacity: Int32Array;
+  /** capacity[a] + capacity[reverse[a]]: residual[reverse[a]] = pairCapacity[a] - residual[a], read in sequence. */
+  readonly pairCapacity: Int32Array;
   /** Residual capacity, changed by the solver. */
   readonly residual: Int32Array;
   /** Integer costs kept in float64: exact below 2^53. Residual arcs carry the negated cost. */
@@ -71,7 +73,19 @@ export class FlowNetworkBuilder {
       cost[b] = -this.costs[k];
       arcPosition[k] = a;
     }
-    return { nodeCount: n, firstOut, head, reverse, capacity, residual: capacity.slice(), cost, arcPosition };
+    const pairCapacity = new Int32Array(2 * m);
+    for (let a = 0; a < 2 * m; a++) pairCapacity[a] = capacity[a] + capacity[reverse[a]];
+    return {
+      nodeCount: n,
+      firstOut,
+      head,
+      reverse,
+      capacity,
+      pairCapacity,
+      residual: capacity.slice(),
+      cost,
+      arcPosition,
+    };
   }
 }
 

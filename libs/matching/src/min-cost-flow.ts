@@ -167,7 +167,7 @@ function admissibleLevels(
   labels: RoundLabels,
   queue: Int32Array,
 ): boolean {
-  const { firstOut, head, residual, cost, reverse } = net;
+  const { firstOut, head, residual, cost, pairCapacity } = net;
   labels.next();
   labels.set(sink, 0, firstOut[sink]);
   queue[0] = sink;
@@ -177,11 +177,12 @@ function admissibleLevels(
     const lv = labels.toSink[v];
     if (labels.has(source) && lv >= labels.toSink[source]) break;
     const pv = pot[v];
+    // Arc b is v → u; its partner u → v is read through b's own slots (sequential memory):
+    // cost(u → v) = −cost[b], residual(u → v) = pairCapacity[b] − residual[b].
     for (let b = firstOut[v], end = firstOut[v + 1]; b < end; b++) {
-      const a = reverse[b]; // the arc u → v
-      if (residual[a] <= 0) continue;
       const u = head[b];
-      if (labels.has(u) || settled[u] !== 1 || cost[a] + pot[u] !== pv) continue;
+      if (pot[u] - cost[b] !== pv || pairCapacity[b] - residual[b] <= 0) continue;
+      if (labels.has(u) || settled[u] !== 1) continue;
       labels.set(u, lv + 1, firstOut[u]);
       queue[qTail++] = u;
     }
