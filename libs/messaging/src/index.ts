@@ -1,0 +1,13 @@
+export * from './event-bus.port';
+export * from './topics';
+export * from './envelope-message';
+export { InProcessEventBus } from './in-process/in-process-event-bus';
+export type { InProcessEventBusOptions } from './in-process/in-process-event-bus';
+export { InProcessConsumer, StaleConsumer } from './in-process/in-process-consumer';
+export { KafkaEventBus } from './kafka/kafka-event-bus';
+export type { KafkaEventBusOptions } from './kafka/kafka-event-bus';
+export * from './relay/checkpoint-store';
+export { SqliteCheckpointStore } from './relay/sqlite-checkpoint-store';
+export { EventRelay } from './relay/event-relay';
+export type { EventRelayOptions } from './relay/event-relay';
+export * from './consumers/projection-consumer';
