@@ -1,0 +1,27 @@
+import { CURRENT_EVENTS } from '@contracts';
+import { STREAM_CATEGORIES, TOPICS, topicOf, UnroutableEvent } from './topics';
+
+describe('topicOf', () => {
+  it('routes every event type of the contracts from at least one kind of stream', () => {
+    const routed = new Set(STREAM_CATEGORIES.flatMap((c) => [...c.events]));
+    expect(CURRENT_EVENTS.map((d) => d.type).filter((t) => !routed.has(t))).toEqual([]);
+  });
+
+  it('keeps a household stream on one topic, workforce and placement events alike (so its order holds)', () => {
+    expect(topicOf('household-1', 'WorkerRegistered')).toBe(TOPICS.workforce);
+    expect(topicOf('household-1', 'WorkerPlaced')).toBe(TOPICS.workforce);
+    expect(topicOf('household-1', 'PlacementVoided')).toBe(TOPICS.workforce);
+  });
+
+  it('routes postings and monitor streams to their contexts', () => {
+    expect(topicOf('vacancy-1', 'VacancyOpeningReserved')).toBe(TOPICS.postings);
+    expect(topicOf('labour-station-1', 'LabourStationRegistered')).toBe(TOPICS.postings);
+    expect(topicOf('workshop-1', 'WorkshopCertified')).toBe(TOPICS.postings);
+    expect(topicOf('employment-monitor-h1', 'ZeroEmploymentCaseOpened')).toBe(TOPICS.monitor);
+  });
+
+  it('refuses an unknown kind of stream, or an event type the contracts do not place in that stream', () => {
+    expect(() => topicOf('mystery-1', 'WorkerPlaced')).toThrow(UnroutableEvent);
+    expect(() => topicOf('vacancy-1', 'WorkerPlaced')).toThrow(UnroutableEvent);
+  });
+});
