@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isEligible } from './hard-constraints';
-import { allEligibleArcs } from './match-problem';
+import { allEligibleArcs, restrictToCounties } from './match-problem';
 import { planMatches } from './match-plan';
 import { compareFigures } from './plan-figures';
 import { bruteForceOptimum } from './testing/brute-force-plan';
@@ -95,5 +95,17 @@ describe('planMatches (exact lexicographic plan)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('plans for a set of counties: only their job-seekers, any vacancy they may take', () => {
+    const problem = randomProblem(42, { households: 30, maxMembers: 3, vacancies: 12, maxOpenings: 3 });
+    const local = restrictToCounties(problem, ['520402']);
+    const plan = planMatches(local, allEligibleArcs(local));
+    expect(local.workers.length).toBeGreaterThan(0);
+    expect(local.workers.length).toBeLessThan(problem.workers.length);
+    for (const m of plan.matches) expect(m.workerId).toMatch(/^h\d+\.\d+$/);
+    const counties = new Set(local.workers.map((w) => w.countyCode));
+    expect([...counties]).toEqual(['520402']);
+    expect(plan.matches.every((m) => local.workers.some((w) => w.id === m.workerId))).toBe(true);
   });
 });

@@ -99,3 +99,13 @@ export function indexedArcs(
   });
   return out.build();
 }
+
+/** The problem for a set of counties: their households and job-seekers, every vacancy they may take. */
+export function restrictToCounties(problem: MatchProblem, countyCodes: readonly string[]): MatchProblem {
+  const counties = new Set(countyCodes);
+  return {
+    ...problem,
+    households: problem.households.filter((h) => counties.has(h.countyCode)),
+    workers: problem.workers.filter((w) => counties.has(w.countyCode)),
+  };
+}

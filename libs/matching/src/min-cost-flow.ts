@@ -46,7 +46,10 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
   }
 
   let cost = 0;
-  for (let a = 0; a < net.head.length; a++) cost += (net.capacity[a] - net.residual[a]) * net.cost[a];
+  // Residual arcs have capacity 0: count each arc once, on its forward slot.
+  for (let a = 0; a < net.head.length; a++) {
+    if (net.capacity[a] > 0) cost += (net.capacity[a] - net.residual[a]) * net.cost[a];
+  }
   return { flow, cost, phases };
 }
 
