@@ -19,6 +19,16 @@ export const eventMetadata = z
     causationId: z.string().min(1).max(200),
     idempotencyKey: z.string().min(1).max(200).optional(),
     now: isoDateTime.optional(),
+    /**
+     * The event's place among the events one command appended to its stream. A household registered with
+     * its members' jobs is one batch: readers that judge transitions (the employment monitor) judge them
+     * at the end of a batch, not between its events. Absent: the event is a batch of its own.
+     */
+    batch: z
+      .object({ index: z.number().int().min(0), size: z.number().int().min(1) })
+      .strict()
+      .refine((b) => b.index < b.size, { error: 'batch.index must be below batch.size' })
+      .optional(),
   })
   .loose();
 export type EventMetadata = z.infer<typeof eventMetadata>;

@@ -12,6 +12,10 @@ const project = (events: readonly AnyEnvelope[]): HouseholdEmployment | undefine
     undefined,
   );
 
+/** Marks events as the batch one command appended (what the decider runner stamps in their metadata). */
+const asOneBatch = (events: readonly AnyEnvelope[]): AnyEnvelope[] =>
+  events.map((e, index) => ({ ...e, metadata: { ...e.metadata, batch: { index, size: events.length } } }));
+
 describe('household-employment projection', () => {
   it('a household registered with a labour-capable member is in zero-employment from its registration', () => {
     const script = new HouseholdScript().register('2026-03-01T08:00:00Z', ['full', 'none']);
@@ -80,5 +84,37 @@ describe('household-employment projection', () => {
     expect(project(script.log.events.flatMap((e) => [e, e]))).toEqual(once);
     const last = script.log.events[script.log.events.length - 1];
     expect(applyProjection(householdEmploymentProjection, once, last)).toBe(once);
+  });
+  it('opens no case for a household registered together with its members’ jobs (one batch)', () => {
+    const script = new HouseholdScript()
+      .register('2026-03-01T08:00:00Z', ['full', 'partial'])
+      .report('2026-03-01T08:00:00Z', 1, 'e-1', 'workshop');
+    const doc = project(asOneBatch(script.log.events))!;
+    expect(doc).toMatchObject({ status: 'covered', openCase: null, casesOpened: 0, monitorRevision: -1 });
+  });
+
+  it('settles at the end of a batch even when its last event changes no figure', () => {
+    const script = new HouseholdScript().register('2026-03-01T08:00:00Z', ['full']);
+    const [registered, worker] = script.log.events;
+    const profile = {
+      ...worker,
+      type: 'WorkerProfileUpdated',
+      revision: worker.revision + 1,
+      position: worker.position + 1n,
+      data: {
+        workerId: 'hh-a.1',
+        householdId: 'hh-a',
+        skills: ['sewing'],
+        updatedAt: '2026-03-01T08:00:00Z',
+      },
+    } as unknown as AnyEnvelope;
+    const [a, b, c] = asOneBatch([registered, worker, profile]);
+    const midBatch = project([a, b])!;
+    expect(midBatch).toMatchObject({ status: 'zero_employment', openCase: null });
+    expect(project([a, b, c])).toMatchObject({
+      status: 'zero_employment',
+      openCase: { caseNo: 1, openedAt: '2026-03-01T08:00:00Z' },
+      monitorRevision: 0,
+    });
   });
 });

@@ -46,9 +46,12 @@ export interface HouseholdEmployment {
   readonly lastRevision: number;
 }
 
+/** Every event of the household stream: even those that change no figure may end a command's batch. */
 export const HOUSEHOLD_EVENT_TYPES = [
   'HouseholdRegistered',
   'WorkerRegistered',
+  'WorkerProfileUpdated',
+  'WorkerTrainingCompleted',
   'WorkerLabourCapacityChanged',
   'EmploymentReported',
   'WorkerPlaced',
@@ -79,8 +82,11 @@ function recount(
   const status = statusOf(members);
   const employed = members.filter((m) => m.employment !== null);
   const used = new Set(employed.map((m) => (m.employment as MemberEmployment).channel));
-  const entersCase = status === 'zero_employment' && doc.status !== 'zero_employment';
-  const leavesCase = status !== 'zero_employment' && doc.status === 'zero_employment';
+  // A case follows the status as it stands at the end of a command's batch, so a household registered
+  // together with its members' jobs never opens a case for the instant between the two.
+  const settled = endsItsBatch(event);
+  const entersCase = settled && status === 'zero_employment' && doc.openCase === null;
+  const leavesCase = settled && status !== 'zero_employment' && doc.openCase !== null;
   const casesOpened = doc.casesOpened + (entersCase ? 1 : 0);
   const subsidies = subsidyCount(members) - subsidyCount(doc.members);
   return {
@@ -98,6 +104,12 @@ function recount(
     lastRevision: event.revision,
   };
 }
+
+/** True for the last event of the batch one command appended (or an event appended alone). */
+export const endsItsBatch = (event: HouseholdEnvelope): boolean => {
+  const batch = event.metadata.batch;
+  return batch === undefined || batch.index === batch.size - 1;
+};
 
 const subsidyCount = (members: readonly HouseholdMember[]): number =>
   members.reduce((n, m) => n + m.transportSubsidyYears.length, 0);
@@ -183,7 +195,26 @@ function registered(event: EnvelopeOf<'HouseholdRegistered'>): HouseholdEmployme
   };
 }
 
+/**
+ * At the end of a batch the case must follow the status; an event that changes no member (a profile update
+ * closing the batch, say) still settles what the batch's earlier events changed.
+ */
+function settle(doc: HouseholdEmployment, event: HouseholdEnvelope): HouseholdEmployment {
+  const outOfStep = (doc.status === 'zero_employment') !== (doc.openCase !== null);
+  return outOfStep && endsItsBatch(event) ? recount(doc, doc.members, eventTimeOf(event), event) : doc;
+}
+
 function evolveHousehold(
+  doc: HouseholdEmployment | undefined,
+  event: HouseholdEnvelope,
+): HouseholdEmployment | undefined {
+  const next = evolveHouseholdFigures(doc, event);
+  return next === undefined || next.lastRevision >= event.revision || doc === undefined
+    ? next
+    : settle(next, event);
+}
+
+function evolveHouseholdFigures(
   doc: HouseholdEmployment | undefined,
   event: HouseholdEnvelope,
 ): HouseholdEmployment | undefined {

@@ -3,6 +3,7 @@ import { type VacancyCommand } from '@lib/domain/postings/vacancy.commands';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { postVacancyCommand } from '@lib/domain/postings/vacancy.fixtures';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
+import { registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import { type EventStore, WrongExpectedVersion } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { testMetadata } from './command-handling.fixtures';
@@ -52,6 +53,25 @@ describe('runDecider on the SQLite event store', () => {
       position: result.position,
       state: { status: 'open', openings: 2 },
     });
+  });
+
+  it('stamps the events of one multi-event decision as one batch, and a lone event with none', async () => {
+    await runDecider({
+      store,
+      streamId: 'household-h1',
+      decider: householdDecider,
+      command: registerHouseholdCommand('h1'),
+      metadata,
+    });
+    const stored = await store.readStream('household-h1');
+    expect(stored.map((e) => e.metadata.batch)).toEqual([
+      { index: 0, size: 3 },
+      { index: 1, size: 3 },
+      { index: 2, size: 3 },
+    ]);
+    await post();
+    const [posted] = await store.readStream('vacancy-v-1');
+    expect(posted.metadata).not.toHaveProperty('batch');
   });
 
   it('returns a rejection and appends nothing', async () => {

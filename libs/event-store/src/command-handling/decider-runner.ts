@@ -89,7 +89,11 @@ export async function runDecider<C, S, E extends DomainEvent>(
       ...encodeEvent(event),
       id: eventIds ? eventIds(event, index) : randomUUID(),
       occurredAt,
-      metadata: { ...metadata },
+      // One command's events are one batch: readers judge transitions at its end (envelope.ts).
+      metadata:
+        decision.events.length > 1
+          ? { ...metadata, batch: { index, size: decision.events.length } }
+          : { ...metadata },
     }));
     const expected = loaded.revision === NO_STREAM_REVISION ? 'no_stream' : loaded.revision;
     try {
