@@ -3,6 +3,7 @@ import {
   OTHER_COUNTY,
   bearer,
   eventStoreOf,
+  lastCommandPosition,
   householdBody,
   labourStationBody,
   memberBody,
@@ -14,7 +15,7 @@ describe('placement commands', () => {
   let t: TestApp;
   let stationId: string;
   let broker: string;
-  const head = async () => (await eventStoreOf(t.app).headPosition()).toString();
+  const head = () => lastCommandPosition(t.app);
 
   const postVacancy = async (o: Record<string, unknown> = {}) =>
     (

@@ -3,6 +3,7 @@ import {
   OTHER_COUNTY,
   bearer,
   eventStoreOf,
+  lastCommandPosition,
   labourStationBody,
   vacancyBody,
   workshopBody,
@@ -15,7 +16,7 @@ describe('postings commands', () => {
   let stationId: string;
   let workshopId: string;
 
-  const head = async () => (await eventStoreOf(t.app).headPosition()).toString();
+  const head = () => lastCommandPosition(t.app);
 
   beforeAll(async () => {
     t = await startTestApp();

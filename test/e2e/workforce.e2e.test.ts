@@ -4,6 +4,7 @@ import {
   bearer,
   employmentReportBody,
   eventStoreOf,
+  lastCommandPosition,
   householdBody,
   idNumber,
   memberBody,
@@ -15,7 +16,7 @@ import { startTestApp, type TestApp } from './helpers/start-test-app';
 describe('workforce commands', () => {
   let t: TestApp;
   let office: string;
-  const head = async () => (await eventStoreOf(t.app).headPosition()).toString();
+  const head = () => lastCommandPosition(t.app);
   const register = async (body = householdBody()) =>
     (await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201)).body as {
       householdId: string;

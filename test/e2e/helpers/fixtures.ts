@@ -111,3 +111,16 @@ export const eventStoreOf = (app: { get(token: string): unknown }): EventStore =
   app.get(EVENT_STORE) as EventStore;
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * The position of the last event a command appended. The employment monitor appends its own case events
+ * (`employment-monitor-*`) a moment after a command, so "did this request append anything" and "is this the
+ * command's position" are judged on the commands' streams only.
+ */
+export async function lastCommandPosition(app: { get(token: string): unknown }): Promise<string> {
+  let last = 0n;
+  for await (const event of eventStoreOf(app).readAll()) {
+    if (!event.streamId.startsWith('employment-monitor-')) last = event.position;
+  }
+  return last.toString();
+}
