@@ -1,5 +1,6 @@
 import type { ModuleImport } from './app.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { MatchingModule } from './matching/matching.module';
 import { MonitorModule } from './monitor/monitor.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
@@ -15,4 +16,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   PlacementsModule,
   DashboardModule,
   MonitorModule,
+  MatchingModule,
 ];

@@ -125,40 +125,82 @@ export const vacancyListResponse = z
   .object({ items: z.array(vacancyView), total: count, nextCursor: z.string().nullable() })
   .meta({ id: 'VacancyListResponse' });
 
-/** A reason a ranking gave, e.g. `{ code: 'skill_match', message: '…' }`. */
-const rankingReason = z.object({ code: z.string(), message: z.string() });
+/**
+ * A reason a ranking gave, as libs/matching explains it: its code, the points it added to the score (the
+ * weight in words), the Chinese and English text; `message` repeats the Chinese text for older clients.
+ */
+const rankingReason = z.object({
+  code: z.string(),
+  points: z.number(),
+  zh: z.string(),
+  en: z.string(),
+  message: z.string(),
+});
 export const recommendationsResponse = z
   .object({
     workerId,
-    items: z.array(z.object({ vacancyId, score: z.number(), reasons: z.array(rankingReason) })),
+    /** The first three are chosen to be good and from different posters (the "131" service's three). */
+    items: z.array(
+      z.object({
+        rank: z.number().int().min(1),
+        vacancyId,
+        score: z.number(),
+        reasons: z.array(rankingReason),
+      }),
+    ),
+    position: positionString,
   })
   .meta({ id: 'RecommendationsResponse' });
+/** Personal data minimised: ids, age, capacity and skills only; no name, no ID number. */
 export const candidatesResponse = z
   .object({
     vacancyId,
     items: z.array(
       z.object({
+        rank: z.number().int().min(1),
         workerId,
         householdId,
         zeroEmploymentHousehold: z.boolean(),
+        age: z.number().int(),
+        labourCapacity: z.string(),
+        skills: z.array(z.string()),
         score: z.number(),
         reasons: z.array(rankingReason),
       }),
     ),
+    position: positionString,
   })
   .meta({ id: 'CandidatesResponse' });
 
+/** The three objectives of a plan, in lexicographic order: households covered, people placed, total score. */
 const planFigures = z.object({
-  coveredHouseholds: count,
-  placements: count,
+  householdsCovered: count,
+  placed: count,
   totalScore: z.number(),
 });
 export const matchPlanResponse = z
   .object({
+    planId: entityId,
     counties: z.array(guizhouCountyCode),
-    assignments: z.array(z.object({ workerId, vacancyId, householdId, score: z.number() })),
+    createdAt: isoDateTime,
+    /** The exact plan's figures (a proposal: each pair is confirmed through POST /v1/placements). */
     figures: planFigures,
+    /** Bounds needing no solver: no plan covers or places more. */
+    bound: z.object({ householdsCovered: count, placed: count }),
+    /** What ranking pairs by score and taking them would give over the same candidate pairs. */
     greedy: planFigures,
+    pairs: z.array(
+      z.object({ workerId, householdId, vacancyId, score: z.number(), reasons: z.array(rankingReason) }),
+    ),
+    instance: z.object({
+      households: count,
+      workers: count,
+      vacancies: count,
+      candidatePairs: count,
+      buildMs: z.number(),
+      solveMs: z.number(),
+    }),
+    /** The matching state's position the plan was built at. */
     position: positionString,
   })
   .meta({ id: 'MatchPlanResponse' });

@@ -1,0 +1,163 @@
+import {
+  ageAt,
+  CandidateArcsBuilder,
+  planMatches,
+  type MatchingContext,
+  type MatchingHousehold,
+  type MatchingVacancy,
+  type MatchingWorker,
+  type MatchReason,
+  type MatchPlan,
+} from '@lib/matching';
+import type { MatchingProjection } from './matching-projection';
+import { toMatchingHousehold } from './matching-state';
+
+/** A reason in the answer: the engine's (code, points, zh, en) and `message` (the Chinese text) for older clients. */
+export interface ReasonView {
+  readonly code: string;
+  readonly points: number;
+  readonly zh: string;
+  readonly en: string;
+  readonly message: string;
+}
+
+export const reasonViews = (reasons: readonly MatchReason[]): ReasonView[] =>
+  reasons.map(({ code, points, zh, en }) => ({ code, points, zh, en, message: zh }));
+
+export interface RecommendationView {
+  readonly rank: number;
+  readonly vacancyId: string;
+  readonly score: number;
+  readonly reasons: ReasonView[];
+}
+
+/** Personal data minimised: ids, age, capacity, skills; never a name or an ID number. */
+export interface CandidateView {
+  readonly rank: number;
+  readonly workerId: string;
+  readonly householdId: string;
+  readonly zeroEmploymentHousehold: boolean;
+  readonly age: number;
+  readonly labourCapacity: string;
+  readonly skills: string[];
+  readonly score: number;
+  readonly reasons: ReasonView[];
+}
+
+/** How many vacancies of each worker a plan considers (the plan is exact over these pairs). */
+export const PLAN_VACANCIES_PER_WORKER = 25;
+
+export interface PlanInstance {
+  readonly plan: MatchPlan;
+  readonly workers: number;
+  readonly households: number;
+  readonly vacancies: number;
+  readonly candidatePairs: number;
+  readonly buildMs: number;
+  readonly solveMs: number;
+}
+
+/**
+ * The matching answers over the in-memory state. Every pair is checked twice: by libs/matching's hard
+ * constraints (inside the index) and by the placement command's own rules, so nothing recommended or
+ * planned is refused at placement.
+ */
+export class MatchingQueries {
+  constructor(private readonly state: MatchingProjection) {}
+
+  recommendations(workerId: string, limit: number, now: string): RecommendationView[] {
+    const ctx = { now: Date.parse(now) };
+    return this.state.index
+      .vacanciesFor(workerId, limit, ctx)
+      .filter((r) => this.state.placementAllows(workerId, r.vacancyId, now))
+      .map((r, i) => ({
+        rank: i + 1,
+        vacancyId: r.vacancyId,
+        score: r.score,
+        reasons: reasonViews(r.reasons),
+      }));
+  }
+
+  /** Zero-employment households first (dynamic clearing), then by score; among a wider pool than asked. */
+  candidates(vacancyId: string, limit: number, now: string): CandidateView[] {
+    const ctx = { now: Date.parse(now) };
+    const pool = this.state.index
+      .candidatesFor(vacancyId, Math.max(limit * 5, 50), ctx)
+      .filter((r) => this.state.placementAllows(r.workerId, vacancyId, now))
+      .map((r) => {
+        const household = this.state.household(r.workerId.slice(0, r.workerId.lastIndexOf('.')));
+        const worker = household?.workers.get(r.workerId);
+        const zero = household ? [...household.workers.values()].every((w) => !w.activeEmployment) : false;
+        return { r, household, worker, zero };
+      });
+    // Stable: the engine's score order is kept within each group.
+    pool.sort((a, b) => Number(b.zero) - Number(a.zero));
+    return pool.slice(0, limit).map(({ r, household, worker, zero }, i) => ({
+      rank: i + 1,
+      workerId: r.workerId,
+      householdId: household?.householdId ?? '',
+      zeroEmploymentHousehold: zero,
+      age: worker ? ageAt(worker, ctx) : 0,
+      labourCapacity: worker?.labourCapacity ?? 'none',
+      skills: [...(worker?.skills ?? [])],
+      score: r.score,
+      reasons: reasonViews(r.reasons),
+    }));
+  }
+
+  /**
+   * The instance of the counties (their households' workers; every vacancy one of them may take, wherever
+   * it is), then the exact coverage-first plan and the greedy one over the same candidate pairs.
+   */
+  plan(counties: readonly string[], now: string): PlanInstance {
+    const started = performance.now();
+    const ctx: MatchingContext = { now: Date.parse(now) };
+    const households: MatchingHousehold[] = [];
+    const workers: MatchingWorker[] = [];
+    for (const county of counties) {
+      for (const id of this.state.householdIdsIn(county)) {
+        const household = this.state.household(id);
+        if (!household) continue;
+        const mapped = this.state.mappedWorkers(household);
+        if (mapped.length === 0) continue;
+        households.push(toMatchingHousehold(household));
+        workers.push(...mapped);
+      }
+    }
+    const vacancies: MatchingVacancy[] = [];
+    const vacancyIndex = new Map<string, number>();
+    const arcs = new CandidateArcsBuilder();
+    let pairs = 0;
+    workers.forEach((w, wi) => {
+      if (w.employed) return;
+      for (const { vacancyId, score } of this.state.index.topVacancyScores(
+        w.id,
+        PLAN_VACANCIES_PER_WORKER,
+        ctx,
+      )) {
+        if (!this.state.placementAllows(w.id, vacancyId, now)) continue;
+        let vi = vacancyIndex.get(vacancyId);
+        if (vi === undefined) {
+          const v = this.state.mappedVacancy(vacancyId);
+          if (!v) continue;
+          vi = vacancies.push(v) - 1;
+          vacancyIndex.set(vacancyId, vi);
+        }
+        arcs.add(wi, vi, score);
+        pairs++;
+      }
+    });
+    const built = performance.now();
+    const plan = planMatches({ workers, households, vacancies, ctx }, arcs.build());
+    const solved = performance.now();
+    return {
+      plan,
+      workers: workers.length,
+      households: households.length,
+      vacancies: vacancies.length,
+      candidatePairs: pairs,
+      buildMs: Math.round(built - started),
+      solveMs: Math.round(solved - built),
+    };
+  }
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  candidatesResponse,
+  entityId,
+  matchPlanBody,
+  matchPlanResponse,
+  rankingQuery,
+  recommendationsResponse,
+  vacancyId,
+  workerId,
+  type MatchPlanBody,
+  type MatchPlanResponse,
+  type RankingQuery,
+} from '@contracts';
+import { canActForCounty, CurrentPrincipal, requireScope, Roles, type Principal } from '@lib/auth';
+import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
+import { AccessLog } from '../access-log/access-log.service';
+import { mayActForSource } from '../postings/vacancy-poster';
+import { MATCH_PLAN_STORE } from './match-plan.provider';
+import type { SqliteMatchPlanStore } from './match-plan.store';
+import { MatchingQueries, reasonViews } from './matching-queries';
+import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
+import { MatchingRuntime } from './matching-runtime';
+
+const workerParams = z.object({ id: workerId }).strict();
+const vacancyParams = z.object({ id: vacancyId }).strict();
+const planParams = z.object({ id: entityId }).strict();
+const TAGS = ['matching'];
+const MIN_POSITION =
+  'With `X-Min-Position: <position>` it answers once the matching state has applied that position (503 not_ready with Retry-After after 5 s).';
+
+const householdOf = (id: string): string => id.slice(0, id.lastIndexOf('.'));
+
+/**
+ * Recommendations, candidates and match plans (DESIGN §6) over the in-memory matching state. Scope: a
+ * worker's county (its office, a broker covering it, the admin); a vacancy's poster or a broker (who sees
+ * candidates of its own counties only); a plan's counties. Every answer naming people is access-logged.
+ */
+@Controller('v1')
+@UseInterceptors(MatchingReadYourWritesInterceptor)
+export class MatchingController {
+  private readonly queries: MatchingQueries;
+
+  constructor(
+    private readonly runtime: MatchingRuntime,
+    private readonly accessLog: AccessLog,
+    @Inject(MATCH_PLAN_STORE) private readonly plans: SqliteMatchPlanStore,
+  ) {
+    this.queries = new MatchingQueries(runtime.state);
+  }
+
+  @Get('workers/:id/recommendations')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary: 'Ranked vacancies for a worker, with reasons; the first three diverse ("131")',
+    description: MIN_POSITION,
+    tags: TAGS,
+    responses: { 200: { description: 'The recommendations', schema: recommendationsResponse } },
+  })
+  recommendations(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @ZodQuery(rankingQuery) query: RankingQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): z.infer<typeof recommendationsResponse> {
+    const position = this.runtime.state.position().toString();
+    const household = this.runtime.state.household(householdOf(params.id));
+    if (!household?.workers.has(params.id))
+      throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known`);
+    requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
+    const items = this.queries.recommendations(params.id, query.limit, new Date().toISOString());
+    this.accessLog.record(principal, {
+      resource: 'worker_recommendations',
+      subjectIds: [params.id, household.householdId],
+      scope: household.countyCode,
+    });
+    return { workerId: params.id, items, position };
+  }
+
+  @Get('vacancies/:id/candidates')
+  @Roles('admin', 'broker', 'station', 'workshop', 'county_office')
+  @ApiDoc({
+    summary: 'Ranked workers for a vacancy, zero-employment households first, with reasons',
+    description: `${MIN_POSITION} A broker sees candidates of its own counties only. No names or ID numbers.`,
+    tags: TAGS,
+    responses: { 200: { description: 'The candidates', schema: candidatesResponse } },
+  })
+  candidates(
+    @ZodParams(vacancyParams) params: z.infer<typeof vacancyParams>,
+    @ZodQuery(rankingQuery) query: RankingQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): z.infer<typeof candidatesResponse> {
+    const position = this.runtime.state.position().toString();
+    const vacancy = this.runtime.state.vacancy(params.id);
+    if (!vacancy) throw new HttpProblem(404, 'not_found', `Vacancy ${params.id} is not known`);
+    const isBroker = principal.role === 'broker';
+    requireScope(
+      isBroker || mayActForSource(principal, vacancy.posting.source),
+      'Only its poster or a broker',
+    );
+    const now = new Date().toISOString();
+    // A broker's pool is its own counties: rank among them, not cut a province-wide list.
+    const ranked = this.queries.candidates(params.id, isBroker ? 100 : query.limit, now);
+    const visible = ranked
+      .filter(
+        (c) =>
+          !isBroker ||
+          canActForCounty(principal, this.runtime.state.household(c.householdId)?.countyCode ?? ''),
+      )
+      .slice(0, query.limit)
+      .map((c, i) => ({ ...c, rank: i + 1 }));
+    this.accessLog.record(principal, {
+      resource: 'vacancy_candidates',
+      subjectIds: visible.flatMap((c) => [c.workerId, c.householdId]),
+      scope: params.id,
+    });
+    return { vacancyId: params.id, items: visible, position };
+  }
+
+  @Post('match-plans')
+  @HttpCode(201)
+  @Roles('admin', 'broker', 'county_office')
+  @ApiDoc({
+    summary: 'The plan covering the most zero-employment households, then placing most, then best fit',
+    description:
+      'A proposal, stored and fetched again by id; each pair is confirmed through POST /v1/placements. The greedy plan and bounds beside it.',
+    tags: TAGS,
+    responses: { 201: { description: 'The plan', schema: matchPlanResponse } },
+  })
+  createPlan(
+    @ZodBody(matchPlanBody) body: MatchPlanBody,
+    @CurrentPrincipal() principal: Principal,
+  ): MatchPlanResponse {
+    for (const county of body.counties) {
+      requireScope(canActForCounty(principal, county), `This token does not cover county ${county}`);
+    }
+    const position = this.runtime.state.position().toString();
+    const createdAt = new Date().toISOString();
+    const result = this.queries.plan(body.counties, createdAt);
+    const { plan } = result;
+    const answer: MatchPlanResponse = {
+      planId: randomUUID(),
+      counties: body.counties,
+      createdAt,
+      figures: plan.figures,
+      bound: {
+        householdsCovered: plan.bounds.householdsCoverableAtMost,
+        placed: plan.bounds.placeableAtMost,
+      },
+      greedy: plan.greedy,
+      pairs: plan.matches.map((m) => ({ ...m, reasons: reasonViews(m.reasons) })),
+      instance: {
+        households: result.households,
+        workers: result.workers,
+        vacancies: result.vacancies,
+        candidatePairs: result.candidatePairs,
+        buildMs: result.buildMs,
+        solveMs: result.solveMs,
+      },
+      position,
+    };
+    this.plans.save({
+      planId: answer.planId,
+      counties: body.counties,
+      createdAt,
+      createdBy: principal.sub,
+      body: answer,
+    });
+    this.recordPlanRead(principal, answer);
+    return answer;
+  }
+
+  @Get('match-plans/:id')
+  @Roles('admin', 'broker', 'county_office')
+  @ApiDoc({
+    summary: 'A match plan made earlier (the token must cover every county of it)',
+    tags: TAGS,
+    responses: { 200: { description: 'The plan', schema: matchPlanResponse } },
+  })
+  plan(
+    @ZodParams(planParams) params: z.infer<typeof planParams>,
+    @CurrentPrincipal() principal: Principal,
+  ): MatchPlanResponse {
+    const stored = this.plans.find(params.id);
+    if (!stored) throw new HttpProblem(404, 'not_found', `Match plan ${params.id} does not exist`);
+    requireScope(
+      stored.counties.every((c) => canActForCounty(principal, c)),
+      'This token does not cover every county of that plan',
+    );
+    const answer = stored.body as MatchPlanResponse;
+    this.recordPlanRead(principal, answer);
+    return answer;
+  }
+
+  private recordPlanRead(principal: Principal, plan: MatchPlanResponse): void {
+    this.accessLog.record(principal, {
+      resource: 'match_plan',
+      subjectIds: plan.pairs.flatMap((p) => [p.workerId, p.householdId]),
+      scope: plan.counties.join(','),
+    });
+  }
+}
