@@ -4,6 +4,7 @@ import {
   countyDelta,
   isZeroDelta,
   regionKeysOf,
+  type CountyDelta,
   type EmploymentCounts,
   type RegionEmployment,
   type RegionLevel,
@@ -13,7 +14,6 @@ import type { HouseholdEmployment } from '@lib/domain/monitor/household-employme
 import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
 import {
   applyProjection,
-  handlesEvent,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
@@ -47,17 +47,21 @@ import {
 class WorkingSet<TDoc extends GuardedDocument> {
   docs = new Map<string, TDoc>();
   readonly dirty = new Set<string>();
+  /** The event types the projection handles, as a set: most events of a batch are not for this projection. */
+  private readonly handles: ReadonlySet<string>;
 
   constructor(
     readonly projection: KeyedProjection<TDoc, never>,
     readonly collection: CollectionSpec<TDoc, string>,
-  ) {}
+  ) {
+    this.handles = new Set<string>(projection.handles);
+  }
 
   keysOf(events: readonly AnyEnvelope[]): string[] {
     const keys = new Set<string>();
     for (const event of events) {
-      if (!handlesEvent(this.projection, event)) continue;
-      const key = this.projection.keyOf(event);
+      if (!this.handles.has(event.type)) continue;
+      const key = this.projection.keyOf(event as never);
       if (key !== undefined) keys.add(key);
     }
     return [...keys];
@@ -69,8 +73,8 @@ class WorkingSet<TDoc extends GuardedDocument> {
 
   /** The document before and after the event; the same reference twice when the event changes nothing. */
   apply(event: AnyEnvelope): { key: string; before: TDoc | undefined; after: TDoc | undefined } | undefined {
-    if (!handlesEvent(this.projection, event)) return undefined;
-    const key = this.projection.keyOf(event);
+    if (!this.handles.has(event.type)) return undefined;
+    const key = this.projection.keyOf(event as never);
     if (key === undefined) return undefined;
     const before = this.docs.get(key);
     const after = applyProjection(this.projection, before, event);
@@ -100,8 +104,9 @@ export interface MonitorBatchResult {
 /**
  * Applies a batch of decoded events to every monitor projection, the way `applyToMonitorReadModel` applies
  * them one by one (the runner's tests check the two agree), but loading and writing each touched document
- * once. Region documents are moved by the sum of the batch's household deltas: they are additive counts
- * and every figure is recomputed from the sums, so summing first gives the same documents.
+ * once. Region documents are moved by the sum of the batch's household deltas (per county, then rolled up):
+ * they are additive counts and every figure is recomputed from the sums, so summing first gives the same
+ * documents.
  */
 export async function projectMonitorBatch(
   events: readonly AnyEnvelope[],
@@ -128,28 +133,31 @@ export async function projectMonitorBatch(
   ] as unknown as WorkingSet<GuardedDocument & { countyCode?: string | null }>[];
   await Promise.all([households, ...others].map((set) => set.load(writer, events)));
 
-  const regionDeltas = new Map<string, { level: RegionLevel; code: string; delta: EmploymentCounts }>();
+  const countyDeltas = new Map<string, CountyDelta>();
   const appends: MonitorAppend[] = [];
   for (const event of events) {
     const step = households.apply(event);
     if (step && step.after !== step.before && step.after !== undefined) {
       const change = countyDelta(step.before, step.after);
-      if (!isZeroDelta(change.delta)) {
-        for (const { level, code, key } of regionKeysOf(change)) {
-          const sum = regionDeltas.get(key);
-          regionDeltas.set(key, {
-            level,
-            code,
-            delta: sum ? addCounts(sum.delta, change.delta) : change.delta,
-          });
-        }
-      }
+      const sum = countyDeltas.get(change.countyCode);
+      countyDeltas.set(
+        change.countyCode,
+        sum ? { ...sum, delta: addCounts(sum.delta, change.delta) } : change,
+      );
       const append = zeroEmploymentTransitions(step.before, step.after, event as never);
       if (append) appends.push(append);
     }
     for (const set of others) set.apply(event);
   }
 
+  const regionDeltas = new Map<string, { level: RegionLevel; code: string; delta: EmploymentCounts }>();
+  for (const change of countyDeltas.values()) {
+    if (isZeroDelta(change.delta)) continue;
+    for (const { level, code, key } of regionKeysOf(change)) {
+      const sum = regionDeltas.get(key);
+      regionDeltas.set(key, { level, code, delta: sum ? addCounts(sum.delta, change.delta) : change.delta });
+    }
+  }
   const stored = await writer.load(regionsCollection, [...regionDeltas.keys()]);
   const regions = new Map<string, RegionEmployment>();
   for (const [key, { level, code, delta }] of regionDeltas) {
