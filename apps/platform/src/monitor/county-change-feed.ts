@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { decodeStoredEvent } from '@contracts';
 import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MonitorFeed } from './monitor-feed';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { MonitorQueries } from './monitor-queries';
 
@@ -46,7 +46,7 @@ export class CountyChangeFeed implements BeforeApplicationShutdown {
   private readonly closers = new Set<() => void>();
 
   constructor(
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly queries: MonitorQueries,
   ) {}

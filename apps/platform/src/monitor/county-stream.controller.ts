@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { z } from 'zod';
 import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
 import { ApiDoc, ZodParams, type HttpRequest, type HttpResponse } from '@lib/http';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { CountyChangeFeed, type CountyUpdate } from './county-change-feed';
 import { MonitorQueries } from './monitor-queries';
@@ -25,7 +25,7 @@ const sse = (event: string, id: string, data: unknown): string =>
 export class CountyStreamController {
   constructor(
     private readonly queries: MonitorQueries,
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
     private readonly feed: CountyChangeFeed,
     private readonly accessLog: AccessLog,
     @Inject(MONITOR_OPTIONS) private readonly options: MonitorOptions,

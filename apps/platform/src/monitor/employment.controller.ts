@@ -21,7 +21,7 @@ import {
 } from '@lib/auth';
 import { householdEmploymentView } from '@lib/domain/monitor';
 import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { MonitorQueries } from './monitor-queries';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
@@ -59,7 +59,7 @@ const workerEmploymentResponse = z
 export class EmploymentController {
   constructor(
     private readonly queries: MonitorQueries,
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
     private readonly accessLog: AccessLog,
   ) {}
 

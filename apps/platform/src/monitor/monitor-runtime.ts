@@ -15,6 +15,7 @@ import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runne
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { MonitorFeed } from './monitor-feed';
 
 export const MONITOR_READ_STORE = 'MONITOR_READ_STORE';
 
@@ -25,10 +26,12 @@ export const readStoreProvider = {
     SqliteReadStore.open(join(config.dataDir, 'read-models.sqlite'), MONITOR_COLLECTIONS),
 };
 
+/** Embedded: the runner follows the event store's own subscription. */
 export const runnerProvider = {
-  provide: MonitorProjectionRunner,
+  provide: MonitorFeed,
   inject: [EVENT_STORE, MONITOR_READ_STORE],
-  useFactory: (events: EventStore, readStore: ReadStore) => new MonitorProjectionRunner(events, readStore),
+  useFactory: (events: EventStore, readStore: ReadStore): MonitorFeed =>
+    new MonitorProjectionRunner(events, readStore),
 };
 
 /**
@@ -46,7 +49,7 @@ export class MonitorRuntime
   private starting: Promise<void> | undefined;
 
   constructor(
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(MONITOR_READ_STORE) private readonly readStore: ReadStore,
     private readonly readiness: ReadinessRegistry,

@@ -1,4 +1,11 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+  type Provider,
+} from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { CountyChangeFeed } from './county-change-feed';
 import { CountyStreamController } from './county-stream.controller';
@@ -29,6 +36,15 @@ import { VacanciesQueryController } from './vacancies-query.controller';
   ],
 })
 export class MonitorModule implements NestModule {
+  /**
+   * The same module with another read store (`MONITOR_READ_STORE`) and feed (`MonitorFeed`): the distributed
+   * monitor (apps/monitor) passes MongoDB and a Kafka consumer. A dynamic module's providers are registered
+   * after the static ones, so these replace the SQLite store and the store-subscription runner.
+   */
+  static withFeed(providers: { readStore: Provider; feed: Provider }): DynamicModule {
+    return { module: MonitorModule, providers: [providers.readStore, providers.feed] };
+  }
+
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(streamTokenMiddleware)

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { Observable } from 'rxjs';
 import { HttpProblem, type HttpRequest } from '@lib/http';
 import type { EventStore } from '@lib/event-store';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MonitorFeed } from './monitor-feed';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { MONITOR_OPTIONS, type MonitorOptions } from './monitor-options';
 
@@ -29,7 +29,7 @@ export function minPositionOf(req: HttpRequest): bigint | undefined {
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
   constructor(
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(MONITOR_OPTIONS) private readonly options: MonitorOptions,
   ) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { listVacanciesQuery, vacancyListResponse, type ListVacanciesQuery } from '@contracts';
 import { ApiDoc, ZodQuery } from '@lib/http';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MonitorFeed } from './monitor-feed';
 import { MonitorQueries } from './monitor-queries';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 
@@ -11,7 +11,7 @@ import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 export class VacanciesQueryController {
   constructor(
     private readonly queries: MonitorQueries,
-    private readonly runner: MonitorProjectionRunner,
+    private readonly runner: MonitorFeed,
   ) {}
 
   @Get()

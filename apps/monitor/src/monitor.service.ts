@@ -1,0 +1,58 @@
+import type { Provider } from '@nestjs/common';
+import type { EventStore } from '@lib/event-store';
+import { KafkaEventBus } from '@lib/messaging';
+import { MONITOR_COLLECTIONS, MonitorProjectionRunner, type ReadStore } from '@lib/read-store';
+import { deploymentConfigFromEnv, type DeploymentConfig } from '../../platform/src/config/deployment-config';
+import { PLATFORM_CONFIG, type PlatformConfig } from '../../platform/src/config/platform-config';
+import type { ServiceAppOptions } from '../../platform/src/config/service-app';
+import { openReadStore } from '../../platform/src/config/read-store-from-env';
+import { DashboardModule } from '../../platform/src/dashboard/dashboard.module';
+import { EVENT_STORE } from '../../platform/src/event-store/event-store.module';
+import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
+import { MonitorModule } from '../../platform/src/monitor/monitor.module';
+import { MONITOR_READ_STORE } from '../../platform/src/monitor/monitor-runtime';
+import { KafkaMonitorFeed } from './kafka-monitor-feed';
+
+/** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
+export const MONITOR_GROUP = 'monitor';
+
+/** MongoDB when MONGO_URL is set, else `read-models.sqlite` in DATA_DIR (as the platform). */
+export const monitorReadStoreProvider = (deployment: DeploymentConfig): Provider => ({
+  provide: MONITOR_READ_STORE,
+  inject: [PLATFORM_CONFIG],
+  useFactory: (config: PlatformConfig): Promise<ReadStore> =>
+    openReadStore(deployment, config.dataDir, 'read-models.sqlite', MONITOR_COLLECTIONS),
+});
+
+/** Kafka (group `monitor`) when KAFKA_BROKERS is set, else the event store's own subscription. */
+export const monitorFeedProvider = (deployment: DeploymentConfig): Provider => ({
+  provide: MonitorFeed,
+  inject: [EVENT_STORE, MONITOR_READ_STORE],
+  useFactory: (events: EventStore, readStore: ReadStore): MonitorFeed => {
+    const brokers = deployment.kafkaBrokers;
+    if (brokers === undefined) return new MonitorProjectionRunner(events, readStore);
+    const bus = new KafkaEventBus({ brokers, clientId: 'relocation-monitor' });
+    return new KafkaMonitorFeed(events, readStore, bus, { groupId: MONITOR_GROUP });
+  },
+});
+
+/**
+ * The monitor service: the employment projections (fed from Kafka in the distributed deployment), their
+ * queries, read-your-writes, the county event stream, the vacancy list, the access log, and the dashboard.
+ * It also appends the zero-employment case events (the projections' process manager), so it needs the
+ * event store too.
+ */
+export function monitorService(env: NodeJS.ProcessEnv = process.env): ServiceAppOptions {
+  const deployment = deploymentConfigFromEnv(env);
+  return {
+    name: 'monitor',
+    env,
+    modules: [
+      MonitorModule.withFeed({
+        readStore: monitorReadStoreProvider(deployment),
+        feed: monitorFeedProvider(deployment),
+      }),
+      DashboardModule,
+    ],
+  };
+}
