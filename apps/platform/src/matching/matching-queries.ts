@@ -44,8 +44,13 @@ export interface CandidateView {
   readonly reasons: ReasonView[];
 }
 
-/** How many vacancies of each worker a plan considers (the plan is exact over these pairs). */
+/**
+ * How many vacancies of each worker a plan considers (the plan is exact over these pairs). Ranking them
+ * (scoring every pair the index walks) is most of a county plan's time.
+ */
 export const PLAN_VACANCIES_PER_WORKER = 25;
+/** The build yields to the event loop after this many workers, so requests keep being answered meanwhile. */
+const WORKERS_PER_SLICE = 250;
 
 export interface PlanInstance {
   readonly plan: MatchPlan;
@@ -109,7 +114,7 @@ export class MatchingQueries {
    * The instance of the counties (their households' workers; every vacancy one of them may take, wherever
    * it is), then the exact coverage-first plan and the greedy one over the same candidate pairs.
    */
-  plan(counties: readonly string[], now: string): PlanInstance {
+  async plan(counties: readonly string[], now: string): Promise<PlanInstance> {
     const started = performance.now();
     const ctx: MatchingContext = { now: Date.parse(now) };
     const households: MatchingHousehold[] = [];
@@ -128,13 +133,13 @@ export class MatchingQueries {
     const vacancyIndex = new Map<string, number>();
     const arcs = new CandidateArcsBuilder();
     let pairs = 0;
-    workers.forEach((w, wi) => {
-      if (w.employed) return;
-      for (const { vacancyId, score } of this.state.index.topVacancyScores(
-        w.id,
-        PLAN_VACANCIES_PER_WORKER,
-        ctx,
-      )) {
+    for (let wi = 0; wi < workers.length; wi++) {
+      // Events applied meanwhile may move openings; the plan is a proposal and each placement re-checks.
+      if (wi % WORKERS_PER_SLICE === WORKERS_PER_SLICE - 1) await new Promise((r) => setImmediate(r));
+      const w = workers[wi];
+      if (w.employed) continue;
+      const top = this.state.index.topVacancyScores(w.id, PLAN_VACANCIES_PER_WORKER, ctx);
+      for (const { vacancyId, score } of top) {
         if (!this.state.placementAllows(w.id, vacancyId, now)) continue;
         let vi = vacancyIndex.get(vacancyId);
         if (vi === undefined) {
@@ -146,7 +151,7 @@ export class MatchingQueries {
         arcs.add(wi, vi, score);
         pairs++;
       }
-    });
+    }
     const built = performance.now();
     const plan = planMatches({ workers, households, vacancies, ctx }, arcs.build());
     const solved = performance.now();

@@ -128,16 +128,16 @@ export class MatchingController {
     tags: TAGS,
     responses: { 201: { description: 'The plan', schema: matchPlanResponse } },
   })
-  createPlan(
+  async createPlan(
     @ZodBody(matchPlanBody) body: MatchPlanBody,
     @CurrentPrincipal() principal: Principal,
-  ): MatchPlanResponse {
+  ): Promise<MatchPlanResponse> {
     for (const county of body.counties) {
       requireScope(canActForCounty(principal, county), `This token does not cover county ${county}`);
     }
     const position = this.runtime.state.position().toString();
     const createdAt = new Date().toISOString();
-    const result = this.queries.plan(body.counties, createdAt);
+    const result = await this.queries.plan(body.counties, createdAt);
     const { plan } = result;
     const answer: MatchPlanResponse = {
       planId: randomUUID(),

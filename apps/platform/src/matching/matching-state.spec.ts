@@ -1,0 +1,189 @@
+import type { EventData } from '@contracts';
+import {
+  evolveVacancy,
+  type PostedVacancyState,
+  type VacancyEvent,
+} from '@lib/domain/postings/vacancy.state';
+import {
+  evolveHousehold,
+  type HouseholdEvent,
+  type RegisteredHousehold,
+} from '@lib/domain/workforce/household.state';
+import {
+  monthlyWage,
+  prefectureOf,
+  toMatchingHousehold,
+  toMatchingVacancy,
+  toMatchingWorker,
+  withTraining,
+  type PosterDirectory,
+} from './matching-state';
+
+const T = '2026-03-01T00:00:00.000Z';
+const POSTERS: PosterDirectory = {
+  workshops: new Map([['w1', { countyCode: '520402', relocationSiteId: 'site-9' }]]),
+  stations: new Map([['s1', '520400']]),
+};
+
+const member = (memberNo: number, o: Partial<EventData<'WorkerRegistered'>> = {}): HouseholdEvent => ({
+  type: 'WorkerRegistered',
+  data: {
+    workerId: `h1.${memberNo}`,
+    householdId: 'h1',
+    memberNo,
+    name: '测试',
+    idNumberHash: 'x'.repeat(64),
+    idNumberLast4: '1234',
+    birthYear: 1980,
+    gender: 'male',
+    labourCapacity: 'full',
+    skills: ['sewing'],
+    preference: 'any',
+    expectedMonthlyWage: null,
+    registeredAt: T,
+    ...o,
+  },
+});
+
+function household(...events: HouseholdEvent[]): RegisteredHousehold {
+  const registered: HouseholdEvent = {
+    type: 'HouseholdRegistered',
+    data: { householdId: 'h1', countyCode: '520402', relocationSiteId: 'site-1', registeredAt: T },
+  };
+  const state = [registered, ...events].reduce(evolveHousehold, { status: 'none' });
+  if (state.status !== 'registered') throw new Error('not registered');
+  return state;
+}
+
+const posting = (o: Partial<EventData<'VacancyPosted'>> = {}): EventData<'VacancyPosted'> => ({
+  vacancyId: 'v1',
+  source: { type: 'workshop', id: 'w1' },
+  title: '缝纫工',
+  occupation: 'sewing_machinist',
+  skills: ['sewing'],
+  location: { province: '贵州省', city: '安顺市', countyCode: '520402' },
+  openings: 3,
+  wage: { min: 3000, max: 4000, period: 'month' },
+  ageRange: { min: 18, max: 55 },
+  labourCapacities: ['full', 'partial'],
+  accommodation: false,
+  expiresAt: '2026-12-31T00:00:00.000Z',
+  postedAt: T,
+  ...o,
+});
+
+function vacancy(p: EventData<'VacancyPosted'>, ...more: VacancyEvent[]): PostedVacancyState {
+  const state = [{ type: 'VacancyPosted', data: p } as VacancyEvent, ...more].reduce(evolveVacancy, {
+    status: 'none',
+  });
+  if (state.status === 'none') throw new Error('not posted');
+  return state;
+}
+
+describe('matching-state mappings', () => {
+  it('maps a worker with the household’s place, the extras, and employment', () => {
+    const h = household(member(1, { expectedMonthlyWage: 3500, preference: 'local' }));
+    const w = toMatchingWorker(h, h.workers.get('h1.1')!, { trainings: ['cooking'], returnee: true });
+    expect(w).toEqual({
+      id: 'h1.1',
+      householdId: 'h1',
+      birthYear: 1980,
+      labourCapacity: 'full',
+      preference: 'local',
+      skills: ['sewing'],
+      trainings: ['cooking'],
+      expectedMonthlyWage: 3500,
+      returnee: true,
+      relocationSiteId: 'site-1',
+      countyCode: '520402',
+      prefectureCode: '520400',
+      employed: false,
+    });
+    const employed = household(member(1), {
+      type: 'EmploymentReported',
+      data: {
+        employmentId: 'e1',
+        workerId: 'h1.1',
+        householdId: 'h1',
+        channel: 'flexible',
+        source: 'declaration',
+        startDate: '2026-02-01',
+        reportedAt: T,
+      },
+    });
+    expect(toMatchingWorker(employed, employed.workers.get('h1.1')!)?.employed).toBe(true);
+  });
+
+  it('leaves out a member without labour capacity but counts households right', () => {
+    const h = household(member(1, { labourCapacity: 'none' }), member(2, { labourCapacity: 'weak' }));
+    expect(toMatchingWorker(h, h.workers.get('h1.1')!)).toBeUndefined();
+    expect(toMatchingWorker(h, h.workers.get('h1.2')!)?.labourCapacity).toBe('weak');
+    expect(toMatchingHousehold(h)).toEqual({ id: 'h1', countyCode: '520402', labourCapable: 1, employed: 0 });
+  });
+
+  it('maps a workshop post: its site, prefecture, openings left after reservations, monthly wages', () => {
+    const v = vacancy(posting({ wage: { min: 150, max: 200, period: 'day' } }), {
+      type: 'VacancyOpeningReserved',
+      data: { vacancyId: 'v1', placementId: 'p1', workerId: 'x.1', householdId: 'x', reservedAt: T },
+    });
+    expect(toMatchingVacancy(v, POSTERS)).toMatchObject({
+      posterId: 'workshop:w1',
+      source: 'workshop',
+      location: {
+        provinceIsGuizhou: true,
+        countyCode: '520402',
+        prefectureCode: '520400',
+        relocationSiteId: 'site-9',
+      },
+      remainingOpenings: 2,
+      wageMin: 3263,
+      wageMax: 4350,
+      status: 'open',
+      expiresAt: Date.parse('2026-12-31T00:00:00.000Z'),
+    });
+  });
+
+  it('maps a station post out of the province with its partner prefecture; closed when withdrawn', () => {
+    const v = vacancy(
+      posting({
+        source: { type: 'labour_station', id: 's1' },
+        location: { province: '广东省', city: '广州市', countyCode: '440106' },
+      }),
+      { type: 'VacancyWithdrawn', data: { vacancyId: 'v1', withdrawnAt: T } },
+    );
+    expect(toMatchingVacancy(v, POSTERS)).toMatchObject({
+      source: 'labour_station',
+      location: { provinceIsGuizhou: false, partnerPrefectureCode: '520400', prefectureCode: undefined },
+      status: 'closed',
+    });
+  });
+
+  it('calls a post with flexible hours `flexible` and gives a welfare post its county from the source', () => {
+    expect(toMatchingVacancy(vacancy(posting({ flexibleHours: true })), POSTERS).source).toBe('flexible');
+    const welfare = toMatchingVacancy(
+      vacancy(
+        posting({
+          source: { type: 'public_welfare', id: '520424' },
+          location: { province: '贵州省', city: '毕节市' },
+          flexibleHours: true,
+          labourCapacities: ['weak', 'none'],
+          welfare: { monthlySubsidy: 800, termMonths: 12 },
+        }),
+      ),
+      POSTERS,
+    );
+    expect(welfare).toMatchObject({
+      source: 'public_welfare',
+      acceptedCapacities: ['weak'],
+      location: { countyCode: '520424', prefectureCode: '520400' },
+    });
+  });
+
+  it('has small helpers that do what they say', () => {
+    expect(prefectureOf('520402')).toBe('520400');
+    expect(prefectureOf('520000')).toBeUndefined();
+    expect(monthlyWage(20, 'hour')).toBe(3480);
+    expect(withTraining({ trainings: ['a'], returnee: false }, 'a').trainings).toEqual(['a']);
+    expect(withTraining({ trainings: ['a'], returnee: false }, 'b').trainings).toEqual(['a', 'b']);
+  });
+});
