@@ -85,7 +85,7 @@ async function runPlan(
   const planMs = performance.now() - t;
   const planCpuMs = cpuMs(cpu);
   log(
-    `  plan: ${JSON.stringify(plan.figures)} in ${seconds(planMs)}, ${plan.parts} parts, ${plan.phases} phases; greedy ${JSON.stringify(plan.greedy)}`,
+    `  plan: ${JSON.stringify(plan.figures)} in ${seconds(planMs)} (CPU ${seconds(planCpuMs)}), ${plan.parts} parts, ${plan.phases} phases; greedy ${JSON.stringify(plan.greedy)}`,
   );
   const run: PlanRun = { name, problem, arcs, arcMs, plan, planMs, planCpuMs };
   if (withHighs) {
