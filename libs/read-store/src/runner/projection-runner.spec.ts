@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { SqliteEventStore, type EventStore } from '@lib/event-store';
 import { householdHistoryArbitrary } from '@lib/domain/monitor/testing/history.arbitrary';
 import { EventLogBuilder, householdStreamOf } from '@lib/domain/monitor/testing/event-log';
-import { MONITOR_COLLECTIONS } from '../monitor-collections';
+import { MONITOR_COLLECTIONS, caseFilesCollection, householdsCollection } from '../monitor-collections';
 import type { ReadStore } from '../read-store.port';
 import { SqliteReadStore } from '../sqlite/sqlite-read-store';
 import { MonitorProjectionRunner } from './projection-runner';
@@ -67,6 +67,14 @@ describe('MonitorProjectionRunner', () => {
             const live = await snapshot(reads);
             const oracle = await foldLog(events);
             expect(live).toEqual(snapshotOfModel(oracle.model));
+            // The indexed fields answer the queries: households by status, open cases = zero-employment ones.
+            const households = Object.values(oracle.model.households);
+            for (const status of ['covered', 'zero_employment', 'no_labour'] as const) {
+              const expected = households.filter((h) => h.status === status).length;
+              expect(await reads.count(householdsCollection, { status })).toBe(expected);
+            }
+            const zero = households.filter((h) => h.status === 'zero_employment').length;
+            expect(await reads.count(caseFilesCollection, { openCase: 1 })).toBe(zero);
             const monitorEvents = monitorEventsOf(await readLog(events));
             expect([...monitorEvents].sort()).toEqual(expectedMonitorEvents(oracle.appends));
 

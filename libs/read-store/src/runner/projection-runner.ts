@@ -176,7 +176,7 @@ export class MonitorProjectionRunner {
       await target.abandon();
       throw error;
     }
-    this.current = position;
+    this.advanceTo(position);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (wasRunning) await this.start();
     return { events, batches, appends, seconds, position };
@@ -212,15 +212,19 @@ export class MonitorProjectionRunner {
   }
 
   private committed(outcome: BatchOutcome): void {
-    this.current = outcome.position;
-    const ready = this.waiters.filter((w) => w.position <= outcome.position);
-    if (ready.length > 0) {
-      this.waiters = this.waiters.filter((w) => w.position > outcome.position);
-      ready.forEach((w) => w.resolve(true));
-    }
+    this.advanceTo(outcome.position);
     for (const countyCode of outcome.counties) {
       this.emitter.emit(`county:${countyCode}`, { countyCode, position: outcome.position });
     }
+  }
+
+  /** The read store has applied everything up to `position`: answer whoever waits for it. */
+  private advanceTo(position: Position): void {
+    this.current = position;
+    const ready = this.waiters.filter((w) => w.position <= position);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    ready.forEach((w) => w.resolve(true));
   }
 
   private fail(error: unknown): void {
