@@ -36,7 +36,10 @@ describe('docker-compose.yml', () => {
 
   it('gives every service a health check and waits only for healthy dependencies', () => {
     for (const [name, service] of Object.entries(services)) {
-      expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.anything() });
+      const test = service.healthcheck?.test;
+      expect({ name, test }).toEqual({ name, test: expect.anything() });
+      // Every word of a health check command is a string (an unquoted `a: b` in YAML becomes a mapping).
+      if (Array.isArray(test)) for (const word of test) expect(typeof word).toBe('string');
       const dependsOn = service.depends_on ?? {};
       expect({ name, list: Array.isArray(dependsOn) }).toEqual({ name, list: false });
       for (const [dependency, spec] of Object.entries(dependsOn)) {
