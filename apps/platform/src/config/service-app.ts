@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { pinoHttp } from 'pino-http';
-import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
-import { PlatformModule, type ModuleImport } from '../app.module';
-import { setupOpenApi } from '../docs/openapi.setup';
+import type { ModuleImport } from '../app.module';
+import { bootstrapApp } from '../bootstrap-app';
 import { eventStoreFactoryFor } from '../event-store/event-store-from-env';
 import { deploymentConfigFromEnv, type DeploymentConfig } from './deployment-config';
-import { configFromEnv, configWarnings, type PlatformConfig } from './platform-config';
+import { configFromEnv, type PlatformConfig } from './platform-config';
 
 export interface ServiceAppOptions {
   /** The service's name, for logs and errors (postings, workforce, matching, monitor, relay). */
@@ -25,38 +21,20 @@ export interface ServiceApp {
 }
 
 /**
- * One service of the distributed deployment: the platform's shell (PlatformModule: config, logs, auth, rate
- * limits, errors, idempotency, /health, /ready) with only the given capability modules, the event store
- * chosen by EVENTSTORE_URL, and the same HTTP setup and OpenAPI document as createPlatformApp (the document
- * is generated from the contracts, so every service serves the one API description).
- *
- * Why not createPlatformApp: it always adds every capability module. A `capabilities` option there would
- * let this file shrink to a call (apps/platform/src/create-platform-app.ts is not this module's to edit).
+ * One service of the distributed deployment: the platform's application (config, logs, auth, rate limits,
+ * errors, idempotency, /health, /ready, the one OpenAPI document) with only the given capability modules and
+ * the event store chosen by EVENTSTORE_URL.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const env = options.env ?? process.env;
   const config = configFromEnv(env);
   const deployment = deploymentConfigFromEnv(env);
-  mkdirSync(config.dataDir, { recursive: true });
-  const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.forRoot({
-      config,
-      modules: options.modules,
-      eventStore: eventStoreFactoryFor(deployment, config.dataDir),
-    }),
-    { bodyParser: false, bufferLogs: true },
-  );
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  app.set('json replacer', bigintReplacer);
-  app.set('x-powered-by', false);
-  app.use(correlationMiddleware);
-  app.use(pinoHttp(httpLoggerOptions(config.logLevel)));
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  app.use(bodyParserErrorMapper);
-  app.enableShutdownHooks();
-  setupOpenApi(app);
-  for (const warning of configWarnings(config)) logger.warn(warning, options.name);
+  const { app } = await bootstrapApp({
+    ...config,
+    capabilities: options.modules,
+    eventStore: eventStoreFactoryFor(deployment, config.dataDir),
+    shutdownHooks: true,
+  });
   return { app, config, deployment };
 }
 

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
+import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
+import {
+  configWarnings,
+  parsePlatformConfig,
+  type PlatformConfig,
+  type PlatformConfigInput,
+} from './config/platform-config';
+import { setupOpenApi } from './docs/openapi.setup';
+import { PlatformModule, type ModuleImport } from './app.module';
+import type { EventStoreFactory } from './event-store/event-store.module';
+
+export interface PlatformAppOptions extends PlatformConfigInput {
+  readonly dataDir: string;
+  /** The capability modules served: all of them in the platform, a few in each distributed service. */
+  readonly capabilities: readonly ModuleImport[];
+  /** Modules served besides the capability modules (tests add test-only controllers here). */
+  readonly modules?: readonly ModuleImport[];
+  readonly eventStore?: EventStoreFactory;
+  /** Close cleanly on SIGTERM/SIGINT; on for the process, off in tests (each app would add listeners). */
+  readonly shutdownHooks?: boolean;
+}
+
+export interface PlatformApp {
+  readonly app: NestExpressApplication;
+  readonly config: PlatformConfig;
+}
+
+/**
+ * Builds an application of the platform's shell with the given capability modules, ready for `listen()` or
+ * `init()`. The data directory is created if missing. (It imports no capability itself, so a distributed
+ * service built on it loads only its own modules.)
+ */
+export async function bootstrapApp(options: PlatformAppOptions): Promise<PlatformApp> {
+  const { capabilities, modules, eventStore, shutdownHooks, ...configInput } = options;
+  const config = parsePlatformConfig(configInput);
+  mkdirSync(config.dataDir, { recursive: true });
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    PlatformModule.forRoot({ config, modules: [...capabilities, ...(modules ?? [])], eventStore }),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+    },
+  );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  // Positions are bigints in code and decimal strings in JSON.
+  app.set('json replacer', bigintReplacer);
+  app.set('x-powered-by', false);
+  // Order matters: the correlation id first (every later log line has it), the access log, then the JSON
+  // body with its size limit, then the mapping of the parser's errors to our error codes.
+  app.use(correlationMiddleware);
+  app.use(pinoHttp(httpLoggerOptions(config.logLevel)));
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(bodyParserErrorMapper);
+  if (shutdownHooks) app.enableShutdownHooks();
+  setupOpenApi(app);
+  for (const warning of configWarnings(config)) logger.warn(warning, 'PlatformConfig');
+  return { app, config };
+}
