@@ -1,19 +1,8 @@
 import { z } from 'zod';
 
-/**
- * Every stable error code the HTTP API answers with (decider rejections included). Clients branch on
- * these; a new code is a contract change.
- */
-export const ERROR_CODES = [
-  // 400, 413
-  'validation_failed',
-  'malformed_json',
-  'payload_too_large',
-  // 401, 403, 404
-  'unauthenticated',
-  'forbidden',
+/** Why a decider refuses a command: part of the contract, since clients branch on these codes. */
+export const REJECTION_CODES = [
   'not_found',
-  // 409: decider rejections and races
   'already_exists',
   'vacancy_full',
   'vacancy_closed',
@@ -24,9 +13,22 @@ export const ERROR_CODES = [
   'placement_voided',
   'forbidden_transition',
   'invalid_value',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/**
+ * Every stable error code the HTTP API answers with, decider rejections included. Clients branch on
+ * these; a new code is a contract change.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unauthenticated',
+  'forbidden',
+  ...REJECTION_CODES,
   'concurrency_conflict',
   'idempotency_in_progress',
-  // 422, 429, 503, 500
   'idempotency_key_reused',
   'rate_limited',
   'not_ready',

@@ -3,21 +3,10 @@
  * deciders). `decide` never reads a clock or draws an id: both come in the command.
  */
 
-/** Stable codes the HTTP layer maps to statuses; a new code is a contract change. */
-export const REJECTION_CODES = [
-  'not_found',
-  'already_exists',
-  'vacancy_full',
-  'vacancy_closed',
-  'vacancy_expired',
-  'worker_already_employed',
-  'constraint_violated',
-  'not_employed',
-  'placement_voided',
-  'forbidden_transition',
-  'invalid_value',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+import { REJECTION_CODES, type RejectionCode } from '@contracts/http/errors';
+
+// The rejection codes are part of the contract (clients branch on them); the HTTP layer maps them to statuses.
+export { REJECTION_CODES, type RejectionCode };
 
 export interface Rejection {
   readonly code: RejectionCode;
