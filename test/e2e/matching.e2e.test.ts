@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   COUNTY,
   OTHER_COUNTY,
@@ -266,5 +269,49 @@ describe('matching (recommendations, candidates, match plans)', () => {
     expect(after.body).toMatchObject({ status: 'covered', employedMembers: 2, openCase: null });
     // The matching state follows: placed workers get no more recommendations.
     expect(await recommendations(h1.workerIds[0])).toEqual([]);
+  });
+});
+
+describe('matching after a restart', () => {
+  it('rebuilds the state from the log and keeps the plans', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'matching-restart-'));
+    try {
+      let t = await startTestApp({ dataDir });
+      const office = t.tokens.county(COUNTY);
+      const broker = t.tokens.broker([COUNTY]);
+      await t.http
+        .post('/v1/vacancies')
+        .set(bearer(office))
+        .send(vacancyBody({ type: 'public_welfare', id: COUNTY }))
+        .expect(201);
+      const { workerIds, position } = (
+        await t.http.post('/v1/households').set(bearer(office)).send(householdBody()).expect(201)
+      ).body as { workerIds: string[]; position: string };
+      const recommend = () =>
+        t.http
+          .get(`/v1/workers/${workerIds[0]}/recommendations`)
+          .set(bearer(broker))
+          .set('X-Min-Position', position)
+          .expect(200);
+      const before = (await recommend()).body.items;
+      expect(before).toHaveLength(1);
+      const plan = (
+        await t.http
+          .post('/v1/match-plans')
+          .set(bearer(broker))
+          .send({ counties: [COUNTY] })
+          .expect(201)
+      ).body;
+      expect(plan.figures).toMatchObject({ householdsCovered: 1, placed: 2 });
+      await t.close();
+
+      t = await startTestApp({ dataDir });
+      expect((await recommend()).body.items).toEqual(before);
+      const again = await t.http.get(`/v1/match-plans/${plan.planId}`).set(bearer(broker)).expect(200);
+      expect(again.body).toEqual(plan);
+      await t.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -130,6 +130,38 @@ describe('MatchingProjection', () => {
     expect(queries.recommendations('h1.1', 10, NOW)).toEqual([]);
   });
 
+  it('ranks candidates of a broker’s counties among all their workers, zero-employment households first', () => {
+    const feed = new Feed();
+    const queries = new MatchingQueries(feed.state);
+    const outOfProvince = { province: '广东省', city: '广州市', countyCode: '440106' };
+    feed.apply(
+      ...household('a', COUNTY, [{}]),
+      ...household('b', '520424', [{ skills: [] }, {}]),
+      ...household('c', '520424', [{ skills: [] }]),
+      posted('v1', { location: outOfProvince, openings: 5 }),
+      {
+        type: 'EmploymentReported',
+        data: {
+          employmentId: 'e1',
+          workerId: 'b.1',
+          householdId: 'b',
+          channel: 'flexible',
+          source: 'declaration',
+          startDate: '2026-05-01',
+          reportedAt: NOW,
+        },
+      },
+    );
+    // b.2 has the skill (higher score) but c is a zero-employment household: c.1 comes first.
+    const scoped = queries.candidates('v1', 10, NOW, ['520424']);
+    expect(scoped.map((c) => [c.workerId, c.zeroEmploymentHousehold])).toEqual([
+      ['c.1', true],
+      ['b.2', false],
+    ]);
+    expect(scoped[1].score).toBeGreaterThan(scoped[0].score);
+    expect(queries.candidates('v1', 10, NOW).map((c) => c.workerId)).toEqual(['a.1', 'c.1', 'b.2']);
+  });
+
   it('resolves waits for a position once applied, and times out otherwise', async () => {
     const feed = new Feed();
     const waiting = feed.state.waitFor(2n, 1000);

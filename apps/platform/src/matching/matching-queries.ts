@@ -1,7 +1,9 @@
 import {
   ageAt,
   CandidateArcsBuilder,
+  isEligible,
   planMatches,
+  scoreMatch,
   type MatchingContext,
   type MatchingHousehold,
   type MatchingVacancy,
@@ -83,11 +85,17 @@ export class MatchingQueries {
       }));
   }
 
-  /** Zero-employment households first (dynamic clearing), then by score; among a wider pool than asked. */
-  candidates(vacancyId: string, limit: number, now: string): CandidateView[] {
+  /**
+   * Zero-employment households first (dynamic clearing), then by score. Without `counties`, among the
+   * index's best (a wider pool than asked); with them (a broker's scope), among every worker of those
+   * counties, so a broker of one county is not left with the remains of a province-wide list.
+   */
+  candidates(vacancyId: string, limit: number, now: string, counties?: readonly string[]): CandidateView[] {
     const ctx = { now: Date.parse(now) };
-    const pool = this.state.index
-      .candidatesFor(vacancyId, Math.max(limit * 5, 50), ctx)
+    const ranked = counties
+      ? this.scanCounties(vacancyId, counties, ctx)
+      : this.state.index.candidatesFor(vacancyId, Math.max(limit * 5, 50), ctx);
+    const pool = ranked
       .filter((r) => this.state.placementAllows(r.workerId, vacancyId, now))
       .map((r) => {
         const household = this.state.household(r.workerId.slice(0, r.workerId.lastIndexOf('.')));
@@ -108,6 +116,26 @@ export class MatchingQueries {
       score: r.score,
       reasons: reasonViews(r.reasons),
     }));
+  }
+
+  /** Every eligible worker of the counties with the score and reasons, best first (a county is thousands). */
+  private scanCounties(vacancyId: string, counties: readonly string[], ctx: MatchingContext) {
+    const vacancy = this.state.mappedVacancy(vacancyId);
+    if (!vacancy) return [];
+    const out: { workerId: string; score: number; reasons: readonly MatchReason[] }[] = [];
+    for (const county of counties) {
+      for (const id of this.state.householdIdsIn(county)) {
+        const household = this.state.household(id);
+        if (!household) continue;
+        const h = toMatchingHousehold(household);
+        for (const w of this.state.mappedWorkers(household)) {
+          if (!isEligible(w, vacancy, ctx)) continue;
+          const { total, reasons } = scoreMatch(w, h, vacancy, ctx);
+          out.push({ workerId: w.id, score: total, reasons });
+        }
+      }
+    }
+    return out.sort((a, b) => b.score - a.score || (a.workerId < b.workerId ? -1 : 1));
   }
 
   /**

@@ -100,16 +100,9 @@ export class MatchingController {
       'Only its poster or a broker',
     );
     const now = new Date().toISOString();
-    // A broker's pool is its own counties: rank among them, not cut a province-wide list.
-    const ranked = this.queries.candidates(params.id, isBroker ? 100 : query.limit, now);
-    const visible = ranked
-      .filter(
-        (c) =>
-          !isBroker ||
-          canActForCounty(principal, this.runtime.state.household(c.householdId)?.countyCode ?? ''),
-      )
-      .slice(0, query.limit)
-      .map((c, i) => ({ ...c, rank: i + 1 }));
+    // A broker ranks among the workers of its own counties (unless it covers them all).
+    const counties = isBroker && principal.counties !== 'all' ? principal.counties : undefined;
+    const visible = this.queries.candidates(params.id, query.limit, now, counties);
     this.accessLog.record(principal, {
       resource: 'vacancy_candidates',
       subjectIds: visible.flatMap((c) => [c.workerId, c.householdId]),
