@@ -2,7 +2,6 @@ import {
   ageAt,
   CandidateArcsBuilder,
   isEligible,
-  planMatches,
   scoreMatch,
   type MatchingContext,
   type MatchingHousehold,
@@ -13,6 +12,7 @@ import {
 } from '@lib/matching';
 import type { MatchingProjection } from './matching-projection';
 import { toMatchingHousehold } from './matching-state';
+import { INLINE_SOLVE_MAX_PAIRS, solvePlan } from './plan-solver';
 
 /** A reason in the answer: the engine's (code, points, zh, en) and `message` (the Chinese text) for older clients. */
 export interface ReasonView {
@@ -70,7 +70,10 @@ export interface PlanInstance {
  * planned is refused at placement.
  */
 export class MatchingQueries {
-  constructor(private readonly state: MatchingProjection) {}
+  constructor(
+    private readonly state: MatchingProjection,
+    private readonly inlineSolveMaxPairs = INLINE_SOLVE_MAX_PAIRS,
+  ) {}
 
   recommendations(workerId: string, limit: number, now: string): RecommendationView[] {
     const ctx = { now: Date.parse(now) };
@@ -181,7 +184,11 @@ export class MatchingQueries {
       }
     }
     const built = performance.now();
-    const plan = planMatches({ workers, households, vacancies, ctx }, arcs.build());
+    const plan = await solvePlan(
+      { workers, households, vacancies, ctx },
+      arcs.build(),
+      this.inlineSolveMaxPairs,
+    );
     const solved = performance.now();
     return {
       plan,
