@@ -192,6 +192,25 @@ describe('matching (recommendations, candidates, match plans)', () => {
     expect(other.body.items).toEqual([]);
   });
 
+  it('writes every read of workers’ data to the access log (who, what, whose)', async () => {
+    const worker = h1.workerIds[0];
+    await get(`/v1/workers/${worker}/recommendations`, broker).expect(200);
+    await get(`/v1/vacancies/${vacancies.workshop}/candidates`, broker).expect(200);
+    const res = await t.http
+      .get(`/v1/access-log?subject=${encodeURIComponent(worker)}`)
+      .set(bearer(t.tokens.admin()))
+      .expect(200);
+    const items = res.body.items as { resource: string; actorSub: string; subjectIds: string[] }[];
+    expect(items.slice(0, 2).map((i) => i.resource)).toEqual([
+      'vacancy_candidates',
+      'worker_recommendations',
+    ]);
+    for (const item of items.slice(0, 2)) {
+      expect(item.actorSub).toBe(`test-broker-${COUNTY}`);
+      expect(item.subjectIds).toEqual(expect.arrayContaining([worker, h1.householdId]));
+    }
+  });
+
   it('refuses tokens outside the scope (403) and unknown ids (404)', async () => {
     const worker = h1.workerIds[0];
     await get(`/v1/workers/${worker}/recommendations`, t.tokens.broker([OTHER_COUNTY])).expect(403);
