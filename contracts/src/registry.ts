@@ -143,3 +143,26 @@ export function decodeStoredEvent(stored: StoredEvent): EventEnvelope<DomainEven
     metadata: metadata.data,
   } as EventEnvelope<DomainEvent>;
 }
+
+/**
+ * Decodes an event a rebuild reads back from the store's own log, trusting what is already at its current
+ * version: every append goes through `encodeEvent` (the decider runner, the monitor appender), which validated
+ * that very data against that very schema, and zod parsing is idempotent for these schemas (no transforms), so
+ * parsing again gives the same data. Older versions still go through the upcasters and full validation.
+ * Opt-in, for a rebuild only: a live feed (Kafka, another store) keeps `decodeStoredEvent`.
+ */
+export function decodeAppendedEvent(stored: StoredEvent): EventEnvelope<DomainEvent> {
+  const current = CURRENT_BY_TYPE.get(stored.type);
+  if (current === undefined || stored.version !== current.version) return decodeStoredEvent(stored);
+  return {
+    type: stored.type,
+    version: stored.version,
+    data: stored.data,
+    id: stored.id,
+    streamId: stored.streamId,
+    revision: stored.revision,
+    position: stored.position,
+    occurredAt: stored.occurredAt,
+    metadata: stored.metadata,
+  } as EventEnvelope<DomainEvent>;
+}

@@ -172,3 +172,27 @@ export function employmentView(figures: RegionEmployment) {
     level === 'county' ? 'countyCode' : level === 'prefecture' ? 'prefectureCode' : 'provinceCode';
   return { [codeField]: regionCode, ...rest };
 }
+
+/** Counts a rebuild sums into in place, one per county: no copy per event (same fields as EmploymentCounts). */
+export type CountsAccumulator = {
+  -readonly [K in keyof EmploymentCounts]: K extends 'byChannel' ? Record<Channel, number> : number;
+};
+
+export const emptyAccumulator = (): CountsAccumulator => ({ ...ZERO_COUNTS, byChannel: noChannels() });
+
+/** Adds (sign 1) or takes away (sign -1) what a household contributes: countsOfHousehold, without allocating. */
+export function accumulateHousehold(
+  acc: CountsAccumulator,
+  household: HouseholdEmployment,
+  sign: 1 | -1,
+): void {
+  acc.households += sign;
+  if (household.status === 'no_labour') acc.noLabourHouseholds += sign;
+  else acc.householdsWithLabour += sign;
+  if (household.status === 'covered') acc.coveredHouseholds += sign;
+  if (household.status === 'zero_employment') acc.zeroEmploymentHouseholds += sign;
+  acc.labourCapableWorkers += sign * household.labourCapableMembers;
+  acc.employedWorkers += sign * household.employedMembers;
+  acc.employedLabourCapableWorkers += sign * household.employedLabourCapableMembers;
+  for (const m of household.members) if (m.employment) acc.byChannel[m.employment.channel] += sign;
+}

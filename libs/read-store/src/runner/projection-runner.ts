@@ -9,6 +9,7 @@ import {
 import { MONITOR_CHECKPOINT } from '../monitor-collections';
 import type { ReadStore } from '../read-store.port';
 import { MonitorBatchWriter, flushOutbox, type BatchOutcome } from './monitor-batch-writer';
+import { MonitorRebuildState } from './monitor-rebuild';
 
 export interface ProjectionRunnerOptions {
   /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
@@ -145,41 +146,34 @@ export class MonitorProjectionRunner {
     await this.stop();
     const started = process.hrtime.bigint();
     const target = await this.readStore.beginRebuild();
-    const writer = new MonitorBatchWriter(this.events, target, this.checkpointName);
-    let position = START;
+    const state = new MonitorRebuildState();
     let events = 0;
-    let batches = 0;
+    let passes = 0;
     let appends = 0;
     try {
       // The process manager's appends land after the head; passes repeat until one reads nothing new.
-      for (let read = -1; read !== 0;) {
+      for (let read = -1, appended = -1; read !== 0 && appended !== 0;) {
         read = 0;
-        let batch: RecordedEvent[] = [];
-        const write = async (): Promise<void> => {
-          const outcome = await writer.write(batch);
-          position = outcome.position;
-          appends += outcome.appends;
-          batches += 1;
-          batch = [];
-        };
-        for await (const event of this.events.readAll(position)) {
-          batch.push(event);
+        for await (const event of this.events.readAll(state.position)) {
+          state.apply(event);
           read += 1;
-          if (batch.length >= this.rebuildBatchSize) await write();
         }
-        if (batch.length > 0) await write();
         events += read;
+        passes += 1;
+        appended = await state.appendMissing(this.events);
+        appends += appended;
       }
-      await writer.finish(position);
+      await state.write(target, this.checkpointName);
       await target.swap();
     } catch (error) {
       await target.abandon();
       throw error;
     }
+    const position = state.position;
     this.advanceTo(position);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (wasRunning) await this.start();
-    return { events, batches, appends, seconds, position };
+    return { events, batches: passes, appends, seconds, position };
   }
 
   private onEvent(event: RecordedEvent): Promise<void> | void {

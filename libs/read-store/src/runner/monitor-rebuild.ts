@@ -1,0 +1,184 @@
+import { decodeAppendedEvent } from '@contracts';
+import { START, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
+import {
+  accumulateHousehold,
+  addCounts,
+  emptyAccumulator,
+  regionFigures,
+  regionKey,
+  ZERO_COUNTS,
+  type CountsAccumulator,
+  type EmploymentCounts,
+  type RegionEmployment,
+} from '@lib/domain/monitor/county-employment.projection';
+import {
+  householdEmploymentProjection,
+  type HouseholdEmployment,
+} from '@lib/domain/monitor/household-employment.projection';
+import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
+import {
+  applyProjection,
+  type AnyEnvelope,
+  type GuardedDocument,
+  type KeyedProjection,
+} from '@lib/domain/monitor/projection';
+import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
+import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
+import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
+import {
+  monitorStreamOf,
+  zeroEmploymentTransitions,
+  type MonitorAppend,
+} from '@lib/domain/monitor/zero-employment.process-manager';
+import { GUIZHOU_PROVINCE_CODE } from '@contracts';
+import {
+  documentChanges,
+  type AnyDocumentChanges,
+  type CollectionSpec,
+  type ReadStoreWriter,
+} from '../read-store.port';
+import {
+  caseFilesCollection,
+  householdsCollection,
+  regionsCollection,
+  subsidiesCollection,
+  vacanciesCollection,
+  workersCollection,
+} from '../monitor-collections';
+import { appendAll } from './monitor-appender';
+
+/** One projection's documents, all of them, in memory for the whole rebuild. */
+class Documents<TDoc extends GuardedDocument> {
+  readonly docs = new Map<string, TDoc>();
+  private readonly handles: ReadonlySet<string>;
+
+  constructor(
+    readonly projection: KeyedProjection<TDoc, never>,
+    readonly collection: CollectionSpec<TDoc, string>,
+  ) {
+    this.handles = new Set<string>(projection.handles);
+  }
+
+  /** The document before and after the event (the same reference when it changes nothing); undefined: not handled. */
+  apply(event: AnyEnvelope): { before: TDoc | undefined; after: TDoc | undefined } | undefined {
+    if (!this.handles.has(event.type)) return undefined;
+    const key = this.projection.keyOf(event as never);
+    if (key === undefined) return undefined;
+    const before = this.docs.get(key);
+    const after = applyProjection(this.projection, before, event);
+    if (after !== before && after !== undefined) this.docs.set(key, after);
+    return { before, after };
+  }
+
+  changes(): AnyDocumentChanges {
+    return documentChanges({ collection: this.collection, upserts: this.docs });
+  }
+}
+
+const MONITOR_STREAM_PREFIX = monitorStreamOf('');
+
+/**
+ * A rebuild's state: every document of every monitor projection in memory, applied event by event with the
+ * same pure projections and revision guards as the batch writer, and written ONCE at the end. Safe because a
+ * rebuild fills a fresh generation that nobody reads before the swap, and a crash before the swap drops it
+ * (the next rebuild starts again from 0). Regions are summed per county in place and rolled up at the end:
+ * they are additive counts and every figure is recomputed from the sums, as the batch writer does.
+ *
+ * The process manager's appends are collected and, after each pass over the log, only those the log does not
+ * hold yet are appended (through the same exactly-once appender): a rebuild reads the monitor streams too, so
+ * after a first pass nearly every transition is already there and nothing is appended again.
+ */
+export class MonitorRebuildState {
+  private readonly households = new Documents<HouseholdEmployment>(
+    householdEmploymentProjection as unknown as KeyedProjection<HouseholdEmployment, never>,
+    householdsCollection,
+  );
+  private readonly others = [
+    new Documents(
+      zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>,
+      caseFilesCollection,
+    ),
+    new Documents(
+      workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>,
+      workersCollection,
+    ),
+    new Documents(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
+    new Documents(
+      transportSubsidyProjection as unknown as KeyedProjection<never, never>,
+      subsidiesCollection,
+    ),
+  ] as unknown as Documents<GuardedDocument>[];
+  private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
+  /** Transitions decided since the last `appendMissing`, in event order. */
+  private pending: MonitorAppend[] = [];
+  /** Ids of the monitor-stream events the log holds (those transitions need no append). */
+  private readonly monitorIdsInLog = new Set<string>();
+  private last: Position = START;
+
+  get position(): Position {
+    return this.last;
+  }
+
+  /** Applies one stored event (decoded trusting the store's own validation on append: see decodeAppendedEvent). */
+  apply(record: RecordedEvent): void {
+    const event = decodeAppendedEvent(record) as AnyEnvelope;
+    if (record.streamId.startsWith(MONITOR_STREAM_PREFIX)) this.monitorIdsInLog.add(record.id);
+    const step = this.households.apply(event);
+    if (step?.after !== undefined && step.after !== step.before) {
+      this.moveCounty(step.before, step.after);
+      const append = zeroEmploymentTransitions(step.before, step.after, event as never);
+      if (append) this.pending.push(append);
+    }
+    for (const set of this.others) set.apply(event);
+    this.last = record.position;
+  }
+
+  /** Appends the transitions decided so far that the log does not hold; returns how many it appended. */
+  async appendMissing(events: EventStore): Promise<number> {
+    const missing = this.pending.filter((a) => !a.events.every((e) => this.monitorIdsInLog.has(e.id)));
+    this.pending = [];
+    await appendAll(events, missing);
+    return missing.length;
+  }
+
+  /** Writes every document and the checkpoint in one transaction of the (fresh) target. */
+  async write(target: ReadStoreWriter, checkpointName: string): Promise<void> {
+    const changes = [this.households, ...this.others]
+      .map((set) => set.changes())
+      .concat(documentChanges({ collection: regionsCollection, upserts: this.regions() }))
+      .filter((c) => c.upserts.size > 0);
+    await target.applyBatch({ changes, checkpoint: { name: checkpointName, position: this.last } });
+  }
+
+  private moveCounty(before: HouseholdEmployment | undefined, after: HouseholdEmployment): void {
+    let county = this.counties.get(after.countyCode);
+    if (!county) {
+      county = { prefectureCode: after.prefectureCode, counts: emptyAccumulator() };
+      this.counties.set(after.countyCode, county);
+    }
+    if (before) accumulateHousehold(county.counts, before, -1);
+    accumulateHousehold(county.counts, after, 1);
+  }
+
+  /** County, prefecture and province documents from the county sums (a county exists once it has a household). */
+  private regions(): Map<string, RegionEmployment> {
+    const regions = new Map<string, RegionEmployment>();
+    const prefectures = new Map<string, EmploymentCounts>();
+    let province: EmploymentCounts = ZERO_COUNTS;
+    for (const [code, { prefectureCode, counts }] of this.counties) {
+      regions.set(regionKey('county', code), regionFigures('county', code, counts));
+      prefectures.set(prefectureCode, addCounts(prefectures.get(prefectureCode) ?? ZERO_COUNTS, counts));
+      province = addCounts(province, counts);
+    }
+    for (const [code, counts] of prefectures) {
+      regions.set(regionKey('prefecture', code), regionFigures('prefecture', code, counts));
+    }
+    if (this.counties.size > 0) {
+      regions.set(
+        regionKey('province', GUIZHOU_PROVINCE_CODE),
+        regionFigures('province', GUIZHOU_PROVINCE_CODE, province),
+      );
+    }
+    return regions;
+  }
+}
