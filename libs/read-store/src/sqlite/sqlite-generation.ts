@@ -15,18 +15,28 @@ import {
 export const tableOf = (generation: number, collection: string): string => `g${generation}_${collection}`;
 const column = (field: string): string => `f_${field}`;
 
-/** Creates a collection's table and indexes in a generation (idempotent). */
-export function createCollectionSql(generation: number, c: AnyCollection): string {
-  const table = tableOf(generation, c.name);
+/** Creates a collection's table (idempotent); its indexes come from createIndexesSql. */
+export function createTableSql(generation: number, c: AnyCollection): string {
   const fields = Object.keys(c.fields);
   // Field columns are untyped (no affinity): a value keeps its type, as the document's JSON has it.
   const columns = ['key TEXT PRIMARY KEY', 'doc TEXT NOT NULL', ...fields.map(column)];
-  const indexes = [...fields.map((f) => [f]), ...(c.indexes ?? [])].map(
-    (index) =>
-      `CREATE INDEX IF NOT EXISTS ${table}__${index.join('_')} ON ${table} (${[...index.map(column), 'key'].join(', ')});`,
-  );
-  return [`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')});`, ...indexes].join('\n');
+  return `CREATE TABLE IF NOT EXISTS ${tableOf(generation, c.name)} (${columns.join(', ')});`;
 }
+
+/** Creates a collection's indexes (idempotent): one per field, plus the collection's compound ones. */
+export function createIndexesSql(generation: number, c: AnyCollection): string {
+  const table = tableOf(generation, c.name);
+  return [...Object.keys(c.fields).map((f) => [f]), ...(c.indexes ?? [])]
+    .map(
+      (index) =>
+        `CREATE INDEX IF NOT EXISTS ${table}__${index.join('_')} ON ${table} (${[...index.map(column), 'key'].join(', ')});`,
+    )
+    .join('\n');
+}
+
+/** Creates a collection's table and indexes in a generation (idempotent). */
+export const createCollectionSql = (generation: number, c: AnyCollection): string =>
+  [createTableSql(generation, c), createIndexesSql(generation, c)].join('\n');
 
 interface CollectionStatements {
   readonly load: Database.Statement<[string], [string, string]>;
@@ -52,10 +62,15 @@ export class SqliteGeneration {
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
-    collections: readonly AnyCollection[],
+    private readonly collections: readonly AnyCollection[],
+    /**
+     * A rebuild's generation: tables without indexes until `createIndexes` (before its swap), since building
+     * an index once over the loaded rows is much cheaper than keeping it up to date row by row.
+     */
+    options: { readonly deferIndexes?: boolean } = {},
   ) {
     for (const c of collections) {
-      db.exec(createCollectionSql(generation, c));
+      db.exec(options.deferIndexes ? createTableSql(generation, c) : createCollectionSql(generation, c));
       const table = tableOf(generation, c.name);
       const fields = Object.entries(c.fields) as [string, (doc: never) => FieldValue][];
       const columns = ['key', 'doc', ...fields.map(([f]) => column(f))];
@@ -88,6 +103,11 @@ export class SqliteGeneration {
       }
       this.setCheckpoint.run(this.generation, batch.checkpoint.name, batch.checkpoint.position.toString());
     });
+  }
+
+  /** Creates the indexes a generation opened with `deferIndexes` lacks (idempotent). */
+  createIndexes(): void {
+    for (const c of this.collections) this.db.exec(createIndexesSql(this.generation, c));
   }
 
   load<TDoc>(collection: CollectionSpec<TDoc, string>, keys: readonly string[]): Map<string, TDoc> {

@@ -91,7 +91,7 @@ export class SqliteReadStore implements ReadStore {
     if (this.rebuilding) throw new Error('A rebuild is already under way');
     const generation = this.meta('last_generation') + 1;
     this.db.prepare("UPDATE read_store_meta SET value = ? WHERE name = 'last_generation'").run(generation);
-    const target = new SqliteGeneration(this.db, generation, this.collections);
+    const target = new SqliteGeneration(this.db, generation, this.collections, { deferIndexes: true });
     this.rebuilding = target;
     const finish = (): void => {
       if (this.rebuilding !== target) throw new Error('This rebuild is no longer under way');
@@ -105,6 +105,7 @@ export class SqliteReadStore implements ReadStore {
         finish();
         const old = this.live.generation;
         this.db.transaction(() => {
+          target.createIndexes();
           this.db
             .prepare("UPDATE read_store_meta SET value = ? WHERE name = 'live_generation'")
             .run(generation);
