@@ -55,6 +55,11 @@ describe('POST /v1/vacancies body', () => {
     ['welfare on a station post', { ...vacancy, welfare: welfarePost.welfare }, 'welfare'],
     ['a welfare post without welfare', { ...welfarePost, welfare: undefined }, 'welfare'],
     [
+      'a welfare post located outside the county that runs it',
+      { ...welfarePost, location: { province: '贵州省', city: '安顺市', countyCode: '520423' } },
+      'location.countyCode',
+    ],
+    [
       'a welfare post from a non-county',
       { ...welfarePost, source: { type: 'public_welfare', id: '520522' } },
       'source.id',

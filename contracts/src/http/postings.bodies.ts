@@ -92,6 +92,13 @@ export const postVacancyBody = z
       });
     }
     const county = body.location.countyCode;
+    if (isWelfare && county !== undefined && county !== body.source.id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['location', 'countyCode'],
+        message: 'A public_welfare post is in the county that runs it (its source id)',
+      });
+    }
     if (county?.startsWith('52') && !isGuizhouCountyCode(county)) {
       ctx.addIssue({ code: 'custom', path: ['location', 'countyCode'], message: 'Not a county of Guizhou' });
     }

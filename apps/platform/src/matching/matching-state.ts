@@ -7,6 +7,7 @@
 import type { LabourCapacity as ContractCapacity, WageRange } from '@contracts';
 import {
   isInGuizhou,
+  postingCountyOf,
   takenOpenings,
   type PostedVacancyState,
   type RegisteredHousehold,
@@ -110,11 +111,10 @@ export function matchingSourceOf(posting: PostedVacancyState['posting']): Vacanc
 
 export function toMatchingVacancy(vacancy: PostedVacancyState, posters: PosterDirectory): MatchingVacancy {
   const { posting } = vacancy;
-  const { source, location } = posting;
-  const inGuizhou = isInGuizhou(location);
-  const welfare = source.type === 'public_welfare';
-  // A welfare post's county is its source id when the location names none (the placement rule reads it so).
-  const countyCode = location.countyCode ?? (welfare ? source.id : undefined);
+  const { source } = posting;
+  // The same effective location the placement rules read: a welfare post is in the county that runs it.
+  const countyCode = postingCountyOf(posting);
+  const inGuizhou = isInGuizhou({ ...posting.location, countyCode });
   const workshop = source.type === 'workshop' ? posters.workshops.get(source.id) : undefined;
   const stationRegion = source.type === 'labour_station' ? posters.stations.get(source.id) : undefined;
   return {

@@ -59,6 +59,13 @@ export function locationFitsPreference(
 export const ageInYear = (birthYear: number, now: string): number =>
   new Date(now).getUTCFullYear() - birthYear;
 
+/** The county a posting is in: its location's, or for a public-welfare post the county that runs it (its source id). */
+export const postingCountyOf = (posting: {
+  readonly location: { readonly countyCode?: string };
+  readonly source: { readonly type: string; readonly id: string };
+}): string | undefined =>
+  posting.location.countyCode ?? (posting.source.type === 'public_welfare' ? posting.source.id : undefined);
+
 /**
  * The hard constraints a placement must meet that follow from the vacancy and the worker alone. Whether
  * openings are left and whether the worker is already employed are decided on their own streams.
@@ -95,15 +102,17 @@ export function placementViolations(
         'A worker with weak labour capacity is placed only in a public-welfare post or a post with flexible hours',
     });
   }
-  if (!locationFitsPreference(worker.preference, worker.countyCode, posting.location)) {
-    const where = posting.location.countyCode ?? `${posting.location.province} ${posting.location.city}`;
+  // A public-welfare post is in the county that runs it even when its location names no county.
+  const location = { ...posting.location, countyCode: postingCountyOf(posting) };
+  if (!locationFitsPreference(worker.preference, worker.countyCode, location)) {
+    const where = location.countyCode ?? `${location.province} ${location.city}`;
     out.push({
       rule: 'preference',
       message: `Worker ${worker.workerId} prefers ${worker.preference} work; the vacancy is in ${where}`,
     });
   }
-  // Public-welfare posts are county-run for the county's own residents; the source id is the county code.
-  const welfareCounty = posting.location.countyCode ?? posting.source.id;
+  // Public-welfare posts are county-run for the county's own residents.
+  const welfareCounty = location.countyCode;
   if (posting.source.type === 'public_welfare' && welfareCounty !== worker.countyCode) {
     out.push({
       rule: 'welfare_county',
