@@ -1,5 +1,5 @@
 import { encodeEvent } from '@contracts';
-import { given } from '../shared/decider-spec';
+import { given } from '../shared/testing/decider-spec';
 import type { VacancyCommand } from './vacancy.commands';
 import { vacancyDecider } from './vacancy.decider';
 import {

@@ -1,4 +1,4 @@
-import { given } from '../shared/decider-spec';
+import { given } from '../shared/testing/decider-spec';
 import { type WorkshopEvent, workshopDecider } from './workshop.decider';
 
 const now = '2026-03-01T08:00:00Z';

@@ -1,5 +1,5 @@
 import { encodeEvent } from '@contracts';
-import { given } from '../shared/decider-spec';
+import { given } from '../shared/testing/decider-spec';
 import type { CurrentEmploymentInput, HouseholdCommand, RegisteringMember } from './household.commands';
 import { householdDecider } from './household.decider';
 import {

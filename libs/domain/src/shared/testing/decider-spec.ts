@@ -1,4 +1,4 @@
-import { type Decider, foldEvents, type RejectionCode } from './decider';
+import { type Decider, foldEvents, type RejectionCode } from '../decider';
 
 /**
  * Specifications that read as given/when/then:
