@@ -49,7 +49,8 @@ export function applyProjection<TDoc extends GuardedDocument, TType extends Even
   if (!handlesEvent(projection, event) || alreadyApplied(doc, event)) return doc;
   const next = projection.evolve(doc, event);
   if (next === undefined || next === doc) return doc;
-  return { ...next, lastRevision: event.revision };
+  // A projection that stamps the revision itself (the household one does) needs no second copy.
+  return next.lastRevision === event.revision ? next : { ...next, lastRevision: event.revision };
 }
 
 /** Documents by key: the in-memory state of a projection; plain JSON, so it survives a serialise/parse. */
