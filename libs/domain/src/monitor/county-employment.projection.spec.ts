@@ -1,4 +1,11 @@
-import { employmentView, regionEmployment } from './county-employment.projection';
+import {
+  ZERO_COUNTS,
+  accumulateHousehold,
+  countsOfHousehold,
+  emptyAccumulator,
+  employmentView,
+  regionEmployment,
+} from './county-employment.projection';
 import { HouseholdScript } from './testing/fixtures';
 import { runMonitorLive } from './testing/monitor-runner';
 
@@ -55,5 +62,17 @@ describe('county employment projection', () => {
       households: 0,
       employmentRate: 0,
     });
+  });
+
+  it('sums in place what countsOfHousehold gives, and takes it away again (the rebuild accumulator)', () => {
+    const households = Object.values(model.households);
+    expect(households).toHaveLength(4);
+    for (const household of households) {
+      const acc = emptyAccumulator();
+      accumulateHousehold(acc, household, 1);
+      expect(acc).toEqual(countsOfHousehold(household));
+      accumulateHousehold(acc, household, -1);
+      expect(acc).toEqual(ZERO_COUNTS);
+    }
   });
 });

@@ -184,6 +184,19 @@ describe('MonitorProjectionRunner', () => {
       ]);
     });
 
+    it('a rebuild before any run appends the transitions the log lacks, once, and none at a second rebuild', async () => {
+      const first = await runner.rebuild();
+      expect(first.appends).toBe(2);
+      expect(await monitorTypes()).toEqual(TRANSITIONS);
+      const rebuilt = await snapshot(reads);
+      const second = await runner.rebuild();
+      expect(second.appends).toBe(0);
+      expect(second.position).toBe(await events.headPosition());
+      expect(await monitorTypes()).toEqual(TRANSITIONS);
+      expect(await snapshot(reads)).toEqual(rebuilt);
+      expect(await outboxOf(reads)).toEqual([]);
+    });
+
     it('appends what a crash left in the outbox at the next start', async () => {
       const crashing = new MonitorProjectionRunner(failingAppends(events, 1), reads, { batchSize: 100 });
       await crashing.start().catch(() => undefined);

@@ -14,7 +14,10 @@ import { MonitorRebuildState } from './monitor-rebuild';
 export interface ProjectionRunnerOptions {
   /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
   readonly batchSize?: number;
-  /** Most events per batch during a rebuild (fewer, larger transactions). Default 10,000. */
+  /**
+   * Unused since a rebuild keeps every document in memory and writes each once (see MonitorRebuildState);
+   * kept so existing callers still compile.
+   */
   readonly rebuildBatchSize?: number;
   readonly checkpointName?: string;
 }
@@ -27,6 +30,7 @@ export interface CountyChange {
 
 export interface RebuildReport {
   readonly events: number;
+  /** Passes over the log (a pass reads what the previous one appended); the documents are written once. */
   readonly batches: number;
   readonly appends: number;
   readonly seconds: number;
@@ -42,7 +46,6 @@ export interface RebuildReport {
 export class MonitorProjectionRunner {
   private readonly emitter = new EventEmitter();
   private readonly batchSize: number;
-  private readonly rebuildBatchSize: number;
   private readonly checkpointName: string;
   private current: Position = START;
   private subscription: Subscription | undefined;
@@ -59,7 +62,6 @@ export class MonitorProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
-    this.rebuildBatchSize = options.rebuildBatchSize ?? 10_000;
     this.checkpointName = options.checkpointName ?? MONITOR_CHECKPOINT;
     // One listener per server-sent-events client: no leak warning at 11.
     this.emitter.setMaxListeners(0);
@@ -139,7 +141,9 @@ export class MonitorProjectionRunner {
 
   /**
    * Rebuilds every monitor collection from position 0 into fresh collections, while queries keep reading the
-   * current ones, then swaps them in and resumes following the log from the rebuilt checkpoint.
+   * current ones, then swaps them in and resumes following the log from the rebuilt checkpoint. The state is
+   * kept in memory and written in one transaction at the end (the fresh collections have no reader before
+   * the swap); a crash before the swap leaves them to be dropped, and the next rebuild starts again.
    */
   async rebuild(): Promise<RebuildReport> {
     const wasRunning = this.running;
