@@ -75,7 +75,7 @@ jest.setTimeout(180_000);
         join(ROOT, 'node_modules/vite/bin/vite.js'),
         'build',
         '--config',
-        'apps/platform/web/vite.config.ts',
+        'apps/platform/web/vite.config.mts',
         '--outDir',
         webDir,
         '--logLevel',

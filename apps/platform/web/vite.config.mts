@@ -20,7 +20,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   server: {
-    // `vite --config apps/platform/web/vite.config.ts` during development: the API from `npm start`.
+    // `vite --config apps/platform/web/vite.config.mts` during development: the API from `npm start`.
     proxy: { '/v1': 'http://localhost:3000' },
   },
 });
