@@ -20,6 +20,7 @@ describe('OpenAPI document', () => {
         '/v1/workers/{id}/employment-reports',
         '/v1/workers/{id}/recommendations',
         '/v1/match-plans',
+        '/v1/match-plans/{id}',
         '/v1/placements',
         '/v1/placements/{id}/end',
         '/v1/counties/{code}/employment',

@@ -183,9 +183,12 @@ const paths: ZodOpenApiPathsObject = {
     post: command(
       'The plan covering the most households (and the greedy plan)',
       matchPlanBody,
-      '200',
+      '201',
       matchPlanResponse,
     ),
+  },
+  '/v1/match-plans/{id}': {
+    get: query('A match plan proposed earlier, by its id', matchPlanResponse, { requestParams: byId }),
   },
   '/v1/placements': {
     post: command(
