@@ -1,6 +1,8 @@
 import type { DomainEvent } from '@contracts';
 import { placementCandidateOf } from '@lib/domain/placements/placement-saga';
 import { checkPlacementConstraints } from '@lib/domain/postings/placement-constraints';
+import { HOUSEHOLD_EVENT_TYPES } from '@lib/domain/monitor/household-employment.projection';
+import { VACANCY_EVENT_TYPES } from '@lib/domain/monitor/open-vacancies.projection';
 import { START, type Position } from '@lib/event-store';
 import {
   evolveVacancy,
@@ -23,29 +25,9 @@ import {
   type WorkerExtras,
 } from './matching-state';
 
-const HOUSEHOLD_EVENTS = new Set<string>([
-  'HouseholdRegistered',
-  'WorkerRegistered',
-  'WorkerProfileUpdated',
-  'WorkerTrainingCompleted',
-  'WorkerLabourCapacityChanged',
-  'EmploymentReported',
-  'WorkerPlaced',
-  'EmploymentEnded',
-  'EmploymentVerified',
-  'PlacementVoided',
-] satisfies HouseholdEvent['type'][]);
-
-const VACANCY_EVENTS = new Set<string>([
-  'VacancyPosted',
-  'VacancyOpeningsChanged',
-  'VacancyExpiryExtended',
-  'VacancyWithdrawn',
-  'VacancyExpired',
-  'VacancyOpeningReserved',
-  'VacancyReservationConfirmed',
-  'VacancyReservationReleased',
-] satisfies VacancyEvent['type'][]);
+// The events of the two streams matching folds: the same lists the monitor's projections handle.
+const HOUSEHOLD_EVENTS = new Set<string>(HOUSEHOLD_EVENT_TYPES satisfies readonly HouseholdEvent['type'][]);
+const VACANCY_EVENTS = new Set<string>(VACANCY_EVENT_TYPES satisfies readonly VacancyEvent['type'][]);
 
 const isHouseholdEvent = (e: DomainEvent): e is HouseholdEvent => HOUSEHOLD_EVENTS.has(e.type);
 const isVacancyEvent = (e: DomainEvent): e is VacancyEvent => VACANCY_EVENTS.has(e.type);

@@ -53,18 +53,21 @@ function settle(doc: Omit<OpenVacancy, 'remainingOpenings'> & { remainingOpening
 
 const without = (ids: readonly string[], id: string): readonly string[] => ids.filter((x) => x !== id);
 
+/** Every event of a vacancy stream. */
+export const VACANCY_EVENT_TYPES = [
+  'VacancyPosted',
+  'VacancyOpeningsChanged',
+  'VacancyExpiryExtended',
+  'VacancyWithdrawn',
+  'VacancyExpired',
+  'VacancyOpeningReserved',
+  'VacancyReservationConfirmed',
+  'VacancyReservationReleased',
+] as const satisfies readonly VacancyEventType[];
+
 export const openVacanciesProjection: KeyedProjection<OpenVacancy, VacancyEventType> = {
   name: 'open-vacancies',
-  handles: [
-    'VacancyPosted',
-    'VacancyOpeningsChanged',
-    'VacancyExpiryExtended',
-    'VacancyWithdrawn',
-    'VacancyExpired',
-    'VacancyOpeningReserved',
-    'VacancyReservationConfirmed',
-    'VacancyReservationReleased',
-  ],
+  handles: VACANCY_EVENT_TYPES,
   keyOf: (event) => event.data.vacancyId,
   evolve(doc, event) {
     if (event.type === 'VacancyPosted') {
