@@ -20,35 +20,86 @@ export interface RecommendationOptions {
   readonly scanLimit?: number;
 }
 
+/**
+ * Buckets of small integer slots (one per id, see SlotIds): the walk tests "seen" on a stamped typed array
+ * instead of a per-query Set of strings; a province plan walks 300,000 workers × 120 vacancies.
+ */
 class Buckets {
-  private readonly map = new Map<string, Set<string>>();
+  private readonly map = new Map<string, Set<number>>();
+  private seen: Int32Array = new Int32Array(1024);
+  private round = 0;
+  private found: Int32Array = new Int32Array(64);
 
-  add(keys: readonly string[], id: string): void {
+  add(keys: readonly string[], slot: number): void {
     for (const k of keys) {
       let set = this.map.get(k);
       if (!set) this.map.set(k, (set = new Set()));
-      set.add(id);
+      set.add(slot);
     }
   }
 
-  remove(keys: readonly string[], id: string): void {
-    for (const k of keys) this.map.get(k)?.delete(id);
+  remove(keys: readonly string[], slot: number): void {
+    for (const k of keys) this.map.get(k)?.delete(slot);
   }
 
-  /** Visits the ids of the buckets in order, each once, until `limit` ids were seen. */
-  walk(keys: readonly string[], limit: number, visit: (id: string) => void): void {
-    const seen = new Set<string>();
+  /**
+   * The slots of the buckets in order, each once, until `limit` were seen: the first `count` entries of
+   * `slots` (a buffer reused by the next call).
+   */
+  walk(keys: readonly string[], limit: number): { slots: Int32Array; count: number } {
+    if (++this.round === 0x7fffffff) {
+      this.seen.fill(0);
+      this.round = 1;
+    }
+    const round = this.round;
+    let count = 0;
     for (const k of keys) {
       const bucket = this.map.get(k);
       if (!bucket) continue;
-      for (const id of bucket) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        visit(id);
-        if (seen.size >= limit) return;
+      for (const slot of bucket) {
+        if (slot >= this.seen.length) this.seen = grow(this.seen, slot);
+        if (this.seen[slot] === round) continue;
+        this.seen[slot] = round;
+        if (count === this.found.length) this.found = grow(this.found, count);
+        this.found[count++] = slot;
+        if (count >= limit) return { slots: this.found, count };
       }
     }
+    return { slots: this.found, count };
   }
+}
+
+function grow(a: Int32Array, index: number): Int32Array {
+  const out = new Int32Array(Math.max(2 * a.length, index + 1));
+  out.set(a);
+  return out;
+}
+
+/** A small integer per id, kept for good (an id upserted again gets its old slot back). */
+class SlotIds<T extends { readonly id: string }> {
+  private readonly slotOf = new Map<string, number>();
+  /** The current item of each slot; undefined once removed. */
+  readonly items: (T | undefined)[] = [];
+
+  slot(id: string): number {
+    let slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      slot = this.items.length;
+      this.slotOf.set(id, slot);
+      this.items.push(undefined);
+    }
+    return slot;
+  }
+}
+
+interface Ranked {
+  readonly v: MatchingVacancy;
+  readonly score: number;
+}
+
+/** Orders by score descending, then id: the same total order a full sort would give. */
+function before(scoreA: number, idA: string, scoreB: number, idB: string): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && idA < idB);
 }
 
 /**
@@ -62,6 +113,8 @@ export class RecommendationIndex {
   private readonly households = new Map<string, MatchingHousehold>();
   private readonly vacancyBuckets = new Buckets();
   private readonly workerBuckets = new Buckets();
+  private readonly vacancySlots = new SlotIds<MatchingVacancy>();
+  private readonly workerSlots = new SlotIds<MatchingWorker>();
   private readonly scanLimit: number;
 
   constructor(options: RecommendationOptions = {}) {
@@ -75,20 +128,27 @@ export class RecommendationIndex {
   upsertVacancy(v: MatchingVacancy): void {
     this.removeVacancy(v.id);
     this.vacancies.set(v.id, v);
-    this.vacancyBuckets.add(vacancyKeys(v), v.id);
+    const slot = this.vacancySlots.slot(v.id);
+    this.vacancySlots.items[slot] = v;
+    this.vacancyBuckets.add(vacancyKeys(v), slot);
   }
 
   removeVacancy(id: string): void {
     const old = this.vacancies.get(id);
     if (!old) return;
-    this.vacancyBuckets.remove(vacancyKeys(old), id);
+    const slot = this.vacancySlots.slot(id);
+    this.vacancyBuckets.remove(vacancyKeys(old), slot);
+    this.vacancySlots.items[slot] = undefined;
     this.vacancies.delete(id);
   }
 
   /** Openings change on every placement: no re-filing needed, the keys do not depend on them. */
   setRemainingOpenings(id: string, remainingOpenings: number): void {
     const v = this.vacancies.get(id);
-    if (v) this.vacancies.set(id, { ...v, remainingOpenings });
+    if (!v) return;
+    const updated = { ...v, remainingOpenings };
+    this.vacancies.set(id, updated);
+    this.vacancySlots.items[this.vacancySlots.slot(id)] = updated;
   }
 
   upsertHousehold(h: MatchingHousehold): void {
@@ -98,13 +158,17 @@ export class RecommendationIndex {
   upsertWorker(w: MatchingWorker): void {
     this.removeWorker(w.id);
     this.workers.set(w.id, w);
-    this.workerBuckets.add(workerKeys(w), w.id);
+    const slot = this.workerSlots.slot(w.id);
+    this.workerSlots.items[slot] = w;
+    this.workerBuckets.add(workerKeys(w), slot);
   }
 
   removeWorker(id: string): void {
     const old = this.workers.get(id);
     if (!old) return;
-    this.workerBuckets.remove(workerKeys(old), id);
+    const slot = this.workerSlots.slot(id);
+    this.workerBuckets.remove(workerKeys(old), slot);
+    this.workerSlots.items[slot] = undefined;
     this.workers.delete(id);
   }
 
@@ -113,8 +177,8 @@ export class RecommendationIndex {
     const w = this.workers.get(workerId);
     const h = w && this.households.get(w.householdId);
     if (!w || !h) return [];
-    const scored = this.rankVacancies(w, h, ctx, this.scanLimit);
-    const ranked = diversifyFirst(scored.slice(0, Math.max(k * 4, 12)), (s) => s.v.posterId).slice(0, k);
+    const scored = this.rankVacancies(w, h, ctx, this.scanLimit, Math.max(k * 4, 12));
+    const ranked = diversifyFirst(scored, (s) => s.v.posterId).slice(0, k);
     return ranked.map(({ v }) => this.explain(w, h, v, ctx));
   }
 
@@ -128,23 +192,35 @@ export class RecommendationIndex {
     const w = this.workers.get(workerId);
     const h = w && this.households.get(w.householdId);
     if (!w || !h) return [];
-    return this.rankVacancies(w, h, ctx, scanLimit)
-      .slice(0, k)
-      .map(({ v, score }) => ({ vacancyId: v.id, score }));
+    return this.rankVacancies(w, h, ctx, scanLimit, k).map(({ v, score }) => ({ vacancyId: v.id, score }));
   }
 
+  /** The best `k` eligible vacancies among those scanned, best first (kept sorted by insertion: k is small). */
   private rankVacancies(
     w: MatchingWorker,
     h: MatchingHousehold,
     ctx: MatchingContext,
     scanLimit: number,
-  ): { v: MatchingVacancy; score: number }[] {
-    const scored: { v: MatchingVacancy; score: number }[] = [];
-    this.vacancyBuckets.walk(vacancyBucketsFor(w), scanLimit, (id) => {
-      const v = this.vacancies.get(id);
-      if (v && isEligible(w, v, ctx)) scored.push({ v, score: scorePoints(w, h, v, ctx) });
-    });
-    return scored.sort((a, b) => b.score - a.score || (a.v.id < b.v.id ? -1 : 1));
+    k: number,
+  ): Ranked[] {
+    const top: Ranked[] = [];
+    if (k <= 0) return top;
+    const { slots, count } = this.vacancyBuckets.walk(vacancyBucketsFor(w), scanLimit);
+    const items = this.vacancySlots.items;
+    for (let i = 0; i < count; i++) {
+      const v = items[slots[i]];
+      if (!v || !isEligible(w, v, ctx)) continue;
+      const score = scorePoints(w, h, v, ctx);
+      if (top.length === k) {
+        const last = top[k - 1];
+        if (!before(score, v.id, last.score, last.v.id)) continue;
+        top.pop();
+      }
+      let at = top.length;
+      while (at > 0 && before(score, v.id, top[at - 1].score, top[at - 1].v.id)) at--;
+      top.splice(at, 0, { v, score });
+    }
+    return top;
   }
 
   /** The best candidates for a vacancy. */
@@ -152,11 +228,12 @@ export class RecommendationIndex {
     const v = this.vacancies.get(vacancyId);
     if (!v) return [];
     const scored: { w: MatchingWorker; h: MatchingHousehold; score: number }[] = [];
-    this.workerBuckets.walk(workerBucketsFor(v), this.scanLimit, (id) => {
-      const w = this.workers.get(id);
+    const { slots, count } = this.workerBuckets.walk(workerBucketsFor(v), this.scanLimit);
+    for (let i = 0; i < count; i++) {
+      const w = this.workerSlots.items[slots[i]];
       const h = w && this.households.get(w.householdId);
       if (w && h && isEligible(w, v, ctx)) scored.push({ w, h, score: scorePoints(w, h, v, ctx) });
-    });
+    }
     scored.sort((a, b) => b.score - a.score || (a.w.id < b.w.id ? -1 : 1));
     return scored.slice(0, k).map(({ w, h }) => this.explain(w, h, v, ctx));
   }
