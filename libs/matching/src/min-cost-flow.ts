@@ -246,7 +246,10 @@ function blockingFlow(
     iter[u]++;
   }
 }
-/** Binary min-heap of node ids keyed by an external distance array, with decrease-key. */
+/**
+ * 4-ary min-heap of node ids keyed by an external distance array, with decrease-key: half the depth of a
+ * binary heap, and a node's four children sit side by side in memory.
+ */
 class IndexedMinHeap {
   private readonly nodes: Int32Array;
   private readonly pos: Int32Array;
@@ -298,7 +301,7 @@ class IndexedMinHeap {
     const v = nodes[i];
     const k = key[v];
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (key[nodes[p]] <= k) break;
       nodes[i] = nodes[p];
       pos[nodes[i]] = i;
@@ -310,13 +313,23 @@ class IndexedMinHeap {
 
   private down(i: number): void {
     const { nodes, pos, key } = this;
+    const size = this.size;
     const v = nodes[i];
     const k = key[v];
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && key[nodes[c + 1]] < key[nodes[c]]) c++;
-      if (key[nodes[c]] >= k) break;
+      const first = 4 * i + 1;
+      if (first >= size) break;
+      let c = first;
+      let kc = key[nodes[first]];
+      const last = first + 4 < size ? first + 4 : size;
+      for (let j = first + 1; j < last; j++) {
+        const kj = key[nodes[j]];
+        if (kj < kc) {
+          c = j;
+          kc = kj;
+        }
+      }
+      if (kc >= k) break;
       nodes[i] = nodes[c];
       pos[nodes[i]] = i;
       i = c;
