@@ -109,10 +109,12 @@ export class MonitorRebuildState {
     ),
   ] as unknown as Documents<GuardedDocument>[];
   private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
-  /** Transitions decided since the last `appendMissing`, in event order. */
-  private pending: MonitorAppend[] = [];
-  /** Ids of the monitor-stream events the log holds (those transitions need no append). */
-  private readonly monitorIdsInLog = new Set<string>();
+  /**
+   * Transitions decided and not yet seen in the log, by the id of each of their events, in event order. A
+   * transition's events follow the household event that decides it in the log, so reading them drops it:
+   * only what the log lacks is kept (a few hundred thousand appends would otherwise stay in memory).
+   */
+  private pending = new Map<string, MonitorAppend>();
   private last: Position = START;
 
   get position(): Position {
@@ -122,12 +124,12 @@ export class MonitorRebuildState {
   /** Applies one stored event (decoded trusting the store's own validation on append: see decodeAppendedEvent). */
   apply(record: RecordedEvent): void {
     const event = decodeAppendedEvent(record) as AnyEnvelope;
-    if (record.streamId.startsWith(MONITOR_STREAM_PREFIX)) this.monitorIdsInLog.add(record.id);
+    if (record.streamId.startsWith(MONITOR_STREAM_PREFIX)) this.pending.delete(record.id);
     const step = this.households.apply(event);
     if (step?.after !== undefined && step.after !== step.before) {
       this.moveCounty(step.before, step.after);
       const append = zeroEmploymentTransitions(step.before, step.after, event as never);
-      if (append) this.pending.push(append);
+      if (append) for (const e of append.events) this.pending.set(e.id, append);
     }
     for (const set of this.others) set.apply(event);
     this.last = record.position;
@@ -135,8 +137,9 @@ export class MonitorRebuildState {
 
   /** Appends the transitions decided so far that the log does not hold; returns how many it appended. */
   async appendMissing(events: EventStore): Promise<number> {
-    const missing = this.pending.filter((a) => !a.events.every((e) => this.monitorIdsInLog.has(e.id)));
-    this.pending = [];
+    // An append with one event in the log and one not is appended again: appendExactlyOnce rejects the mismatch.
+    const missing = [...new Set(this.pending.values())];
+    this.pending = new Map();
     await appendAll(events, missing);
     return missing.length;
   }
