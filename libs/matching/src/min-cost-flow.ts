@@ -1,4 +1,5 @@
 import { FlowNetwork } from './flow-network';
+import { MonotoneQueue } from './monotone-queue';
 
 export interface MinCostFlowStats {
   /** Units sent from source to sink. */
@@ -25,7 +26,7 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
   const pot = acyclicPotentials(net);
   const dist = new Float64Array(n);
   const done = new Uint8Array(n);
-  const heap = new IndexedMinHeap(n, dist);
+  const dijkstraQueue = new MonotoneQueue(net.head.length + n);
   const labels = new RoundLabels(n);
   const queue = new Int32Array(n);
   const pathArcs = new Int32Array(n);
@@ -34,7 +35,7 @@ export function solveMinCostFlow(net: FlowNetwork, source: number, sink: number)
 
   for (;;) {
     phases++;
-    if (!shortestDistances(net, pot, source, sink, dist, done, heap)) break;
+    if (!shortestDistances(net, pot, source, sink, dist, done, dijkstraQueue)) break;
     const pathCost = dist[sink] + pot[sink] - pot[source];
     if (pathCost >= 0) break;
     const dSink = dist[sink];
@@ -88,19 +89,21 @@ function shortestDistances(
   sink: number,
   dist: Float64Array,
   done: Uint8Array,
-  heap: IndexedMinHeap,
+  queue: MonotoneQueue,
 ): boolean {
   const { firstOut, head, residual, cost } = net;
   dist.fill(Infinity);
   done.fill(0);
-  heap.clear();
+  queue.clear();
   dist[source] = 0;
-  heap.push(source);
-  while (heap.size > 0) {
-    if (done[sink] === 1 && dist[heap.top()] > dist[sink]) return true;
-    const u = heap.pop();
+  queue.push(source, 0);
+  for (;;) {
+    const u = queue.popEntry();
+    if (u < 0) break;
+    const du = queue.key;
+    if (done[u] === 1 || dist[u] !== du) continue; // stale entry
+    if (done[sink] === 1 && du > dist[sink]) return true;
     done[u] = 1;
-    const du = dist[u];
     const base = du + pot[u];
     for (let a = firstOut[u], end = firstOut[u + 1]; a < end; a++) {
       if (residual[a] <= 0) continue;
@@ -108,10 +111,8 @@ function shortestDistances(
       if (done[v] === 1) continue;
       const dv = base + cost[a] - pot[v];
       if (dv < dist[v]) {
-        const wasInfinite = dist[v] === Infinity;
         dist[v] = dv;
-        if (wasInfinite) heap.push(v);
-        else heap.decrease(v);
+        queue.push(v, dv);
       }
     }
   }
@@ -244,97 +245,5 @@ function blockingFlow(
     const back = pathArcs[--depth];
     u = head[reverse[back]];
     iter[u]++;
-  }
-}
-/**
- * 4-ary min-heap of node ids keyed by an external distance array, with decrease-key: half the depth of a
- * binary heap, and a node's four children sit side by side in memory.
- */
-class IndexedMinHeap {
-  private readonly nodes: Int32Array;
-  private readonly pos: Int32Array;
-  size = 0;
-
-  constructor(
-    capacity: number,
-    private readonly key: Float64Array,
-  ) {
-    this.nodes = new Int32Array(capacity);
-    this.pos = new Int32Array(capacity).fill(-1);
-  }
-
-  clear(): void {
-    for (let i = 0; i < this.size; i++) this.pos[this.nodes[i]] = -1;
-    this.size = 0;
-  }
-
-  push(v: number): void {
-    this.nodes[this.size] = v;
-    this.pos[v] = this.size;
-    this.size++;
-    this.up(this.size - 1);
-  }
-
-  decrease(v: number): void {
-    this.up(this.pos[v]);
-  }
-
-  top(): number {
-    return this.nodes[0];
-  }
-
-  pop(): number {
-    const top = this.nodes[0];
-    this.pos[top] = -1;
-    this.size--;
-    if (this.size > 0) {
-      const last = this.nodes[this.size];
-      this.nodes[0] = last;
-      this.pos[last] = 0;
-      this.down(0);
-    }
-    return top;
-  }
-
-  private up(i: number): void {
-    const { nodes, pos, key } = this;
-    const v = nodes[i];
-    const k = key[v];
-    while (i > 0) {
-      const p = (i - 1) >> 2;
-      if (key[nodes[p]] <= k) break;
-      nodes[i] = nodes[p];
-      pos[nodes[i]] = i;
-      i = p;
-    }
-    nodes[i] = v;
-    pos[v] = i;
-  }
-
-  private down(i: number): void {
-    const { nodes, pos, key } = this;
-    const size = this.size;
-    const v = nodes[i];
-    const k = key[v];
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= size) break;
-      let c = first;
-      let kc = key[nodes[first]];
-      const last = first + 4 < size ? first + 4 : size;
-      for (let j = first + 1; j < last; j++) {
-        const kj = key[nodes[j]];
-        if (kj < kc) {
-          c = j;
-          kc = kj;
-        }
-      }
-      if (kc >= k) break;
-      nodes[i] = nodes[c];
-      pos[nodes[i]] = i;
-      i = c;
-    }
-    nodes[i] = v;
-    pos[v] = i;
   }
 }
