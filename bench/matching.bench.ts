@@ -190,7 +190,8 @@ function provinceVerdict(runs: PlanRun[]): string {
   return (
     `Province plan: ${s.toFixed(1)} s wall, ${c.toFixed(1)} s CPU, against the 30 s target (${s <= 30 ? 'met' : 'NOT met'} in wall time; ` +
     `${(s / 2.5).toFixed(1)}× the ~2.5 s of native OR-Tools cost scaling, aim ≤ 3×), ${province.plan.phases} Dijkstra phases. ` +
-    'Method: min-cost flow by primal-dual (Dijkstra on reduced costs, stopped once the sink and its ties are settled; then ' +
+    'Method: min-cost flow by primal-dual (Dijkstra on reduced costs over a bucket queue — integer keys near the last one popped in ' +
+    'O(1) buckets, far ones in a heap — stopped once the sink and its ties are settled; then ' +
     'Dinic blocking flows on the zero-reduced-cost arcs, levels counted back from the sink), on typed-array CSR arcs stored in ' +
     'tail order; independent parts solved apart. Exactness: lexicographic weights proven in libs/matching/src/exact-plan.ts, ' +
     'checked against brute force (small) and HiGHS (medium) in the tests.'
@@ -232,7 +233,8 @@ async function main(): Promise<void> {
     provinceVerdict(runs),
     '',
     `Peak RSS of the whole run up to the province plan: ${rssAfterProvince || peakRssMb()} MB (instance, index, pairs and solver together).`,
-    `Province pairs come from the recommendation index (each worker's best ${PER_WORKER}, scanning at most ${SCAN_LIMIT} indexed vacancies); the plan is exact over those pairs.`,
+    `Province pairs come from the recommendation index (each worker's best ${PER_WORKER}, scanning at most ${SCAN_LIMIT} indexed vacancies; ` +
+      'buckets hold integer slots and a query marks what it saw in a stamped typed array, the best k are kept by insertion); the plan is exact over those pairs.',
     '',
     '### Recommendations (index, no full scan)',
     '',
