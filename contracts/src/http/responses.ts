@@ -31,6 +31,12 @@ export const householdCreatedResponse = z
 export const workerAddedResponse = z
   .object({ workerId, position: positionString })
   .meta({ id: 'WorkerAddedResponse' });
+export const trainingRecordedResponse = z
+  .object({ trainingId: z.string().min(1), position: positionString })
+  .meta({ id: 'TrainingRecordedResponse' });
+export const employmentReportedResponse = z
+  .object({ employmentId: z.string().min(1), position: positionString })
+  .meta({ id: 'EmploymentReportedResponse' });
 export const placementCreatedResponse = z
   .object({ placementId, position: positionString })
   .meta({ id: 'PlacementCreatedResponse' });

@@ -15,6 +15,8 @@ import {
   vacancyCreatedResponse,
   vacancyListResponse,
   workerAddedResponse,
+  trainingRecordedResponse,
+  employmentReportedResponse,
   workshopCreatedResponse,
   zeroEmploymentCasesQuery,
   zeroEmploymentCasesResponse,
@@ -165,14 +167,20 @@ const paths: ZodOpenApiPathsObject = {
     }),
   },
   '/v1/workers/{id}/trainings': {
-    post: command('Record a completed training', recordTrainingBody, '201', positionResponse, {
+    post: command('Record a completed training', recordTrainingBody, '201', trainingRecordedResponse, {
       requestParams: byWorker,
     }),
   },
   '/v1/workers/{id}/employment-reports': {
-    post: command('Employment found outside the platform', reportEmploymentBody, '201', positionResponse, {
-      requestParams: byWorker,
-    }),
+    post: command(
+      'Employment found outside the platform',
+      reportEmploymentBody,
+      '201',
+      employmentReportedResponse,
+      {
+        requestParams: byWorker,
+      },
+    ),
   },
   '/v1/workers/{id}/recommendations': {
     get: query('Ranked vacancies with reasons', recommendationsResponse, {

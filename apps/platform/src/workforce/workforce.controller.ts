@@ -6,7 +6,8 @@ import {
   householdCreatedResponse,
   householdId,
   positionResponse,
-  positionString,
+  employmentReportedResponse,
+  trainingRecordedResponse,
   recordTrainingBody,
   registerHouseholdBody,
   reportEmploymentBody,
@@ -32,8 +33,6 @@ import {
 
 const householdParams = z.object({ id: householdId }).strict();
 const workerParams = z.object({ id: workerId }).strict();
-const trainingRecorded = z.object({ trainingId: z.string(), position: positionString });
-const employmentReported = z.object({ employmentId: z.string(), position: positionString });
 const TAGS = ['workforce'];
 
 /** Household and worker commands: a county office in its own county (the admin anywhere). */
@@ -88,7 +87,7 @@ export class WorkforceController {
   @ApiDoc({
     summary: 'Record a completed training',
     tags: TAGS,
-    responses: { 201: { description: 'Recorded', schema: trainingRecorded } },
+    responses: { 201: { description: 'Recorded', schema: trainingRecordedResponse } },
   })
   recordTraining(
     @ZodParams(workerParams) params: z.infer<typeof workerParams>,
@@ -103,7 +102,7 @@ export class WorkforceController {
   @ApiDoc({
     summary: 'Report employment found outside the platform',
     tags: TAGS,
-    responses: { 201: { description: 'Reported', schema: employmentReported } },
+    responses: { 201: { description: 'Reported', schema: employmentReportedResponse } },
   })
   reportEmployment(
     @ZodParams(workerParams) params: z.infer<typeof workerParams>,
