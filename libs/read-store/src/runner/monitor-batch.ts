@@ -1,3 +1,4 @@
+import { HOUSEHOLD_DOCUMENTS, OTHER_MONITOR_DOCUMENTS } from './monitor-projections';
 import {
   addCounts,
   applyRegionDelta,
@@ -9,18 +10,13 @@ import {
   type RegionEmployment,
   type RegionLevel,
 } from '@lib/domain/monitor/county-employment.projection';
-import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
 import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
-import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
 import {
   applyProjection,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
 } from '@lib/domain/monitor/projection';
-import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
-import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
-import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
 import {
   zeroEmploymentTransitions,
   type MonitorAppend,
@@ -31,14 +27,7 @@ import {
   type CollectionSpec,
   type ReadStoreWriter,
 } from '../read-store.port';
-import {
-  caseFilesCollection,
-  householdsCollection,
-  regionsCollection,
-  subsidiesCollection,
-  vacanciesCollection,
-  workersCollection,
-} from '../monitor-collections';
+import { regionsCollection } from '../monitor-collections';
 
 /**
  * The documents one projection's events in a batch touch, loaded once, evolved in memory event by event
@@ -112,25 +101,10 @@ export async function projectMonitorBatch(
   events: readonly AnyEnvelope[],
   writer: ReadStoreWriter,
 ): Promise<MonitorBatchResult> {
-  const households = new WorkingSet<HouseholdEmployment>(
-    householdEmploymentProjection as unknown as KeyedProjection<HouseholdEmployment, never>,
-    householdsCollection,
+  const households = new WorkingSet(HOUSEHOLD_DOCUMENTS.projection, HOUSEHOLD_DOCUMENTS.collection);
+  const others = OTHER_MONITOR_DOCUMENTS.map(
+    ({ projection, collection }) => new WorkingSet(projection, collection),
   );
-  const others = [
-    new WorkingSet(
-      zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>,
-      caseFilesCollection,
-    ),
-    new WorkingSet(
-      workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>,
-      workersCollection,
-    ),
-    new WorkingSet(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
-    new WorkingSet(
-      transportSubsidyProjection as unknown as KeyedProjection<never, never>,
-      subsidiesCollection,
-    ),
-  ] as unknown as WorkingSet<GuardedDocument & { countyCode?: string | null }>[];
   await Promise.all([households, ...others].map((set) => set.load(writer, events)));
 
   const countyDeltas = new Map<string, CountyDelta>();

@@ -1,3 +1,4 @@
+import { HOUSEHOLD_DOCUMENTS, OTHER_MONITOR_DOCUMENTS } from './monitor-projections';
 import { decodeAppendedEvent } from '@contracts';
 import { START, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import {
@@ -11,20 +12,13 @@ import {
   type EmploymentCounts,
   type RegionEmployment,
 } from '@lib/domain/monitor/county-employment.projection';
-import {
-  householdEmploymentProjection,
-  type HouseholdEmployment,
-} from '@lib/domain/monitor/household-employment.projection';
-import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
+import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
 import {
   applyProjection,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
 } from '@lib/domain/monitor/projection';
-import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
-import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
-import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
 import {
   monitorStreamOf,
   zeroEmploymentTransitions,
@@ -37,14 +31,7 @@ import {
   type CollectionSpec,
   type ReadStoreWriter,
 } from '../read-store.port';
-import {
-  caseFilesCollection,
-  householdsCollection,
-  regionsCollection,
-  subsidiesCollection,
-  vacanciesCollection,
-  workersCollection,
-} from '../monitor-collections';
+import { regionsCollection } from '../monitor-collections';
 import { appendAll } from './monitor-appender';
 
 /** One projection's documents, all of them, in memory for the whole rebuild. */
@@ -89,25 +76,10 @@ const MONITOR_STREAM_PREFIX = monitorStreamOf('');
  * after a first pass nearly every transition is already there and nothing is appended again.
  */
 export class MonitorRebuildState {
-  private readonly households = new Documents<HouseholdEmployment>(
-    householdEmploymentProjection as unknown as KeyedProjection<HouseholdEmployment, never>,
-    householdsCollection,
+  private readonly households = new Documents(HOUSEHOLD_DOCUMENTS.projection, HOUSEHOLD_DOCUMENTS.collection);
+  private readonly others = OTHER_MONITOR_DOCUMENTS.map(
+    ({ projection, collection }) => new Documents<GuardedDocument>(projection, collection),
   );
-  private readonly others = [
-    new Documents(
-      zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>,
-      caseFilesCollection,
-    ),
-    new Documents(
-      workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>,
-      workersCollection,
-    ),
-    new Documents(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
-    new Documents(
-      transportSubsidyProjection as unknown as KeyedProjection<never, never>,
-      subsidiesCollection,
-    ),
-  ] as unknown as Documents<GuardedDocument>[];
   private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
   /**
    * Transitions decided and not yet seen in the log, by the id of each of their events, in event order. A

@@ -1,0 +1,45 @@
+import {
+  householdEmploymentProjection,
+  type HouseholdEmployment,
+} from '@lib/domain/monitor/household-employment.projection';
+import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
+import type { GuardedDocument, KeyedProjection } from '@lib/domain/monitor/projection';
+import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
+import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
+import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
+import type { CollectionSpec } from '../read-store.port';
+import {
+  caseFilesCollection,
+  householdsCollection,
+  subsidiesCollection,
+  vacanciesCollection,
+  workersCollection,
+} from '../monitor-collections';
+
+/** A keyed projection and the collection its documents live in. */
+export interface ProjectedCollection<TDoc extends GuardedDocument> {
+  readonly projection: KeyedProjection<TDoc, never>;
+  readonly collection: CollectionSpec<TDoc, string>;
+}
+
+const pair = <TDoc extends GuardedDocument>(
+  projection: KeyedProjection<TDoc, never>,
+  collection: CollectionSpec<TDoc, string>,
+): ProjectedCollection<TDoc> => ({ projection, collection });
+
+/**
+ * The household projection, apart from the others: the county figures and the process manager read its
+ * document before and after each event. Used by the batch writer and by the rebuild alike.
+ */
+export const HOUSEHOLD_DOCUMENTS = pair(
+  householdEmploymentProjection as unknown as KeyedProjection<HouseholdEmployment, never>,
+  householdsCollection,
+);
+
+/** Every other monitor projection with its collection (their document types erased: one list, one loop). */
+export const OTHER_MONITOR_DOCUMENTS = [
+  pair(zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>, caseFilesCollection),
+  pair(workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>, workersCollection),
+  pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
+  pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
+] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];
