@@ -74,6 +74,14 @@ export interface EventStore {
   readAll(afterPosition?: Position, limit?: number): AsyncIterable<RecordedEvent>;
 
   /**
+   * The global log after `afterPosition`, in order, one page (array) at a time: the pages joined are what
+   * `readAll(afterPosition)` yields. Every page holds at least one event and at most `pageSize` (default:
+   * the adapter's page size); a shorter page does not mean the end of the log (the iteration ending does).
+   * For readers that work in batches (projection rebuilds, the relay): no per-event await.
+   */
+  readAllPages(afterPosition?: Position, pageSize?: number): AsyncIterable<readonly RecordedEvent[]>;
+
+  /**
    * Catch-up subscription to the global log: delivers every event after `afterPosition`, then goes live,
    * with no gap and no duplicate across the switch. The handler is called for one event at a time.
    */

@@ -9,7 +9,12 @@ import {
 import { Readable } from 'node:stream';
 import { newEvent } from '../testing/event-fixtures';
 import { toJsonEvent } from './eventstoredb-mapping';
-import { findHeadPosition, readAllAfter } from './eventstoredb-all-log';
+import { eventsOfPages } from '../events-of-pages';
+import { findHeadPosition, readAllPagesAfter } from './eventstoredb-all-log';
+
+/** What the adapter's readAll is: the pages' events, at most `limit`. */
+const readAllAfter = (client: EventStoreDBClient, after: bigint, limit: number, pageSize: number) =>
+  eventsOfPages(readAllPagesAfter(client, after, pageSize, limit), limit);
 
 interface LogEntry {
   readonly position: bigint;
@@ -121,6 +126,30 @@ describe('readAllAfter', () => {
 
   it('reads nothing after the last event', async () => {
     expect(await collect(readAllAfter(fakeClient(mixedLog()).client, 3000n, Infinity, 10))).toEqual([]);
+  });
+});
+
+describe('readAllPagesAfter', () => {
+  it('gives one non-empty page per server read, system events dropped, joined equal to the event read', async () => {
+    const log = mixedLog();
+    const fake = fakeClient(log);
+    const pages: bigint[][] = [];
+    for await (const page of readAllPagesAfter(fake.client, 0n, 7)) pages.push(page.map((e) => e.position));
+    expect(pages.every((page) => page.length > 0 && page.length <= 7)).toBe(true);
+    expect(pages.flat()).toEqual(ours(log));
+    // One page per read at most: a page never spans two server reads.
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(fake.reads);
+    expect(fake.cancels).toBe(0);
+  });
+
+  it('ends the server read when the reader stops between pages', async () => {
+    const fake = fakeClient(mixedLog());
+    for await (const page of readAllPagesAfter(fake.client, 0n, 5)) {
+      expect(page.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(fake.reads).toBe(1);
   });
 });
 

@@ -12,26 +12,30 @@ import {
   toEsdbReadPosition,
 } from './eventstoredb-mapping';
 
-/** Events strictly after `afterPosition`, in pages of `pageSize` reads; at most `limit` of them. */
-export async function* readAllAfter(
+/**
+ * Events strictly after `afterPosition`, one page per server read of `pageSize` entries (system events
+ * dropped, so a page may be shorter; an empty one is not yielded); at most `limit` events in all.
+ */
+export async function* readAllPagesAfter(
   client: EventStoreDBClient,
   afterPosition: Position,
-  limit: number,
   pageSize: number,
-): AsyncIterable<RecordedEvent> {
+  limit = Number.POSITIVE_INFINITY,
+): AsyncGenerator<readonly RecordedEvent[]> {
   let last = afterPosition;
   let delivered = 0;
   while (delivered < limit) {
     // $all reads include fromPosition: the event at `last` comes back and is skipped.
-    const page = client.readAll({
+    const read = client.readAll({
       fromPosition: toEsdbReadPosition(last),
       maxCount: pageSize,
       direction: FORWARDS,
     });
+    const page: RecordedEvent[] = [];
     let seen = 0;
     let exhausted = false;
     try {
-      for await (const resolved of page) {
+      for await (const resolved of read) {
         seen += 1;
         const event = resolved.event;
         if (event === undefined || event.position.commit <= last) continue;
@@ -40,14 +44,16 @@ export async function* readAllAfter(
           continue;
         }
         last = fromEsdbPosition(event.position);
-        delivered += 1;
-        yield fromEsdbEvent(event, last);
-        if (delivered >= limit) return;
+        page.push(fromEsdbEvent(event, last));
+        if (delivered + page.length >= limit) break;
       }
-      exhausted = true;
+      exhausted = delivered + page.length < limit;
     } finally {
-      if (!exhausted) await page.cancel();
+      // Stopped at the limit (or failed) before the server finished the read: end it.
+      if (!exhausted) await read.cancel();
     }
+    delivered += page.length;
+    if (page.length > 0) yield page;
     if (seen < pageSize) return;
   }
 }

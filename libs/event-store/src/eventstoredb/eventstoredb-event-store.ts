@@ -64,7 +64,8 @@ import {
   toEsdbReadPosition,
   toJsonEvent,
 } from './eventstoredb-mapping';
-import { findHeadPosition, readAllAfter } from './eventstoredb-all-log';
+import { eventsOfPages } from '../events-of-pages';
+import { findHeadPosition, readAllPagesAfter } from './eventstoredb-all-log';
 import { EsdbCatchUpSubscription, type AllFeed, type AllFeedSource } from './eventstoredb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -133,7 +134,17 @@ export class EventStoreDbEventStore implements EventStore, AllFeedSource {
   }
 
   readAll(afterPosition: Position = START, limit = Number.POSITIVE_INFINITY): AsyncIterable<RecordedEvent> {
-    return readAllAfter(this.client, afterPosition, limit, this.pageSize);
+    return eventsOfPages(readAllPagesAfter(this.client, afterPosition, this.pageSize, limit), limit);
+  }
+
+  readAllPages(
+    afterPosition: Position = START,
+    pageSize = this.pageSize,
+  ): AsyncIterable<readonly RecordedEvent[]> {
+    if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) {
+      throw new RangeError(`Not a page size: ${pageSize}`);
+    }
+    return readAllPagesAfter(this.client, afterPosition, pageSize);
   }
 
   subscribeAll(

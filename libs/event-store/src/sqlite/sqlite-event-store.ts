@@ -28,8 +28,10 @@ import {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
+import { eventsOfPages } from '../events-of-pages';
 import { GroupCommitQueue } from './group-commit';
 import { SqliteAppendWriter } from './sqlite-append';
+import { SqlitePageReader } from './sqlite-page-reader';
 import {
   applyDurablePragmas,
   EVENT_COLUMNS,
@@ -47,7 +49,7 @@ const DEFAULTS = { busyTimeoutMs: 5000, pageSize: 1000, maxAppendsPerCommit: 100
 export class SqliteEventStore implements EventStore, SubscriptionSource {
   readonly pageSize: number;
   private readonly commits: GroupCommitQueue;
-  private readonly readAllStmt: Database.Statement<[number, number], EventRow>;
+  private readonly pageReader: SqlitePageReader;
   private readonly readStreamStmt: Database.Statement<[string, number, number], EventRow>;
   private readonly headStmt: Database.Statement<[], number | null>;
   private commitListeners = new Set<() => void>();
@@ -67,9 +69,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       options.maxAppendsPerCommit,
       options.groupCommit,
     );
-    this.readAllStmt = db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw() as unknown as Database.Statement<[number, number], EventRow>;
+    this.pageReader = new SqlitePageReader(db);
     this.readStreamStmt = db
       .prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -125,20 +125,18 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     }
   }
 
-  async *readAll(
+  readAll(afterPosition: Position = START, limit = Number.POSITIVE_INFINITY): AsyncIterable<RecordedEvent> {
+    return eventsOfPages(this.pages(afterPosition, this.pageSize, limit), limit);
+  }
+
+  readAllPages(
     afterPosition: Position = START,
-    limit = Number.POSITIVE_INFINITY,
-  ): AsyncGenerator<RecordedEvent> {
-    let last = afterPosition;
-    let remaining = limit;
-    while (remaining > 0) {
-      const want = Math.min(this.pageSize, remaining);
-      const page = this.readPage(last, want);
-      for (const event of page) yield event;
-      if (page.length < want) return;
-      last = page[page.length - 1].position;
-      remaining -= page.length;
+    pageSize = this.pageSize,
+  ): AsyncIterable<readonly RecordedEvent[]> {
+    if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) {
+      throw new RangeError(`Not a page size: ${pageSize}`);
     }
+    return this.pages(afterPosition, pageSize, Number.POSITIVE_INFINITY);
   }
 
   subscribeAll(
@@ -174,10 +172,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   /** @internal SubscriptionSource: one page of the log, read synchronously. */
   readPage(afterPosition: Position, limit: number): RecordedEvent[] {
     this.assertOpen();
-    const rows = this.readAllStmt.all(Number(afterPosition), limit);
-    const events = new Array<RecordedEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) events[i] = rowToEvent(rows[i]);
-    return events;
+    return this.pageReader.read(afterPosition, limit);
   }
 
   /** @internal SubscriptionSource */
@@ -189,6 +184,25 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   onNextCommit(wake: () => void): () => void {
     this.commitListeners.add(wake);
     return () => this.commitListeners.delete(wake);
+  }
+
+  /** The one read path of the global log: pages of at most `pageSize`, `limit` events in all. */
+  private async *pages(
+    afterPosition: Position,
+    pageSize: number,
+    limit: number,
+  ): AsyncGenerator<readonly RecordedEvent[]> {
+    let last = afterPosition;
+    let remaining = limit;
+    while (remaining > 0) {
+      const want = Math.min(pageSize, remaining);
+      const page = this.readPage(last, want);
+      if (page.length > 0) yield page;
+      // A short page is the end of the log (this reader never shortens a page).
+      if (page.length < want) return;
+      last = page[page.length - 1].position;
+      remaining -= page.length;
+    }
   }
 
   private notifyCommitted(): void {

@@ -8,6 +8,7 @@ import {
   uniqueStream,
 } from './event-fixtures';
 import { describeAppendRulesContract } from './append-rules.contract';
+import { describeReadAllPagesContract } from './read-all-pages.contract';
 import { describeSubscriptionContract } from './subscription.contract';
 
 export interface EventStoreHarness {
@@ -137,6 +138,8 @@ export function describeEventStoreContract(adapterName: string, harness: EventSt
         expect(fromBefore.map((e) => e.id)).toEqual([last.id]);
       });
     });
+
+    describeReadAllPagesContract(current);
 
     describeSubscriptionContract(current);
 
