@@ -46,8 +46,20 @@ export function applyProjection<TDoc extends GuardedDocument, TType extends Even
   doc: TDoc | undefined,
   event: AnyEnvelope,
 ): TDoc | undefined {
-  if (!handlesEvent(projection, event) || alreadyApplied(doc, event)) return doc;
-  const next = projection.evolve(doc, event);
+  return handlesEvent(projection, event) ? applyHandledEvent(projection, doc, event) : doc;
+}
+
+/**
+ * applyProjection for an event the caller already knows the projection handles (a rebuild looks the type up
+ * in a Set once per event instead of scanning `handles` again per projection).
+ */
+export function applyHandledEvent<TDoc extends GuardedDocument, TType extends EventType>(
+  projection: KeyedProjection<TDoc, TType>,
+  doc: TDoc | undefined,
+  event: AnyEnvelope,
+): TDoc | undefined {
+  if (alreadyApplied(doc, event)) return doc;
+  const next = projection.evolve(doc, event as EnvelopeOf<TType>);
   if (next === undefined || next === doc) return doc;
   // A projection that stamps the revision itself (the household one does) needs no second copy.
   return next.lastRevision === event.revision ? next : { ...next, lastRevision: event.revision };

@@ -94,6 +94,23 @@ function idOf(event: MonitorEvent, caseNo: number): string {
 }
 
 /**
+ * The monitor events (without ids or metadata) one household event's transition calls for, in the order
+ * they take in `employment-monitor-<householdId>`: the n-th lands at revision `before.monitorRevision + n`.
+ * Throws when the household document's monitor revision does not move by their number.
+ */
+export function transitionEvents(
+  before: HouseholdEmployment | undefined,
+  after: HouseholdEmployment,
+  event: HouseholdEnvelope,
+): MonitorEvent[] {
+  const events = [...caseEvents(before, after, event), ...subsidyEvents(before, after, event)];
+  if (after.monitorRevision - (before?.monitorRevision ?? -1) !== events.length) {
+    throw new Error(`Household ${after.householdId}: monitor revision out of step with its transitions`);
+  }
+  return events;
+}
+
+/**
  * The process manager of the employment monitor, pure: given a household document before and after one of
  * its events, the monitor events that transition calls for (a case opened on entering zero-employment, a case
  * cleared on leaving it, a transport subsidy earned by an out-of-province placement), or undefined.
@@ -109,12 +126,9 @@ export function zeroEmploymentTransitions(
   event: HouseholdEnvelope,
 ): MonitorAppend | undefined {
   if (after === undefined || after === before) return undefined;
-  const events = [...caseEvents(before, after, event), ...subsidyEvents(before, after, event)];
+  const events = transitionEvents(before, after, event);
   if (events.length === 0) return undefined;
   const fromRevision = before?.monitorRevision ?? -1;
-  if (after.monitorRevision - fromRevision !== events.length) {
-    throw new Error(`Household ${after.householdId}: monitor revision out of step with its transitions`);
-  }
   const caseNo = after.openCase?.caseNo ?? before?.openCase?.caseNo ?? after.casesOpened;
   const occurredAt = eventTimeOf(event);
   const metadata: EventMetadata = {

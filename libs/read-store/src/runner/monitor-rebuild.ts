@@ -12,18 +12,16 @@ import {
   type EmploymentCounts,
   type RegionEmployment,
 } from '@lib/domain/monitor/county-employment.projection';
-import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
+import type {
+  HouseholdEmployment,
+  HouseholdEnvelope,
+} from '@lib/domain/monitor/household-employment.projection';
 import {
-  applyProjection,
+  applyHandledEvent,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
 } from '@lib/domain/monitor/projection';
-import {
-  monitorStreamOf,
-  zeroEmploymentTransitions,
-  type MonitorAppend,
-} from '@lib/domain/monitor/zero-employment.process-manager';
 import { GUIZHOU_PROVINCE_CODE } from '@contracts';
 import {
   documentChanges,
@@ -33,6 +31,7 @@ import {
 } from '../read-store.port';
 import { regionsCollection } from '../monitor-collections';
 import { appendAll } from './monitor-appender';
+import { PendingTransitions } from './rebuild-transitions';
 
 /** One projection's documents, all of them, in memory for the whole rebuild. */
 class Documents<TDoc extends GuardedDocument> {
@@ -52,7 +51,7 @@ class Documents<TDoc extends GuardedDocument> {
     const key = this.projection.keyOf(event as never);
     if (key === undefined) return undefined;
     const before = this.docs.get(key);
-    const after = applyProjection(this.projection, before, event);
+    const after = applyHandledEvent(this.projection, before, event);
     if (after !== before && after !== undefined) this.docs.set(key, after);
     return { before, after };
   }
@@ -62,8 +61,6 @@ class Documents<TDoc extends GuardedDocument> {
   }
 }
 
-const MONITOR_STREAM_PREFIX = monitorStreamOf('');
-
 /**
  * A rebuild's state: every document of every monitor projection in memory, applied event by event with the
  * same pure projections and revision guards as the batch writer, and written ONCE at the end. Safe because a
@@ -71,9 +68,10 @@ const MONITOR_STREAM_PREFIX = monitorStreamOf('');
  * (the next rebuild starts again from 0). Regions are summed per county in place and rolled up at the end:
  * they are additive counts and every figure is recomputed from the sums, as the batch writer does.
  *
- * The process manager's appends are collected and, after each pass over the log, only those the log does not
- * hold yet are appended (through the same exactly-once appender): a rebuild reads the monitor streams too, so
- * after a first pass nearly every transition is already there and nothing is appended again.
+ * The process manager's transitions are kept undecided (PendingTransitions) and, after each pass over the
+ * log, only those the log does not hold yet are appended (through the same exactly-once appender): a rebuild
+ * reads the monitor streams too, so after a first pass nearly every transition is already there and nothing
+ * is appended again.
  */
 export class MonitorRebuildState {
   private readonly households = new Documents(HOUSEHOLD_DOCUMENTS.projection, HOUSEHOLD_DOCUMENTS.collection);
@@ -81,12 +79,8 @@ export class MonitorRebuildState {
     ({ projection, collection }) => new Documents<GuardedDocument>(projection, collection),
   );
   private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
-  /**
-   * Transitions decided and not yet seen in the log, by the id of each of their events, in event order. A
-   * transition's events follow the household event that decides it in the log, so reading them drops it:
-   * only what the log lacks is kept (a few hundred thousand appends would otherwise stay in memory).
-   */
-  private pending = new Map<string, MonitorAppend>();
+  /** Transitions not yet read back from the log: only what the log lacks stays in memory. */
+  private readonly pending = new PendingTransitions();
   private last: Position = START;
 
   get position(): Position {
@@ -96,12 +90,11 @@ export class MonitorRebuildState {
   /** Applies one stored event (decoded trusting the store's own validation on append: see decodeAppendedEvent). */
   apply(record: RecordedEvent): void {
     const event = decodeAppendedEvent(record) as AnyEnvelope;
-    if (record.streamId.startsWith(MONITOR_STREAM_PREFIX)) this.pending.delete(record.id);
+    this.pending.seen(record);
     const step = this.households.apply(event);
     if (step?.after !== undefined && step.after !== step.before) {
       this.moveCounty(step.before, step.after);
-      const append = zeroEmploymentTransitions(step.before, step.after, event as never);
-      if (append) for (const e of append.events) this.pending.set(e.id, append);
+      this.pending.decided(step.before, step.after, event as HouseholdEnvelope);
     }
     for (const set of this.others) set.apply(event);
     this.last = record.position;
@@ -110,8 +103,7 @@ export class MonitorRebuildState {
   /** Appends the transitions decided so far that the log does not hold; returns how many it appended. */
   async appendMissing(events: EventStore): Promise<number> {
     // An append with one event in the log and one not is appended again: appendExactlyOnce rejects the mismatch.
-    const missing = [...new Set(this.pending.values())];
-    this.pending = new Map();
+    const missing = this.pending.takeAppends();
     await appendAll(events, missing);
     return missing.length;
   }
