@@ -1,5 +1,7 @@
-import { FlowNetworkBuilder, flowOn } from './flow-network';
+import { solveMinCostCirculation } from './cost-scaling';
+import { FlowNetwork, FlowNetworkBuilder, flowOn, setArcCapacityAndFlow } from './flow-network';
 import { CandidateArcs, MatchProblem } from './match-problem';
+import { addMaxFlow } from './max-flow';
 import { solveMinCostFlow } from './min-cost-flow';
 import { MAX_SCORE } from './score';
 
@@ -33,27 +35,68 @@ export function lexicographicWeights(maxPlaceable: number): { coverage: number; 
 export interface ExactPartResult {
   /** Indexes (into the candidate arcs) of the pairs chosen. */
   readonly chosen: number[];
+  /** Primal-dual phases, or cost-scaling refines when that solver ran. */
   readonly phases: number;
+  readonly solver: 'cost-scaling' | 'primal-dual';
 }
+
+export type ExactSolver = 'cost-scaling' | 'primal-dual';
 
 /**
  * The exact plan for one independent part, by min-cost flow on:
  * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
  * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
- * → sink (capacity: remaining openings).
+ * → sink (capacity: remaining openings). Solved by cost scaling as a circulation (with a sink → source
+ * arc), or by the primal-dual reference solver when asked or when cost scaling declines an instance
+ * whose magnitudes float64 could not hold exactly.
  */
 export function solveExactPart(
   problem: MatchProblem,
   arcs: CandidateArcs,
   partArcs: Int32Array,
   householdOfWorker: Int32Array,
+  solver: ExactSolver = 'cost-scaling',
 ): ExactPartResult {
+  if (solver === 'cost-scaling') {
+    const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true);
+    // The optimum places the most people possible (step 1 of the proof above), so it is a min-cost
+    // max-flow: find the max flow first and cap the return arc at its value. A wider return arc makes
+    // every refine push the surplus of job-seekers round the network and back (measured: ~3× slower).
+    const maxFlow = addMaxFlow(part.net, SOURCE, SINK);
+    setArcCapacityAndFlow(part.net, part.returnArc, maxFlow, maxFlow);
+    const stats = solveMinCostCirculation(part.net);
+    if (stats) return { chosen: chosenPairs(part, partArcs), phases: stats.refines, solver };
+  }
+  const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, false);
+  const stats = solveMinCostFlow(part.net, SOURCE, SINK);
+  return { chosen: chosenPairs(part, partArcs), phases: stats.phases, solver: 'primal-dual' };
+}
+
+const SOURCE = 0;
+const SINK = 1;
+
+export interface PartNetwork {
+  readonly net: FlowNetwork;
+  /** Arc number of each pair of the part, in partArcs order. */
+  readonly pairArc: Int32Array;
+  /** Arc number of sink → source, or -1. */
+  readonly returnArc: number;
+}
+
+/** The flow network of one part; `returnArc` adds sink → source (cost 0) to make it a circulation. */
+export function buildPartNetwork(
+  problem: MatchProblem,
+  arcs: CandidateArcs,
+  partArcs: Int32Array,
+  householdOfWorker: Int32Array,
+  returnArc: boolean,
+): PartNetwork {
   const householdNode = new Map<number, number>();
   const workerNode = new Map<number, number>();
   const vacancyNode = new Map<number, number>();
   const workersOfHousehold = new Map<number, number>();
   const arcsIntoVacancy = new Map<number, number>();
-  let next = 2; // 0 = source, 1 = sink
+  let next = 2; // SOURCE, SINK
   for (const k of partArcs) {
     const w = arcs.worker[k];
     const v = arcs.vacancy[k];
@@ -75,9 +118,9 @@ export function solveExactPart(
   for (const [h, node] of householdNode) {
     const members = workersOfHousehold.get(h) ?? 0;
     const needsCover = problem.households[h].employed === 0;
-    if (needsCover) net.addArc(0, node, 1, -weights.coverage);
+    if (needsCover) net.addArc(SOURCE, node, 1, -weights.coverage);
     const rest = needsCover ? members - 1 : members;
-    if (rest > 0) net.addArc(0, node, rest, 0);
+    if (rest > 0) net.addArc(SOURCE, node, rest, 0);
   }
   for (const [w, node] of workerNode) net.addArc(householdNode.get(householdOfWorker[w]) ?? -1, node, 1, 0);
   const pairArc = new Int32Array(partArcs.length);
@@ -88,14 +131,17 @@ export function solveExactPart(
   });
   for (const [v, node] of vacancyNode) {
     const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy.get(v) ?? 0);
-    if (cap > 0) net.addArc(node, 1, cap, 0);
+    if (cap > 0) net.addArc(node, SINK, cap, 0);
   }
+  // At most one unit per worker reaches the sink.
+  const returnArcNumber = returnArc ? net.addArc(SINK, SOURCE, workerNode.size, 0) : -1;
+  return { net: net.build(), pairArc, returnArc: returnArcNumber };
+}
 
-  const built = net.build();
-  const stats = solveMinCostFlow(built, 0, 1);
+function chosenPairs(part: PartNetwork, partArcs: Int32Array): number[] {
   const chosen: number[] = [];
   partArcs.forEach((k, i) => {
-    if (flowOn(built, pairArc[i]) === 1) chosen.push(k);
+    if (flowOn(part.net, part.pairArc[i]) === 1) chosen.push(k);
   });
-  return { chosen, phases: stats.phases };
+  return chosen;
 }

@@ -94,3 +94,18 @@ export function flowOn(net: FlowNetwork, arc: number): number {
   const a = net.arcPosition[arc];
   return net.capacity[a] - net.residual[a];
 }
+
+/**
+ * Sets the capacity of the k-th arc added and the flow on it (0 ≤ flow ≤ capacity), keeping the partner
+ * slots consistent: for a return arc whose capacity is known only after a max-flow pass.
+ */
+export function setArcCapacityAndFlow(net: FlowNetwork, arc: number, capacity: number, flow: number): void {
+  if (flow < 0 || flow > capacity) throw new Error(`flow ${flow} outside 0..${capacity}`);
+  const a = net.arcPosition[arc];
+  const b = net.reverse[a];
+  net.capacity[a] = capacity;
+  net.pairCapacity[a] = capacity + net.capacity[b];
+  net.pairCapacity[b] = net.pairCapacity[a];
+  net.residual[a] = capacity - flow;
+  net.residual[b] = net.capacity[b] + flow;
+}
