@@ -2,6 +2,7 @@ import type { EventDefinition } from './events/define-event';
 import { MONITOR_EVENTS } from './events/monitor.events';
 import { PLACEMENTS_EVENTS } from './events/placements.events';
 import { POSTINGS_EVENTS } from './events/postings.events';
+import { RESIDENT_EVENTS } from './events/resident.events';
 import { WORKFORCE_EVENTS } from './events/workforce.events';
 import type { DomainEvent, EventType } from './events';
 import { eventMetadata, type EventEnvelope } from './envelope';
@@ -11,6 +12,7 @@ import { UPCASTERS, type Upcaster } from './upcasters';
 export const CURRENT_EVENTS: readonly EventDefinition[] = [
   ...POSTINGS_EVENTS,
   ...WORKFORCE_EVENTS,
+  ...RESIDENT_EVENTS,
   ...PLACEMENTS_EVENTS,
   ...MONITOR_EVENTS,
 ];

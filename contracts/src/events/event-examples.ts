@@ -154,6 +154,14 @@ export const EVENT_EXAMPLES: { readonly [T in EventType]: EventData<T> } = {
     reason: 'reservation_recovery',
     voidedAt: AT,
   },
+  ResidentIdClaimed: { idNumberHash: 'a'.repeat(64), householdId: HOUSEHOLD, claimedAt: AT },
+  ResidentIdReleased: { idNumberHash: 'a'.repeat(64), householdId: HOUSEHOLD, releasedAt: AT },
+  ResidentIdClaimVoided: {
+    idNumberHash: 'a'.repeat(64),
+    householdId: HOUSEHOLD,
+    claimRevision: 0,
+    voidedAt: AT,
+  },
   ZeroEmploymentCaseOpened: {
     householdId: HOUSEHOLD,
     countyCode: '520402',

@@ -5,8 +5,8 @@ import { VacancyPosted } from './postings.events';
 import { WorkerProfileUpdated } from './workforce.events';
 
 describe('event schemas', () => {
-  it('has 24 current event types, one example each', () => {
-    expect(EVENT_TYPES).toHaveLength(24);
+  it('has 27 current event types, one example each', () => {
+    expect(EVENT_TYPES).toHaveLength(27);
     expect(Object.keys(EVENT_EXAMPLES).sort()).toEqual([...EVENT_TYPES].sort());
   });
 

@@ -8,6 +8,7 @@ export const REJECTION_CODES = [
   'vacancy_closed',
   'vacancy_expired',
   'worker_already_employed',
+  'person_already_registered',
   'constraint_violated',
   'not_employed',
   'placement_voided',

@@ -147,16 +147,22 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/v1/households': {
     post: command(
-      'Register a household with its members',
+      'Register a household with its members (409 person_already_registered: one household per person)',
       registerHouseholdBody,
       '201',
       householdCreatedResponse,
     ),
   },
   '/v1/households/{id}/workers': {
-    post: command('Add a worker to a household', addWorkerBody, '201', workerAddedResponse, {
-      requestParams: byId,
-    }),
+    post: command(
+      'Add a worker to a household (409 person_already_registered)',
+      addWorkerBody,
+      '201',
+      workerAddedResponse,
+      {
+        requestParams: byId,
+      },
+    ),
   },
   '/v1/households/{id}/employment': {
     get: query("The household's employment projection", householdEmploymentResponse, { requestParams: byId }),

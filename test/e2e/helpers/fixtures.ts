@@ -60,8 +60,11 @@ let sequence = 0;
 
 /** A valid resident ID number (checksum right), different on every call; born in `birthYear`. */
 export function idNumber(birthYear = 1986, region = '520402'): string {
-  sequence = (sequence + 1) % 1000;
-  const first17 = `${region}${birthYear}0315${String(sequence).padStart(3, '0')}`;
+  // One person per number: a number registered twice is refused (ADR 0004). 28 days × 12 months × 999.
+  sequence = (sequence + 1) % (999 * 28 * 12);
+  const day = Math.floor(sequence / 999);
+  const date = `${String((day % 12) + 1).padStart(2, '0')}${String(Math.floor(day / 12) + 1).padStart(2, '0')}`;
+  const first17 = `${region}${birthYear}${date}${String((sequence % 999) + 1).padStart(3, '0')}`;
   return first17 + residentIdCheckCharacter(first17);
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@lib/domain/postings/vacancy.state';
 import {
   evolveHousehold,
+  initialHouseholdState,
   type HouseholdEvent,
   type RegisteredHousehold,
 } from '@lib/domain/workforce/household.state';
@@ -127,7 +128,7 @@ function householdOf(w: WorkerFacts): RegisteredHousehold {
       },
     });
   }
-  const state = events.reduce(evolveHousehold, { status: 'none' });
+  const state = events.reduce(evolveHousehold, initialHouseholdState());
   if (state.status !== 'registered') throw new Error('household not registered');
   return state;
 }

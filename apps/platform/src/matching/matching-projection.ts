@@ -11,6 +11,7 @@ import {
 } from '@lib/domain/postings/vacancy.state';
 import {
   evolveHousehold,
+  initialHouseholdState,
   type HouseholdEvent,
   type RegisteredHousehold,
 } from '@lib/domain/workforce/household.state';
@@ -111,7 +112,7 @@ export class MatchingProjection {
 
   private applyHousehold(event: HouseholdEvent): void {
     const id = householdIdOf(event);
-    const next = evolveHousehold(this.households.get(id) ?? { status: 'none' }, event);
+    const next = evolveHousehold(this.households.get(id) ?? initialHouseholdState(), event);
     if (next.status !== 'registered') return;
     this.households.set(id, next);
     if (event.type === 'HouseholdRegistered') {

@@ -6,6 +6,7 @@ import {
 } from '@lib/domain/postings/vacancy.state';
 import {
   evolveHousehold,
+  initialHouseholdState,
   type HouseholdEvent,
   type RegisteredHousehold,
 } from '@lib/domain/workforce/household.state';
@@ -50,7 +51,7 @@ function household(...events: HouseholdEvent[]): RegisteredHousehold {
     type: 'HouseholdRegistered',
     data: { householdId: 'h1', countyCode: '520402', relocationSiteId: 'site-1', registeredAt: T },
   };
-  const state = [registered, ...events].reduce(evolveHousehold, { status: 'none' });
+  const state = [registered, ...events].reduce(evolveHousehold, initialHouseholdState());
   if (state.status !== 'registered') throw new Error('not registered');
   return state;
 }

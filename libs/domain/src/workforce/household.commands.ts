@@ -47,13 +47,31 @@ export type RegisterHousehold = {
   readonly countyCode: string;
   readonly relocationSiteId: string;
   readonly members: readonly RegisteringMember[];
+  /** The revision of the claim (stream `resident-<hash>`) this registration holds on each member's ID hash. */
+  readonly claimRevisions: ClaimRevisions;
   readonly now: string;
 };
+
+export type ClaimRevisions = Readonly<Record<string, number>>;
 
 export type AddWorker = {
   readonly type: 'AddWorker';
   readonly householdId: string;
   readonly member: MemberInput;
+  /** The revision of the claim this command holds on the member's ID hash (ADR 0004). */
+  readonly claimRevision: number;
+  readonly now: string;
+};
+
+/**
+ * Voids a claim on a person that this household never committed (ADR 0004), so another household can
+ * take the person over: refused when the household holds the person.
+ */
+export type VoidResidentClaim = {
+  readonly type: 'VoidResidentClaim';
+  readonly householdId: string;
+  readonly idNumberHash: string;
+  readonly claimRevision: number;
   readonly now: string;
 };
 
@@ -126,6 +144,7 @@ export type VoidPlacement = WorkerCommandBase & {
 export type HouseholdCommand =
   | RegisterHousehold
   | AddWorker
+  | VoidResidentClaim
   | UpdateWorkerProfile
   | RecordTraining
   | ChangeLabourCapacity

@@ -92,14 +92,74 @@ describe('household decider', () => {
     it('adds a worker with the next member number, once', () => {
       const [, ...workers] = householdRegistered('h1', [member(1), member(2), member(3)]);
       given(householdDecider, registered)
-        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), now })
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), claimRevision: 0, now })
         .then([workers[2]]);
       given(householdDecider, registered)
-        .when({ type: 'AddWorker', householdId: 'h1', member: member(2), now })
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(2), claimRevision: 0, now })
         .thenRejects('already_exists');
       given(householdDecider)
-        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), now })
+        .when({ type: 'AddWorker', householdId: 'h1', member: member(3), claimRevision: 0, now })
         .thenRejects('not_found');
+    });
+  });
+
+  describe('claims on a person across households (ADR 0004)', () => {
+    const voided = (hash: string, claimRevision: number, householdId = 'h1'): HouseholdEvent => ({
+      type: 'ResidentIdClaimVoided',
+      data: { idNumberHash: hash, householdId, claimRevision, voidedAt: now },
+    });
+    const hash = member(2).idNumberHash;
+
+    it('refuses a registration whose claim on a member was voided before it committed', () => {
+      given(householdDecider, [voided(hash, 0)])
+        .when(registerHouseholdCommand())
+        .thenRejects('person_already_registered');
+    });
+    it('registers under a newer claim than the voided one, and ignores voids of other people', () => {
+      const command = registerHouseholdCommand();
+      given(householdDecider, [voided(hash, 0)])
+        .when({ ...command, claimRevisions: { ...command.claimRevisions, [hash]: 2 } })
+        .then(registered);
+      given(householdDecider, [voided('f'.repeat(64), 5)])
+        .when(command)
+        .then(registered);
+    });
+    it('keeps the highest voided revision per person', () => {
+      const command = registerHouseholdCommand();
+      given(householdDecider, [voided(hash, 3), voided(hash, 1)])
+        .when({ ...command, claimRevisions: { ...command.claimRevisions, [hash]: 3 } })
+        .thenRejects('person_already_registered');
+    });
+    it('voids a claim the household never committed, once; refuses when it holds the person', () => {
+      const command = { type: 'VoidResidentClaim', householdId: 'h1', idNumberHash: hash, now } as const;
+      given(householdDecider)
+        .when({ ...command, claimRevision: 0 })
+        .then([voided(hash, 0)]);
+      given(householdDecider, [voided(hash, 0)])
+        .when({ ...command, claimRevision: 0 })
+        .thenNothing();
+      given(householdDecider, registered)
+        .when({ ...command, claimRevision: 0 })
+        .thenRejects('person_already_registered', /worker h1\.2 in county 520402/);
+      given(householdDecider, registered)
+        .when({ ...command, idNumberHash: member(7).idNumberHash, claimRevision: 3 })
+        .then([voided(member(7).idNumberHash, 3)]);
+    });
+    it('refuses a member without a claim', () => {
+      const command = registerHouseholdCommand();
+      given(householdDecider)
+        .when({ ...command, claimRevisions: { [member(1).idNumberHash]: 0 } })
+        .thenRejects('invalid_value');
+    });
+    it('refuses to add a worker under a voided claim, after registration too', () => {
+      const add = { type: 'AddWorker', householdId: 'h1', member: member(3), now } as const;
+      const three = member(3).idNumberHash;
+      given(householdDecider, [...registered, voided(three, 4)])
+        .when({ ...add, claimRevision: 4 })
+        .thenRejects('person_already_registered');
+      given(householdDecider, [...registered, voided(three, 4)])
+        .when({ ...add, claimRevision: 5 })
+        .then([householdRegistered('h1', [member(1), member(2), member(3)])[3]]);
     });
   });
 

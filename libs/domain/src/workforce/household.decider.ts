@@ -6,6 +6,7 @@ import type {
   MemberInput,
   RegisterHousehold,
   UpdateWorkerProfile,
+  VoidResidentClaim,
 } from './household.commands';
 import {
   endEmployment,
@@ -20,6 +21,7 @@ import {
   type HouseholdState,
   initialHouseholdState,
   type RegisteredHousehold,
+  type VoidedClaims,
   type WorkerState,
 } from './household.state';
 
@@ -33,6 +35,7 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
   evolve: evolveHousehold,
   decide(command, state) {
     if (command.type === 'RegisterHousehold') return registerHousehold(command, state);
+    if (command.type === 'VoidResidentClaim') return voidResidentClaim(command, state);
     if (state.status === 'none') return reject('not_found', 'The household does not exist');
     if (command.type === 'AddWorker') return addWorker(command, state);
     const worker = state.workers.get(command.workerId);
@@ -113,6 +116,10 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
     return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
   const hashes = new Set(members.map((m) => m.idNumberHash));
   if (hashes.size !== members.length) return reject('invalid_value', 'Two members have the same ID number');
+  for (const { idNumberHash } of members) {
+    const lost = claimLost(state.voidedClaims, idNumberHash, command.claimRevisions[idNumberHash]);
+    if (lost) return lost;
+  }
   const employed = members.flatMap(({ currentEmployment }, index) =>
     currentEmployment ? [{ memberNo: index + 1, ...currentEmployment }] : [],
   );
@@ -131,11 +138,51 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
   );
 }
 
+/**
+ * A person is registered only under a claim on their ID hash that no other registration voided (ADR 0004):
+ * a voided claim means another household took the person over while this command was in flight.
+ */
+function claimLost(
+  voided: VoidedClaims,
+  idNumberHash: string,
+  claimRevision: number | undefined,
+): Result | undefined {
+  if (claimRevision === undefined) {
+    return reject('invalid_value', 'Every member is registered under a claim on their ID number');
+  }
+  if ((voided.get(idNumberHash) ?? -1) >= claimRevision) {
+    return reject('person_already_registered', 'Another registration took this person over');
+  }
+  return undefined;
+}
+
+function voidResidentClaim(command: VoidResidentClaim, state: HouseholdState): Result {
+  const { householdId, idNumberHash, claimRevision, now } = command;
+  const holder =
+    state.status === 'registered'
+      ? [...state.workers.values()].find((w) => w.idNumberHash === idNumberHash)
+      : undefined;
+  if (holder && state.status === 'registered') {
+    return reject(
+      'person_already_registered',
+      `This person is already registered as worker ${holder.workerId} in county ${state.countyCode}`,
+      { workerId: holder.workerId, countyCode: state.countyCode },
+    );
+  }
+  if ((state.voidedClaims.get(idNumberHash) ?? -1) >= claimRevision) return alreadyDone();
+  return accept({
+    type: 'ResidentIdClaimVoided',
+    data: { idNumberHash, householdId, claimRevision, voidedAt: now },
+  });
+}
+
 function addWorker(command: AddWorker, state: RegisteredHousehold): Result {
   const workers = [...state.workers.values()];
   const same = workers.find((w) => w.idNumberHash === command.member.idNumberHash);
   if (same)
     return reject('already_exists', `The household already has this person as worker ${same.workerId}`);
+  const lost = claimLost(state.voidedClaims, command.member.idNumberHash, command.claimRevision);
+  if (lost) return lost;
   const memberNo = Math.max(0, ...workers.map((w) => w.memberNo)) + 1;
   if (memberNo > MAX_MEMBERS)
     return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);

@@ -26,6 +26,7 @@ export const registerHouseholdCommand = (
   countyCode: '520402',
   relocationSiteId: 'site-1',
   members,
+  claimRevisions: Object.fromEntries(members.map((m) => [m.idNumberHash, 0])),
   now: REGISTERED_AT,
 });
 

@@ -12,6 +12,7 @@ export type HouseholdEvent = EventOfType<
   | 'EmploymentEnded'
   | 'EmploymentVerified'
   | 'PlacementVoided'
+  | 'ResidentIdClaimVoided'
 >;
 
 /** A placement (employmentId = placementId) or employment reported from outside the platform. */
@@ -48,11 +49,20 @@ export interface RegisteredHousehold {
   /** Placements that WorkerPlaced committed, by placement id. */
   readonly placements: ReadonlyMap<string, EventData<'WorkerPlaced'>>;
   readonly voidedPlacements: ReadonlySet<string>;
+  readonly voidedClaims: VoidedClaims;
 }
 
-export type HouseholdState = { readonly status: 'none' } | RegisteredHousehold;
+/**
+ * Claims on a person (by ID hash) that another registration voided before taking the person over
+ * (ADR 0004): the highest voided claim revision per hash. A registration holding one of those claims
+ * must not commit. Kept before registration too, since a claim can be voided before its household exists.
+ */
+export type VoidedClaims = ReadonlyMap<string, number>;
 
-export const initialHouseholdState = (): HouseholdState => ({ status: 'none' });
+export type HouseholdState =
+  { readonly status: 'none'; readonly voidedClaims: VoidedClaims } | RegisteredHousehold;
+
+export const initialHouseholdState = (): HouseholdState => ({ status: 'none', voidedClaims: new Map() });
 
 const withEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
   new Map(map).set(key, value);
@@ -101,7 +111,15 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       employments: new Map(),
       placements: new Map(),
       voidedPlacements: new Set(),
+      voidedClaims: state.voidedClaims,
     };
+  }
+  if (event.type === 'ResidentIdClaimVoided') {
+    const { idNumberHash, claimRevision } = event.data;
+    const before = state.voidedClaims.get(idNumberHash) ?? -1;
+    return claimRevision > before
+      ? { ...state, voidedClaims: withEntry(state.voidedClaims, idNumberHash, claimRevision) }
+      : state;
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -13,6 +13,7 @@ export interface Rejection {
 export const REJECTION_STATUS: Readonly<Record<string, number>> = {
   vacancy_full: 409,
   worker_already_employed: 409,
+  person_already_registered: 409,
   constraint_violated: 409,
   wrong_expected_version: 409,
   concurrency_conflict: 409,
