@@ -11,6 +11,9 @@ import type { ReadStore } from '../read-store.port';
 import { MonitorBatchWriter, flushOutbox, type BatchOutcome } from './monitor-batch-writer';
 import { MonitorRebuildState } from './monitor-rebuild';
 
+/** Events per page a rebuild reads: large enough that the per-page cost vanishes, small enough to stay cheap. */
+const REBUILD_PAGE_SIZE = 4096;
+
 export interface ProjectionRunnerOptions {
   /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
   readonly batchSize?: number;
@@ -158,9 +161,10 @@ export class MonitorProjectionRunner {
       // The process manager's appends land after the head; passes repeat until one reads nothing new.
       for (let read = -1, appended = -1; read !== 0 && appended !== 0;) {
         read = 0;
-        for await (const event of this.events.readAll(state.position)) {
-          state.apply(event);
-          read += 1;
+        // A page at a time: one await per page, not per event.
+        for await (const page of this.events.readAllPages(state.position, REBUILD_PAGE_SIZE)) {
+          for (const event of page) state.apply(event);
+          read += page.length;
         }
         events += read;
         passes += 1;
