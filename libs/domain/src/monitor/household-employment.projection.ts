@@ -73,34 +73,63 @@ export function statusOf(members: readonly HouseholdMember[]): HouseholdStatus {
   return 'no_labour';
 }
 
+/**
+ * The channels whose bits are set, in CHANNELS order; one frozen array per combination, shared by every
+ * document that has it (documents are immutable), so a recount allocates none.
+ */
+const CHANNEL_LISTS: readonly (readonly Channel[])[] = Array.from(
+  { length: 1 << CHANNELS.length },
+  (_, bits) => Object.freeze(CHANNELS.filter((_c, i) => (bits & (1 << i)) !== 0)),
+);
+const CHANNEL_BIT = new Map<Channel, number>(CHANNELS.map((c, i) => [c, 1 << i]));
+
 function recount(
   doc: HouseholdEmployment,
   members: readonly HouseholdMember[],
   at: string,
   event: HouseholdEnvelope,
 ): HouseholdEmployment {
-  const status = statusOf(members);
-  const employed = members.filter((m) => m.employment !== null);
-  const used = new Set(employed.map((m) => (m.employment as MemberEmployment).channel));
+  // One pass over the members (a rebuild recounts a household at every one of its events).
+  let labourCapableMembers = 0;
+  let employedMembers = 0;
+  let employedLabourCapableMembers = 0;
+  let channelBits = 0;
+  let subsidies = 0;
+  for (const m of members) {
+    const capable = m.labourCapacity !== 'none';
+    if (capable) labourCapableMembers += 1;
+    if (m.employment !== null) {
+      employedMembers += 1;
+      if (capable) employedLabourCapableMembers += 1;
+      channelBits |= CHANNEL_BIT.get(m.employment.channel) ?? 0;
+    }
+    subsidies += m.transportSubsidyYears.length;
+  }
+  // statusOf, from the counts.
+  const status: HouseholdStatus =
+    employedMembers > 0 ? 'covered' : labourCapableMembers > 0 ? 'zero_employment' : 'no_labour';
   // A case follows the status as it stands at the end of a command's batch, so a household registered
   // together with its members' jobs never opens a case for the instant between the two.
   const settled = endsItsBatch(event);
   const entersCase = settled && status === 'zero_employment' && doc.openCase === null;
   const leavesCase = settled && status !== 'zero_employment' && doc.openCase !== null;
   const casesOpened = doc.casesOpened + (entersCase ? 1 : 0);
-  const subsidies = subsidyCount(members) - subsidyCount(doc.members);
+  const newSubsidies = subsidies - subsidyCount(doc.members);
   return {
-    ...doc,
+    householdId: doc.householdId,
+    countyCode: doc.countyCode,
+    prefectureCode: doc.prefectureCode,
+    relocationSiteId: doc.relocationSiteId,
     members,
-    labourCapableMembers: members.filter((m) => m.labourCapacity !== 'none').length,
-    employedMembers: employed.length,
-    employedLabourCapableMembers: employed.filter((m) => m.labourCapacity !== 'none').length,
-    channels: CHANNELS.filter((c) => used.has(c)),
+    labourCapableMembers,
+    employedMembers,
+    employedLabourCapableMembers,
+    channels: CHANNEL_LISTS[channelBits],
     status,
     openCase: entersCase ? { caseNo: casesOpened, openedAt: at } : leavesCase ? null : doc.openCase,
     lastStatusChangeAt: status === doc.status ? doc.lastStatusChangeAt : at,
     casesOpened,
-    monitorRevision: doc.monitorRevision + (entersCase ? 1 : 0) + (leavesCase ? 1 : 0) + subsidies,
+    monitorRevision: doc.monitorRevision + (entersCase ? 1 : 0) + (leavesCase ? 1 : 0) + newSubsidies,
     lastRevision: event.revision,
   };
 }

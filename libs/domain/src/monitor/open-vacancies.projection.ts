@@ -38,17 +38,26 @@ type VacancyEventType =
   | 'VacancyReservationConfirmed'
   | 'VacancyReservationReleased';
 
-/** Withdrawn and expired are final and win over filled; filled (no opening left) is reversible. */
-function settle(doc: Omit<OpenVacancy, 'remainingOpenings'> & { remainingOpenings?: number }): OpenVacancy {
-  const taken = doc.reservedPlacementIds.length + doc.confirmedPlacementIds.length;
-  const remainingOpenings = Math.max(0, doc.openings - taken);
+type VacancyChange = Partial<
+  Pick<OpenVacancy, 'openings' | 'reservedPlacementIds' | 'confirmedPlacementIds' | 'status'>
+>;
+
+/**
+ * The vacancy with `change` applied, its remaining openings and status settled and the revision stamped, in
+ * one new document. Withdrawn and expired are final and win over filled; filled (no opening left) is
+ * reversible.
+ */
+function settle(doc: OpenVacancy, change: VacancyChange, revision: number): OpenVacancy {
+  const reserved = change.reservedPlacementIds ?? doc.reservedPlacementIds;
+  const confirmed = change.confirmedPlacementIds ?? doc.confirmedPlacementIds;
+  const remainingOpenings = Math.max(
+    0,
+    (change.openings ?? doc.openings) - reserved.length - confirmed.length,
+  );
+  const current = change.status ?? doc.status;
   const status: VacancyStatus =
-    doc.status === 'withdrawn' || doc.status === 'expired'
-      ? doc.status
-      : remainingOpenings === 0
-        ? 'filled'
-        : 'open';
-  return { ...doc, remainingOpenings, status };
+    current === 'withdrawn' || current === 'expired' ? current : remainingOpenings === 0 ? 'filled' : 'open';
+  return { ...doc, ...change, remainingOpenings, status, lastRevision: revision };
 }
 
 const without = (ids: readonly string[], id: string): readonly string[] => ids.filter((x) => x !== id);
@@ -69,11 +78,13 @@ export const openVacanciesProjection: KeyedProjection<OpenVacancy, VacancyEventT
   name: 'open-vacancies',
   handles: VACANCY_EVENT_TYPES,
   keyOf: (event) => event.data.vacancyId,
+  // Every document evolve returns carries the event's revision (no second copy in applyProjection).
   evolve(doc, event) {
+    const revision = event.revision;
     if (event.type === 'VacancyPosted') {
       if (doc) return doc;
       const d = event.data;
-      return settle({
+      const posted: OpenVacancy = {
         ...{
           vacancyId: d.vacancyId,
           source: d.source,
@@ -88,40 +99,37 @@ export const openVacanciesProjection: KeyedProjection<OpenVacancy, VacancyEventT
           ageRange: d.ageRange,
         },
         ...{ labourCapacities: d.labourCapacities, accommodation: d.accommodation, openings: d.openings },
-        ...{ reservedPlacementIds: [], confirmedPlacementIds: [], status: 'open' },
-        ...{ expiresAt: d.expiresAt, postedAt: d.postedAt, lastRevision: -1 },
-      });
+        ...{ reservedPlacementIds: [], confirmedPlacementIds: [], remainingOpenings: 0 },
+        ...{ status: 'open', expiresAt: d.expiresAt, postedAt: d.postedAt, lastRevision: revision },
+      };
+      return settle(posted, {}, revision);
     }
     if (doc === undefined) return doc;
     switch (event.type) {
       case 'VacancyOpeningsChanged':
-        return settle({ ...doc, openings: event.data.openings });
+        return settle(doc, { openings: event.data.openings }, revision);
       case 'VacancyExpiryExtended':
-        return { ...doc, expiresAt: event.data.expiresAt };
+        return { ...doc, expiresAt: event.data.expiresAt, lastRevision: revision };
       case 'VacancyWithdrawn':
-        return settle({ ...doc, status: 'withdrawn' });
+        return settle(doc, { status: 'withdrawn' }, revision);
       case 'VacancyExpired':
-        return doc.status === 'withdrawn' ? doc : settle({ ...doc, status: 'expired' });
+        return doc.status === 'withdrawn' ? doc : settle(doc, { status: 'expired' }, revision);
       case 'VacancyOpeningReserved': {
         const id = event.data.placementId;
         if (doc.reservedPlacementIds.includes(id) || doc.confirmedPlacementIds.includes(id)) return doc;
-        return settle({ ...doc, reservedPlacementIds: [...doc.reservedPlacementIds, id] });
+        return settle(doc, { reservedPlacementIds: [...doc.reservedPlacementIds, id] }, revision);
       }
       case 'VacancyReservationConfirmed': {
         const id = event.data.placementId;
         if (!doc.reservedPlacementIds.includes(id)) return doc;
         const reservedPlacementIds = without(doc.reservedPlacementIds, id);
-        return settle({
-          ...doc,
-          reservedPlacementIds,
-          confirmedPlacementIds: [...doc.confirmedPlacementIds, id],
-        });
+        const confirmedPlacementIds = [...doc.confirmedPlacementIds, id];
+        return settle(doc, { reservedPlacementIds, confirmedPlacementIds }, revision);
       }
-      case 'VacancyReservationReleased':
-        return settle({
-          ...doc,
-          reservedPlacementIds: without(doc.reservedPlacementIds, event.data.placementId),
-        });
+      case 'VacancyReservationReleased': {
+        const reservedPlacementIds = without(doc.reservedPlacementIds, event.data.placementId);
+        return settle(doc, { reservedPlacementIds }, revision);
+      }
     }
   },
 };

@@ -24,7 +24,8 @@ export const transportSubsidyProjection: KeyedProjection<TransportSubsidyGrant, 
     handles: ['TransportSubsidyEligible'],
     keyOf: (event) => transportSubsidyKey(event.data.workerId, event.data.year),
     // The first grant of a worker and year stands; a second one (impossible from the process manager) is ignored.
-    evolve: (doc, event) => doc ?? { ...event.data, eligibleAt: event.occurredAt, lastRevision: -1 },
+    evolve: (doc, event) =>
+      doc ?? { ...event.data, eligibleAt: event.occurredAt, lastRevision: event.revision },
   };
 
 /** Whether a worker already has the subsidy of a year, from the grants. */

@@ -22,7 +22,8 @@ type WorkerEventType =
 const unemployed = { employed: false, employmentId: null, channel: null, since: null } as const;
 
 /**
- * One document per worker, fed by the household stream. Same edge cases as the household projection: a new
+ * One document per worker, fed by the household stream; evolve stamps `lastRevision` itself (no second copy
+ * in applyProjection). Same edge cases as the household projection: a new
  * employment replaces the current one; an end or a void of another employment changes nothing.
  */
 export const workerEmploymentStatusProjection: KeyedProjection<WorkerEmploymentStatus, WorkerEventType> = {
@@ -39,7 +40,7 @@ export const workerEmploymentStatusProjection: KeyedProjection<WorkerEmploymentS
           ...unemployed,
           placementIds: [],
           voidedPlacementIds: [],
-          lastRevision: -1,
+          lastRevision: event.revision,
         }
       );
     }
@@ -47,19 +48,37 @@ export const workerEmploymentStatusProjection: KeyedProjection<WorkerEmploymentS
     switch (event.type) {
       case 'EmploymentReported': {
         const { employmentId, channel, startDate } = event.data;
-        return { ...doc, employed: true, employmentId, channel, since: startDate };
+        return {
+          ...doc,
+          employed: true,
+          employmentId,
+          channel,
+          since: startDate,
+          lastRevision: event.revision,
+        };
       }
       case 'WorkerPlaced': {
         const { placementId, channel, startDate } = event.data;
         const placementIds = [...doc.placementIds, placementId];
-        return { ...doc, employed: true, employmentId: placementId, channel, since: startDate, placementIds };
+        const lastRevision = event.revision;
+        return {
+          ...doc,
+          employed: true,
+          employmentId: placementId,
+          channel,
+          since: startDate,
+          placementIds,
+          lastRevision,
+        };
       }
       case 'EmploymentEnded':
-        return doc.employmentId === event.data.employmentId ? { ...doc, ...unemployed } : doc;
+        return doc.employmentId === event.data.employmentId
+          ? { ...doc, ...unemployed, lastRevision: event.revision }
+          : doc;
       case 'PlacementVoided': {
         const voidedPlacementIds = [...doc.voidedPlacementIds, event.data.placementId];
         const ends = doc.employmentId === event.data.placementId;
-        return { ...doc, ...(ends ? unemployed : {}), voidedPlacementIds };
+        return { ...doc, ...(ends ? unemployed : {}), voidedPlacementIds, lastRevision: event.revision };
       }
     }
   },

@@ -59,7 +59,7 @@ export const zeroEmploymentCasesProjection: KeyedProjection<ZeroEmploymentCaseFi
         clearedAt: null,
         clearedBy: null,
       };
-      return { ...file, cases: [...file.cases, opened] };
+      return { ...file, cases: [...file.cases, opened], lastRevision: event.revision };
     }
     // A clear matches the open case with its openedAt; a clear with none open changes nothing.
     const index = file.cases.findIndex((c) => c.clearedAt === null && c.openedAt === event.data.openedAt);
@@ -69,7 +69,8 @@ export const zeroEmploymentCasesProjection: KeyedProjection<ZeroEmploymentCaseFi
       clearedAt: event.data.clearedAt,
       clearedBy: event.data.clearedBy,
     };
-    return { ...file, cases: file.cases.map((c, i) => (i === index ? cleared : c)) };
+    const cases = file.cases.map((c, i) => (i === index ? cleared : c));
+    return { ...file, cases, lastRevision: event.revision };
   },
 };
 
