@@ -6,7 +6,7 @@ import { EVENT_COLUMNS, EventRow, rowToEvent } from './sqlite-schema';
  * Reads one page of the global log. The cost of reading is per value crossing the driver (each becomes
  * a V8 string or number, ~0.5 µs apiece) and per JSON.parse call, not in SQLite. So SQLite aggregates the
  * page column by column: each scalar column comes back as ONE string (values joined by a separator) and
- * data and metadata as one JSON array text each, parsed once. Ten values per page instead of nine per
+ * data and metadata as one JSON text each (the stored texts joined into an array), parsed once. Ten values per page instead of nine per
  * event; same events, field for field, as the row-by-row read (`rowToEvent`), which stays as the
  * fallback for the two pages this cannot take:
  *  - a page whose data and metadata exceed `maxPageTextBytes`: the driver turns a text into a V8 string
@@ -28,9 +28,9 @@ type ColumnarPage = [
   types: string | null,
   versions: string | null,
   occurredAts: string | null,
-  /** null when the page's texts are over the byte budget */
-  dataArray: string | null,
-  metadataArray: string | null,
+  /** The page's data texts joined by commas; null when the page's texts are over the byte budget. */
+  dataTexts: string | null,
+  metadataTexts: string | null,
 ];
 
 interface PageParams {
@@ -41,6 +41,11 @@ interface PageParams {
 
 // The inner ORDER BY ... LIMIT fixes the page; the aggregates consume its rows in that order (SQLite runs
 // the subquery as a co-routine feeding one aggregate pass), so the i-th value of every column is event i.
+// The byte check is on the aggregated texts (octet_length of a text is its stored size, no scan; SQLite
+// computes each distinct aggregate once), so it costs nothing per row.
+const DATA_TEXT = "group_concat(data, ',')";
+const METADATA_TEXT = "group_concat(metadata, ',')";
+const WITHIN_BUDGET = `octet_length(${DATA_TEXT}) + octet_length(${METADATA_TEXT}) <= @maxTextBytes`;
 const COLUMNAR_PAGE_SQL = `
 SELECT count(*),
   group_concat(position, ','),
@@ -50,10 +55,8 @@ SELECT count(*),
   group_concat(type, ${SEPARATOR_SQL}),
   group_concat(version, ','),
   group_concat(occurred_at, ${SEPARATOR_SQL}),
-  CASE WHEN sum(octet_length(data) + octet_length(metadata)) <= @maxTextBytes
-    THEN '[' || group_concat(data, ',') || ']' END,
-  CASE WHEN sum(octet_length(data) + octet_length(metadata)) <= @maxTextBytes
-    THEN '[' || group_concat(metadata, ',') || ']' END
+  CASE WHEN ${WITHIN_BUDGET} THEN ${DATA_TEXT} END,
+  CASE WHEN ${WITHIN_BUDGET} THEN ${METADATA_TEXT} END
 FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE position > @after ORDER BY position LIMIT @limit)`;
 
 export class SqlitePageReader {
@@ -76,7 +79,14 @@ export class SqlitePageReader {
   /** Up to `limit` events with a position after `afterPosition`, in order. */
   read(afterPosition: Position, limit: number): RecordedEvent[] {
     const after = Number(afterPosition);
-    const page = this.columnar.get({ after, limit, maxTextBytes: this.maxPageTextBytes });
+    let page: ColumnarPage | undefined;
+    try {
+      page = this.columnar.get({ after, limit, maxTextBytes: this.maxPageTextBytes });
+    } catch (error) {
+      // A page of texts past SQLite's own string limit (1 GB): read it row by row.
+      if ((error as { code?: unknown }).code === 'SQLITE_TOOBIG') return this.readRows(after, limit);
+      throw error;
+    }
     if (page === undefined || page[0] === 0) return [];
     return fromColumns(page) ?? this.readRows(after, limit);
   }
@@ -103,8 +113,8 @@ function fromColumns(page: ColumnarPage): RecordedEvent[] | undefined {
   const positions = split(positionText, ',', count);
   const revisions = split(revisionText, ',', count);
   const versions = split(versionText, ',', count);
-  const data = JSON.parse(dataText) as JsonObject[];
-  const metadata = JSON.parse(metadataText) as JsonObject[];
+  const data = JSON.parse(`[${dataText}]`) as JsonObject[];
+  const metadata = JSON.parse(`[${metadataText}]`) as JsonObject[];
   if (!positions || !revisions || !versions || data.length !== count || metadata.length !== count) {
     return undefined;
   }
