@@ -1,5 +1,5 @@
 import { arcComponents } from './arc-components';
-import { solveExactPart } from './exact-plan';
+import { ExactSolver, solveExactPart } from './exact-plan';
 import { greedyPlan } from './greedy-plan';
 import { CandidateArcs, householdIndexOf, MatchProblem } from './match-problem';
 import { PlanFigures, planFigures } from './plan-figures';
@@ -30,22 +30,37 @@ export interface MatchPlan {
   /** What ranking pairs by score and taking them would give, for comparison. */
   readonly greedy: PlanFigures;
   readonly parts: number;
+  /** Primal-dual phases or cost-scaling refines, summed over the parts. */
   readonly phases: number;
+  /** Which exact solver produced the plan (the last part's, when parts differ). */
+  readonly solver: ExactSolver;
 }
+
+/**
+ * Primal-dual: on the province instance it takes less time than cost scaling as implemented here (both
+ * measured in one run, docs/BENCHMARKS.md "## Matching"); cost scaling stays as the cross-check.
+ */
+const DEFAULT_SOLVER: ExactSolver = 'primal-dual';
 
 /**
  * The lexicographically best assignment over the candidate pairs: most zero-employment households covered,
  * then most people placed, then the highest total score. Exact; each independent part solved on its own.
  */
-export function planMatches(problem: MatchProblem, arcs: CandidateArcs): MatchPlan {
+export function planMatches(
+  problem: MatchProblem,
+  arcs: CandidateArcs,
+  solver: ExactSolver = DEFAULT_SOLVER,
+): MatchPlan {
   const householdOf = householdIndexOf(problem);
   const parts = arcComponents(arcs, householdOf, problem.households.length, problem.vacancies.length);
   const chosen: number[] = [];
   let phases = 0;
+  let used: ExactSolver = solver;
   for (const part of parts) {
-    const result = solveExactPart(problem, arcs, part, householdOf);
+    const result = solveExactPart(problem, arcs, part, householdOf, solver);
     for (const k of result.chosen) chosen.push(k);
     phases += result.phases;
+    used = result.solver;
   }
   chosen.sort((a, b) => a - b);
   const figures = planFigures(problem, arcs, chosen);
@@ -73,6 +88,7 @@ export function planMatches(problem: MatchProblem, arcs: CandidateArcs): MatchPl
     greedy: planFigures(problem, arcs, greedyPlan(problem, arcs)),
     parts: parts.length,
     phases,
+    solver: used,
   };
 }
 
