@@ -11,6 +11,13 @@ describe('topicOf', () => {
     expect(topicOf('household-1', 'WorkerRegistered')).toBe(TOPICS.workforce);
     expect(topicOf('household-1', 'WorkerPlaced')).toBe(TOPICS.workforce);
     expect(topicOf('household-1', 'PlacementVoided')).toBe(TOPICS.workforce);
+    expect(topicOf('household-1', 'ResidentIdClaimVoided')).toBe(TOPICS.workforce);
+  });
+
+  it('routes claims on a person with the workforce, and only there', () => {
+    expect(topicOf(`resident-${'a'.repeat(64)}`, 'ResidentIdClaimed')).toBe(TOPICS.workforce);
+    expect(topicOf(`resident-${'a'.repeat(64)}`, 'ResidentIdReleased')).toBe(TOPICS.workforce);
+    expect(() => topicOf('household-1', 'ResidentIdClaimed')).toThrow(UnroutableEvent);
   });
 
   it('routes postings and monitor streams to their contexts', () => {

@@ -2,6 +2,9 @@ import {
   MONITOR_EVENTS,
   PLACEMENTS_EVENTS,
   POSTINGS_EVENTS,
+  ResidentIdClaimed,
+  ResidentIdClaimVoided,
+  ResidentIdReleased,
   WORKFORCE_EVENTS,
   type EventDefinition,
 } from '@contracts';
@@ -50,7 +53,13 @@ export const STREAM_CATEGORIES: readonly StreamCategory[] = [
   { prefix: 'labour-station-', topic: TOPICS.postings, events: POSTINGS },
   { prefix: 'workshop-', topic: TOPICS.postings, events: POSTINGS },
   { prefix: 'vacancy-', topic: TOPICS.postings, events: POSTINGS },
-  { prefix: 'household-', topic: TOPICS.workforce, events: typesOf(WORKFORCE_EVENTS, PLACEMENTS_EVENTS) },
+  {
+    prefix: 'household-',
+    topic: TOPICS.workforce,
+    events: typesOf(WORKFORCE_EVENTS, PLACEMENTS_EVENTS, [ResidentIdClaimVoided]),
+  },
+  // Claims on a person (ADR 0004) belong to the workforce context beside the households they name.
+  { prefix: 'resident-', topic: TOPICS.workforce, events: typesOf([ResidentIdClaimed, ResidentIdReleased]) },
   { prefix: 'employment-monitor-', topic: TOPICS.monitor, events: typesOf(MONITOR_EVENTS) },
 ];
 
