@@ -9,6 +9,7 @@ export * from './plan-figures';
 export * from './greedy-plan';
 export * from './match-plan';
 export * from './match-plan-lp';
-export { lexicographicWeights } from './exact-plan';
+export { lexicographicWeights, type ExactSolver } from './exact-plan';
+export { solveMinCostCirculation, type CirculationStats } from './cost-scaling';
 export { FlowNetworkBuilder, flowOn, type FlowNetwork } from './flow-network';
 export { solveMinCostFlow, type MinCostFlowStats } from './min-cost-flow';
