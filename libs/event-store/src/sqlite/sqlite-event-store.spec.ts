@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, WrongExpectedVersion } from '../event-store.port';
+import { EventStore, START, WrongExpectedVersion } from '../event-store.port';
 import { newEvent, newEvents, uniqueStream } from '../testing/event-fixtures';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -92,6 +92,38 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
     await expect(subscription.done).resolves.toBeUndefined();
     store = SqliteEventStore.open(path);
+  });
+
+  it('gives readAllPages pages of exactly pageSize until the last, and its default is the store page size', async () => {
+    await store.close();
+    store = SqliteEventStore.open(path, { pageSize: 10 });
+    await store.append(uniqueStream(), newEvents(25), 'no_stream');
+    const sizes = async (pageSize?: number): Promise<number[]> => {
+      const seen: number[] = [];
+      for await (const page of store.readAllPages(START, pageSize)) seen.push(page.length);
+      return seen;
+    };
+    expect(await sizes(7)).toEqual([7, 7, 7, 4]);
+    expect(await sizes()).toEqual([10, 10, 5]);
+    expect(await sizes(25)).toEqual([25]);
+  });
+
+  it('lets timers run between pages of a long catch-up with a synchronous handler', async () => {
+    await store.close();
+    store = SqliteEventStore.open(path, { pageSize: 50 });
+    await store.append(uniqueStream(), newEvents(500), 'no_stream');
+    let timerRan = false;
+    let deliveredBeforeTimer = 0;
+    setImmediate(() => {
+      timerRan = true;
+    });
+    const subscription = store.subscribeAll(START, () => {
+      if (!timerRan) deliveredBeforeTimer += 1;
+    });
+    await subscription.caughtUp;
+    await subscription.stop();
+    expect(timerRan).toBe(true);
+    expect(deliveredBeforeTimer).toBeLessThan(500);
   });
 
   it('without group commit behaves the same', async () => {

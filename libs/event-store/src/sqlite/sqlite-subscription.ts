@@ -17,7 +17,8 @@ export interface SubscriptionSource {
 
 /**
  * A catch-up subscription. It is one loop over the log: read the page after the last delivered position,
- * deliver it one event at a time, and when a read comes back empty sleep until the next commit. Live and
+ * deliver it one event at a time, and when a read comes back empty sleep until the next commit. Pages are
+ * read by the store's page reader, the same read path as readAll and readAllPages. Live and
  * catch-up are the same read, so the switch cannot lose or repeat an event. No polling: commits wake it.
  */
 export class SqliteSubscription implements Subscription {
@@ -70,11 +71,16 @@ export class SqliteSubscription implements Subscription {
         const page = this.source.readPage(last, this.source.pageSize);
         for (const event of page) {
           if (this.stopped) return;
-          await this.handler(event);
+          // Awaited only when the handler is async: a promise hop per event is a measurable share of a
+          // catch-up with a synchronous handler (docs/BENCHMARKS.md).
+          const handled = this.handler(event);
+          if (handled !== undefined) await handled;
           last = event.position;
           if (!caughtUp && last >= headAtStart) markCaughtUp();
         }
         if (page.length === 0 && !this.stopped) await this.sleepUntilNextCommit();
+        // A full page means more is waiting: let timers and I/O run between pages of a long catch-up.
+        else if (page.length === this.source.pageSize) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.stopped = true;
