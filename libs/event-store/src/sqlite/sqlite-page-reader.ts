@@ -3,14 +3,14 @@ import type { JsonObject, Position, RecordedEvent } from '../event-store.port';
 import { EVENT_COLUMNS, EventRow, rowToEvent } from './sqlite-schema';
 
 /**
- * Reads one page of the global log. The cost of reading is per value crossing the driver (each becomes
- * a V8 string or number, ~0.5 µs apiece) and per JSON.parse call, not in SQLite. So SQLite aggregates the
- * page column by column: each scalar column comes back as ONE string (values joined by a separator) and
- * data and metadata as one JSON text each (the stored texts joined into an array), parsed once. Ten values per page instead of nine per
- * event; same events, field for field, as the row-by-row read (`rowToEvent`), which stays as the
- * fallback for the two pages this cannot take:
- *  - a page whose data and metadata exceed `maxPageTextBytes`: the driver turns a text into a V8 string
- *    unchecked, and one past V8's limit (~512 M characters) aborts the process;
+ * Reads one page of the global log. Reading costs per value crossing the driver (each becomes a V8
+ * string or number, ~0.5 µs apiece here) and per JSON.parse call more than it costs in SQLite. So SQLite
+ * aggregates the page column by column: each scalar column comes back as ONE string (values joined by a
+ * separator), data and metadata as one text each (the stored JSON texts joined by commas), parsed once
+ * as an array. Ten values per page instead of nine per event; the same events, field for field, as the
+ * row-by-row read (`rowToEvent`), which stays as the fallback for the pages this cannot take:
+ *  - data and metadata past `maxPageTextBytes` (or past SQLite's own 1 GB limit): the driver turns a
+ *    text into a V8 string unchecked, and one past V8's limit (~512 M characters) aborts the process;
  *  - a text field that contains the separator (the split would not give one value per event).
  */
 const SEPARATOR = '\u001f';
