@@ -57,7 +57,28 @@ function settle(doc: OpenVacancy, change: VacancyChange, revision: number): Open
   const current = change.status ?? doc.status;
   const status: VacancyStatus =
     current === 'withdrawn' || current === 'expired' ? current : remainingOpenings === 0 ? 'filled' : 'open';
-  return { ...doc, ...change, remainingOpenings, status, lastRevision: revision };
+  // Every field written out: spreading `change` over `doc` was the projection's main cost in a rebuild.
+  return {
+    vacancyId: doc.vacancyId,
+    source: doc.source,
+    title: doc.title,
+    occupation: doc.occupation,
+    skills: doc.skills,
+    location: doc.location,
+    countyCode: doc.countyCode,
+    wage: doc.wage,
+    ageRange: doc.ageRange,
+    labourCapacities: doc.labourCapacities,
+    accommodation: doc.accommodation,
+    openings: change.openings ?? doc.openings,
+    reservedPlacementIds: reserved,
+    confirmedPlacementIds: confirmed,
+    remainingOpenings,
+    status,
+    expiresAt: doc.expiresAt,
+    postedAt: doc.postedAt,
+    lastRevision: revision,
+  };
 }
 
 const without = (ids: readonly string[], id: string): readonly string[] => ids.filter((x) => x !== id);

@@ -36,24 +36,29 @@ import { PendingTransitions } from './rebuild-transitions';
 /** One projection's documents, all of them, in memory for the whole rebuild. */
 class Documents<TDoc extends GuardedDocument> {
   readonly docs = new Map<string, TDoc>();
-  private readonly handles: ReadonlySet<string>;
+  /** The document the last changing `apply` touched, before (undefined: created) and after. */
+  before: TDoc | undefined;
+  after: TDoc | undefined;
 
   constructor(
     readonly projection: KeyedProjection<TDoc, never>,
     readonly collection: CollectionSpec<TDoc, string>,
-  ) {
-    this.handles = new Set<string>(projection.handles);
-  }
+  ) {}
 
-  /** The document before and after the event (the same reference when it changes nothing); undefined: not handled. */
-  apply(event: AnyEnvelope): { before: TDoc | undefined; after: TDoc | undefined } | undefined {
-    if (!this.handles.has(event.type)) return undefined;
+  /**
+   * Applies an event of a type the projection handles; true when it changed (or created) a document, then
+   * in `before` and `after` (fields, not a result object: this runs for every event of the log).
+   */
+  apply(event: AnyEnvelope): boolean {
     const key = this.projection.keyOf(event as never);
-    if (key === undefined) return undefined;
+    if (key === undefined) return false;
     const before = this.docs.get(key);
     const after = applyHandledEvent(this.projection, before, event);
-    if (after !== before && after !== undefined) this.docs.set(key, after);
-    return { before, after };
+    if (after === before || after === undefined) return false;
+    this.docs.set(key, after);
+    this.before = before;
+    this.after = after;
+    return true;
   }
 
   changes(): AnyDocumentChanges {
@@ -78,6 +83,9 @@ export class MonitorRebuildState {
   private readonly others = OTHER_MONITOR_DOCUMENTS.map(
     ({ projection, collection }) => new Documents<GuardedDocument>(projection, collection),
   );
+  /** The other projections that handle each event type: one lookup per event instead of one per projection. */
+  private readonly othersByType = byEventType(this.others);
+  private readonly householdTypes = new Set<string>(HOUSEHOLD_DOCUMENTS.projection.handles);
   private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
   /** Transitions not yet read back from the log: only what the log lacks stays in memory. */
   private readonly pending = new PendingTransitions();
@@ -91,12 +99,14 @@ export class MonitorRebuildState {
   apply(record: RecordedEvent): void {
     const event = decodeAppendedEvent(record) as AnyEnvelope;
     this.pending.seen(record);
-    const step = this.households.apply(event);
-    if (step?.after !== undefined && step.after !== step.before) {
-      this.moveCounty(step.before, step.after);
-      this.pending.decided(step.before, step.after, event as HouseholdEnvelope);
+    const households = this.households;
+    if (this.householdTypes.has(event.type) && households.apply(event)) {
+      const after = households.after as HouseholdEmployment;
+      this.moveCounty(households.before, after);
+      this.pending.decided(households.before, after, event as HouseholdEnvelope);
     }
-    for (const set of this.others) set.apply(event);
+    const others = this.othersByType.get(event.type);
+    if (others) for (const set of others) set.apply(event);
     this.last = record.position;
   }
 
@@ -148,4 +158,16 @@ export class MonitorRebuildState {
     }
     return regions;
   }
+}
+
+function byEventType<TDoc extends GuardedDocument>(
+  sets: readonly Documents<TDoc>[],
+): Map<string, Documents<TDoc>[]> {
+  const byType = new Map<string, Documents<TDoc>[]>();
+  for (const set of sets) {
+    for (const type of set.projection.handles as readonly string[]) {
+      byType.set(type, [...(byType.get(type) ?? []), set]);
+    }
+  }
+  return byType;
 }
