@@ -28,11 +28,14 @@ const MAX_RANK = 1000;
 /**
  * Minimum-cost circulation by Goldberg's cost-scaling push-relabel (the method of CS2 and OR-Tools):
  * ε-scaling rounds, each a refine that saturates the arcs of negative reduced cost, then discharges
- * nodes with excess from a stack, pushing on admissible arcs (residual, reduced cost < 0) and relabelling
- * a node to the highest price that leaves one admissible. Heuristics: push look-ahead (a node with no
- * admissible arc and no deficit is relabelled instead of receiving flow it would return) and global price
- * updates (distances to the deficits in units of ε, by a bucket-queue Dijkstra over reversed residual arcs).
- * For a flow of any value from s to t, add an arc t → s of cost 0 and capacity ≥ the largest flow.
+ * nodes with excess in FIFO order, pushing on admissible arcs (residual, reduced cost < 0) and
+ * relabelling a node when it has none. Heuristics: push look-ahead (a node with no admissible arc and no
+ * deficit is relabelled instead of receiving flow it would return) and global price updates (distances
+ * to the deficits in units of ε, by a bucket-queue Dijkstra over reversed residual arcs).
+ * Starts from the flow already in the network and keeps every node's net outflow: give it a
+ * circulation (for a flow of any value from s to t, add an arc t → s of cost 0 and capacity ≥ the
+ * largest flow), or a flow whose value is to be kept. Measured slower than primal-dual on the province
+ * instance (docs/adr/0003-exact-plan-solver.md); kept as the exact cross-check.
  * Returns null when the costs or prices could leave the range float64 holds exactly (see above); the
  * residual capacities are then left mid-solve, so the caller rebuilds the network.
  */
