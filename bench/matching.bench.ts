@@ -220,7 +220,7 @@ function provinceVerdict(runs: PlanRun[]): string {
     `${(c / 2.5).toFixed(1)}× the ~2.5 s of native OR-Tools cost scaling in CPU time, aim ≤ 3×: ${c <= 7.5 ? 'met' : 'NOT met'}), ${province.plan.phases} ${province.plan.solver} phases. ` +
     'Method: min-cost flow by primal-dual (Dijkstra on reduced costs over a bucket queue — integer keys near the last one popped in ' +
     'O(1) buckets, far ones in a heap — stopped once the sink and its ties are settled; then ' +
-    'Dinic blocking flows, levels counted back from the sink, over the arcs of reduced cost 0 gathered once per phase), on typed-array CSR arcs stored in ' +
+    'Dinic blocking flows on the zero-reduced-cost arcs, levels counted back from the sink), on typed-array CSR arcs stored in ' +
     'tail order; independent parts solved apart. Exactness: lexicographic weights proven in libs/matching/src/exact-plan.ts, ' +
     'checked against brute force (small) and HiGHS (medium) in the tests, and against the cost-scaling solver (property tests).'
   );
