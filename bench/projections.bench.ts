@@ -58,22 +58,26 @@ const verdict = (rate: number): string =>
           ' / ',
         )} (1/5/15 min) on ${cpus().length} cores shared with other work, so the figures are pessimistic.`;
 
-/** From timing each phase of a 127,822-event rebuild (read only; apply only; write) and a CPU profile. */
+/** From a CPU profile of the rebuild of the 1,278,787-event log (`node --cpu-prof`, 2026-11-22). */
 const WHERE_THE_TIME_GOES = [
-  'The rebuild keeps every document in memory, applies the pure projections event by event (regions summed',
-  'per county in place), writes each document once in one transaction into a fresh generation whose indexes',
-  'are built after the load, and appends only the transitions the log does not already hold. Events at their',
-  'current version are not validated with zod again (`decodeAppendedEvent`: every append went through',
-  '`encodeEvent`). Where the time goes now (phases timed separately on a 127,822-event log): reading the log',
-  '(`SqliteEventStore.readAll`: SQLite plus `JSON.parse` of data and metadata) about 30 %; the projections',
-  'about 45 %, most of it allocation and garbage collection of the',
-  "immutable documents and the process manager's derived ids (SHA-1); serialising and inserting the documents",
-  'and building the indexes about 25 %. Reading alone is the ceiling: `readAll` over the 1,000,008-event log,',
-  'doing nothing else, took 9.7-14 s on this shared machine (70,000-100,000 events/s), so 100,000 events/s end',
-  'to end needs a faster read path in `libs/event-store` (a worker thread reading beside the projections,',
-  'metadata parsed lazily) as well. Memory: the documents of the 1M-event log take about 260 MB of heap after a',
-  'GC; the peak RSS above is of a process that had already run the first pass and the former rebuild, and',
-  "includes the one write transaction's JSON strings.",
+  'The rebuild keeps every document in memory, reads the log a page at a time (`readAllPages`, 4,096 events:',
+  "one await per page; the event store parses a page's data and metadata with one `JSON.parse` each), applies",
+  'the pure projections event by event (each event dispatched by its type to the projections that handle it;',
+  'each projection allocates one document per event and stamps its revision itself; regions summed per county',
+  'in place), and writes each document once in one transaction into a fresh generation whose indexes are built',
+  'at the swap. The process manager is decided lazily (`PendingTransitions`): a household change that moves its',
+  'monitor revision is kept as (before, after, event) until its monitor events are read back a few events later,',
+  'checked by type and by the facts their ids are derived from, so no SHA-1 id, due date or metadata is derived',
+  'for what the log already holds; only what it lacks becomes appends, through the same exactly-once appender.',
+  "Where the time goes now (CPU profile of the rebuild of the 1M-event log): reading the log (SQLite's page",
+  'query about 11 %, splitting and parsing the page into events about 17 %) about 29 %; garbage collection about',
+  '24 %, mostly scavenges copying each new document version into the old generation (the documents live for the',
+  'whole rebuild); serialising and inserting the documents and building the indexes at the swap about 22 %; the',
+  "projections and the rebuild's bookkeeping about 20 %. Reading alone is about 17 s of CPU for this log, more than",
+  'the 12.8 s that 100,000 events/s allows: the aim needs the read (a worker thread reading and parsing pages',
+  'beside the projections) and the write (documents serialised and inserted beside the read) off the main',
+  "thread's path, and less GC (`--max-semi-space-size=64` took about 10 % off the rebuild's CPU on a",
+  '255,631-event log). Peak RSS is that of a process that had already run the first pass.',
 ].join(' ');
 
 /** The rebuild as it was: the live path's batch writer (load, apply, save per batch of 10,000, re-append). */
