@@ -3,6 +3,7 @@ import { FlowNetwork, FlowNetworkBuilder, flowOn, setArcCapacityAndFlow } from '
 import { CandidateArcs, MatchProblem } from './match-problem';
 import { addMaxFlow } from './max-flow';
 import { solveMinCostFlow } from './min-cost-flow';
+import { solveNetworkSimplex } from './network-simplex';
 import { MAX_SCORE } from './score';
 
 /**
@@ -35,20 +36,20 @@ export function lexicographicWeights(maxPlaceable: number): { coverage: number; 
 export interface ExactPartResult {
   /** Indexes (into the candidate arcs) of the pairs chosen. */
   readonly chosen: number[];
-  /** Primal-dual phases, or cost-scaling refines when that solver ran. */
+  /** Primal-dual phases, cost-scaling refines or network-simplex pivots, whichever solver ran. */
   readonly phases: number;
-  readonly solver: 'cost-scaling' | 'primal-dual';
+  readonly solver: ExactSolver;
 }
 
-export type ExactSolver = 'cost-scaling' | 'primal-dual';
+export type ExactSolver = 'cost-scaling' | 'network-simplex' | 'primal-dual';
 
 /**
  * The exact plan for one independent part, by min-cost flow on:
  * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
  * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
- * → sink (capacity: remaining openings). Solved by cost scaling as a circulation (with a sink → source
- * arc), or by the primal-dual reference solver when asked or when cost scaling declines an instance
- * whose magnitudes float64 could not hold exactly.
+ * → sink (capacity: remaining openings). Solved by network simplex or cost scaling as a circulation (with
+ * a sink → source arc), or by the primal-dual reference solver when asked or when the other solver
+ * declines an instance whose magnitudes float64 could not hold exactly.
  */
 export function solveExactPart(
   problem: MatchProblem,
@@ -65,6 +66,13 @@ export function solveExactPart(
     setArcCapacityAndFlow(part.net, part.returnArc, maxFlow, maxFlow);
     const stats = solveMinCostCirculation(part.net);
     if (stats) return { chosen: chosenPairs(part, partArcs), phases: stats.refines, solver };
+  }
+  if (solver === 'network-simplex') {
+    // The return arc's capacity (one unit per worker) bounds any flow, so the circulation's optimum is
+    // the min-cost flow of any value; the solver leaves the network untouched when it declines.
+    const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true);
+    const stats = solveNetworkSimplex(part.net);
+    if (stats) return { chosen: chosenPairs(part, partArcs), phases: stats.pivots, solver };
   }
   const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, false);
   const stats = solveMinCostFlow(part.net, SOURCE, SINK);

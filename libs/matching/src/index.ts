@@ -11,5 +11,6 @@ export * from './match-plan';
 export * from './match-plan-lp';
 export { lexicographicWeights, type ExactSolver } from './exact-plan';
 export { solveMinCostCirculation, type CirculationStats } from './cost-scaling';
+export { solveNetworkSimplex, type NetworkSimplexStats } from './network-simplex';
 export { FlowNetworkBuilder, flowOn, type FlowNetwork } from './flow-network';
 export { solveMinCostFlow, type MinCostFlowStats } from './min-cost-flow';

@@ -1,0 +1,379 @@
+import { FlowNetwork } from './flow-network';
+
+export interface NetworkSimplexStats {
+  /** Sum of flow × cost over all arcs: the minimum over every feasible circulation. */
+  readonly cost: number;
+  /** Entering arcs taken, degenerate ones (no flow moved) included. */
+  readonly pivots: number;
+}
+
+// Arc states: the sign turns a reduced cost into "how much entering this arc would gain".
+const STATE_UPPER = -1;
+const STATE_TREE = 0;
+const STATE_LOWER = 1;
+// Direction of a node's tree arc: up when the node is its tail (the arc points to the parent).
+const DIR_UP = 1;
+const DIR_DOWN = -1;
+/** Capacity of the artificial root arcs: never the bottleneck. */
+const INFINITE = 0x7fffffff;
+
+/**
+ * Minimum-cost circulation by the primal network simplex, after LEMON's NetworkSimplex: the basis is a
+ * spanning tree kept as parent / pred / pred_dir / thread (preorder) / rev_thread / succ_num (subtree size)
+ * / last_succ (last node of the subtree in preorder), the entering arc is chosen by block search (the best
+ * reduced cost within blocks of about √arcs, starting where the last search stopped), and the tree is
+ * strongly feasible (the leaving arc is the last blocking one met along the cycle), which rules out cycling
+ * on degenerate pivots.
+ *
+ * Starts from zero flow (it ignores the flow already in the network) and writes the optimum back into the
+ * residual capacities. For a flow of any value from s to t, add an arc t → s of cost 0 and capacity ≥ the
+ * largest flow: the circulation then sends flow only while it lowers the cost.
+ *
+ * Initial tree: every node hangs from an artificial root by an arc node → root of cost 0. All supplies
+ * are 0, so these arcs can never carry flow (the root has no arc out), and they never re-enter.
+ *
+ * Exactness. A potential is the signed sum of costs along the tree path from the root, which holds at
+ * most n − 1 real arcs (the root's own arcs cost 0): |π| ≤ (n − 1)·C with C the largest |cost|. Every
+ * quantity formed (reduced costs c + π(u) − π(v), the potential shift of a moved subtree, each partial
+ * sum on the way) is then at most (2n − 1)·C in magnitude. If (2n + 1)·C could pass 2^53 the solver
+ * declines (returns null, network untouched) and the caller falls back to primal-dual.
+ */
+export function solveNetworkSimplex(net: FlowNetwork): NetworkSimplexStats | null {
+  const n = net.nodeCount;
+  let arcCount = 0;
+  let maxCost = 0;
+  for (let a = 0; a < net.head.length; a++) {
+    if (net.capacity[a] <= 0) continue;
+    arcCount++;
+    maxCost = Math.max(maxCost, Math.abs(net.cost[a]));
+  }
+  if (maxCost * (2 * n + 1) > Number.MAX_SAFE_INTEGER) return null;
+  // Arcs in slot order (grouped by tail), so the block search reads π of the tails in sequence.
+  const slot = new Int32Array(arcCount);
+  for (let a = 0, k = 0; a < net.head.length; a++) if (net.capacity[a] > 0) slot[k++] = a;
+
+  const tree = new SpanningTree(net, slot);
+  const pivots = n === 0 ? 0 : tree.run();
+
+  let cost = 0;
+  for (let k = 0; k < arcCount; k++) {
+    const a = slot[k];
+    const f = tree.flow[k];
+    net.residual[a] = net.capacity[a] - f;
+    net.residual[net.reverse[a]] = net.capacity[net.reverse[a]] + f;
+    cost += f * net.cost[a];
+  }
+  return { cost, pivots };
+}
+
+class SpanningTree {
+  // Arcs 0..m-1 are the network's, m..m+n-1 the artificial ones (node u → root).
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly cap: Int32Array;
+  readonly cost: Float64Array;
+  readonly flow: Int32Array;
+  readonly state: Int8Array;
+  // Per node, the root (index n) included.
+  readonly pi: Float64Array;
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly predDir: Int8Array;
+  readonly thread: Int32Array;
+  readonly revThread: Int32Array;
+  readonly succNum: Int32Array;
+  readonly lastSucc: Int32Array;
+  private readonly dirtyRevs: Int32Array;
+
+  private readonly searchArcs: number;
+  private readonly blockSize: number;
+  private nextArc = 0;
+  private inArc = -1;
+  private join = -1;
+  private uIn = -1;
+  private vIn = -1;
+  private uOut = -1;
+  private delta = 0;
+
+  constructor(net: FlowNetwork, slot: Int32Array) {
+    const n = net.nodeCount;
+    const m = slot.length;
+    const all = m + n;
+    this.source = new Int32Array(all);
+    this.target = new Int32Array(all);
+    this.cap = new Int32Array(all);
+    this.cost = new Float64Array(all);
+    this.flow = new Int32Array(all);
+    this.state = new Int8Array(all);
+    for (let k = 0; k < m; k++) {
+      const a = slot[k];
+      this.source[k] = net.head[net.reverse[a]];
+      this.target[k] = net.head[a];
+      this.cap[k] = net.capacity[a];
+      this.cost[k] = net.cost[a];
+      this.state[k] = STATE_LOWER;
+    }
+    this.pi = new Float64Array(n + 1);
+    this.parent = new Int32Array(n + 1);
+    this.pred = new Int32Array(n + 1);
+    this.predDir = new Int8Array(n + 1);
+    this.thread = new Int32Array(n + 1);
+    this.revThread = new Int32Array(n + 1);
+    this.succNum = new Int32Array(n + 1);
+    this.lastSucc = new Int32Array(n + 1);
+    this.dirtyRevs = new Int32Array(n + 1);
+    this.searchArcs = m;
+    this.blockSize = Math.max(10, Math.floor(Math.sqrt(m)));
+
+    const root = n;
+    this.parent[root] = -1;
+    this.pred[root] = -1;
+    this.thread[root] = 0;
+    this.revThread[0] = root;
+    this.succNum[root] = n + 1;
+    this.lastSucc[root] = root - 1;
+    for (let u = 0, e = m; u < n; u++, e++) {
+      this.parent[u] = root;
+      this.pred[u] = e;
+      this.predDir[u] = DIR_UP;
+      this.thread[u] = u + 1;
+      this.revThread[u + 1] = u;
+      this.succNum[u] = 1;
+      this.lastSucc[u] = u;
+      this.source[e] = u;
+      this.target[e] = root;
+      this.cap[e] = INFINITE;
+      this.state[e] = STATE_TREE;
+    }
+  }
+
+  /** Pivots until no arc has a negative reduced cost; returns the number of pivots. */
+  run(): number {
+    let pivots = 0;
+    while (this.findEnteringArc()) {
+      this.findJoinNode();
+      const change = this.findLeavingArc();
+      if (this.delta >= INFINITE) throw new Error('network simplex: unbounded cycle');
+      this.changeFlow(change);
+      if (change) {
+        this.updateTreeStructure();
+        this.updatePotential();
+      }
+      pivots++;
+    }
+    return pivots;
+  }
+
+  /** Block search: the most negative reduced cost of the first block (from nextArc on) that has one. */
+  private findEnteringArc(): boolean {
+    const { state, cost, pi, source, target, blockSize } = this;
+    const m = this.searchArcs;
+    let min = 0;
+    let count = blockSize;
+    let e = this.nextArc;
+    for (; e < m; e++) {
+      const c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
+      if (c < min) {
+        min = c;
+        this.inArc = e;
+      }
+      if (--count === 0) {
+        if (min < 0) {
+          this.nextArc = e;
+          return true;
+        }
+        count = blockSize;
+      }
+    }
+    for (e = 0; e < this.nextArc; e++) {
+      const c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
+      if (c < min) {
+        min = c;
+        this.inArc = e;
+      }
+      if (--count === 0) {
+        if (min < 0) {
+          this.nextArc = e;
+          return true;
+        }
+        count = blockSize;
+      }
+    }
+    return min < 0;
+  }
+
+  /** The nearest common ancestor of the entering arc's ends: subtree sizes grow towards the root. */
+  private findJoinNode(): void {
+    const { succNum, parent } = this;
+    let u = this.source[this.inArc];
+    let v = this.target[this.inArc];
+    while (u !== v) {
+      if (succNum[u] < succNum[v]) u = parent[u];
+      else v = parent[v];
+    }
+    this.join = u;
+  }
+
+  /**
+   * The bottleneck of the cycle, taking the last blocking arc in the cycle's direction (`<` on the first
+   * side, `<=` on the second) to keep the tree strongly feasible. False if the entering arc itself blocks.
+   */
+  private findLeavingArc(): boolean {
+    const { parent, pred, predDir, flow, cap, join } = this;
+    const inArc = this.inArc;
+    let first: number;
+    let second: number;
+    if (this.state[inArc] === STATE_LOWER) {
+      first = this.source[inArc];
+      second = this.target[inArc];
+    } else {
+      first = this.target[inArc];
+      second = this.source[inArc];
+    }
+    let delta = cap[inArc];
+    let result = 0;
+    for (let u = first; u !== join; u = parent[u]) {
+      const e = pred[u];
+      const d = predDir[u] === DIR_DOWN ? (cap[e] >= INFINITE ? INFINITE : cap[e] - flow[e]) : flow[e];
+      if (d < delta) {
+        delta = d;
+        this.uOut = u;
+        result = 1;
+      }
+    }
+    for (let u = second; u !== join; u = parent[u]) {
+      const e = pred[u];
+      const d = predDir[u] === DIR_UP ? (cap[e] >= INFINITE ? INFINITE : cap[e] - flow[e]) : flow[e];
+      if (d <= delta) {
+        delta = d;
+        this.uOut = u;
+        result = 2;
+      }
+    }
+    this.delta = delta;
+    if (result === 1) {
+      this.uIn = first;
+      this.vIn = second;
+    } else {
+      this.uIn = second;
+      this.vIn = first;
+    }
+    return result !== 0;
+  }
+
+  private changeFlow(change: boolean): void {
+    const { parent, pred, predDir, flow, state, inArc, join } = this;
+    if (this.delta > 0) {
+      const val = state[inArc] * this.delta;
+      flow[inArc] += val;
+      for (let u = this.source[inArc]; u !== join; u = parent[u]) flow[pred[u]] -= predDir[u] * val;
+      for (let u = this.target[inArc]; u !== join; u = parent[u]) flow[pred[u]] += predDir[u] * val;
+    }
+    if (change) {
+      state[inArc] = STATE_TREE;
+      const out = pred[this.uOut];
+      state[out] = flow[out] === 0 ? STATE_LOWER : STATE_UPPER;
+    } else {
+      state[inArc] = -state[inArc];
+    }
+  }
+
+  /**
+   * Replaces the leaving arc (pred of uOut) by the entering one: the subtree of uOut is re-hung from vIn
+   * through uIn, reversing the stem uIn → … → uOut, and thread / last_succ / succ_num are patched.
+   */
+  private updateTreeStructure(): void {
+    const { parent, pred, predDir, thread, revThread, succNum, lastSucc, dirtyRevs } = this;
+    const { uIn, vIn, uOut, join, inArc } = this;
+    const oldRevThread = revThread[uOut];
+    const oldSuccNum = succNum[uOut];
+    const oldLastSucc = lastSucc[uOut];
+    const vOut = parent[uOut];
+
+    if (uIn === uOut) {
+      parent[uIn] = vIn;
+      pred[uIn] = inArc;
+      predDir[uIn] = uIn === this.source[inArc] ? DIR_UP : DIR_DOWN;
+      if (thread[vIn] !== uOut) {
+        let after = thread[oldLastSucc];
+        thread[oldRevThread] = after;
+        revThread[after] = oldRevThread;
+        after = thread[vIn];
+        thread[vIn] = uOut;
+        revThread[uOut] = vIn;
+        thread[oldLastSucc] = after;
+        revThread[after] = oldLastSucc;
+      }
+    } else {
+      // When oldRevThread is vIn, join and vOut coincide.
+      const threadContinue = oldRevThread === vIn ? thread[oldLastSucc] : thread[vIn];
+      let stem = uIn;
+      let parStem = vIn;
+      let last = lastSucc[uIn];
+      let after = thread[last];
+      thread[vIn] = uIn;
+      let dirty = 0;
+      dirtyRevs[dirty++] = vIn;
+      while (stem !== uOut) {
+        const nextStem = parent[stem];
+        thread[last] = nextStem;
+        dirtyRevs[dirty++] = last;
+        const before = revThread[stem];
+        thread[before] = after;
+        revThread[after] = before;
+        parent[stem] = parStem;
+        parStem = stem;
+        stem = nextStem;
+        last = lastSucc[stem] === lastSucc[parStem] ? revThread[parStem] : lastSucc[stem];
+        after = thread[last];
+      }
+      parent[uOut] = parStem;
+      thread[last] = threadContinue;
+      revThread[threadContinue] = last;
+      lastSucc[uOut] = last;
+      if (oldRevThread !== vIn) {
+        thread[oldRevThread] = after;
+        revThread[after] = oldRevThread;
+      }
+      for (let i = 0; i < dirty; i++) {
+        const u = dirtyRevs[i];
+        revThread[thread[u]] = u;
+      }
+      let subtree = 0;
+      const tmpLastSucc = lastSucc[uOut];
+      for (let u = uOut, p = parent[u]; u !== uIn; u = p, p = parent[u]) {
+        pred[u] = pred[p];
+        predDir[u] = -predDir[p];
+        subtree += succNum[u] - succNum[p];
+        succNum[u] = subtree;
+        lastSucc[p] = tmpLastSucc;
+      }
+      pred[uIn] = inArc;
+      predDir[uIn] = uIn === this.source[inArc] ? DIR_UP : DIR_DOWN;
+      succNum[uIn] = oldSuccNum;
+    }
+
+    const upLimitOut = lastSucc[join] === vIn ? join : -1;
+    const lastSuccOut = lastSucc[uOut];
+    for (let u = vIn; u !== -1 && lastSucc[u] === vIn; u = parent[u]) lastSucc[u] = lastSuccOut;
+    if (join !== oldRevThread && vIn !== oldRevThread) {
+      for (let u = vOut; u !== upLimitOut && lastSucc[u] === oldLastSucc; u = parent[u]) {
+        lastSucc[u] = oldRevThread;
+      }
+    } else if (lastSuccOut !== oldLastSucc) {
+      for (let u = vOut; u !== upLimitOut && lastSucc[u] === oldLastSucc; u = parent[u]) {
+        lastSucc[u] = lastSuccOut;
+      }
+    }
+    for (let u = vIn; u !== join; u = parent[u]) succNum[u] += oldSuccNum;
+    for (let u = vOut; u !== join; u = parent[u]) succNum[u] -= oldSuccNum;
+  }
+
+  /** Shifts the potentials of the moved subtree so the entering arc's reduced cost becomes 0. */
+  private updatePotential(): void {
+    const { pi, thread, uIn } = this;
+    const sigma = pi[this.vIn] - pi[uIn] - this.predDir[uIn] * this.cost[this.inArc];
+    const end = thread[this.lastSucc[uIn]];
+    for (let u = uIn; u !== end; u = thread[u]) pi[u] += sigma;
+  }
+}
