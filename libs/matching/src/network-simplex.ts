@@ -14,6 +14,11 @@ const STATE_LOWER = 1;
 // Direction of a node's tree arc: up when the node is its tail (the arc points to the parent).
 const DIR_UP = 1;
 const DIR_DOWN = -1;
+/**
+ * Block size = this × √arcs. LEMON uses 1; on the province plan nearly every pivot is found in the first
+ * block read, so pricing is the time: 0.5 took 26.1 s against 32.5 s for 1 and 28.1 s for 0.3 (one process).
+ */
+const BLOCK_SIZE_FACTOR = 0.5;
 /** Capacity of the artificial root arcs: never the bottleneck. */
 const INFINITE = 0x7fffffff;
 
@@ -123,7 +128,7 @@ class SpanningTree {
     this.lastSucc = new Int32Array(n + 1);
     this.dirtyRevs = new Int32Array(n + 1);
     this.searchArcs = m;
-    this.blockSize = Math.max(10, Math.floor(Math.sqrt(m)));
+    this.blockSize = Math.max(10, Math.floor(BLOCK_SIZE_FACTOR * Math.sqrt(m)));
 
     for (let u = 0, e = m; u < n; u++, e++) {
       this.source[e] = u;
