@@ -30,17 +30,18 @@ export interface MatchPlan {
   /** What ranking pairs by score and taking them would give, for comparison. */
   readonly greedy: PlanFigures;
   readonly parts: number;
-  /** Primal-dual phases or cost-scaling refines, summed over the parts. */
+  /** Primal-dual phases, cost-scaling refines or network-simplex pivots, summed over the parts. */
   readonly phases: number;
   /** Which exact solver produced the plan (the last part's, when parts differ). */
   readonly solver: ExactSolver;
 }
 
 /**
- * Primal-dual: on the province instance it takes less time than cost scaling as implemented here (both
- * measured in one run, docs/BENCHMARKS.md "## Matching"); cost scaling stays as the cross-check.
+ * Network simplex: on the province instance it took 0.81× the CPU of primal-dual (both in one process,
+ * alternating, docs/adr/0003-exact-plan-solver.md); it falls back to primal-dual for an instance whose
+ * potentials float64 could not hold exactly. Primal-dual and cost scaling stay as cross-checks.
  */
-const DEFAULT_SOLVER: ExactSolver = 'primal-dual';
+const DEFAULT_SOLVER: ExactSolver = 'network-simplex';
 
 /**
  * The lexicographically best assignment over the candidate pairs: most zero-employment households covered,
