@@ -11,12 +11,7 @@ export * from './postings.events';
 export * from './resident.events';
 export * from './workforce.events';
 
-export type DomainEvent =
-  | PostingsEvent
-  | WorkforceEvent
-  | ResidentEvent
-  | PlacementsEvent
-  | MonitorEvent;
+export type DomainEvent = PostingsEvent | WorkforceEvent | ResidentEvent | PlacementsEvent | MonitorEvent;
 export type EventType = DomainEvent['type'];
 /** The current-version data of one event type. */
 export type EventData<T extends EventType> = Extract<DomainEvent, { type: T }>['data'];
