@@ -1,66 +1,24 @@
 import fc from 'fast-check';
-import { solveExactPart } from './exact-plan';
 import { FlowNetworkBuilder, flowOn } from './flow-network';
-import { allEligibleArcs, householdIndexOf } from './match-problem';
-import { solveMinCostFlow } from './min-cost-flow';
 import { solveNetworkSimplex } from './network-simplex';
-import { planFigures } from './plan-figures';
-import { randomProblem } from './testing/small-problem';
-
-interface RandomArc {
-  from: number;
-  to: number;
-  capacity: number;
-  cost: number;
-}
-
-/** Acyclic: every arc goes from a lower to a higher node; node 0 is the source, the last the sink. */
-const acyclicNetwork = fc.integer({ min: 2, max: 10 }).chain((n) =>
-  fc.record({
-    n: fc.constant(n),
-    arcs: fc.array(
-      fc
-        .record({
-          a: fc.integer({ min: 0, max: n - 1 }),
-          b: fc.integer({ min: 0, max: n - 1 }),
-          capacity: fc.integer({ min: 0, max: 5 }),
-          cost: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-        })
-        .filter(({ a, b }) => a !== b)
-        .map(({ a, b, capacity, cost }): RandomArc => ({
-          from: Math.min(a, b),
-          to: Math.max(a, b),
-          capacity,
-          cost,
-        })),
-      { maxLength: 40 },
-    ),
-  }),
-);
+import {
+  acyclicNetwork,
+  expectSameAsPrimalDual,
+  expectSamePlansAsPrimalDual,
+} from './testing/solver-agreement';
 
 describe('solveNetworkSimplex against the primal-dual reference', () => {
   it('finds the same minimum cost and flow on random acyclic networks', () => {
     fc.assert(
-      fc.property(acyclicNetwork, ({ n, arcs }) => {
+      fc.property(acyclicNetwork(10, 40), ({ n, arcs }) => {
         const sink = n - 1;
-        const reference = new FlowNetworkBuilder(n);
-        for (const a of arcs) reference.addArc(a.from, a.to, a.capacity, a.cost);
-        const expected = solveMinCostFlow(reference.build(), 0, sink);
-
-        // Costs × (total capacity + 1) and cost 1 on the return arc: among the cheapest flows the
-        // circulation then prefers the smallest, which is the one primal-dual stops at (it sends flow
-        // only while that strictly lowers the cost).
-        const total = arcs.reduce((s, a) => s + a.capacity, 0);
-        const factor = total + 1;
-        const circulation = new FlowNetworkBuilder(n);
-        const numbers = arcs.map((a) => circulation.addArc(a.from, a.to, a.capacity, a.cost * factor));
-        const back = circulation.addArc(sink, 0, total, 1);
-        const net = circulation.build();
-        const stats = solveNetworkSimplex(net);
-        expect(stats).not.toBeNull();
-        const flow = flowOn(net, back);
-        expect(flow).toBe(expected.flow);
-        expect(stats?.cost).toBe(expected.cost * factor + flow);
+        const {
+          net,
+          numbers,
+          flow,
+          factor,
+          cost: reported,
+        } = expectSameAsPrimalDual(n, arcs, solveNetworkSimplex);
 
         // The flow written back is a feasible circulation whose cost is the one reported.
         const balance = new Array<number>(n).fill(0);
@@ -76,7 +34,7 @@ describe('solveNetworkSimplex against the primal-dual reference', () => {
         balance[sink] -= flow;
         balance[0] += flow;
         expect(balance.every((b) => b === 0)).toBe(true);
-        expect(cost).toBe(stats?.cost);
+        expect(cost).toBe(reported);
       }),
       { numRuns: 500 },
     );
@@ -110,28 +68,6 @@ describe('solveNetworkSimplex against the primal-dual reference', () => {
   });
 
   it('gives the same plan value as primal-dual on random match problems', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const problem = randomProblem(seed, {
-          households: 40,
-          maxMembers: 4,
-          vacancies: 15,
-          maxOpenings: 5,
-        });
-        const arcs = allEligibleArcs(problem);
-        if (arcs.length === 0) return;
-        const householdOf = householdIndexOf(problem);
-        const all = Int32Array.from({ length: arcs.length }, (_, k) => k);
-        const simplex = solveExactPart(problem, arcs, all, householdOf, 'network-simplex');
-        const reference = solveExactPart(problem, arcs, all, householdOf, 'primal-dual');
-        expect(simplex.solver).toBe('network-simplex');
-        // The network's cost encodes these three figures exactly (exact-plan.ts), so equal figures
-        // mean equal minimum cost; the pairs themselves may differ between equally good plans.
-        expect(planFigures(problem, arcs, simplex.chosen)).toEqual(
-          planFigures(problem, arcs, reference.chosen),
-        );
-      }),
-      { numRuns: 100 },
-    );
+    expectSamePlansAsPrimalDual('network-simplex', 100);
   });
 });
