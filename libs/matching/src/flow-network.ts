@@ -109,3 +109,26 @@ export function setArcCapacityAndFlow(net: FlowNetwork, arc: number, capacity: n
   net.residual[a] = capacity - flow;
   net.residual[b] = net.capacity[b] + flow;
 }
+
+/**
+ * Sends the bottleneck of the path `pathArcs[0 .. depth - 1]` along it (the augmenting step of Dinic's
+ * blocking flow, shared by the max flow and the primal-dual solver). Returns the units sent and the index
+ * of the path's first saturated arc, from whose tail the search resumes.
+ */
+export function augmentPath(
+  net: FlowNetwork,
+  pathArcs: Int32Array,
+  depth: number,
+): { readonly sent: number; readonly firstSaturated: number } {
+  const { residual, reverse } = net;
+  let sent = Infinity;
+  for (let k = 0; k < depth; k++) sent = Math.min(sent, residual[pathArcs[k]]);
+  let firstSaturated = -1;
+  for (let k = 0; k < depth; k++) {
+    const a = pathArcs[k];
+    residual[a] -= sent;
+    residual[reverse[a]] += sent;
+    if (firstSaturated < 0 && residual[a] === 0) firstSaturated = k;
+  }
+  return { sent, firstSaturated };
+}

@@ -1,4 +1,4 @@
-import { FlowNetwork } from './flow-network';
+import { augmentPath, FlowNetwork } from './flow-network';
 
 /**
  * Maximum flow from `source` to `sink` by Dinic's algorithm, added to the network's residual capacities;
@@ -62,16 +62,8 @@ function blockingFlow(
   let u = source;
   for (;;) {
     if (u === sink) {
-      let bottleneck = Infinity;
-      for (let k = 0; k < depth; k++) bottleneck = Math.min(bottleneck, residual[pathArcs[k]]);
-      let firstSaturated = -1;
-      for (let k = 0; k < depth; k++) {
-        const a = pathArcs[k];
-        residual[a] -= bottleneck;
-        residual[reverse[a]] += bottleneck;
-        if (firstSaturated < 0 && residual[a] === 0) firstSaturated = k;
-      }
-      pushed += bottleneck;
+      const { sent, firstSaturated } = augmentPath(net, pathArcs, depth);
+      pushed += sent;
       depth = firstSaturated;
       u = head[reverse[pathArcs[depth]]];
       continue;

@@ -273,6 +273,8 @@ class SpanningTree {
     let min = 0;
     let count = blockSize;
     let e = this.nextArc;
+    // Two loops (from nextArc to the end, then from 0) rather than one with a wrap-around index: this is
+    // the solver's hottest loop, and the second loop body is the first's without a branch per arc.
     for (; e < m; e++) {
       const c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
       if (c < min) {
