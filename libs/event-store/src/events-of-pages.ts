@@ -60,3 +60,8 @@ class PageFlattener implements AsyncIterator<RecordedEvent, undefined> {
     return DONE;
   }
 }
+
+/** The page size every adapter's readAllPages accepts: a positive safe integer. */
+export function assertPageSize(pageSize: number): void {
+  if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) throw new RangeError(`Not a page size: ${pageSize}`);
+}

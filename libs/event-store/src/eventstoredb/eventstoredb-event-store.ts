@@ -64,7 +64,7 @@ import {
   toEsdbReadPosition,
   toJsonEvent,
 } from './eventstoredb-mapping';
-import { eventsOfPages } from '../events-of-pages';
+import { assertPageSize, eventsOfPages } from '../events-of-pages';
 import { findHeadPosition, readAllPagesAfter } from './eventstoredb-all-log';
 import { EsdbCatchUpSubscription, type AllFeed, type AllFeedSource } from './eventstoredb-subscription';
 
@@ -141,9 +141,7 @@ export class EventStoreDbEventStore implements EventStore, AllFeedSource {
     afterPosition: Position = START,
     pageSize = this.pageSize,
   ): AsyncIterable<readonly RecordedEvent[]> {
-    if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) {
-      throw new RangeError(`Not a page size: ${pageSize}`);
-    }
+    assertPageSize(pageSize);
     return readAllPagesAfter(this.client, afterPosition, pageSize);
   }
 

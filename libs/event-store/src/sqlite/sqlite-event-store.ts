@@ -28,7 +28,7 @@ import {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
-import { eventsOfPages } from '../events-of-pages';
+import { assertPageSize, eventsOfPages } from '../events-of-pages';
 import { GroupCommitQueue } from './group-commit';
 import { SqliteAppendWriter } from './sqlite-append';
 import { SqlitePageReader } from './sqlite-page-reader';
@@ -133,9 +133,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     afterPosition: Position = START,
     pageSize = this.pageSize,
   ): AsyncIterable<readonly RecordedEvent[]> {
-    if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) {
-      throw new RangeError(`Not a page size: ${pageSize}`);
-    }
+    assertPageSize(pageSize);
     return this.pages(afterPosition, pageSize, Number.POSITIVE_INFINITY);
   }
 
