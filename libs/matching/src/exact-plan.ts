@@ -47,7 +47,8 @@ export type ExactSolver = 'cost-scaling' | 'network-simplex' | 'primal-dual';
  * The exact plan for one independent part, by min-cost flow on:
  * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
  * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
- * → sink (capacity: remaining openings). Solved by network simplex or cost scaling as a circulation (with
+ * → sink (capacity: remaining openings); `buildPartNetwork` folds the household layer where it changes
+ * nothing. Solved by network simplex or cost scaling as a circulation (with
  * a sink → source arc), or by the primal-dual reference solver when asked or when the other solver
  * declines an instance whose magnitudes float64 could not hold exactly.
  */
@@ -57,6 +58,7 @@ export function solveExactPart(
   partArcs: Int32Array,
   householdOfWorker: Int32Array,
   solver: ExactSolver,
+  pricingCore: PricingCore = DEFAULT_PRICING_CORE,
 ): ExactPartResult {
   if (solver === 'cost-scaling') {
     const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true);
@@ -70,8 +72,9 @@ export function solveExactPart(
   if (solver === 'network-simplex') {
     // The return arc's capacity (one unit per worker) bounds any flow, so the circulation's optimum is
     // the min-cost flow of any value; the solver leaves the network untouched when it declines.
-    const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true);
-    const stats = solveNetworkSimplex(part.net);
+    const tiers = pairTiers(problem, arcs, partArcs, householdOfWorker, pricingCore);
+    const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true, tiers);
+    const stats = solveNetworkSimplex(part.net, part.pricingTier);
     if (stats) return { chosen: chosenPairs(part, partArcs), phases: stats.pivots, solver };
   }
   const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, false);
@@ -88,61 +91,161 @@ export interface PartNetwork {
   readonly pairArc: Int32Array;
   /** Arc number of sink → source, or -1. */
   readonly returnArc: number;
+  /** Per arc slot, the pricing tier for network simplex (when pair tiers were given). */
+  readonly pricingTier?: Uint8Array;
 }
 
-/** The flow network of one part; `returnArc` adds sink → source (cost 0) to make it a circulation. */
+/**
+ * The flow network of one part; `returnArc` adds sink → source (cost 0) to make it a circulation.
+ *
+ * Only a zero-employment household with two or more workers in the part gets a node of its own (its
+ * "first member" arc carries the coverage weight, a second arc the rest). Any other household's arcs
+ * are folded into its workers': a household needing no cover has one arc of capacity = its workers from
+ * the source, which never binds, so each worker gets a unit arc from the source instead; a household
+ * with one worker has its unit arc in series with the source's, so the two become one (at −B if it needs
+ * cover). Same plans, same costs, and on the province about 40 % fewer nodes (1.35× less solver time).
+ *
+ * With `pairTier` (per pair, in partArcs order) it also returns each arc's pricing tier: a pair its own;
+ * a worker's arc in, its best pair's; a household's arcs, its best worker's; the sink's arcs, 0.
+ */
 export function buildPartNetwork(
   problem: MatchProblem,
   arcs: CandidateArcs,
   partArcs: Int32Array,
   householdOfWorker: Int32Array,
   returnArc: boolean,
+  pairTier?: Uint8Array,
 ): PartNetwork {
-  const householdNode = new Map<number, number>();
-  const workerNode = new Map<number, number>();
-  const vacancyNode = new Map<number, number>();
-  const workersOfHousehold = new Map<number, number>();
-  const arcsIntoVacancy = new Map<number, number>();
+  const NONE = -1;
+  const workerNode = new Int32Array(problem.workers.length).fill(NONE);
+  const vacancyNode = new Int32Array(problem.vacancies.length).fill(NONE);
+  const householdNode = new Int32Array(problem.households.length).fill(NONE);
+  const workersInPart = new Int32Array(problem.households.length);
+  const arcsIntoVacancy = new Int32Array(problem.vacancies.length);
+  const workerTier = new Uint8Array(problem.workers.length).fill(255);
+  const householdTier = new Uint8Array(problem.households.length).fill(255);
+  const workers: number[] = [];
+  const vacancies: number[] = [];
   let next = 2; // SOURCE, SINK
-  for (const k of partArcs) {
+  partArcs.forEach((k, i) => {
     const w = arcs.worker[k];
     const v = arcs.vacancy[k];
-    if (!workerNode.has(w)) {
-      workerNode.set(w, next++);
-      const h = householdOfWorker[w];
-      workersOfHousehold.set(h, (workersOfHousehold.get(h) ?? 0) + 1);
+    if (workerNode[w] === NONE) {
+      workerNode[w] = next++;
+      workers.push(w);
+      workersInPart[householdOfWorker[w]]++;
     }
-    if (!vacancyNode.has(v)) vacancyNode.set(v, next++);
-    arcsIntoVacancy.set(v, (arcsIntoVacancy.get(v) ?? 0) + 1);
+    if (vacancyNode[v] === NONE) {
+      vacancyNode[v] = next++;
+      vacancies.push(v);
+    }
+    arcsIntoVacancy[v]++;
+    if (pairTier) workerTier[w] = Math.min(workerTier[w], pairTier[i]);
+  });
+  const needsCover = (h: number) => problem.households[h].employed === 0;
+  const households: number[] = [];
+  for (const w of workers) {
+    const h = householdOfWorker[w];
+    householdTier[h] = Math.min(householdTier[h], workerTier[w]);
+    if (householdNode[h] === NONE && needsCover(h) && workersInPart[h] > 1) {
+      householdNode[h] = next++;
+      households.push(h);
+    }
   }
-  for (const h of workersOfHousehold.keys()) householdNode.set(h, next++);
 
   let openings = 0;
-  for (const [v, n] of arcsIntoVacancy) openings += Math.min(problem.vacancies[v].remainingOpenings, n);
-  const weights = lexicographicWeights(Math.min(workerNode.size, openings));
+  for (const v of vacancies) openings += Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
+  const weights = lexicographicWeights(Math.min(workers.length, openings));
 
   const net = new FlowNetworkBuilder(next);
-  for (const [h, node] of householdNode) {
-    const members = workersOfHousehold.get(h) ?? 0;
-    const needsCover = problem.households[h].employed === 0;
-    if (needsCover) net.addArc(SOURCE, node, 1, -weights.coverage);
-    const rest = needsCover ? members - 1 : members;
-    if (rest > 0) net.addArc(SOURCE, node, rest, 0);
+  const tierOfArc: number[] = [];
+  const add = (from: number, to: number, capacity: number, cost: number, tier: number): number => {
+    tierOfArc.push(tier);
+    return net.addArc(from, to, capacity, cost);
+  };
+  for (const h of households) {
+    add(SOURCE, householdNode[h], 1, -weights.coverage, householdTier[h]);
+    add(SOURCE, householdNode[h], workersInPart[h] - 1, 0, householdTier[h]);
   }
-  for (const [w, node] of workerNode) net.addArc(householdNode.get(householdOfWorker[w]) ?? -1, node, 1, 0);
+  for (const w of workers) {
+    const h = householdOfWorker[w];
+    if (householdNode[h] !== NONE) add(householdNode[h], workerNode[w], 1, 0, workerTier[w]);
+    else add(SOURCE, workerNode[w], 1, needsCover(h) ? -weights.coverage : 0, workerTier[w]);
+  }
   const pairArc = new Int32Array(partArcs.length);
   partArcs.forEach((k, i) => {
-    const from = workerNode.get(arcs.worker[k]) ?? -1;
-    const to = vacancyNode.get(arcs.vacancy[k]) ?? -1;
-    pairArc[i] = net.addArc(from, to, 1, -(weights.person + arcs.score[k]));
+    const from = workerNode[arcs.worker[k]];
+    const to = vacancyNode[arcs.vacancy[k]];
+    pairArc[i] = add(from, to, 1, -(weights.person + arcs.score[k]), pairTier ? pairTier[i] : 0);
   });
-  for (const [v, node] of vacancyNode) {
-    const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy.get(v) ?? 0);
-    if (cap > 0) net.addArc(node, SINK, cap, 0);
+  for (const v of vacancies) {
+    const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
+    if (cap > 0) add(vacancyNode[v], SINK, cap, 0, 0);
   }
   // At most one unit per worker reaches the sink.
-  const returnArcNumber = returnArc ? net.addArc(SINK, SOURCE, workerNode.size, 0) : -1;
-  return { net: net.build(), pairArc, returnArc: returnArcNumber };
+  const returnArcNumber = returnArc ? add(SINK, SOURCE, workers.length, 0, 0) : -1;
+  const built = net.build();
+  let pricingTier: Uint8Array | undefined;
+  if (pairTier) {
+    pricingTier = new Uint8Array(built.head.length);
+    for (let k = 0; k < tierOfArc.length; k++) pricingTier[built.arcPosition[k]] = tierOfArc[k];
+  }
+  return { net: built, pairArc, returnArc: returnArcNumber, pricingTier };
+}
+
+/** How many pairs per vacancy network simplex prices first: ⌈perOpening · remaining openings⌉ + extra. */
+export interface PricingCore {
+  readonly perOpening: number;
+  readonly extra: number;
+}
+
+/** Measured on the province: 8 took less time than 2, 4 or tiers of 1, 4 and 16 (ADR 0003). */
+const DEFAULT_PRICING_CORE: PricingCore = { perOpening: 8, extra: 5 };
+
+/**
+ * Pricing tiers for network simplex: at each vacancy its ⌈8·openings⌉ + 5 most promising pairs (workers
+ * of zero-employment households first, then by score) are tier 0, the others tier 1. Only the solver's
+ * work depends on this choice, never the plan: it stops only when no pair of either tier prices in. On
+ * the province the first tier holds about a third of the arcs, settles the vacancies' prices in about
+ * 80 % of the pivots, and the other pairs then mostly price out at once.
+ */
+export function pairTiers(
+  problem: MatchProblem,
+  arcs: CandidateArcs,
+  partArcs: Int32Array,
+  householdOfWorker: Int32Array,
+  core: PricingCore = DEFAULT_PRICING_CORE,
+): Uint8Array {
+  const tier = new Uint8Array(partArcs.length).fill(1);
+  // Pair positions grouped by vacancy (counting sort), each group then ranked.
+  const first = new Int32Array(problem.vacancies.length + 1);
+  for (const k of partArcs) first[arcs.vacancy[k] + 1]++;
+  for (let v = 0; v < problem.vacancies.length; v++) first[v + 1] += first[v];
+  const fill = first.slice(0, problem.vacancies.length);
+  const grouped = new Int32Array(partArcs.length);
+  for (let i = 0; i < partArcs.length; i++) grouped[fill[arcs.vacancy[partArcs[i]]]++] = i;
+  for (let v = 0; v < problem.vacancies.length; v++) {
+    const size = first[v + 1] - first[v];
+    if (size === 0) continue;
+    const keep = Math.ceil(core.perOpening * problem.vacancies[v].remainingOpenings) + core.extra;
+    const group = grouped.subarray(first[v], first[v + 1]);
+    if (size > keep) {
+      // Best first: rank key (needing cover, then score) descending, ties by position; packed into one
+      // float64 so a typed-array sort orders them without a comparator.
+      const packed = new Float64Array(size);
+      for (let j = 0; j < size; j++) {
+        const k = partArcs[group[j]];
+        const needy = problem.households[householdOfWorker[arcs.worker[k]]].employed === 0;
+        const rank = (needy ? MAX_SCORE + 1 : 0) + arcs.score[k];
+        packed[j] = (2 * MAX_SCORE + 2 - rank) * 2 ** 32 + group[j];
+      }
+      packed.sort();
+      for (let j = 0; j < keep; j++) tier[packed[j] % 2 ** 32] = 0;
+    } else {
+      for (const i of group) tier[i] = 0;
+    }
+  }
+  return tier;
 }
 
 function chosenPairs(part: PartNetwork, partArcs: Int32Array): number[] {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FlowNetworkBuilder, flowOn } from './flow-network';
+import { type FlowNetwork, FlowNetworkBuilder, flowOn } from './flow-network';
 import { solveNetworkSimplex } from './network-simplex';
 import {
   acyclicNetwork,
@@ -40,6 +40,41 @@ describe('solveNetworkSimplex against the primal-dual reference', () => {
     );
   });
 
+  it('finds the same optimum whatever the pricing tiers', () => {
+    fc.assert(
+      fc.property(
+        acyclicNetwork(10, 40),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 50 }),
+        ({ n, arcs }, tiers) => {
+          // Tiers by arc slot, cycling through the drawn ones: empty tiers and gaps included.
+          const tiered = (net: FlowNetwork) =>
+            solveNetworkSimplex(
+              net,
+              Uint8Array.from({ length: net.head.length }, (_, a) => tiers[a % tiers.length]),
+            );
+          expectSameAsPrimalDual(n, arcs, tiered);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('prices the tiers in order and reports the pivots taken before the last', () => {
+    const b = new FlowNetworkBuilder(4);
+    b.addArc(0, 1, 1, -5);
+    b.addArc(1, 0, 1, 0);
+    b.addArc(2, 3, 1, -7);
+    b.addArc(3, 2, 1, 0);
+    const net = b.build();
+    const tier = new Uint8Array(net.head.length);
+    tier[net.arcPosition[2]] = 1;
+    tier[net.arcPosition[3]] = 1;
+    const stats = solveNetworkSimplex(net, tier);
+    expect(stats).toMatchObject({ cost: -12 });
+    expect(stats?.pivotsBeforeLastTier).toBeGreaterThan(0);
+    expect(stats?.pivotsBeforeLastTier).toBeLessThan(stats?.pivots ?? 0);
+  });
+
   it('cancels negative cycles, which primal-dual cannot', () => {
     const b = new FlowNetworkBuilder(3);
     const x = b.addArc(0, 1, 2, -5);
@@ -69,5 +104,9 @@ describe('solveNetworkSimplex against the primal-dual reference', () => {
 
   it('gives the same plan value as primal-dual on random match problems', () => {
     expectSamePlansAsPrimalDual('network-simplex', 100);
+  });
+
+  it('gives the same plan value when it first prices a single pair per vacancy', () => {
+    expectSamePlansAsPrimalDual('network-simplex', 100, { perOpening: 0, extra: 1 });
   });
 });

@@ -5,6 +5,8 @@ export interface NetworkSimplexStats {
   readonly cost: number;
   /** Entering arcs taken, degenerate ones (no flow moved) included. */
   readonly pivots: number;
+  /** Of those, the pivots taken while pricing only the first tiers (see `pricingTier`). */
+  readonly pivotsBeforeLastTier: number;
 }
 
 // Arc states: the sign turns a reduced cost into "how much entering this arc would gain".
@@ -34,6 +36,15 @@ const INFINITE = 0x7fffffff;
  * residual capacities. For a flow of any value from s to t, add an arc t → s of cost 0 and capacity ≥ the
  * largest flow: the circulation then sends flow only while it lowers the cost.
  *
+ * Pricing by tiers (optional). `pricingTier[a]` (per arc slot, forward arcs) puts each arc in a tier, 0
+ * first. The search for entering arcs first reads only tier 0; when no arc there has a negative reduced
+ * cost it takes in tier 1, and so on. At each step the nodes that no arc read so far touches (still
+ * leaves under the root) are first hung backwards from the others, at the potentials just reached, as
+ * in the initial tree. The optimum is the same, because the solver stops only when no arc of any tier
+ * prices in; what changes is the work: a caller that puts the arcs likely to carry flow in tier 0 gets
+ * the prices of the crowded nodes from a small problem, and the rest of the network mostly prices out at
+ * once (docs/adr/0003-exact-plan-solver.md).
+ *
  * Initial tree: every node hangs from an artificial root by an arc node → root of cost 0. All supplies
  * are 0, so these arcs can never carry flow (the root has no arc out), and they never re-enter.
  *
@@ -43,7 +54,7 @@ const INFINITE = 0x7fffffff;
  * sum on the way) is then at most (2n − 1)·C in magnitude. If (2n + 1)·C could pass 2^53 the solver
  * declines (returns null, network untouched) and the caller falls back to primal-dual.
  */
-export function solveNetworkSimplex(net: FlowNetwork): NetworkSimplexStats | null {
+export function solveNetworkSimplex(net: FlowNetwork, pricingTier?: Uint8Array): NetworkSimplexStats | null {
   const n = net.nodeCount;
   let arcCount = 0;
   let maxCost = 0;
@@ -53,11 +64,19 @@ export function solveNetworkSimplex(net: FlowNetwork): NetworkSimplexStats | nul
     maxCost = Math.max(maxCost, Math.abs(net.cost[a]));
   }
   if (maxCost * (2 * n + 1) > Number.MAX_SAFE_INTEGER) return null;
-  // Arcs in slot order (grouped by tail), so the block search reads π of the tails in sequence.
+  // Arcs by tier, and in slot order (grouped by tail) within a tier, so the block search reads π of the
+  // tails in sequence. tierEnd[t]: the number of arcs in tiers 0..t.
   const slot = new Int32Array(arcCount);
-  for (let a = 0, k = 0; a < net.head.length; a++) if (net.capacity[a] > 0) slot[k++] = a;
+  const tierEnd: number[] = [];
+  const lastTier = pricingTier ? pricingTier.reduce((max, t) => Math.max(max, t), 0) : 0;
+  for (let t = 0, k = 0; t <= lastTier; t++) {
+    for (let a = 0; a < net.head.length; a++) {
+      if (net.capacity[a] > 0 && (pricingTier ? pricingTier[a] : 0) === t) slot[k++] = a;
+    }
+    if (k > (tierEnd.at(-1) ?? 0)) tierEnd.push(k);
+  }
 
-  const tree = new SpanningTree(net, slot);
+  const tree = new SpanningTree(net, slot, tierEnd);
   const pivots = n === 0 ? 0 : tree.run();
 
   let cost = 0;
@@ -68,7 +87,7 @@ export function solveNetworkSimplex(net: FlowNetwork): NetworkSimplexStats | nul
     net.residual[net.reverse[a]] = net.capacity[net.reverse[a]] + f;
     cost += f * net.cost[a];
   }
-  return { cost, pivots };
+  return { cost, pivots, pivotsBeforeLastTier: tree.pivotsBeforeLastTier };
 }
 
 class SpanningTree {
@@ -90,8 +109,10 @@ class SpanningTree {
   readonly lastSucc: Int32Array;
   private readonly dirtyRevs: Int32Array;
 
-  private readonly searchArcs: number;
-  private readonly blockSize: number;
+  /** Pricing reads arcs 0..searchArcs-1: the tiers taken in so far. */
+  private searchArcs = 0;
+  private blockSize = 0;
+  pivotsBeforeLastTier = 0;
   private nextArc = 0;
   private inArc = -1;
   private join = -1;
@@ -100,7 +121,11 @@ class SpanningTree {
   private uOut = -1;
   private delta = 0;
 
-  constructor(net: FlowNetwork, slot: Int32Array) {
+  constructor(
+    net: FlowNetwork,
+    slot: Int32Array,
+    private readonly tierEnd: readonly number[],
+  ) {
     const n = net.nodeCount;
     const m = slot.length;
     const all = m + n;
@@ -127,8 +152,6 @@ class SpanningTree {
     this.succNum = new Int32Array(n + 1);
     this.lastSucc = new Int32Array(n + 1);
     this.dirtyRevs = new Int32Array(n + 1);
-    this.searchArcs = m;
-    this.blockSize = Math.max(10, Math.floor(BLOCK_SIZE_FACTOR * Math.sqrt(m)));
 
     for (let u = 0, e = m; u < n; u++, e++) {
       this.source[e] = u;
@@ -136,24 +159,28 @@ class SpanningTree {
       this.cap[e] = INFINITE;
       this.state[e] = STATE_LOWER;
     }
+    this.searchTiers(tierEnd[0] ?? 0);
     this.buildInitialTree(n, m);
+  }
+
+  private searchTiers(arcs: number): void {
+    this.searchArcs = arcs;
+    this.blockSize = Math.max(10, Math.floor(BLOCK_SIZE_FACTOR * Math.sqrt(arcs)));
+    this.nextArc = 0;
   }
 
   /**
    * The first basis, at zero flow. Each node not yet in the tree starts a breadth-first search backwards
-   * along the arcs (from an arc's head to its tail) and hangs from the root by its artificial arc. Each
-   * node the search reaches hangs, among its arcs into nodes of earlier layers, from the one that makes
-   * its potential highest (π(u) = max π(v) − cost): its other arcs into those layers then start with
-   * reduced cost ≥ 0. Every tree arc points towards the root, so the zero-flow tree is strongly feasible.
-   * On the plan network the tree is root ← source ← sink ← vacancies ← workers (each at its best-scoring
-   * vacancy) ← households. Against hanging every node from the root (LEMON's start) this cut the pivots
-   * about fourfold.
+   * along the arcs of the first tier (from an arc's head to its tail) and hangs from the root by its
+   * artificial arc; the nodes the search reaches hang as `hangBackwards` says. Every tree arc points
+   * towards the root, so the zero-flow tree is strongly feasible. On the plan network the tree is root ←
+   * source ← sink ← vacancies ← workers (each at its best-scoring vacancy) ← households. Against hanging
+   * every node from the root (LEMON's start) this cut the pivots about fourfold.
    */
   private buildInitialTree(n: number, m: number): void {
-    const { source, target, cost, parent, pred, predDir, pi, state } = this;
+    const { parent, pred, predDir, pi, state } = this;
     const root = n;
-    const arcsIn = arcsBy(target, n, m);
-    const arcsOut = arcsBy(source, n, m);
+    const arcs = this.arcsByEnd(n);
     const layer = new Int32Array(n).fill(-1);
     const queue = new Int32Array(n);
     let tail = 0;
@@ -170,43 +197,100 @@ class SpanningTree {
       state[m + start] = STATE_TREE;
       pi[start] = 0;
       queue[tail++] = start;
-      for (let from = tail - 1; from < tail;) {
-        const to = tail;
-        const next = layers++;
-        for (let i = from; i < to; i++) {
-          const v = queue[i];
-          for (let j = arcsIn.first[v]; j < arcsIn.first[v + 1]; j++) {
-            const u = source[arcsIn.arcs[j]];
-            if (layer[u] >= 0) continue;
-            layer[u] = next;
-            queue[tail++] = u;
-          }
-        }
-        for (let i = to; i < tail; i++) {
-          const u = queue[i];
-          let best = -Infinity;
-          let bestArc = -1;
-          for (let j = arcsOut.first[u]; j < arcsOut.first[u + 1]; j++) {
-            const e = arcsOut.arcs[j];
-            const v = target[e];
-            if (layer[v] < 0 || layer[v] >= next) continue;
-            // Tree arcs have reduced cost 0: cost + π(u) − π(v) = 0.
-            const potential = pi[v] - cost[e];
-            if (potential > best) {
-              best = potential;
-              bestArc = e;
-            }
-          }
-          parent[u] = target[bestArc];
-          pred[u] = bestArc;
-          predDir[u] = DIR_UP;
-          state[bestArc] = STATE_TREE;
-          pi[u] = best;
-        }
-        from = to;
-      }
+      ({ tail, layers } = this.hangBackwards(arcs, layer, queue, tail - 1, tail, layers));
     }
     this.threadTree(n);
+  }
+
+  /**
+   * Takes in the next tier. The nodes no arc of the earlier tiers touches are still leaves hung from the
+   * root at zero flow; those the search can now reach backwards from the others are re-hung as in the
+   * first tree, at today's potentials, so that most of their arcs start priced out. They hang by arcs
+   * at zero flow pointing towards the root, so the tree stays strongly feasible.
+   */
+  private takeInNextTier(n: number, m: number): void {
+    const { source, target, state } = this;
+    const earlier = this.searchArcs;
+    const touched = new Uint8Array(n);
+    for (let e = 0; e < earlier; e++) {
+      touched[source[e]] = 1;
+      touched[target[e]] = 1;
+    }
+    this.searchTiers(this.tierEnd.find((end) => end > earlier) ?? m);
+    const arcs = this.arcsByEnd(n);
+    const layer = new Int32Array(n).fill(-1);
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let u = 0; u < n; u++) {
+      if (!touched[u]) continue;
+      layer[u] = 0;
+      queue[tail++] = u;
+    }
+    const seeds = tail;
+    ({ tail } = this.hangBackwards(arcs, layer, queue, 0, tail, 1));
+    for (let i = seeds; i < tail; i++) state[m + queue[i]] = STATE_LOWER; // the root arc each one left
+    this.threadTree(n);
+  }
+
+  /** The search arcs grouped by head (arcs in) and by tail (arcs out). */
+  private arcsByEnd(n: number): ArcsByEnd {
+    return {
+      in: arcsBy(this.target, n, this.searchArcs),
+      out: arcsBy(this.source, n, this.searchArcs),
+    };
+  }
+
+  /**
+   * Breadth-first search backwards from queue[from .. tail − 1] (already hung, layer < layers) along the
+   * search arcs, a layer at a time. Each node reached hangs, among its arcs into nodes of earlier layers,
+   * from the one that makes its potential highest (π(u) = max π(v) − cost): its other arcs into those
+   * layers then start with reduced cost ≥ 0. Returns the new queue end and layer count.
+   */
+  private hangBackwards(
+    arcs: ArcsByEnd,
+    layer: Int32Array,
+    queue: Int32Array,
+    from: number,
+    tail: number,
+    layers: number,
+  ): { tail: number; layers: number } {
+    const { source, target, cost, parent, pred, predDir, pi, state } = this;
+    while (from < tail) {
+      const to = tail;
+      const next = layers++;
+      for (let i = from; i < to; i++) {
+        const v = queue[i];
+        for (let j = arcs.in.first[v]; j < arcs.in.first[v + 1]; j++) {
+          const u = source[arcs.in.arcs[j]];
+          if (layer[u] >= 0) continue;
+          layer[u] = next;
+          queue[tail++] = u;
+        }
+      }
+      for (let i = to; i < tail; i++) {
+        const u = queue[i];
+        let best = -Infinity;
+        let bestArc = -1;
+        for (let j = arcs.out.first[u]; j < arcs.out.first[u + 1]; j++) {
+          const e = arcs.out.arcs[j];
+          const v = target[e];
+          if (layer[v] < 0 || layer[v] >= next) continue;
+          // Tree arcs have reduced cost 0: cost + π(u) − π(v) = 0.
+          const potential = pi[v] - cost[e];
+          if (potential > best) {
+            best = potential;
+            bestArc = e;
+          }
+        }
+        parent[u] = target[bestArc];
+        pred[u] = bestArc;
+        predDir[u] = DIR_UP;
+        state[bestArc] = STATE_TREE;
+        pi[u] = best;
+      }
+      from = to;
+    }
+    return { tail, layers };
   }
 
   /** thread (preorder, closed through the root), rev_thread, succ_num and last_succ from parent. */
@@ -250,8 +334,16 @@ class SpanningTree {
    */
   run(): number {
     const budget = 50 * this.flow.length + 10_000; // flow: one entry per arc, the root arcs included
+    const n = this.pi.length - 1;
+    const m = this.flow.length - n;
     let pivots = 0;
-    while (this.findEnteringArc()) {
+    for (;;) {
+      if (!this.findEnteringArc()) {
+        if (this.searchArcs >= m) break;
+        this.takeInNextTier(n, m);
+        this.pivotsBeforeLastTier = pivots;
+        continue;
+      }
       if (pivots >= budget) throw new Error(`network simplex: no optimum after ${pivots} pivots`);
       this.findJoinNode();
       const change = this.findLeavingArc();
@@ -480,6 +572,11 @@ class SpanningTree {
     const end = thread[this.lastSucc[uIn]];
     for (let u = uIn; u !== end; u = thread[u]) pi[u] += sigma;
   }
+}
+
+interface ArcsByEnd {
+  readonly in: { first: Int32Array; arcs: Int32Array };
+  readonly out: { first: Int32Array; arcs: Int32Array };
 }
 
 /** The arcs 0..m-1 grouped by an end node (counting sort): those of v are arcs[first[v] .. first[v+1] - 1]. */

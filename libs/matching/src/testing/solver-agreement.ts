@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type ExactSolver, solveExactPart } from '../exact-plan';
+import { type ExactSolver, type PricingCore, solveExactPart } from '../exact-plan';
 import { type FlowNetwork, FlowNetworkBuilder, flowOn } from '../flow-network';
 import { allEligibleArcs, householdIndexOf } from '../match-problem';
 import { solveMinCostFlow } from '../min-cost-flow';
@@ -71,7 +71,11 @@ export function expectSameAsPrimalDual(
 }
 
 /** On random match problems, `solver` finds a plan with primal-dual's figures (so its optimum). */
-export function expectSamePlansAsPrimalDual(solver: ExactSolver, numRuns: number): void {
+export function expectSamePlansAsPrimalDual(
+  solver: ExactSolver,
+  numRuns: number,
+  pricingCore?: PricingCore,
+): void {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
       const problem = randomProblem(seed, { households: 40, maxMembers: 4, vacancies: 15, maxOpenings: 5 });
@@ -79,7 +83,7 @@ export function expectSamePlansAsPrimalDual(solver: ExactSolver, numRuns: number
       if (arcs.length === 0) return;
       const householdOf = householdIndexOf(problem);
       const all = Int32Array.from({ length: arcs.length }, (_, k) => k);
-      const tried = solveExactPart(problem, arcs, all, householdOf, solver);
+      const tried = solveExactPart(problem, arcs, all, householdOf, solver, pricingCore);
       const reference = solveExactPart(problem, arcs, all, householdOf, 'primal-dual');
       expect(tried.solver).toBe(solver);
       // The network's cost encodes these three figures exactly (exact-plan.ts), so equal figures mean
