@@ -274,7 +274,8 @@ const METHOD: Record<ExactSolver, string> = {
   'network-simplex':
     'min-cost circulation by primal network simplex after LEMON (spanning tree with thread / succ_num / last_succ, ' +
     'block-search pricing over 0.5·√arcs arcs, strongly feasible pivots, first tree hung backwards from the source at each ' +
-    "node's best arc)",
+    "node's best arc; each vacancy's ⌈8·openings⌉ + 5 most promising pairs priced first, the other nodes then re-hung at " +
+    'the prices reached; household nodes only for zero-employment households with two or more job-seekers)',
   'cost-scaling':
     'min-cost circulation by Goldberg cost scaling (push-relabel as in CS2/OR-Tools, ε ÷ 16 per round, from a Dinic max flow)',
 };
