@@ -205,8 +205,8 @@ class SpanningTree {
   /**
    * Takes in the next tier. The nodes no arc of the earlier tiers touches are still leaves hung from the
    * root at zero flow; those the search can now reach backwards from the others are re-hung as in the
-   * first tree, at today's potentials, so that most of their arcs start priced out. They hang by arcs
-   * at zero flow pointing towards the root, so the tree stays strongly feasible.
+   * first tree, at the potentials reached so far, so that most of their arcs start priced out. They hang
+   * by arcs at zero flow pointing towards the root, so the tree stays strongly feasible.
    */
   private takeInNextTier(n: number, m: number): void {
     const { source, target, state } = this;

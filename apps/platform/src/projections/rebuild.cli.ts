@@ -42,10 +42,12 @@ async function main(): Promise<void> {
     const report = await runner.rebuild();
     const households = await reads.count(householdsCollection);
     const rate = Math.round(report.events / report.seconds).toLocaleString('en-US');
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024); // maxRSS is in KiB
     process.stdout.write(
       `Rebuilt the employment monitor from ${report.events} events in ${report.seconds.toFixed(1)} s ` +
-        `(${rate} events/s, ${report.batches} batches): ${households} households, checkpoint ${report.position}, ` +
-        `${report.appends} process-manager transitions (each appended once; a repeat is a no-op).\n`,
+        `(${rate} events/s, ${report.batches} batches, peak memory ${peakMb} MB): ${households} households, ` +
+        `checkpoint ${report.position}, ${report.appends} process-manager transitions (each appended once; a ` +
+        `repeat is a no-op).\n`,
     );
   } finally {
     await reads.close();
