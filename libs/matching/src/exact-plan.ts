@@ -127,7 +127,8 @@ export function buildPartNetwork(
   const workers: number[] = [];
   const vacancies: number[] = [];
   let next = 2; // SOURCE, SINK
-  partArcs.forEach((k, i) => {
+  for (let i = 0; i < partArcs.length; i++) {
+    const k = partArcs[i];
     const w = arcs.worker[k];
     const v = arcs.vacancy[k];
     if (workerNode[w] === NONE) {
@@ -141,7 +142,7 @@ export function buildPartNetwork(
     }
     arcsIntoVacancy[v]++;
     if (pairTier) workerTier[w] = Math.min(workerTier[w], pairTier[i]);
-  });
+  }
   const needsCover = (h: number) => problem.households[h].employed === 0;
   const households: number[] = [];
   for (const w of workers) {
@@ -157,11 +158,14 @@ export function buildPartNetwork(
   for (const v of vacancies) openings += Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
   const weights = lexicographicWeights(Math.min(workers.length, openings));
 
-  const net = new FlowNetworkBuilder(next);
-  const tierOfArc: number[] = [];
+  // Arcs: two per household node, one into each worker, the pairs, one per vacancy, the return arc.
+  const arcCount = 2 * households.length + workers.length + partArcs.length + vacancies.length + 1;
+  const net = new FlowNetworkBuilder(next, arcCount);
+  const tierOfArc = new Uint8Array(arcCount);
   const add = (from: number, to: number, capacity: number, cost: number, tier: number): number => {
-    tierOfArc.push(tier);
-    return net.addArc(from, to, capacity, cost);
+    const k = net.addArc(from, to, capacity, cost);
+    tierOfArc[k] = tier;
+    return k;
   };
   for (const h of households) {
     add(SOURCE, householdNode[h], 1, -weights.coverage, householdTier[h]);
@@ -173,11 +177,12 @@ export function buildPartNetwork(
     else add(SOURCE, workerNode[w], 1, needsCover(h) ? -weights.coverage : 0, workerTier[w]);
   }
   const pairArc = new Int32Array(partArcs.length);
-  partArcs.forEach((k, i) => {
+  for (let i = 0; i < partArcs.length; i++) {
+    const k = partArcs[i];
     const from = workerNode[arcs.worker[k]];
     const to = vacancyNode[arcs.vacancy[k]];
     pairArc[i] = add(from, to, 1, -(weights.person + arcs.score[k]), pairTier ? pairTier[i] : 0);
-  });
+  }
   for (const v of vacancies) {
     const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
     if (cap > 0) add(vacancyNode[v], SINK, cap, 0, 0);
@@ -188,7 +193,7 @@ export function buildPartNetwork(
   let pricingTier: Uint8Array | undefined;
   if (pairTier) {
     pricingTier = new Uint8Array(built.head.length);
-    for (let k = 0; k < tierOfArc.length; k++) pricingTier[built.arcPosition[k]] = tierOfArc[k];
+    for (let k = 0; k < net.arcCount; k++) pricingTier[built.arcPosition[k]] = tierOfArc[k];
   }
   return { net: built, pairArc, returnArc: returnArcNumber, pricingTier };
 }
@@ -217,32 +222,48 @@ export function pairTiers(
   core: PricingCore = DEFAULT_PRICING_CORE,
 ): Uint8Array {
   const tier = new Uint8Array(partArcs.length).fill(1);
-  // Pair positions grouped by vacancy (counting sort), each group then ranked.
+  // Rank of each pair at its vacancy: needing cover first, then score (0 .. 2·MAX_SCORE + 1).
+  const needy = new Uint8Array(problem.workers.length);
+  for (let w = 0; w < needy.length; w++) {
+    needy[w] = problem.households[householdOfWorker[w]].employed === 0 ? 1 : 0;
+  }
+  const ranks = 2 * MAX_SCORE + 2;
+  const rank = new Uint8Array(partArcs.length);
+  // Pair positions grouped by vacancy (counting sort), in position order within a vacancy.
   const first = new Int32Array(problem.vacancies.length + 1);
-  for (const k of partArcs) first[arcs.vacancy[k] + 1]++;
+  for (let i = 0; i < partArcs.length; i++) {
+    const k = partArcs[i];
+    rank[i] = needy[arcs.worker[k]] * (MAX_SCORE + 1) + Math.min(MAX_SCORE, Math.max(0, arcs.score[k]));
+    first[arcs.vacancy[k] + 1]++;
+  }
   for (let v = 0; v < problem.vacancies.length; v++) first[v + 1] += first[v];
   const fill = first.slice(0, problem.vacancies.length);
   const grouped = new Int32Array(partArcs.length);
   for (let i = 0; i < partArcs.length; i++) grouped[fill[arcs.vacancy[partArcs[i]]]++] = i;
+  // Per vacancy, the best `keep` by rank (ties in position order), by a histogram of the ranks: the
+  // threshold rank is the lowest one still needed; of that rank only the first few are taken.
+  const histogram = new Int32Array(ranks);
   for (let v = 0; v < problem.vacancies.length; v++) {
-    const size = first[v + 1] - first[v];
-    if (size === 0) continue;
+    const from = first[v];
+    const to = first[v + 1];
     const keep = Math.ceil(core.perOpening * problem.vacancies[v].remainingOpenings) + core.extra;
-    const group = grouped.subarray(first[v], first[v + 1]);
-    if (size > keep) {
-      // Best first: rank key (needing cover, then score) descending, ties by position; packed into one
-      // float64 so a typed-array sort orders them without a comparator.
-      const packed = new Float64Array(size);
-      for (let j = 0; j < size; j++) {
-        const k = partArcs[group[j]];
-        const needy = problem.households[householdOfWorker[arcs.worker[k]]].employed === 0;
-        const rank = (needy ? MAX_SCORE + 1 : 0) + arcs.score[k];
-        packed[j] = (2 * MAX_SCORE + 2 - rank) * 2 ** 32 + group[j];
+    if (to - from <= keep) {
+      for (let j = from; j < to; j++) tier[grouped[j]] = 0;
+      continue;
+    }
+    histogram.fill(0);
+    for (let j = from; j < to; j++) histogram[rank[grouped[j]]]++;
+    let threshold = ranks - 1;
+    let above = 0; // pairs ranked strictly above the threshold
+    while (above + histogram[threshold] < keep) above += histogram[threshold--];
+    let atThreshold = keep - above;
+    for (let j = from; j < to; j++) {
+      const i = grouped[j];
+      if (rank[i] > threshold) tier[i] = 0;
+      else if (rank[i] === threshold && atThreshold > 0) {
+        tier[i] = 0;
+        atThreshold--;
       }
-      packed.sort();
-      for (let j = 0; j < keep; j++) tier[packed[j] % 2 ** 32] = 0;
-    } else {
-      for (const i of group) tier[i] = 0;
     }
   }
   return tier;
