@@ -116,50 +116,80 @@ export function buildPartNetwork(
   returnArc: boolean,
   pairTier?: Uint8Array,
 ): PartNetwork {
-  const NONE = -1;
-  const workerNode = new Int32Array(problem.workers.length).fill(NONE);
-  const vacancyNode = new Int32Array(problem.vacancies.length).fill(NONE);
-  const householdNode = new Int32Array(problem.households.length).fill(NONE);
-  const workersInPart = new Int32Array(problem.households.length);
-  const arcsIntoVacancy = new Int32Array(problem.vacancies.length);
-  const workerTier = new Uint8Array(problem.workers.length).fill(255);
-  const householdTier = new Uint8Array(problem.households.length).fill(255);
+  // Everything is numbered within the part (a plan may have thousands of small parts: arrays the size of
+  // the whole problem, per part, would make that quadratic). Local indexes in order of first appearance.
+  const workerIndex = new Map<number, number>();
+  const vacancyIndex = new Map<number, number>();
+  const householdIndex = new Map<number, number>();
   const workers: number[] = [];
   const vacancies: number[] = [];
+  const households: number[] = [];
+  const bound = partArcs.length; // more than the workers, vacancies or households of the part
+  const workerNode = new Int32Array(bound);
+  const vacancyNode = new Int32Array(bound);
+  const arcsIntoVacancy = new Int32Array(bound);
+  const workerTier = new Uint8Array(bound).fill(255);
+  const workerHousehold = new Int32Array(bound);
+  const workersInHousehold = new Int32Array(bound);
+  const householdTier = new Uint8Array(bound).fill(255);
+  const pairWorker = new Int32Array(bound);
+  const pairVacancy = new Int32Array(bound);
   let next = 2; // SOURCE, SINK
   for (let i = 0; i < partArcs.length; i++) {
     const k = partArcs[i];
     const w = arcs.worker[k];
     const v = arcs.vacancy[k];
-    if (workerNode[w] === NONE) {
-      workerNode[w] = next++;
+    let wi = workerIndex.get(w);
+    if (wi === undefined) {
+      wi = workers.length;
+      workerIndex.set(w, wi);
       workers.push(w);
-      workersInPart[householdOfWorker[w]]++;
+      workerNode[wi] = next++;
+      const h = householdOfWorker[w];
+      let hi = householdIndex.get(h);
+      if (hi === undefined) {
+        hi = households.length;
+        householdIndex.set(h, hi);
+        households.push(h);
+      }
+      workerHousehold[wi] = hi;
+      workersInHousehold[hi]++;
     }
-    if (vacancyNode[v] === NONE) {
-      vacancyNode[v] = next++;
+    let vi = vacancyIndex.get(v);
+    if (vi === undefined) {
+      vi = vacancies.length;
+      vacancyIndex.set(v, vi);
       vacancies.push(v);
+      vacancyNode[vi] = next++;
     }
-    arcsIntoVacancy[v]++;
-    if (pairTier) workerTier[w] = Math.min(workerTier[w], pairTier[i]);
+    arcsIntoVacancy[vi]++;
+    pairWorker[i] = wi;
+    pairVacancy[i] = vi;
+    if (pairTier) workerTier[wi] = Math.min(workerTier[wi], pairTier[i]);
   }
-  const needsCover = (h: number) => problem.households[h].employed === 0;
-  const households: number[] = [];
-  for (const w of workers) {
-    const h = householdOfWorker[w];
-    householdTier[h] = Math.min(householdTier[h], workerTier[w]);
-    if (householdNode[h] === NONE && needsCover(h) && workersInPart[h] > 1) {
-      householdNode[h] = next++;
-      households.push(h);
+  const needsCover = (hi: number) => problem.households[households[hi]].employed === 0;
+  // Household nodes only where folding would change the plan (see above).
+  const householdNode = new Int32Array(households.length).fill(-1);
+  const withNode: number[] = [];
+  for (let hi = 0; hi < households.length; hi++) {
+    if (needsCover(hi) && workersInHousehold[hi] > 1) {
+      householdNode[hi] = next++;
+      withNode.push(hi);
     }
+  }
+  for (let wi = 0; wi < workers.length; wi++) {
+    const hi = workerHousehold[wi];
+    householdTier[hi] = Math.min(householdTier[hi], workerTier[wi]);
   }
 
+  const remaining = (vi: number) =>
+    Math.min(problem.vacancies[vacancies[vi]].remainingOpenings, arcsIntoVacancy[vi]);
   let openings = 0;
-  for (const v of vacancies) openings += Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
+  for (let vi = 0; vi < vacancies.length; vi++) openings += remaining(vi);
   const weights = lexicographicWeights(Math.min(workers.length, openings));
 
   // Arcs: two per household node, one into each worker, the pairs, one per vacancy, the return arc.
-  const arcCount = 2 * households.length + workers.length + partArcs.length + vacancies.length + 1;
+  const arcCount = 2 * withNode.length + workers.length + partArcs.length + vacancies.length + 1;
   const net = new FlowNetworkBuilder(next, arcCount);
   const tierOfArc = new Uint8Array(arcCount);
   const add = (from: number, to: number, capacity: number, cost: number, tier: number): number => {
@@ -167,25 +197,23 @@ export function buildPartNetwork(
     tierOfArc[k] = tier;
     return k;
   };
-  for (const h of households) {
-    add(SOURCE, householdNode[h], 1, -weights.coverage, householdTier[h]);
-    add(SOURCE, householdNode[h], workersInPart[h] - 1, 0, householdTier[h]);
+  for (const hi of withNode) {
+    add(SOURCE, householdNode[hi], 1, -weights.coverage, householdTier[hi]);
+    add(SOURCE, householdNode[hi], workersInHousehold[hi] - 1, 0, householdTier[hi]);
   }
-  for (const w of workers) {
-    const h = householdOfWorker[w];
-    if (householdNode[h] !== NONE) add(householdNode[h], workerNode[w], 1, 0, workerTier[w]);
-    else add(SOURCE, workerNode[w], 1, needsCover(h) ? -weights.coverage : 0, workerTier[w]);
+  for (let wi = 0; wi < workers.length; wi++) {
+    const hi = workerHousehold[wi];
+    if (householdNode[hi] >= 0) add(householdNode[hi], workerNode[wi], 1, 0, workerTier[wi]);
+    else add(SOURCE, workerNode[wi], 1, needsCover(hi) ? -weights.coverage : 0, workerTier[wi]);
   }
   const pairArc = new Int32Array(partArcs.length);
   for (let i = 0; i < partArcs.length; i++) {
-    const k = partArcs[i];
-    const from = workerNode[arcs.worker[k]];
-    const to = vacancyNode[arcs.vacancy[k]];
-    pairArc[i] = add(from, to, 1, -(weights.person + arcs.score[k]), pairTier ? pairTier[i] : 0);
+    const cost = -(weights.person + arcs.score[partArcs[i]]);
+    const tier = pairTier ? pairTier[i] : 0;
+    pairArc[i] = add(workerNode[pairWorker[i]], vacancyNode[pairVacancy[i]], 1, cost, tier);
   }
-  for (const v of vacancies) {
-    const cap = Math.min(problem.vacancies[v].remainingOpenings, arcsIntoVacancy[v]);
-    if (cap > 0) add(vacancyNode[v], SINK, cap, 0, 0);
+  for (let vi = 0; vi < vacancies.length; vi++) {
+    if (remaining(vi) > 0) add(vacancyNode[vi], SINK, remaining(vi), 0, 0);
   }
   // At most one unit per worker reaches the sink.
   const returnArcNumber = returnArc ? add(SINK, SOURCE, workers.length, 0, 0) : -1;
@@ -221,32 +249,41 @@ export function pairTiers(
   householdOfWorker: Int32Array,
   core: PricingCore = DEFAULT_PRICING_CORE,
 ): Uint8Array {
-  const tier = new Uint8Array(partArcs.length).fill(1);
-  // Rank of each pair at its vacancy: needing cover first, then score (0 .. 2·MAX_SCORE + 1).
-  const needy = new Uint8Array(problem.workers.length);
-  for (let w = 0; w < needy.length; w++) {
-    needy[w] = problem.households[householdOfWorker[w]].employed === 0 ? 1 : 0;
-  }
+  const size = partArcs.length;
+  const tier = new Uint8Array(size).fill(1);
+  // Rank of each pair at its vacancy: needing cover first, then score (0 .. 2·MAX_SCORE + 1). Vacancies
+  // are numbered within the part, in order of first appearance (sized by the part, not the problem).
   const ranks = 2 * MAX_SCORE + 2;
-  const rank = new Uint8Array(partArcs.length);
-  // Pair positions grouped by vacancy (counting sort), in position order within a vacancy.
-  const first = new Int32Array(problem.vacancies.length + 1);
-  for (let i = 0; i < partArcs.length; i++) {
+  const rank = new Uint8Array(size);
+  const vacancyIndex = new Map<number, number>();
+  const vacancies: number[] = [];
+  const localVacancy = new Int32Array(size);
+  const first = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) {
     const k = partArcs[i];
-    rank[i] = needy[arcs.worker[k]] * (MAX_SCORE + 1) + Math.min(MAX_SCORE, Math.max(0, arcs.score[k]));
-    first[arcs.vacancy[k] + 1]++;
+    const needy = problem.households[householdOfWorker[arcs.worker[k]]].employed === 0 ? 1 : 0;
+    rank[i] = needy * (MAX_SCORE + 1) + Math.min(MAX_SCORE, Math.max(0, arcs.score[k]));
+    let vi = vacancyIndex.get(arcs.vacancy[k]);
+    if (vi === undefined) {
+      vi = vacancies.length;
+      vacancyIndex.set(arcs.vacancy[k], vi);
+      vacancies.push(arcs.vacancy[k]);
+    }
+    localVacancy[i] = vi;
+    first[vi + 1]++;
   }
-  for (let v = 0; v < problem.vacancies.length; v++) first[v + 1] += first[v];
-  const fill = first.slice(0, problem.vacancies.length);
-  const grouped = new Int32Array(partArcs.length);
-  for (let i = 0; i < partArcs.length; i++) grouped[fill[arcs.vacancy[partArcs[i]]]++] = i;
+  // Pair positions grouped by vacancy (counting sort), in position order within a vacancy.
+  for (let vi = 0; vi < vacancies.length; vi++) first[vi + 1] += first[vi];
+  const fill = first.slice(0, vacancies.length);
+  const grouped = new Int32Array(size);
+  for (let i = 0; i < size; i++) grouped[fill[localVacancy[i]]++] = i;
   // Per vacancy, the best `keep` by rank (ties in position order), by a histogram of the ranks: the
   // threshold rank is the lowest one still needed; of that rank only the first few are taken.
   const histogram = new Int32Array(ranks);
-  for (let v = 0; v < problem.vacancies.length; v++) {
-    const from = first[v];
-    const to = first[v + 1];
-    const keep = Math.ceil(core.perOpening * problem.vacancies[v].remainingOpenings) + core.extra;
+  for (let vi = 0; vi < vacancies.length; vi++) {
+    const from = first[vi];
+    const to = first[vi + 1];
+    const keep = Math.ceil(core.perOpening * problem.vacancies[vacancies[vi]].remainingOpenings) + core.extra;
     if (to - from <= keep) {
       for (let j = from; j < to; j++) tier[grouped[j]] = 0;
       continue;
