@@ -139,29 +139,17 @@ export function buildPartNetwork(
     const k = partArcs[i];
     const w = arcs.worker[k];
     const v = arcs.vacancy[k];
-    let wi = workerIndex.get(w);
-    if (wi === undefined) {
-      wi = workers.length;
-      workerIndex.set(w, wi);
-      workers.push(w);
+    const seenWorkers = workers.length;
+    const wi = localIndex(workerIndex, workers, w);
+    if (wi === seenWorkers) {
       workerNode[wi] = next++;
-      const h = householdOfWorker[w];
-      let hi = householdIndex.get(h);
-      if (hi === undefined) {
-        hi = households.length;
-        householdIndex.set(h, hi);
-        households.push(h);
-      }
+      const hi = localIndex(householdIndex, households, householdOfWorker[w]);
       workerHousehold[wi] = hi;
       workersInHousehold[hi]++;
     }
-    let vi = vacancyIndex.get(v);
-    if (vi === undefined) {
-      vi = vacancies.length;
-      vacancyIndex.set(v, vi);
-      vacancies.push(v);
-      vacancyNode[vi] = next++;
-    }
+    const seenVacancies = vacancies.length;
+    const vi = localIndex(vacancyIndex, vacancies, v);
+    if (vi === seenVacancies) vacancyNode[vi] = next++;
     arcsIntoVacancy[vi]++;
     pairWorker[i] = wi;
     pairVacancy[i] = vi;
@@ -263,12 +251,7 @@ export function pairTiers(
     const k = partArcs[i];
     const needy = problem.households[householdOfWorker[arcs.worker[k]]].employed === 0 ? 1 : 0;
     rank[i] = needy * (MAX_SCORE + 1) + Math.min(MAX_SCORE, Math.max(0, arcs.score[k]));
-    let vi = vacancyIndex.get(arcs.vacancy[k]);
-    if (vi === undefined) {
-      vi = vacancies.length;
-      vacancyIndex.set(arcs.vacancy[k], vi);
-      vacancies.push(arcs.vacancy[k]);
-    }
+    const vi = localIndex(vacancyIndex, vacancies, arcs.vacancy[k]);
     localVacancy[i] = vi;
     first[vi + 1]++;
   }
@@ -304,6 +287,17 @@ export function pairTiers(
     }
   }
   return tier;
+}
+
+/** The index of `value` among the part's `list` (order of first appearance), added if new. */
+function localIndex(index: Map<number, number>, list: number[], value: number): number {
+  let local = index.get(value);
+  if (local === undefined) {
+    local = list.length;
+    index.set(value, local);
+    list.push(value);
+  }
+  return local;
 }
 
 function chosenPairs(part: PartNetwork, partArcs: Int32Array): number[] {
