@@ -26,6 +26,7 @@ import {
 } from '@lib/read-store';
 import { MonitorBatchWriter } from '@lib/read-store/runner/monitor-batch-writer';
 import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
+import { parseRebuildReport, type RebuildReport } from '../apps/platform/src/projections/rebuild-report';
 import { formatRate, machineLine, markdownTable, timed, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -87,15 +88,15 @@ const WHERE_THE_TIME_GOES = [
  * `npm run projections:rebuild` on the benchmark's files, in its own process: the command an operator runs,
  * with a heap that holds nothing but the rebuild. Its figures come from the line it prints.
  */
-function rebuildWithTheCommand(dataDir: string): { events: number; seconds: number; peakRssMb: number } {
+function rebuildWithTheCommand(dataDir: string): RebuildReport {
   const run = spawnSync('npm', ['run', '-s', 'projections:rebuild'], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, DATA_DIR: dataDir },
     encoding: 'utf8',
   });
-  const line = /from (\d+) events in ([\d.]+) s .*peak memory (\d+) MB/.exec(run.stdout);
-  if (run.status !== 0 || !line) throw new Error(`projections:rebuild failed: ${run.stderr || run.stdout}`);
-  return { events: Number(line[1]), seconds: Number(line[2]), peakRssMb: Number(line[3]) };
+  const report = parseRebuildReport(run.stdout);
+  if (run.status !== 0 || !report) throw new Error(`projections:rebuild failed: ${run.stderr || run.stdout}`);
+  return report;
 }
 
 /** The rebuild as it was: the live path's batch writer (load, apply, save per batch of 10,000, re-append). */
@@ -244,7 +245,7 @@ async function main(): Promise<void> {
               '**the same rebuild by `npm run projections:rebuild` (its own process, same files)**',
               command.events,
               command.seconds,
-              command.peakRssMb,
+              command.peakMemoryMb,
             ),
           ],
         ),

@@ -4,7 +4,8 @@ import { CandidateArcs, MatchProblem } from './match-problem';
 import { addMaxFlow } from './max-flow';
 import { solveMinCostFlow } from './min-cost-flow';
 import { solveNetworkSimplex } from './network-simplex';
-import { MAX_SCORE } from './score';
+import { needsCover } from './model';
+import { boundedScore, MAX_SCORE } from './score';
 
 /**
  * Weights that turn the lexicographic objective (a) zero-employment households covered, (b) people
@@ -48,9 +49,9 @@ export type ExactSolver = 'cost-scaling' | 'network-simplex' | 'primal-dual';
  * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
  * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
  * → sink (capacity: remaining openings); `buildPartNetwork` folds the household layer where it changes
- * nothing. Solved by network simplex or cost scaling as a circulation (with
- * a sink → source arc), or by the primal-dual reference solver when asked or when the other solver
- * declines an instance whose magnitudes float64 could not hold exactly.
+ * nothing. Solved by network simplex or cost scaling as a circulation (with a sink → source arc), or by
+ * the primal-dual reference solver when asked or when the other solver declines an instance whose
+ * magnitudes float64 could not hold exactly.
  */
 export function solveExactPart(
   problem: MatchProblem,
@@ -155,12 +156,12 @@ export function buildPartNetwork(
     pairVacancy[i] = vi;
     if (pairTier) workerTier[wi] = Math.min(workerTier[wi], pairTier[i]);
   }
-  const needsCover = (hi: number) => problem.households[households[hi]].employed === 0;
+  const householdNeedsCover = (hi: number) => needsCover(problem.households[households[hi]]);
   // Household nodes only where folding would change the plan (see above).
   const householdNode = new Int32Array(households.length).fill(-1);
   const withNode: number[] = [];
   for (let hi = 0; hi < households.length; hi++) {
-    if (needsCover(hi) && workersInHousehold[hi] > 1) {
+    if (householdNeedsCover(hi) && workersInHousehold[hi] > 1) {
       householdNode[hi] = next++;
       withNode.push(hi);
     }
@@ -192,7 +193,7 @@ export function buildPartNetwork(
   for (let wi = 0; wi < workers.length; wi++) {
     const hi = workerHousehold[wi];
     if (householdNode[hi] >= 0) add(householdNode[hi], workerNode[wi], 1, 0, workerTier[wi]);
-    else add(SOURCE, workerNode[wi], 1, needsCover(hi) ? -weights.coverage : 0, workerTier[wi]);
+    else add(SOURCE, workerNode[wi], 1, householdNeedsCover(hi) ? -weights.coverage : 0, workerTier[wi]);
   }
   const pairArc = new Int32Array(partArcs.length);
   for (let i = 0; i < partArcs.length; i++) {
@@ -249,8 +250,8 @@ export function pairTiers(
   const first = new Int32Array(size + 1);
   for (let i = 0; i < size; i++) {
     const k = partArcs[i];
-    const needy = problem.households[householdOfWorker[arcs.worker[k]]].employed === 0 ? 1 : 0;
-    rank[i] = needy * (MAX_SCORE + 1) + Math.min(MAX_SCORE, Math.max(0, arcs.score[k]));
+    const needy = needsCover(problem.households[householdOfWorker[arcs.worker[k]]]) ? 1 : 0;
+    rank[i] = needy * (MAX_SCORE + 1) + boundedScore(arcs.score[k]);
     const vi = localIndex(vacancyIndex, vacancies, arcs.vacancy[k]);
     localVacancy[i] = vi;
     first[vi + 1]++;

@@ -1,5 +1,5 @@
 import { CandidateArcs, MatchProblem } from './match-problem';
-import { MAX_SCORE } from './score';
+import { boundedScore, MAX_SCORE } from './score';
 
 /**
  * The usual practice, kept as the baseline the exact plan is compared with: rank all pairs by score and
@@ -7,12 +7,10 @@ import { MAX_SCORE } from './score';
  */
 export function greedyPlan(problem: MatchProblem, arcs: CandidateArcs): number[] {
   // Best score first, ties by arc index: packed into one float64 each so a typed-array sort orders a
-  // province's 1.4M pairs without a comparator call per step. Scores are 0..MAX_SCORE (score.ts); the
-  // clamp only keeps a packed key non-negative, so that the index comes back out of it.
+  // province's 1.4M pairs without a comparator call per step. Bounding the score keeps a key non-negative,
+  // so that the index comes back out of it.
   const order = new Float64Array(arcs.length);
-  for (let k = 0; k < arcs.length; k++) {
-    order[k] = (MAX_SCORE - Math.min(MAX_SCORE, Math.max(0, arcs.score[k]))) * 2 ** 32 + k;
-  }
+  for (let k = 0; k < arcs.length; k++) order[k] = (MAX_SCORE - boundedScore(arcs.score[k])) * 2 ** 32 + k;
   order.sort();
   const taken = new Uint8Array(problem.workers.length);
   const left = Int32Array.from(problem.vacancies, (v) => v.remainingOpenings);

@@ -1,4 +1,5 @@
 import { CandidateArcs, householdIndexOf, MatchProblem } from './match-problem';
+import { needsCover } from './model';
 import { lexicographicWeights } from './exact-plan';
 
 /**
@@ -15,7 +16,7 @@ export function matchPlanLp(problem: MatchProblem, arcs: CandidateArcs): string 
     push(byWorker, arcs.worker[k], k);
     push(byVacancy, arcs.vacancy[k], k);
     const h = householdOf[arcs.worker[k]];
-    if (problem.households[h].employed === 0) push(byHousehold, h, k);
+    if (needsCover(problem.households[h])) push(byHousehold, h, k);
   }
   let openings = 0;
   for (const v of byVacancy.keys()) openings += problem.vacancies[v].remainingOpenings;

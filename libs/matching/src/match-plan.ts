@@ -2,6 +2,7 @@ import { arcComponents } from './arc-components';
 import { ExactSolver, solveExactPart } from './exact-plan';
 import { greedyPlan } from './greedy-plan';
 import { CandidateArcs, householdIndexOf, MatchProblem } from './match-problem';
+import { needsCover } from './model';
 import { PlanFigures, planFigures } from './plan-figures';
 import { MatchReason } from './reasons';
 import { scoreMatch } from './score';
@@ -37,9 +38,10 @@ export interface MatchPlan {
 }
 
 /**
- * Network simplex: on the province instance it took 0.81× the CPU of primal-dual (both in one process,
- * alternating, docs/adr/0003-exact-plan-solver.md); it falls back to primal-dual for an instance whose
- * potentials float64 could not hold exactly. Primal-dual and cost scaling stay as cross-checks.
+ * Network simplex: on the province instance it takes about half the CPU of primal-dual (both in one
+ * process, alternating: docs/BENCHMARKS.md "Matching", docs/adr/0003-exact-plan-solver.md); it falls back
+ * to primal-dual for an instance whose potentials float64 could not hold exactly. Primal-dual and cost
+ * scaling stay as cross-checks.
  */
 const DEFAULT_SOLVER: ExactSolver = 'network-simplex';
 
@@ -103,7 +105,7 @@ function simpleBounds(
   const vacancies = new Set<number>();
   for (let k = 0; k < arcs.length; k++) {
     const h = householdOf[arcs.worker[k]];
-    if (problem.households[h].employed === 0) households.add(h);
+    if (needsCover(problem.households[h])) households.add(h);
     workers.add(arcs.worker[k]);
     vacancies.add(arcs.vacancy[k]);
   }

@@ -41,6 +41,9 @@ export interface MatchingHousehold {
   readonly employed: number;
 }
 
+/** A zero-employment household: the plan's first aim is to cover it (one member placed). */
+export const needsCover = (household: MatchingHousehold): boolean => household.employed === 0;
+
 export interface VacancyLocation {
   readonly provinceIsGuizhou: boolean;
   readonly prefectureCode?: string;

@@ -1,4 +1,5 @@
 import { CandidateArcs, householdIndexOf, MatchProblem } from './match-problem';
+import { needsCover } from './model';
 
 /** The three objectives of a plan, in lexicographic order of importance. */
 export interface PlanFigures {
@@ -19,7 +20,7 @@ export function planFigures(
   let totalScore = 0;
   for (const k of chosen) {
     const h = householdOf[arcs.worker[k]];
-    if (problem.households[h].employed === 0) covered.add(h);
+    if (needsCover(problem.households[h])) covered.add(h);
     totalScore += arcs.score[k];
   }
   return { householdsCovered: covered.size, placed: chosen.length, totalScore };

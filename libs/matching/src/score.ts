@@ -1,8 +1,18 @@
-import { ageAt, MatchingContext, MatchingHousehold, MatchingVacancy, MatchingWorker } from './model';
+import {
+  ageAt,
+  MatchingContext,
+  MatchingHousehold,
+  MatchingVacancy,
+  MatchingWorker,
+  needsCover,
+} from './model';
 import { MatchReason, reason, ReasonCode, ReasonDetail } from './reasons';
 
 /** Scores are integers in 0..MAX_SCORE: the match plan relies on integer costs and this bound. */
 export const MAX_SCORE = 100;
+
+/** A score forced into 0..MAX_SCORE: for keys packed on that range (scores are built within it). */
+export const boundedScore = (score: number): number => Math.min(MAX_SCORE, Math.max(0, score));
 
 /** Points of each component; they sum to a little over MAX_SCORE and the total is capped. */
 export const WEIGHTS = {
@@ -107,7 +117,7 @@ function computeScore(
     }
   }
 
-  if (household.employed === 0) {
+  if (needsCover(household)) {
     note('zero_employment_household', WEIGHTS.zeroEmploymentHousehold);
   } else {
     const capable = Math.max(household.labourCapable, 1);

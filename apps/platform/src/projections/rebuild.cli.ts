@@ -18,6 +18,7 @@ import {
   type ReadStore,
 } from '@lib/read-store';
 import { configFromEnv } from '../config/platform-config';
+import { formatRebuildReport } from './rebuild-report';
 
 function mongoDatabaseOf(url: string): string {
   const path = new URL(url).pathname.replace(/^\//, '');
@@ -41,14 +42,16 @@ async function main(): Promise<void> {
     const runner = new MonitorProjectionRunner(events, reads);
     const report = await runner.rebuild();
     const households = await reads.count(householdsCollection);
-    const rate = Math.round(report.events / report.seconds).toLocaleString('en-US');
-    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024); // maxRSS is in KiB
-    process.stdout.write(
-      `Rebuilt the employment monitor from ${report.events} events in ${report.seconds.toFixed(1)} s ` +
-        `(${rate} events/s, ${report.batches} batches, peak memory ${peakMb} MB): ${households} households, ` +
-        `checkpoint ${report.position}, ${report.appends} process-manager transitions (each appended once; a ` +
-        `repeat is a no-op).\n`,
-    );
+    const line = formatRebuildReport({
+      events: report.events,
+      seconds: report.seconds,
+      batches: report.batches,
+      peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024), // maxRSS is in KiB
+      households,
+      position: report.position.toString(),
+      appends: report.appends,
+    });
+    process.stdout.write(`${line}\n`);
   } finally {
     await reads.close();
     await events.close();
