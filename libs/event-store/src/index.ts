@@ -1,3 +1,4 @@
 export * from './event-store.port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { startWorker } from './worker-thread';

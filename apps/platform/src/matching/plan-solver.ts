@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '@lib/event-store';
 import { planMatches, type CandidateArcs, type MatchPlan, type MatchProblem } from '@lib/matching';
 
 /**
@@ -18,18 +17,8 @@ export async function solvePlan(
   return solveInWorker(problem, arcs);
 }
 
-/** The compiled platform runs JavaScript; tests and ts-node run the TypeScript source through ts-node. */
-function workerFile(): { file: string; execArgv: string[] } {
-  const compiled = __filename.endsWith('.js');
-  return {
-    file: join(__dirname, `plan-solver.worker.${compiled ? 'js' : 'ts'}`),
-    execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-  };
-}
-
 function solveInWorker(problem: MatchProblem, arcs: CandidateArcs): Promise<MatchPlan> {
-  const { file, execArgv } = workerFile();
-  const worker = new Worker(file, { execArgv });
+  const worker = startWorker(__filename, 'plan-solver.worker');
   return new Promise<MatchPlan>((resolve, reject) => {
     worker.once('message', (answer: { ok: true; plan: MatchPlan } | { ok: false; message: string }) => {
       if (answer.ok) resolve(answer.plan);
