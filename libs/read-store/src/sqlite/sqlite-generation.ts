@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Position } from '@lib/event-store';
 import { decodeCursor, encodeCursor } from '../paging';
+import type { SqliteWriterThread } from './sqlite-writer-thread';
 import {
   assertValidQuery,
   type AnyCollection,
@@ -40,9 +41,23 @@ export const createCollectionSql = (generation: number, c: AnyCollection): strin
 
 interface CollectionStatements {
   readonly load: Database.Statement<[string], [string, string]>;
+  readonly upsertSql: string;
   readonly upsert: Database.Statement<FieldValue[]>;
+  readonly removeSql: string;
   readonly remove: Database.Statement<[string]>;
   readonly fields: readonly [string, (doc: never) => FieldValue][];
+}
+
+const SET_CHECKPOINT_SQL =
+  'INSERT OR REPLACE INTO read_store_checkpoints (generation, name, position) VALUES (?, ?, ?)';
+
+/** Rows a writer thread is sent at a time: the next chunk is built here while the thread inserts this one. */
+const WRITER_CHUNK_ROWS = 2048;
+
+/** Appends a document's row (key, JSON text, field values: the upsert's parameters) to `values`. */
+function pushRow(values: FieldValue[], s: CollectionStatements, key: string, doc: unknown): void {
+  values.push(key, JSON.stringify(doc));
+  for (const [, derive] of s.fields) values.push(derive(doc as never));
 }
 
 /**
@@ -74,29 +89,30 @@ export class SqliteGeneration {
       const table = tableOf(generation, c.name);
       const fields = Object.entries(c.fields) as [string, (doc: never) => FieldValue][];
       const columns = ['key', 'doc', ...fields.map(([f]) => column(f))];
+      const upsertSql = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      const removeSql = `DELETE FROM ${table} WHERE key = ?`;
       this.statements.set(c.name, {
         load: db
           .prepare(`SELECT key, doc FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`)
           .raw() as unknown as Database.Statement<[string], [string, string]>,
-        upsert: db.prepare<FieldValue[]>(
-          `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        ),
-        remove: db.prepare(`DELETE FROM ${table} WHERE key = ?`),
+        upsertSql,
+        upsert: db.prepare<FieldValue[]>(upsertSql),
+        removeSql,
+        remove: db.prepare(removeSql),
         fields,
       });
     }
     this.getCheckpoint = db
       .prepare('SELECT position FROM read_store_checkpoints WHERE generation = ? AND name = ?')
       .pluck() as unknown as Database.Statement<[number, string], string | undefined>;
-    this.setCheckpoint = db.prepare(
-      'INSERT OR REPLACE INTO read_store_checkpoints (generation, name, position) VALUES (?, ?, ?)',
-    );
+    this.setCheckpoint = db.prepare(SET_CHECKPOINT_SQL);
     this.writeBatch = db.transaction((batch: Batch) => {
       for (const change of batch.changes) {
         const s = this.statementsOf(change.collection);
+        const values: FieldValue[] = [];
         for (const [key, doc] of change.upserts) {
-          const values: FieldValue[] = [key, JSON.stringify(doc)];
-          for (const [, derive] of s.fields) values.push(derive(doc as never));
+          values.length = 0;
+          pushRow(values, s, key, doc);
           s.upsert.run(...values);
         }
         for (const key of change.deletes ?? []) s.remove.run(key);
@@ -107,7 +123,7 @@ export class SqliteGeneration {
 
   /** Creates the indexes a generation opened with `deferIndexes` lacks (idempotent). */
   createIndexes(): void {
-    for (const c of this.collections) this.db.exec(createIndexesSql(this.generation, c));
+    this.db.exec(this.indexesSql());
   }
 
   load<TDoc>(collection: CollectionSpec<TDoc, string>, keys: readonly string[]): Map<string, TDoc> {
@@ -121,6 +137,41 @@ export class SqliteGeneration {
   /** One SQLite transaction: a throw anywhere (a bad document, a failing field) rolls back all of it. */
   applyBatch(batch: Batch): void {
     this.writeBatch(batch);
+  }
+
+  /**
+   * The same transaction as `applyBatch`, run by a writer thread on its own connection: the rows are built
+   * here in chunks, each sent as soon as it is built, so the thread inserts one while the next is built. A
+   * throw here (a bad document, a failing field) rolls the thread's transaction back, as a failing row there.
+   */
+  async applyBatchThrough(writer: SqliteWriterThread, batch: Batch): Promise<void> {
+    try {
+      for (const change of batch.changes) {
+        const s = this.statementsOf(change.collection);
+        const width = 2 + s.fields.length;
+        let values: FieldValue[] = [];
+        for (const [key, doc] of change.upserts) {
+          pushRow(values, s, key, doc);
+          if (values.length >= WRITER_CHUNK_ROWS * width) {
+            writer.run(s.upsertSql, width, values);
+            values = [];
+          }
+        }
+        if (values.length > 0) writer.run(s.upsertSql, width, values);
+        if (change.deletes?.length) writer.run(s.removeSql, 1, [...change.deletes]);
+      }
+      const { name, position } = batch.checkpoint;
+      writer.run(SET_CHECKPOINT_SQL, 3, [this.generation, name, position.toString()]);
+    } catch (error) {
+      writer.rollback();
+      throw error;
+    }
+    await writer.commit();
+  }
+
+  /** The SQL that creates the indexes `createIndexes` creates (for a writer thread to run). */
+  indexesSql(): string {
+    return this.collections.map((c) => createIndexesSql(this.generation, c)).join('\n');
   }
 
   checkpoint(name: string): Position | undefined {

@@ -210,6 +210,60 @@ export function readStoreContract(name: string, harness: () => ReadStoreHarness)
       expect(await again.count(samples)).toBe(1);
     });
 
+    it('a rebuild batch that fails half-way writes nothing; a large one is all there, indexed, after the swap', async () => {
+      await writeSamples(3, 1n);
+      const target = await store.beginRebuild();
+      const many = range(5000).map(sample);
+      const failing = target.applyBatch({
+        changes: [
+          documentChanges({ collection: samples, upserts: upserts(many) }),
+          documentChanges({ collection: others, upserts: new Map([['o9', { n: 9 }]]) }),
+          documentChanges({ collection: fragile, upserts: new Map([['f1', { fail: true }]]) }),
+        ],
+        checkpoint: { name: 'p', position: 50n },
+      });
+      await expect(failing).rejects.toThrow('refused document');
+      expect(await target.checkpoint('p')).toBeUndefined();
+      expect((await target.load(samples, ['s001', 's4999'])).size).toBe(0);
+
+      await target.applyBatch({
+        changes: [
+          documentChanges({ collection: samples, upserts: upserts(many) }),
+          documentChanges({ collection: others, upserts: new Map([['o1', { n: 1 }]]) }),
+        ],
+        checkpoint: { name: 'p', position: 60n },
+      });
+      await target.applyBatch({
+        changes: [documentChanges({ collection: samples, upserts: new Map(), deletes: ['s001'] })],
+        checkpoint: { name: 'p', position: 61n },
+      });
+      await target.swap();
+      const kept = many.filter((d) => d.id !== 's001');
+      expect(await store.checkpoint('p')).toBe(61n);
+      expect(await store.count(samples)).toBe(kept.length);
+      expect((await store.load(samples, ['s4999'])).get('s4999')).toEqual(sample(4999));
+      expect([...(await store.load(others, ['o1', 'o9'])).keys()]).toEqual(['o1']);
+      const wanted = kept.filter((d) => d.county === '520402' && d.status === 'open' && d.score === 3);
+      const found: SampleDoc[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.find(samples, {
+          where: { county: '520402', status: 'open', score: 3 },
+          orderBy: { field: 'key', direction: 'desc' },
+          limit: 17,
+          after,
+        });
+        found.push(...page.items);
+        after = page.next ?? undefined;
+      } while (after !== undefined);
+      expect(found.map((d) => d.id)).toEqual(
+        wanted
+          .map((d) => d.id)
+          .sort()
+          .reverse(),
+      );
+    });
+
     it('an abandoned rebuild leaves the live collections as they were', async () => {
       await writeSamples(4, 5n);
       const target = await store.beginRebuild();
