@@ -61,27 +61,33 @@ const verdict = (rate: number): string =>
           ' / ',
         )} (1/5/15 min) on ${cpus().length} cores shared with other work, so the figures are pessimistic.`;
 
-/** From a CPU profile of the rebuild of the 1,278,787-event log (`node --cpu-prof`, 2026-11-22). */
+/** From CPU profiles of the rebuild of the 1,278,787-event log (`node --cpu-prof`, 2026-11-22) and A/B runs. */
 const WHERE_THE_TIME_GOES = [
   'The rebuild keeps every document in memory, reads the log a page at a time (`readAllPages`, 4,096 events:',
   "one await per page; the event store parses a page's data and metadata with one `JSON.parse` each), applies",
   'the pure projections event by event (each event dispatched by its type to the projections that handle it;',
   'each projection allocates one document per event and stamps its revision itself; regions summed per county',
   'in place), and writes each document once in one transaction into a fresh generation whose indexes are built',
-  'at the swap. The process manager is decided lazily (`PendingTransitions`): a household change that moves its',
-  'monitor revision is kept as (before, after, event) until its monitor events are read back a few events later,',
-  'checked by type and by the facts their ids are derived from, so no SHA-1 id, due date or metadata is derived',
-  'for what the log already holds; only what it lacks becomes appends, through the same exactly-once appender.',
-  'The command runs with `--max-semi-space-size=64` (as this benchmark does): fewer scavenges copying document',
-  'versions that live for the whole rebuild. The in-process row can be slower than the command: its heap',
-  "still holds the first pass's garbage. Where the command's time goes (CPU profile of the rebuild of the",
-  "1M-event log in a fresh process, 32 s of CPU with the profiler on): reading the log about 31 % (SQLite's page query about 10 %,",
-  'splitting and parsing the page into events about 20 %); serialising and inserting the documents about 18 %,',
-  'building the indexes at the swap and committing about 8 %; garbage collection about 13 %; the projections and',
-  "the rebuild's bookkeeping about a quarter. The aim needs about twice this speed: reading alone takes about",
-  '10 s of CPU here, most of the 12.8 s that 100,000 events/s allows, so the read (a worker thread reading and',
-  'parsing pages beside the projections) and the write (documents serialised and inserted beside the read) have',
-  "to leave the main thread's path.",
+  'before the swap. The process manager is decided lazily (`PendingTransitions`): a household change that moves',
+  'its monitor revision is kept as (before, after, event) until its monitor events are read back a few events',
+  'later, checked by type and by the facts their ids are derived from, so no SHA-1 id, due date or metadata is',
+  'derived for what the log already holds; only what it lacks becomes appends, through the same exactly-once',
+  "appender. The documents are written by the read store's writer thread (`SqliteWriterThread`, a second",
+  'connection on a worker thread, for a batch of 20,000 documents or more): this thread builds the rows (JSON',
+  'text, field values) in chunks of 2,048 while the writer inserts the chunk before, then the writer builds the',
+  'indexes with a 256 MB page cache; about 2 s of the write and index phase saved, paid for with about 300 MB',
+  'more peak memory (the two rebuild rows above are the same rebuild with and without it). The command runs',
+  'with `--max-semi-space-size=64` (as this benchmark does): fewer scavenges copying document versions that',
+  'live for the whole rebuild. In-process rows can be slower than the command: their heap still holds the',
+  "first pass's garbage. Where the command's time goes (CPU profile before the writer thread, 29 s of CPU with",
+  "the profiler on): reading the log about 25 % (SQLite's page query about 9 %, splitting and parsing the page",
+  'into events about 16 %); serialising and inserting the documents about 20 %, building the indexes about 7 %;',
+  'garbage collection about 14 %; the projections and the bookkeeping about a quarter. A read-ahead thread',
+  'running the page queries beside the projections was tried and measured slower (read and apply 24.0 and 24.9 s',
+  'without it, 25.8 and 27.2 s with it, alternating in one process; reading alone 10.2 → 8.1 s): on two cores',
+  "the garbage collector's helper threads already use the second core while the projections run. The aim needs",
+  'less CPU per event (about 23 µs of CPU per event now, 10 µs for 100,000 events/s on one thread), not only',
+  'more threads.',
 ].join(' ');
 
 /**
@@ -182,6 +188,24 @@ async function main(): Promise<void> {
     const [province] = (await reads.find(regionsCollection, { where: { level: 'province' }, limit: 1 }))
       .items;
     if (province.households !== households) throw new Error('province figures disagree with the households');
+    global.gc?.();
+
+    // The same rebuild with every document written by this thread (as before the writer thread), in a
+    // store of its own on the same file: the baseline of the row before, in the same run (after the checks:
+    // its swap drops the generation `reads` holds).
+    const inThread = await measured(async () => {
+      const store = SqliteReadStore.open(join(directory, 'read-models.sqlite'), MONITOR_COLLECTIONS, {
+        writerThreadFromDocuments: Number.POSITIVE_INFINITY,
+      });
+      try {
+        return await new MonitorProjectionRunner(events, store).rebuild();
+      } finally {
+        await store.close();
+      }
+    });
+    console.log(`rebuild, documents written in this thread: ${inThread.seconds.toFixed(1)} s`);
+    global.gc?.();
+
     const monitorEvents = Number(afterFirst) - load.result;
     const command = rebuildWithTheCommand(directory);
     console.log(`npm run projections:rebuild: ${command.events} events in ${command.seconds.toFixed(1)} s`);
@@ -236,10 +260,16 @@ async function main(): Promise<void> {
                 ]
               : []),
             row(
-              'rebuild from 0 in memory, each document written once, + swap (same process as above)',
+              'rebuild from 0 in memory, each document written once by the writer thread, + swap (same process as above)',
               report.events,
               rebuild.seconds,
               rebuild.peakRssMb,
+            ),
+            row(
+              'the same rebuild, its documents written by the main thread (no writer thread: the baseline of the row above)',
+              inThread.result.events,
+              inThread.seconds,
+              inThread.peakRssMb,
             ),
             row(
               '**the same rebuild by `npm run projections:rebuild` (its own process, same files)**',
