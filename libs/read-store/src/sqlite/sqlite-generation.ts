@@ -53,6 +53,8 @@ const SET_CHECKPOINT_SQL =
 
 /** Rows a writer thread is sent at a time: the next chunk is built here while the thread inserts this one. */
 const WRITER_CHUNK_ROWS = 2048;
+/** Chunks sent to a writer thread and not yet inserted, at most: enough to keep it busy, little memory. */
+const WRITER_CHUNKS_IN_FLIGHT = 4;
 
 /** Appends a document's row (key, JSON text, field values: the upsert's parameters) to `values`. */
 function pushRow(values: FieldValue[], s: CollectionStatements, key: string, doc: unknown): void {
@@ -145,6 +147,15 @@ export class SqliteGeneration {
    * throw here (a bad document, a failing field) rolls the thread's transaction back, as a failing row there.
    */
   async applyBatchThrough(writer: SqliteWriterThread, batch: Batch): Promise<void> {
+    // At most WRITER_CHUNKS_IN_FLIGHT chunks sent and not yet inserted: the rows wait here, as documents,
+    // not as copies in the thread's queue. A chunk's promise fails only when the thread stops.
+    const inFlight: Promise<void>[] = [];
+    const send = async (sql: string, width: number, values: FieldValue[]): Promise<void> => {
+      const sent = writer.run(sql, width, values);
+      sent.catch(() => undefined); // awaited below, or its failure reaches the commit
+      inFlight.push(sent);
+      if (inFlight.length >= WRITER_CHUNKS_IN_FLIGHT) await inFlight.shift();
+    };
     try {
       for (const change of batch.changes) {
         const s = this.statementsOf(change.collection);
@@ -153,15 +164,15 @@ export class SqliteGeneration {
         for (const [key, doc] of change.upserts) {
           pushRow(values, s, key, doc);
           if (values.length >= WRITER_CHUNK_ROWS * width) {
-            writer.run(s.upsertSql, width, values);
+            await send(s.upsertSql, width, values);
             values = [];
           }
         }
-        if (values.length > 0) writer.run(s.upsertSql, width, values);
-        if (change.deletes?.length) writer.run(s.removeSql, 1, [...change.deletes]);
+        if (values.length > 0) await send(s.upsertSql, width, values);
+        if (change.deletes?.length) await send(s.removeSql, 1, [...change.deletes]);
       }
       const { name, position } = batch.checkpoint;
-      writer.run(SET_CHECKPOINT_SQL, 3, [this.generation, name, position.toString()]);
+      await send(SET_CHECKPOINT_SQL, 3, [this.generation, name, position.toString()]);
     } catch (error) {
       writer.rollback();
       throw error;

@@ -3,7 +3,13 @@ import { startWorker } from '@lib/event-store';
 import type { FieldValue } from '../read-store.port';
 
 export type WriterMessage =
-  | { readonly kind: 'run'; readonly sql: string; readonly width: number; readonly values: FieldValue[] }
+  | {
+      readonly kind: 'run';
+      readonly id: number;
+      readonly sql: string;
+      readonly width: number;
+      readonly values: FieldValue[];
+    }
   | { readonly kind: 'rollback' }
   | { readonly kind: 'commit'; readonly id: number }
   | { readonly kind: 'exec'; readonly id: number; readonly sql: string }
@@ -42,14 +48,17 @@ export class SqliteWriterThread {
     this.worker.on('exit', (code) => this.stop(new Error(`The read store's writer thread exited (${code})`)));
   }
 
-  /** Queues `values.length / width` rows for the statement `sql` in the current transaction. */
-  run(sql: string, width: number, values: FieldValue[]): void {
-    this.post({ kind: 'run', sql, width, values });
+  /**
+   * Sends `values.length / width` rows for the statement `sql` in the current transaction; resolves once the
+   * thread has run them (a failing row is reported by the next `commit`, not here).
+   */
+  run(sql: string, width: number, values: FieldValue[]): Promise<void> {
+    return this.request((id) => ({ kind: 'run', id, sql, width, values }));
   }
 
-  /** Drops the rows queued since the last commit (nothing to drop once the thread has stopped). */
+  /** Drops the rows sent since the last commit (nothing to drop once the thread has stopped). */
   rollback(): void {
-    if (!this.stopped) this.post({ kind: 'rollback' });
+    if (!this.stopped) this.worker.postMessage({ kind: 'rollback' } satisfies WriterMessage);
   }
 
   commit(): Promise<void> {
@@ -74,11 +83,6 @@ export class SqliteWriterThread {
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage(message(id));
     });
-  }
-
-  private post(message: WriterMessage): void {
-    if (this.stopped) throw this.stopped;
-    this.worker.postMessage(message);
   }
 
   private stop(error: Error): void {

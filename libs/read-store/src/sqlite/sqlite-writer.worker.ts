@@ -2,6 +2,7 @@
  * The read store's writer thread (see SqliteWriterThread): runs the statements it is sent, in order, on its
  * own connection to the store's file. Rows arrive flat (`width` values per row) and go into one transaction
  * that `commit` ends; the first failing row rolls the transaction back and the next `commit` reports it.
+ * Each message is answered once done (the sender keeps only a few chunks of rows in flight).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -56,7 +57,8 @@ function reply(message: WriterReply): void {
 parentPort?.on('message', (message: WriterMessage) => {
   switch (message.kind) {
     case 'run':
-      return run(message.sql, message.width, message.values);
+      run(message.sql, message.width, message.values);
+      return reply({ id: message.id });
     case 'rollback':
       failure = undefined;
       return rollback();
