@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const load = await measured(() => appendProvince(events));
     console.log(`appended ${load.result} events in ${load.seconds.toFixed(1)} s`);
 
-    const runner = new MonitorProjectionRunner(events, reads, { batchSize: 1000, rebuildBatchSize: 10_000 });
+    const runner = new MonitorProjectionRunner(events, reads, { batchSize: 1000 });
     // Caught up includes the monitor events the process manager appended meanwhile (they follow the head).
     const first = await measured(async () => {
       await runner.start();

@@ -58,7 +58,6 @@ describe('MonitorProjectionRunner', () => {
           const reads = openReadStore();
           const runner = new MonitorProjectionRunner(events, reads, {
             batchSize,
-            rebuildBatchSize: batchSize,
           });
           try {
             await runner.start();

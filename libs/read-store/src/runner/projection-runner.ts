@@ -17,11 +17,6 @@ const REBUILD_PAGE_SIZE = 4096;
 export interface ProjectionRunnerOptions {
   /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
   readonly batchSize?: number;
-  /**
-   * Unused since a rebuild keeps every document in memory and writes each once (see MonitorRebuildState);
-   * kept so existing callers still compile.
-   */
-  readonly rebuildBatchSize?: number;
   readonly checkpointName?: string;
 }
 
