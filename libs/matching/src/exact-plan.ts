@@ -166,9 +166,11 @@ export function buildPartNetwork(
       withNode.push(hi);
     }
   }
-  for (let wi = 0; wi < workers.length; wi++) {
-    const hi = workerHousehold[wi];
-    householdTier[hi] = Math.min(householdTier[hi], workerTier[wi]);
+  if (pairTier) {
+    for (let wi = 0; wi < workers.length; wi++) {
+      const hi = workerHousehold[wi];
+      householdTier[hi] = Math.min(householdTier[hi], workerTier[wi]);
+    }
   }
 
   const remaining = (vi: number) =>
@@ -180,10 +182,11 @@ export function buildPartNetwork(
   // Arcs: two per household node, one into each worker, the pairs, one per vacancy, the return arc.
   const arcCount = 2 * withNode.length + workers.length + partArcs.length + vacancies.length + 1;
   const net = new FlowNetworkBuilder(next, arcCount);
-  const tierOfArc = new Uint8Array(arcCount);
+  // Tiers only for network simplex's pricing (the other solvers pass no pair tiers).
+  const tierOfArc = pairTier ? new Uint8Array(arcCount) : undefined;
   const add = (from: number, to: number, capacity: number, cost: number, tier: number): number => {
     const k = net.addArc(from, to, capacity, cost);
-    tierOfArc[k] = tier;
+    if (tierOfArc) tierOfArc[k] = tier;
     return k;
   };
   for (const hi of withNode) {
@@ -208,7 +211,7 @@ export function buildPartNetwork(
   const returnArcNumber = returnArc ? add(SINK, SOURCE, workers.length, 0, 0) : -1;
   const built = net.build();
   let pricingTier: Uint8Array | undefined;
-  if (pairTier) {
+  if (tierOfArc) {
     pricingTier = new Uint8Array(built.head.length);
     for (let k = 0; k < net.arcCount; k++) pricingTier[built.arcPosition[k]] = tierOfArc[k];
   }
