@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './events';
 export * from './regions/guizhou-divisions';
 export * from './registry';
+export * from './streams';
 export * from './upcasters';
 export * from './values';
 export * from './http';

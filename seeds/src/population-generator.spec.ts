@@ -82,7 +82,7 @@ describe('generatePopulation', () => {
     expect(ids.size).toBe(members.length);
   });
 
-  it('keeps weak labour to public-welfare and flexible work (DESIGN.md §5)', () => {
+  it('keeps weak labour to public-welfare and flexible work (the weak_capacity placement rule)', () => {
     const capacity = new Map<string, string>();
     for (const command of demo) {
       if (command.kind === 'registerHousehold') {

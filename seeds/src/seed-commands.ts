@@ -12,7 +12,7 @@ import type {
  * platform assigns (station, workshop, vacancy, household) appear here as seed references (`ref`);
  * the loader maps each ref to the id the platform answered and substitutes it where a command names
  * a ref (`sourceRef`, `householdRef`). Relocation-site ids are not assigned by the platform: they are
- * sent as they are. Bodies are the HTTP bodies of contracts/src/http (DESIGN.md §6.1), as sent.
+ * sent as they are. Bodies are the HTTP bodies of contracts/src/http (the schemas in contracts/src/http), as sent.
  */
 
 export type LabourStationBody = z.input<typeof registerLabourStationBody>;

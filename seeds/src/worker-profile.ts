@@ -37,7 +37,7 @@ export function labourCapacityAt(rng: Rng, age: number): LabourCapacity {
 /**
  * The channel of someone in work. Calibrated so that about half of the employed work out of the
  * province (DOMAIN.md: 477,100 of 963,800) and ~6.5% hold public-welfare posts (63,400); weak labour
- * works only in welfare posts and flexible work (DESIGN.md §5).
+ * works only in welfare posts and flexible work (the weak_capacity placement rule).
  */
 export function channelFor(rng: Rng, capacity: LabourCapacity, age: number): Channel {
   if (capacity === 'weak')

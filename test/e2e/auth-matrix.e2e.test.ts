@@ -1,6 +1,6 @@
 /**
- * Every command endpoint × every role (each acting inside its own scope): the status DESIGN.md §6 allows
- * (2xx) or 403; and 401 without a token. Each request gets fresh resources, so one success never changes
+ * Every command endpoint × every role (each acting inside its own scope): the status the roles and scopes
+ * of libs/auth allow (2xx) or 403; and 401 without a token. Each request gets fresh resources, so one success never changes
  * the next case's outcome.
  */
 import {

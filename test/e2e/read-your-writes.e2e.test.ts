@@ -1,7 +1,7 @@
 import { COUNTY, bearer, eventStoreOf, householdBody } from './helpers/fixtures';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
-/** DESIGN §6: a query given X-Min-Position answers once its projection has reached it, or 503 after the wait. */
+/** Read-your-writes: a query given X-Min-Position answers once its projection has reached it, or 503 after the wait. */
 describe('read-your-writes (X-Min-Position)', () => {
   let t: TestApp;
   let office: string;

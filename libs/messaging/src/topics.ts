@@ -5,8 +5,11 @@ import {
   ResidentIdClaimed,
   ResidentIdClaimVoided,
   ResidentIdReleased,
+  STREAM_KINDS,
   WORKFORCE_EVENTS,
+  type BoundedContext,
   type EventDefinition,
+  type StreamKind,
 } from '@contracts';
 
 /**
@@ -48,20 +51,30 @@ const typesOf = (...lists: (readonly EventDefinition[])[]): ReadonlySet<string> 
 
 const POSTINGS = typesOf(POSTINGS_EVENTS);
 
-/** Longest prefixes first is not needed: no prefix here is a prefix of another. */
-export const STREAM_CATEGORIES: readonly StreamCategory[] = [
-  { prefix: 'labour-station-', topic: TOPICS.postings, events: POSTINGS },
-  { prefix: 'workshop-', topic: TOPICS.postings, events: POSTINGS },
-  { prefix: 'vacancy-', topic: TOPICS.postings, events: POSTINGS },
-  {
-    prefix: 'household-',
-    topic: TOPICS.workforce,
-    events: typesOf(WORKFORCE_EVENTS, PLACEMENTS_EVENTS, [ResidentIdClaimVoided]),
-  },
+/** The events each kind of stream may hold; its prefix comes from the contracts' stream catalogue. */
+const EVENTS_BY_KIND: Readonly<Record<StreamKind, ReadonlySet<string>>> = {
+  labourStation: POSTINGS,
+  workshop: POSTINGS,
+  vacancy: POSTINGS,
+  household: typesOf(WORKFORCE_EVENTS, PLACEMENTS_EVENTS, [ResidentIdClaimVoided]),
   // Claims on a person (ADR 0004) belong to the workforce context beside the households they name.
-  { prefix: 'resident-', topic: TOPICS.workforce, events: typesOf([ResidentIdClaimed, ResidentIdReleased]) },
-  { prefix: 'employment-monitor-', topic: TOPICS.monitor, events: typesOf(MONITOR_EVENTS) },
-];
+  resident: typesOf([ResidentIdClaimed, ResidentIdReleased]),
+  employmentMonitor: typesOf(MONITOR_EVENTS),
+};
+
+const TOPIC_OF_CONTEXT: Readonly<Record<BoundedContext, Topic>> = {
+  postings: TOPICS.postings,
+  workforce: TOPICS.workforce,
+  monitor: TOPICS.monitor,
+};
+
+export const STREAM_CATEGORIES: readonly StreamCategory[] = (Object.keys(STREAM_KINDS) as StreamKind[]).map(
+  (kind) => ({
+    prefix: STREAM_KINDS[kind].prefix,
+    topic: TOPIC_OF_CONTEXT[STREAM_KINDS[kind].context],
+    events: EVENTS_BY_KIND[kind],
+  }),
+);
 
 export class UnroutableEvent extends Error {
   readonly code = 'unroutable_event';

@@ -1,9 +1,9 @@
-import { residentIdCheckCharacter } from '@contracts';
+import { residentIdCheckCharacter, streamKindOf } from '@contracts';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '../../../apps/platform/src/event-store/event-store.module';
 
 /**
- * Valid request bodies for the command endpoints (DESIGN.md §6.1), each overridable. Counties: 520402
+ * Valid request bodies for the command endpoints (the schemas of contracts/src/http), each overridable. Counties: 520402
  * (Xixiu, Anshun) and 520524 (Zhijin, Bijie) are Guizhou county codes used throughout the e2e tests.
  */
 export const COUNTY = '520402';
@@ -123,7 +123,7 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 export async function lastCommandPosition(app: { get(token: string): unknown }): Promise<string> {
   let last = 0n;
   for await (const event of eventStoreOf(app).readAll()) {
-    if (!event.streamId.startsWith('employment-monitor-')) last = event.position;
+    if (streamKindOf(event.streamId) !== 'employmentMonitor') last = event.position;
   }
   return last.toString();
 }

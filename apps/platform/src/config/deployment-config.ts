@@ -1,6 +1,6 @@
 /**
  * Which adapters a process uses, from the environment. Nothing set: the embedded adapters (SQLite event
- * store, SQLite read store, in-process feed). Each URL switches one port to its server (DESIGN §2):
+ * store, SQLite read store, in-process feed). Each URL switches one port to its server (docs/INTEGRATION.md):
  *
  * - EVENTSTORE_URL  `esdb://eventstore:2113?tls=false` → EventStoreDB
  * - KAFKA_BROKERS   `kafka:19092,kafka2:19092`          → Kafka (the relay publishes, the monitor consumes)

@@ -6,7 +6,7 @@ import { minPositionOf } from '../monitor/read-your-writes.interceptor';
 import { MatchingRuntime } from './matching-runtime';
 
 /**
- * `X-Min-Position` for the matching queries (DESIGN §6): answer once the matching state has applied the
+ * `X-Min-Position` for the matching queries (README, read-your-writes): answer once the matching state has applied the
  * position, else 503 `not_ready` with `Retry-After` after the wait (5 s, `MIN_POSITION_TIMEOUT_MS`).
  */
 @Injectable()

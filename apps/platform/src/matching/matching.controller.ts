@@ -34,7 +34,7 @@ const MIN_POSITION =
 const householdOf = (id: string): string => id.slice(0, id.lastIndexOf('.'));
 
 /**
- * Recommendations, candidates and match plans (DESIGN §6) over the in-memory matching state. Scope: a
+ * Recommendations, candidates and match plans over the in-memory matching state. Scope: a
  * worker's county (its office, a broker covering it, the admin); a vacancy's poster or a broker (who sees
  * candidates of its own counties only); a plan's counties. Every answer naming people is access-logged.
  */

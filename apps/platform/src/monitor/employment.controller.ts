@@ -49,7 +49,7 @@ const workerEmploymentResponse = z
   .meta({ id: 'WorkerEmploymentResponse' });
 
 /**
- * The employment monitor's queries (DESIGN §6). Scope: a county office sees its own county; a broker sees
+ * The employment monitor's queries. Scope: a county office sees its own county; a broker sees
  * the households, workers and FIGURES of the counties it covers (it needs them to target its work; figures
  * are aggregates, not personal data) but not the case work-list, which is the office's; the admin sees all.
  * Every answer carries the projection's `position`; every read of a household's or worker's data is logged.

@@ -1,6 +1,6 @@
 /** Tunables of the read side; read from the environment once, when the module is built. */
 export interface MonitorOptions {
-  /** How long a query with `X-Min-Position` waits for the projection (DESIGN §6: 5 s). */
+  /** How long a query with `X-Min-Position` waits for the projection (5 s, then 503 with Retry-After). */
   readonly minPositionTimeoutMs: number;
   /** Seconds a client is told to wait (`Retry-After`) when that wait timed out. */
   readonly retryAfterSeconds: number;

@@ -59,7 +59,7 @@ export function vacancyViewOf(v: OpenVacancy) {
   };
 }
 
-/** A case as the cases list shows it (DESIGN §6.1 plus due dates, overdue flags and urgency). */
+/** A case as the cases list shows it (opened-at and age, plus due dates, overdue flags and urgency). */
 export function caseItemOf(view: CaseView) {
   return {
     householdId: view.householdId,

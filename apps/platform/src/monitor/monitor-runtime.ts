@@ -38,7 +38,7 @@ export const runnerProvider = {
  * Starts the projections when the application bootstraps (catch-up from the checkpoint, then live), stops
  * them before the stores close, and tells `/ready` whether they follow the event store. Bootstrap waits for
  * the catch-up: from a checkpoint it is a few batches, and from nothing it is a rebuild that takes seconds
- * (DESIGN §7); in exchange the first answers are never from an empty read side and `/ready` is true at once.
+ * (docs/BENCHMARKS.md); in exchange the first answers are never from an empty read side and `/ready` is true at once.
  */
 @Injectable()
 export class MonitorRuntime

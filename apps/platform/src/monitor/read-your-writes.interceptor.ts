@@ -22,7 +22,7 @@ export function minPositionOf(req: HttpRequest): bigint | undefined {
 }
 
 /**
- * Read-your-writes (DESIGN §6): a query given `X-Min-Position: <position>` runs only once the projections
+ * Read-your-writes: a query given `X-Min-Position: <position>` runs only once the projections
  * have applied that position; after the configured wait (5 s) it answers 503 `not_ready` with
  * `Retry-After`, so a client never mistakes a stale answer for the result of its own command.
  */

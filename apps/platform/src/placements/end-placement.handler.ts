@@ -9,15 +9,15 @@ import { loadState } from '@lib/event-store/command-handling/decider-runner';
 import { withPosition } from '@lib/http';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
-import { householdStream, vacancyStream } from '../command-handling/stream-ids';
+import { householdStream, vacancyStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { mayActForSource } from '../postings/vacancy-poster';
 import { householdOfPlacement } from './placement-id';
 import { EndPlacementCommand } from './placements.commands';
 
 /**
- * Ends a placement on its household's stream. The opening is not given back (decisions.md): the poster
- * raises openings if the post is vacant again.
+ * Ends a placement on its household's stream. The opening is not given back: a confirmed
+ * reservation keeps counting against the openings, and the poster raises them if the post is vacant again.
  */
 @CommandHandler(EndPlacementCommand)
 export class EndPlacementHandler implements ICommandHandler<EndPlacementCommand> {

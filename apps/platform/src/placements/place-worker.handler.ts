@@ -8,7 +8,7 @@ import { loadState } from '@lib/event-store/command-handling/decider-runner';
 import { placeWorker } from '@lib/event-store/command-handling/placement-flow';
 import { withPosition } from '@lib/http';
 import { orReject, rejectWith } from '../command-handling/rejection';
-import { householdStream } from '../command-handling/stream-ids';
+import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { withFaultInjection } from './fault-injection';
 import { newPlacementId } from './placement-id';

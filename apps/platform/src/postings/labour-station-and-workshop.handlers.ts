@@ -7,7 +7,7 @@ import { workshopDecider } from '@lib/domain/postings/workshop.decider';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { decideAndAppend } from '../command-handling/decide-and-append';
-import { labourStationStream, workshopStream } from '../command-handling/stream-ids';
+import { labourStationStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { CertifyWorkshopCommand, RegisterLabourStationCommand } from './postings.commands';
 

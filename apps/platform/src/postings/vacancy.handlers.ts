@@ -14,7 +14,7 @@ import type { CommandContext } from '../command-handling/command-context';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
 import { loadState } from '@lib/event-store/command-handling/decider-runner';
-import { labourStationStream, vacancyStream, workshopStream } from '../command-handling/stream-ids';
+import { labourStationStream, vacancyStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ChangeVacancyCommand, PostVacancyCommand, WithdrawVacancyCommand } from './postings.commands';
 import { mayActForSource } from './vacancy-poster';

@@ -10,7 +10,7 @@ import { loadState } from '@lib/event-store/command-handling/decider-runner';
 import { HttpProblem, withPosition } from '@lib/http';
 import { type Appended, decideAndAppend } from '../command-handling/decide-and-append';
 import { orReject } from '../command-handling/rejection';
-import { householdStream } from '../command-handling/stream-ids';
+import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import type { CommandContext } from '../command-handling/command-context';
 import { IdNumberHasher } from './id-number-hasher';

@@ -10,7 +10,7 @@ import {
 import type { EventStore } from '@lib/event-store';
 import { concurrencyProblem } from '../command-handling/decide-and-append';
 import { orReject } from '../command-handling/rejection';
-import { householdStream, residentStream } from '../command-handling/stream-ids';
+import { householdStream, residentStream } from '@contracts';
 
 /** Voiding and re-claiming can lose to other registrations a few times; then the client retries. */
 const MAX_TAKEOVERS = 5;

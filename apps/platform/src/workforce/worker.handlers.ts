@@ -10,7 +10,7 @@ import type { CommandContext } from '../command-handling/command-context';
 import { sequenceDecider } from '../command-handling/command-sequence';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
-import { householdStream } from '../command-handling/stream-ids';
+import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { requireHouseholdOffice } from './workforce-scope';
 import { RecordTrainingCommand, ReportEmploymentCommand, UpdateWorkerCommand } from './workforce.commands';

@@ -5,7 +5,7 @@ import type { EventStore } from '@lib/event-store';
 import type { CommandContext } from '../command-handling/command-context';
 import { rejectWith } from '../command-handling/rejection';
 import { loadState } from '@lib/event-store/command-handling/decider-runner';
-import { householdStream } from '../command-handling/stream-ids';
+import { householdStream } from '@contracts';
 
 /**
  * Loads a household for a command on it or its members: 404 when it does not exist, 403 unless the caller

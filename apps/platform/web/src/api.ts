@@ -47,7 +47,7 @@ const q = (params: Record<string, string | number | undefined>): string => {
   return s ? `?${s}` : '';
 };
 
-/** The platform's query endpoints (DESIGN.md §6), bound to one bearer token. */
+/** The platform's query endpoints (the OpenAPI document at /docs), bound to one bearer token. */
 export function apiClient(token: string) {
   const get = <T>(path: string, signal?: AbortSignal) => getJson<T>(token, path, signal);
   return {

@@ -1,14 +1,15 @@
 import { EVENT_EXAMPLES } from '@contracts';
 import { openVacanciesProjection, type OpenVacancy } from './open-vacancies.projection';
 import { reduceDocuments, type AnyEnvelope, type DocumentMap } from './projection';
-import { EventLogBuilder, vacancyStreamOf } from './testing/event-log';
+import { vacancyStream } from '@contracts';
+import { EventLogBuilder } from './testing/event-log';
 
 const V = EVENT_EXAMPLES.VacancyPosted.vacancyId;
 const at = '2026-03-02T00:00:00Z';
 
 function vacancyLog() {
   const log = new EventLogBuilder();
-  const stream = vacancyStreamOf(V);
+  const stream = vacancyStream(V);
   log.append(stream, 'VacancyPosted', { ...EVENT_EXAMPLES.VacancyPosted, openings: 2 });
   const reserve = (placementId: string) =>
     log.append(stream, 'VacancyOpeningReserved', {

@@ -1,5 +1,6 @@
 import { reduceDocuments, type AnyEnvelope, type DocumentMap } from './projection';
-import { EventLogBuilder, householdStreamOf } from './testing/event-log';
+import { householdStream } from '@contracts';
+import { EventLogBuilder } from './testing/event-log';
 import { HouseholdScript } from './testing/fixtures';
 import {
   workerEmploymentStatusProjection,
@@ -34,7 +35,7 @@ describe('worker-employment-status projection', () => {
   it('records a voided placement without employing anyone', () => {
     const script = new HouseholdScript().register('2026-03-01T00:00:00Z', ['full']);
     const log = script.log as EventLogBuilder;
-    log.append(householdStreamOf('hh-a'), 'PlacementVoided', {
+    log.append(householdStream('hh-a'), 'PlacementVoided', {
       ...{ placementId: 'p-9', workerId: 'hh-a.1', householdId: 'hh-a', vacancyId: 'v-1' },
       ...{ reason: 'lease_expired', voidedAt: '2026-03-02T00:00:00Z' },
     });

@@ -1,10 +1,13 @@
-import type { CaseClearedBy, EventMetadata, MonitorEvent } from '@contracts';
+import {
+  employmentMonitorStream,
+  type CaseClearedBy,
+  type EventMetadata,
+  type MonitorEvent,
+} from '@contracts';
 import type { HouseholdEmployment, HouseholdEnvelope } from './household-employment.projection';
 import { caseClearedEventId, caseOpenedEventId, transportSubsidyEventId } from './monitor-event-id';
 import { eventTimeOf } from './projection';
 import { ASSIST_WITHIN_DAYS, CLEAR_WITHIN_DAYS, addDays } from './zero-employment-cases.projection';
-
-export const monitorStreamOf = (householdId: string): string => `employment-monitor-${householdId}`;
 
 export const MONITOR_ACTOR = { id: 'employment-monitor', role: 'system' } as const;
 
@@ -137,7 +140,7 @@ export function zeroEmploymentTransitions(
     causationId: event.id,
   };
   return {
-    streamId: monitorStreamOf(after.householdId),
+    streamId: employmentMonitorStream(after.householdId),
     expectedRevision: fromRevision < 0 ? 'no_stream' : fromRevision,
     events: events.map((e) => ({ ...e, id: idOf(e, caseNo), occurredAt, metadata })),
   };

@@ -1,3 +1,4 @@
+import { householdStream, vacancyStream } from '@contracts';
 import type { PostVacancy } from '@lib/domain/postings/vacancy.commands';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { postVacancyCommand } from '@lib/domain/postings/vacancy.fixtures';
@@ -7,7 +8,7 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { testMetadata } from './command-handling.fixtures';
 import { loadState, runDecider } from './decider-runner';
 import { placeWorker, recoverPendingPlacements } from './placement-flow';
-import { householdStream, placeStep, type PlacementRef, reserveStep, vacancyStream } from './placement-steps';
+import { placeStep, type PlacementRef, reserveStep } from './placement-steps';
 
 const now = '2026-04-01T08:00:00Z';
 const metadata = testMetadata(now);

@@ -2,7 +2,15 @@
  * The I/O shell of the placement saga (ADR 0002): reserve on the vacancy, place on the household (the
  * commit point), then confirm or release; and the recovery pass for reservations a crash left pending.
  */
-import { type Channel, decodeStoredEvent, type EventMetadata, parseWorkerId } from '@contracts';
+import {
+  type Channel,
+  decodeStoredEvent,
+  type EventMetadata,
+  householdStream,
+  parseWorkerId,
+  streamKindOf,
+  vacancyStream,
+} from '@contracts';
 import {
   nextPlacementStep,
   placementCandidateOf,
@@ -17,12 +25,10 @@ import type { EventStore, Position } from '../event-store.port';
 import { loadState } from './decider-runner';
 import {
   confirmStep,
-  householdStream,
   placeStep,
   type PlacementRef,
   releaseStep,
   reserveStep,
-  vacancyStream,
   voidStep,
 } from './placement-steps';
 
@@ -212,7 +218,7 @@ async function pendingInVacancies(
 async function pendingInLog(store: EventStore): Promise<PendingReservation[]> {
   const pending = new Map<string, PendingReservation>();
   for await (const recorded of store.readAll()) {
-    if (!recorded.streamId.startsWith('vacancy-')) continue;
+    if (streamKindOf(recorded.streamId) !== 'vacancy') continue;
     if (!recorded.type.startsWith('Vacancy') || !/Reserv/.test(recorded.type)) continue;
     const event = decodeStoredEvent(recorded);
     if (event.type === 'VacancyOpeningReserved') {

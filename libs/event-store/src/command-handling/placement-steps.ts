@@ -2,16 +2,13 @@
  * The saga's single-stream steps (ADR 0002), each a runDecider call with an event id derived from the
  * placement and the step, so a retried step appends nothing new.
  */
-import type { Channel, EventMetadata } from '@contracts';
+import { householdStream, vacancyStream, type Channel, type EventMetadata } from '@contracts';
 import type { Rejection } from '@lib/domain/shared/decider';
 import { sagaEventId } from '@lib/domain/placements/placement-saga';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore, Position } from '../event-store.port';
 import { runDecider } from './decider-runner';
-
-export const vacancyStream = (vacancyId: string): string => `vacancy-${vacancyId}`;
-export const householdStream = (householdId: string): string => `household-${householdId}`;
 
 export interface PlacementRef {
   readonly store: EventStore;

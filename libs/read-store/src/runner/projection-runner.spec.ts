@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SqliteEventStore, type EventStore } from '@lib/event-store';
 import { householdHistoryArbitrary } from '@lib/domain/monitor/testing/history.arbitrary';
-import { EventLogBuilder, householdStreamOf } from '@lib/domain/monitor/testing/event-log';
+import { householdStream } from '@contracts';
+import { EventLogBuilder } from '@lib/domain/monitor/testing/event-log';
 import { MONITOR_COLLECTIONS, caseFilesCollection, householdsCollection } from '../monitor-collections';
 import type { ReadStore } from '../read-store.port';
 import { SqliteReadStore } from '../sqlite/sqlite-read-store';
@@ -227,7 +228,7 @@ describe('MonitorProjectionRunner', () => {
 /** Household hh1 in 520402: a worker able to work (case opened), then placed out of the province. */
 function oneHouseholdPlacedOutOfProvince() {
   const log = new EventLogBuilder();
-  const stream = householdStreamOf('hh1');
+  const stream = householdStream('hh1');
   const at = '2026-03-01T08:00:00.000Z';
   log.append(stream, 'HouseholdRegistered', {
     householdId: 'hh1',

@@ -1,11 +1,10 @@
-import type { MonitorEvent } from '@contracts';
+import { employmentMonitorStream, type MonitorEvent } from '@contracts';
 import type { RecordedEvent } from '@lib/event-store';
 import type {
   HouseholdEmployment,
   HouseholdEnvelope,
 } from '@lib/domain/monitor/household-employment.projection';
 import {
-  monitorStreamOf,
   transitionEvents,
   zeroEmploymentTransitions,
   type MonitorAppend,
@@ -24,7 +23,7 @@ interface DecidedTransition {
   expected?: readonly MonitorEvent[];
 }
 
-const MONITOR_STREAM_PREFIX = monitorStreamOf('');
+const MONITOR_STREAM_PREFIX = employmentMonitorStream('');
 
 /**
  * The process manager's transitions during a rebuild, decided lazily. A transition's events follow the
@@ -50,7 +49,7 @@ export class PendingTransitions {
     const count = after.monitorRevision - fromRevision;
     if (count === 0) return;
     const transition = { before, after, event, fromRevision, unseen: count };
-    const stream = monitorStreamOf(after.householdId);
+    const stream = employmentMonitorStream(after.householdId);
     const list = this.byStream.get(stream);
     if (list) list.push(transition);
     else this.byStream.set(stream, [transition]);

@@ -1,9 +1,6 @@
 import type { EventData, EventOfType, EventType } from '@contracts';
 import { eventTimeOf, type AnyEnvelope, type EnvelopeOf } from '../projection';
 
-export const householdStreamOf = (householdId: string): string => `household-${householdId}`;
-export const vacancyStreamOf = (vacancyId: string): string => `vacancy-${vacancyId}`;
-
 /**
  * Builds decoded envelopes as a store would number them: revisions per stream from 0, one global position
  * per event from 1. Test fixtures only.

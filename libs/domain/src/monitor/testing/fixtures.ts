@@ -1,5 +1,6 @@
 import type { Channel, LabourCapacity } from '@contracts';
-import { EventLogBuilder, householdStreamOf } from './event-log';
+import { householdStream } from '@contracts';
+import { EventLogBuilder } from './event-log';
 
 /** A small scripted household history for example specs. */
 export class HouseholdScript {
@@ -11,7 +12,7 @@ export class HouseholdScript {
   ) {}
 
   private get stream() {
-    return householdStreamOf(this.householdId);
+    return householdStream(this.householdId);
   }
   register(at: string, capacities: readonly LabourCapacity[]) {
     const { householdId, countyCode } = this;

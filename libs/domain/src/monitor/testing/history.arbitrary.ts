@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CHANNELS, LABOUR_CAPACITIES, type Channel, type LabourCapacity } from '@contracts';
 import type { AnyEnvelope } from '../projection';
-import { EventLogBuilder, householdStreamOf } from './event-log';
+import { householdStream } from '@contracts';
+import { EventLogBuilder } from './event-log';
 
 /** Counties in two prefectures (Anshun 520400, Bijie 520500). */
 export const HISTORY_COUNTIES = ['520402', '520422', '520524'] as const;
@@ -69,7 +70,7 @@ function interpret(
   const addWorker = (h: HouseholdModel, capacity: LabourCapacity, at: string) => {
     h.members.push({ capacity, employment: null });
     const memberNo = h.members.length;
-    log.append(householdStreamOf(h.id), 'WorkerRegistered', {
+    log.append(householdStream(h.id), 'WorkerRegistered', {
       ...{ workerId: `${h.id}.${memberNo}`, householdId: h.id, memberNo, name: `member ${memberNo}` },
       ...{ idNumberHash: 'a'.repeat(64), idNumberLast4: '0028', birthYear: 1980, gender: 'female' },
       ...{
@@ -95,11 +96,11 @@ function interpret(
         relocationSiteId: `site-${countyCode}`,
         registeredAt: at,
       };
-      log.append(householdStreamOf(h.id), 'HouseholdRegistered', registration);
+      log.append(householdStream(h.id), 'HouseholdRegistered', registration);
       for (const capacity of step.capacities) addWorker(h, capacity, at);
       continue;
     }
-    const stream = householdStreamOf(h.id);
+    const stream = householdStream(h.id);
     const memberNo = h.members.length === 0 ? 0 : (step.member % h.members.length) + 1;
     const m = memberNo === 0 ? undefined : h.members[memberNo - 1];
     const ids = { workerId: `${h.id}.${memberNo}`, householdId: h.id };
