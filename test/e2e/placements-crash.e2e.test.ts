@@ -1,6 +1,6 @@
 /**
  * A real platform process killed between the placement saga's appends (FAULT_INJECT, see
- * apps/platform/src/placements/fault-injection.ts), then started again on the same DATA_DIR: the recovery
+ * test/crash/fault-injection.ts), then started again on the same DATA_DIR: the recovery
  * pass at start must finish the placement one way or the other (ADR 0002).
  *   - killed after the reservation: no WorkerPlaced, so the placement is voided and the opening released;
  *   - killed after WorkerPlaced: the household committed, so the reservation is confirmed.
@@ -46,12 +46,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts apps/platform/src/main.ts under ts-node and waits until it answers /health. */
+/** Starts the platform (with the crash points of test/crash) under ts-node and waits until it answers /health. */
 async function startPlatform(dataDir: string, fault?: string): Promise<Platform> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/platform/src/main.ts'],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'test/crash/platform-with-faults.child.ts',
+    ],
     {
       cwd: ROOT,
       env: {

@@ -1,32 +1,4 @@
-import { Logger } from 'nestjs-pino';
-import { configFromEnv } from './config/platform-config';
-import { createPlatformApp } from './create-platform-app';
-import { prepareFirstStartSeed, seedScaleFromEnv } from './seeding/first-start-seed';
-import { eventStoreOf } from './seeding/seed-platform';
-import { findDemoScopes, welcomeText } from './seeding/welcome';
+import { runPlatformProcess } from './run-platform';
 
-/**
- * `npm start`: the all-in-one platform on PORT (3000), keeping its files in DATA_DIR (./data). On the first
- * start (empty event store) it loads the demo seed (SEED=none skips it) while already listening, with
- * /ready down until the load is done; then it prints where it is and a token per demo role.
- */
-async function main(): Promise<void> {
-  const { app, config } = await createPlatformApp({ ...configFromEnv(process.env), shutdownHooks: true });
-  const seed = await prepareFirstStartSeed(app, {
-    scale: seedScaleFromEnv(process.env.SEED),
-    progress: process.stderr.isTTY,
-  });
-  await app.listen(config.port);
-  const url = (await app.getUrl()).replace(/\[::1?\]|127\.0\.0\.1/, 'localhost');
-  const logger = app.get(Logger);
-  logger.log(`Platform listening on ${url} (data in ${config.dataDir}; docs at ${url}/docs)`, 'Bootstrap');
-  await seed.run();
-  const scopes = await findDemoScopes(eventStoreOf(app));
-  process.stdout.write(welcomeText(url, config.jwtSecret, scopes));
-}
-
-main().catch((error: unknown) => {
-  // The logger may not exist yet (bad configuration): stderr is the only safe place.
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** `npm start`: the all-in-one platform (see run-platform.ts). */
+runPlatformProcess();

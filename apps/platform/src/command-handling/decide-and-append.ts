@@ -1,12 +1,6 @@
 import type { DomainEvent, EventMetadata } from '@contracts';
 import type { Decider } from '@lib/domain/shared/decider';
-import {
-  ConcurrencyConflictError,
-  runDecider,
-  type AppendedEvent,
-} from '@lib/event-store/command-handling/decider-runner';
-import type { EventStore, Position } from '@lib/event-store';
-import { HttpProblem } from '@lib/http';
+import { runDecider, type AppendedEvent, type EventStore, type Position } from '@lib/event-store';
 import { orReject } from './rejection';
 
 export interface Appended<E> {
@@ -18,7 +12,9 @@ export interface Appended<E> {
 
 /**
  * Loads the stream, decides, appends with the expected revision (the runner retries lost races); a
- * rejection becomes its HTTP problem, so nothing is appended on a 4xx. The one place handlers meet the runner.
+ * rejection becomes its HTTP problem, so nothing is appended on a 4xx; a stream so contended that the runner
+ * gave up is a 409 `concurrency_conflict` with Retry-After (the exception filter). The one place
+ * single-stream handlers meet the runner.
  */
 export async function decideAndAppend<C, S, E extends DomainEvent>(
   store: EventStore,
@@ -27,14 +23,6 @@ export async function decideAndAppend<C, S, E extends DomainEvent>(
   command: C,
   metadata: EventMetadata,
 ): Promise<Appended<E>> {
-  try {
-    const { events, position } = orReject(await runDecider({ store, streamId, decider, command, metadata }));
-    return { events, position };
-  } catch (error) {
-    throw error instanceof ConcurrencyConflictError ? concurrencyProblem(error) : error;
-  }
+  const { events, position } = orReject(await runDecider({ store, streamId, decider, command, metadata }));
+  return { events, position };
 }
-
-/** A stream so contended that the runner gave up: the client may simply retry. */
-export const concurrencyProblem = (error: ConcurrencyConflictError): HttpProblem =>
-  new HttpProblem(409, 'concurrency_conflict', error.message, { headers: { 'Retry-After': '1' } });

@@ -4,8 +4,7 @@ import { canActForCounty, isCountyOffice, requireScope, type Principal } from '@
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { RegisteredHousehold } from '@lib/domain/workforce/household.state';
-import type { EventStore } from '@lib/event-store';
-import { loadState } from '@lib/event-store/command-handling/decider-runner';
+import { loadState, type EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';

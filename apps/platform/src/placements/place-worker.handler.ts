@@ -1,30 +1,23 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { parseWorkerId } from '@contracts';
+import { householdStream, parseWorkerId } from '@contracts';
 import { canActForCounty, requireScope } from '@lib/auth';
+import { placeWorker } from '@lib/application';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
-import type { EventStore } from '@lib/event-store';
-import { loadState } from '@lib/event-store/command-handling/decider-runner';
-import { placeWorker } from '@lib/event-store/command-handling/placement-flow';
+import { loadState, type EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { orReject, rejectWith } from '../command-handling/rejection';
-import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { withFaultInjection } from './fault-injection';
 import { newPlacementId } from './placement-id';
 import { PlaceWorkerCommand } from './placements.commands';
 
 /**
- * The saga of ADR 0002 (libs/event-store placement-flow). The broker's choice (recommendation rank,
+ * The saga of ADR 0002 (libs/application placement-flow). The broker's choice (recommendation rank,
  * override reason) goes into WorkerPlaced, the broker into brokerId and the event metadata.
  */
 @CommandHandler(PlaceWorkerCommand)
 export class PlaceWorkerHandler implements ICommandHandler<PlaceWorkerCommand> {
-  private readonly store: EventStore;
-
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.store = withFaultInjection(store);
-  }
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ body, ctx }: PlaceWorkerCommand) {
     const householdId = parseWorkerId(body.workerId)?.householdId;

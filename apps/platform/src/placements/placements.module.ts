@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { EndPlacementHandler } from './end-placement.handler';
 import { PlaceWorkerHandler } from './place-worker.handler';
-import { PlacementRecovery } from './placement-recovery';
+import { FlowRecoveryAtStart } from './flow-recovery-at-start';
 import { PlacementsController } from './placements.controller';
 
 /** Placing workers (the saga of ADR 0002), ending placements, and recovery at start. */
 @Module({
   imports: [CommandHandlingModule],
   controllers: [PlacementsController],
-  providers: [PlaceWorkerHandler, EndPlacementHandler, PlacementRecovery],
+  providers: [PlaceWorkerHandler, EndPlacementHandler, FlowRecoveryAtStart],
 })
 export class PlacementsModule {}

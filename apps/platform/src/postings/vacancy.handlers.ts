@@ -7,13 +7,12 @@ import { labourStationDecider } from '@lib/domain/postings/labour-station.decide
 import type { VacancyCommand } from '@lib/domain/postings/vacancy.commands';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { workshopDecider } from '@lib/domain/postings/workshop.decider';
-import type { EventStore } from '@lib/event-store';
+import { loadState, type EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { sequenceDecider } from '../command-handling/command-sequence';
 import type { CommandContext } from '../command-handling/command-context';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
-import { loadState } from '@lib/event-store/command-handling/decider-runner';
 import { labourStationStream, vacancyStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ChangeVacancyCommand, PostVacancyCommand, WithdrawVacancyCommand } from './postings.commands';

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { runUnderClaims, type ClaimedCommand } from '@lib/application';
 import { isCountyOffice, requireScope } from '@lib/auth';
-import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore } from '@lib/event-store';
-import type { ClaimRevisions, HouseholdCommand } from '@lib/domain/workforce/household.commands';
-import type { HouseholdEvent } from '@lib/domain/workforce/household.state';
-import { loadState } from '@lib/event-store/command-handling/decider-runner';
-import { HttpProblem, withPosition } from '@lib/http';
-import { type Appended, decideAndAppend } from '../command-handling/decide-and-append';
-import { orReject } from '../command-handling/rejection';
-import { householdStream } from '@contracts';
-import { EVENT_STORE } from '../event-store/event-store.module';
+import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
+import { orReject } from '../command-handling/rejection';
+import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
-import { claimResidents, releaseResidents } from './resident-claims';
 import { requireHouseholdOffice } from './workforce-scope';
 import { AddWorkerCommand, RegisterHouseholdCommand } from './workforce.commands';
 
@@ -43,7 +37,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         : {}),
     }));
     const hashes = [...new Set(members.map((m) => m.idNumberHash))];
-    const { events, position } = await withClaims(this.store, householdId, hashes, ctx, (claims) => ({
+    const { events, position } = await underClaims(this.store, householdId, hashes, ctx, (claims) => ({
       type: 'RegisterHousehold',
       householdId,
       countyCode: body.countyCode,
@@ -68,7 +62,7 @@ export class AddWorkerHandler implements ICommandHandler<AddWorkerCommand> {
     await requireHouseholdOffice(this.store, householdId, ctx);
     const member = this.hasher.memberInput(body);
     const hash = member.idNumberHash;
-    const { events, position } = await withClaims(this.store, householdId, [hash], ctx, (claims) => ({
+    const { events, position } = await underClaims(this.store, householdId, [hash], ctx, (claims) => ({
       type: 'AddWorker',
       householdId,
       member,
@@ -83,31 +77,13 @@ export class AddWorkerHandler implements ICommandHandler<AddWorkerCommand> {
   }
 }
 
-/**
- * Runs a household command under claims on its people (ADR 0004). The command is first decided on the
- * household's current state as if every claim were held: one the household refuses anyway claims nobody,
- * so a refused command appends nothing. A command refused after claiming (a 4xx: nothing appended to the
- * household) frees the claims it made; any other failure keeps them, since the household may have
- * committed: a claim left behind is voided and taken over safely by the next registration of the person.
- */
-async function withClaims(
+/** The flow of ADR 0004 for one request; a refusal becomes its HTTP problem. */
+async function underClaims(
   store: EventStore,
   householdId: string,
   idNumberHashes: readonly string[],
-  ctx: CommandContext,
-  commandFor: (claims: ClaimRevisions) => HouseholdCommand,
-): Promise<Appended<HouseholdEvent>> {
-  const stream = householdStream(householdId);
-  const { state } = await loadState(store, stream, householdDecider);
-  const unclaimed = Object.fromEntries(idNumberHashes.map((h) => [h, Number.MAX_SAFE_INTEGER]));
-  orReject(householdDecider.decide(commandFor(unclaimed), state));
-  const claims = await claimResidents(store, householdId, idNumberHashes, ctx.now, ctx.metadata);
-  try {
-    return await decideAndAppend(store, stream, householdDecider, commandFor(claims.revisions), ctx.metadata);
-  } catch (error) {
-    if (error instanceof HttpProblem && error.getStatus() < 500) {
-      await releaseResidents(store, householdId, claims.fresh, ctx.now, ctx.metadata);
-    }
-    throw error;
-  }
+  { now, metadata }: CommandContext,
+  commandFor: ClaimedCommand['commandFor'],
+) {
+  return orReject(await runUnderClaims({ store, householdId, idNumberHashes, now, metadata, commandFor }));
 }

@@ -1,10 +1,9 @@
 import { isCountyOffice, requireScope } from '@lib/auth';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { RegisteredHousehold } from '@lib/domain/workforce/household.state';
-import type { EventStore } from '@lib/event-store';
+import { loadState, type EventStore } from '@lib/event-store';
 import type { CommandContext } from '../command-handling/command-context';
 import { rejectWith } from '../command-handling/rejection';
-import { loadState } from '@lib/event-store/command-handling/decider-runner';
 import { householdStream } from '@contracts';
 
 /**

@@ -3,11 +3,11 @@
  * placement, what recovery does with a pending reservation, and the derived event ids that make every
  * step idempotent. The I/O shell is libs/event-store/src/command-handling/placement-flow.ts.
  */
-import { createHash } from 'node:crypto';
 import type { Channel } from '@contracts';
 import { isInGuizhou, type PlacementCandidate } from '../postings/placement-constraints';
 import type { VacancyState } from '../postings/vacancy.state';
 import type { HouseholdState } from '../workforce/household.state';
+import { nameBasedUuid } from '../shared/name-based-id';
 
 export type SagaStepName = 'reserve' | 'place' | 'confirm' | 'void' | 'release';
 
@@ -85,20 +85,11 @@ export function recoveryStep(
 }
 
 // A fixed namespace for the saga's name-based ids (a random v4, chosen once).
-const SAGA_NAMESPACE = Buffer.from('6f1c2a4e8b9d4f3aa7c5e2d1b0f9e8c7', 'hex');
+const SAGA_NAMESPACE = '6f1c2a4e-8b9d-4f3a-a7c5-e2d1b0f9e8c7';
 
-/**
- * A name-based uuid (RFC 9562 version 5: SHA-1 of namespace and name) for one step of one placement, so a
- * retried step offers the store the same event id and appends nothing new.
- */
-export function sagaEventId(placementId: string, step: SagaStepName): string {
-  const hash = createHash('sha1').update(SAGA_NAMESPACE).update(`${placementId}/${step}`).digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** The event id of one step of one placement, so a retried step offers the store the same id. */
+export const sagaEventId = (placementId: string, step: SagaStepName): string =>
+  nameBasedUuid(SAGA_NAMESPACE, `${placementId}/${step}`);
 
 /**
  * The channel follows from the vacancy: a labour-station post is out_of_province, or in_province when the

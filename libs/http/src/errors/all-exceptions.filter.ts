@@ -58,6 +58,15 @@ export function renderError(exception: unknown): RenderedError {
       headers: {},
     };
   }
+  if (code === 'concurrency_conflict') {
+    // The decider runner lost the race on one stream too many times: so contended that the client should wait.
+    const message = exception instanceof Error ? exception.message : 'Concurrency conflict';
+    return {
+      status: statusForRejection(code),
+      body: { error: { code, message } },
+      headers: { 'Retry-After': '1' },
+    };
+  }
   return {
     status: 500,
     body: { error: { code: 'internal_error', message: 'Internal server error' } },

@@ -4,10 +4,10 @@ import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { postVacancyCommand } from '@lib/domain/postings/vacancy.fixtures';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { member, registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
-import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { testMetadata } from './command-handling.fixtures';
-import { loadState, runDecider } from './decider-runner';
-import { placeWorker, recoverPendingPlacements } from './placement-flow';
+import { loadState, runDecider, SqliteEventStore } from '@lib/event-store';
+import { testMetadata } from '@lib/event-store/command-handling/command-handling.fixtures';
+import { placeWorker } from './placement-flow';
+import { recoverPendingPlacements } from './placement-recovery';
 import { placeStep, type PlacementRef, reserveStep } from './placement-steps';
 
 const now = '2026-04-01T08:00:00Z';
@@ -102,6 +102,18 @@ describe('placement flow on the SQLite event store', () => {
     expect((await vacancy()).reservations.size).toBe(0);
   });
 
+  it('refuses an employed worker before holding an opening (the household decides on the state just read)', async () => {
+    await postVacancy('v-1');
+    await postVacancy('v-2');
+    await registerHousehold('h1');
+    expect(await place('p1', 'h1.1')).toMatchObject({ ok: true });
+    expect(await place('p2', 'h1.1', 'v-2')).toMatchObject({
+      ok: false,
+      rejection: { code: 'worker_already_employed' },
+    });
+    expect((await vacancy('v-2')).reservations.size).toBe(0);
+  });
+
   it('50 concurrent placements into 5 openings: exactly 5 placed, 45 vacancy_full, none over-filled', async () => {
     await postVacancy('v-1', { openings: 5 });
     for (let i = 0; i < 50; i++) await registerHousehold(`h${i}`);
@@ -133,9 +145,9 @@ describe('placement flow on the SQLite event store', () => {
     await registerHousehold('h1');
     expect((await reserveStep(ref('p1'))).ok).toBe(true);
     expect(await place('p2', 'h1.1')).toMatchObject({ ok: false, rejection: { code: 'vacancy_full' } });
-    expect(await recoverPendingPlacements(store, { now, metadata })).toEqual({
-      confirmed: [],
-      released: ['p1'],
+    expect(await recoverPendingPlacements({ store, now, metadata })).toEqual({
+      finished: [],
+      compensated: ['p1'],
     });
     expect((await vacancy()).reservations.get('p1')?.status).toBe('released');
     expect((await household()).voidedPlacements.has('p1')).toBe(true);
@@ -148,7 +160,10 @@ describe('placement flow on the SQLite event store', () => {
     });
     // The opening is free again, and a second pass finds nothing.
     expect(await place('p2', 'h1.1')).toMatchObject({ ok: true });
-    expect(await recoverPendingPlacements(store, { now, metadata })).toEqual({ confirmed: [], released: [] });
+    expect(await recoverPendingPlacements({ store, now, metadata })).toEqual({
+      finished: [],
+      compensated: [],
+    });
   });
 
   it('a crash between step 2 and step 3: recovery confirms', async () => {
@@ -158,9 +173,9 @@ describe('placement flow on the SQLite event store', () => {
     expect(
       (await placeStep(ref('p1'), { channel: 'out_of_province', brokerId: 'b', startDate: '2026-04-01' })).ok,
     ).toBe(true);
-    expect(await recoverPendingPlacements(store, { now, metadata, vacancyIds: ['v-1'] })).toEqual({
-      confirmed: ['p1'],
-      released: [],
+    expect(await recoverPendingPlacements({ store, now, metadata }, ['v-1'])).toEqual({
+      finished: ['p1'],
+      compensated: [],
     });
     expect((await vacancy()).reservations.get('p1')?.status).toBe('confirmed');
   });
@@ -169,12 +184,13 @@ describe('placement flow on the SQLite event store', () => {
     await postVacancy('v-1');
     await registerHousehold('h1');
     await reserveStep(ref('p1'));
-    const report = await recoverPendingPlacements(store, {
+    const report = await recoverPendingPlacements({
+      store,
       now,
       metadata,
-      reservedBefore: '2026-04-01T07:59:00Z',
+      startedBefore: '2026-04-01T07:59:00Z',
     });
-    expect(report).toEqual({ confirmed: [], released: [] });
+    expect(report).toEqual({ finished: [], compensated: [] });
     expect((await vacancy()).pending).toBe(1);
   });
 

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { placementRecovery, recoverAll, type FlowRecovery } from '@lib/application';
+import type { EventStore } from '@lib/event-store';
+import { EVENT_STORE } from '../event-store/event-store.module';
+
+/** The flows whose half-done instances the all-in-one process finishes at start (the placement saga). */
+export const FLOWS_RECOVERED_AT_START: readonly FlowRecovery[] = [placementRecovery];
+
+/**
+ * Finishes the flows a crash left half done (ADR 0002, ADR 0006), once, before the platform takes requests:
+ * in the all-in-one process no flow can still be running at start, so every pending one is recovered. It
+ * blocks start-up so no request sees a held opening that is about to be released.
+ */
+@Injectable()
+export class FlowRecoveryAtStart implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FlowRecoveryAtStart.name);
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const reports = await recoverAll(FLOWS_RECOVERED_AT_START, {
+      store: this.store,
+      now: new Date().toISOString(),
+      correlationId: `flow-recovery-${randomUUID()}`,
+    });
+    for (const [flow, report] of reports) {
+      if (report.finished.length + report.compensated.length === 0) continue;
+      this.logger.warn(
+        `Recovered ${flow} flows left half done: ${report.finished.length} finished, ${report.compensated.length} compensated`,
+      );
+    }
+  }
+}

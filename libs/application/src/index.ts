@@ -1,0 +1,8 @@
+// Flows that read or write more than one stream (ADR 0006): the placement saga, one person one household, the
+// employment monitor's process manager. Pure decisions stay in libs/domain; I/O goes through the ports.
+export * from './shared/flow-outcome';
+export * from './shared/flow-recovery';
+export * from './shared/flow-step';
+export * from './placements/placement-flow';
+export * from './placements/placement-recovery';
+export * from './residents/resident-claims';
