@@ -19,12 +19,12 @@ import { START, SqliteEventStore, type RecordedEvent } from '@lib/event-store';
 import {
   MONITOR_CHECKPOINT,
   MONITOR_COLLECTIONS,
-  MonitorProjectionRunner,
-  SqliteReadStore,
+  MonitorBatchWriter,
+  employmentMonitorProjector,
   householdsCollection,
   regionsCollection,
-} from '@lib/read-store';
-import { MonitorBatchWriter } from '@lib/read-store/runner/monitor-batch-writer';
+} from '@lib/application';
+import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
 import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
 import { parseRebuildReport, type RebuildReport } from '../apps/platform/src/projections/rebuild-report';
 import { formatRate, machineLine, markdownTable, timed, writeSection } from './lib/bench-report';
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const load = await measured(() => appendProvince(events));
     console.log(`appended ${load.result} events in ${load.seconds.toFixed(1)} s`);
 
-    const runner = new MonitorProjectionRunner(events, reads, { batchSize: 1000 });
+    const runner = new ProjectionRunner(events, reads, employmentMonitorProjector(), { batchSize: 1000 });
     // Caught up includes the monitor events the process manager appended meanwhile (they follow the head).
     const first = await measured(async () => {
       await runner.start();
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
         writerThreadFromDocuments: Number.POSITIVE_INFINITY,
       });
       try {
-        return await new MonitorProjectionRunner(events, store).rebuild();
+        return await new ProjectionRunner(events, store, employmentMonitorProjector()).rebuild();
       } finally {
         await store.close();
       }

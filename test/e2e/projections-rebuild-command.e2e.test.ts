@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@lib/event-store';
-import {
-  MONITOR_COLLECTIONS,
-  SqliteReadStore,
-  householdsCollection,
-  regionsCollection,
-} from '@lib/read-store';
+import { MONITOR_COLLECTIONS, householdsCollection, regionsCollection } from '@lib/application';
+import { SqliteReadStore } from '@lib/read-store';
 import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
 import { parseRebuildReport } from '../../apps/platform/src/projections/rebuild-report';
 

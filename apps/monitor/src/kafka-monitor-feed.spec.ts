@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { SqliteEventStore } from '@lib/event-store';
 import { householdHistoryArbitrary } from '@lib/domain/monitor/testing/history.arbitrary';
 import { ALL_TOPICS, EventRelay, InMemoryCheckpointStore, InProcessEventBus } from '@lib/messaging';
-import { MONITOR_COLLECTIONS, SqliteReadStore } from '@lib/read-store';
+import { MONITOR_COLLECTIONS } from '@lib/application';
+import { SqliteReadStore } from '@lib/read-store';
 import {
   appendHistory,
   foldLog,
@@ -10,7 +11,7 @@ import {
   readLog,
   snapshot,
   snapshotOfModel,
-} from '@lib/read-store/runner/testing/runner-fixtures';
+} from '@lib/application/monitor/testing/monitor-fixtures';
 import { KafkaMonitorFeed } from './kafka-monitor-feed';
 
 /** The feed appends case events, which the relay publishes and the feed applies again: wait for a fixpoint. */

@@ -3,8 +3,8 @@ import { Logger } from '@nestjs/common';
 import { encodeEvent, type DomainEvent } from '@contracts';
 import { START, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import { EVENT_TOPICS, ProjectionConsumer, type Envelope, type EventBus } from '@lib/messaging';
-import type { CountyChange, ReadStore } from '@lib/read-store';
-import { MonitorBatchWriter, flushOutbox } from '@lib/read-store/runner/monitor-batch-writer';
+import { employmentMonitorProjector } from '@lib/application';
+import type { BatchWriter, ProjectionChange, Projector, ReadStore } from '@lib/read-store';
 import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
 
 export interface KafkaMonitorFeedOptions {
@@ -19,7 +19,7 @@ export interface KafkaMonitorFeedOptions {
 
 /**
  * The monitor's read side fed from Kafka (distributed mode): a ProjectionConsumer in group `monitor` over
- * every event topic hands each partition's batch to the same MonitorBatchWriter the embedded runner uses
+ * every event topic hands each partition's batch to the same employment-monitor writer the embedded runner uses
  * (documents + checkpoint + outbox in one read-store transaction, then the process manager's appends to the
  * event store), and the offsets are committed after that write.
  *
@@ -33,10 +33,10 @@ export class KafkaMonitorFeed extends MonitorFeed {
   private readonly logger = new Logger('KafkaMonitorFeed');
   private readonly emitter = new EventEmitter();
   private readonly groupId: string;
-  private readonly checkpointName: string;
+  private readonly projector: Projector;
   private readonly remember: number;
   private readonly consumer: ProjectionConsumer;
-  private writer: MonitorBatchWriter | undefined;
+  private writer: BatchWriter | undefined;
   private chain: Promise<void> = Promise.resolve();
   /** Everything at or below counts as applied (the checkpoint at start, then the oldest forgotten position). */
   private floor: Position = START;
@@ -54,7 +54,7 @@ export class KafkaMonitorFeed extends MonitorFeed {
   ) {
     super();
     this.groupId = options.groupId ?? 'monitor';
-    this.checkpointName = options.checkpointName ?? 'monitor-kafka';
+    this.projector = employmentMonitorProjector(options.checkpointName ?? 'monitor-kafka');
     this.remember = options.rememberPositions ?? 100_000;
     this.emitter.setMaxListeners(0);
     this.consumer = new ProjectionConsumer(
@@ -76,11 +76,11 @@ export class KafkaMonitorFeed extends MonitorFeed {
   async start(): Promise<void> {
     if (this.started) return;
     this.failure = undefined;
-    await flushOutbox(this.events, this.readStore, this.checkpointName);
-    const checkpoint = (await this.readStore.checkpoint(this.checkpointName)) ?? START;
+    await this.projector.recover({ events: this.events, store: this.readStore });
+    const checkpoint = (await this.readStore.checkpoint(this.projector.checkpointName)) ?? START;
     this.floor = checkpoint > this.floor ? checkpoint : this.floor;
     if (checkpoint > this.highest) this.highest = checkpoint;
-    this.writer = new MonitorBatchWriter(this.events, this.readStore, this.checkpointName);
+    this.writer = this.projector.openWriter({ events: this.events, target: this.readStore });
     try {
       await this.consumer.start();
     } catch (error) {
@@ -128,7 +128,7 @@ export class KafkaMonitorFeed extends MonitorFeed {
     });
   }
 
-  onCountyChange(countyCode: string, listener: (change: CountyChange) => void): () => void {
+  onChange(countyCode: string, listener: (change: ProjectionChange) => void): () => void {
     const name = `county:${countyCode}`;
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
@@ -147,8 +147,8 @@ export class KafkaMonitorFeed extends MonitorFeed {
     if (envelopes.length === 0) return;
     const outcome = await writer.write(envelopes.map(recordOf));
     for (const envelope of envelopes) this.markApplied(envelope.position);
-    for (const countyCode of outcome.counties) {
-      this.emitter.emit(`county:${countyCode}`, { countyCode, position: this.highest });
+    for (const key of outcome.changed) {
+      this.emitter.emit(`county:${key}`, { key, position: this.highest });
     }
   }
 

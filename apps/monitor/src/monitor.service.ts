@@ -1,7 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
 import { KafkaEventBus } from '@lib/messaging';
-import { MONITOR_COLLECTIONS, MonitorProjectionRunner, type ReadStore } from '@lib/read-store';
+import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
+import { ProjectionRunner, type ReadStore } from '@lib/read-store';
 import { deploymentConfigFromEnv, type DeploymentConfig } from '../../platform/src/config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../../platform/src/config/platform-config';
 import type { ServiceAppOptions } from '../../platform/src/config/service-app';
@@ -30,7 +31,7 @@ export const monitorFeedProvider = (deployment: DeploymentConfig): Provider => (
   inject: [EVENT_STORE, MONITOR_READ_STORE],
   useFactory: (events: EventStore, readStore: ReadStore): MonitorFeed => {
     const brokers = deployment.kafkaBrokers;
-    if (brokers === undefined) return new MonitorProjectionRunner(events, readStore);
+    if (brokers === undefined) return new ProjectionRunner(events, readStore, employmentMonitorProjector());
     const bus = new KafkaEventBus({ brokers, clientId: 'relocation-monitor' });
     return new KafkaMonitorFeed(events, readStore, bus, { groupId: MONITOR_GROUP });
   },

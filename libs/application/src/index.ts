@@ -6,3 +6,6 @@ export * from './shared/flow-step';
 export * from './placements/placement-flow';
 export * from './placements/placement-recovery';
 export * from './residents/resident-claims';
+export * from './monitor/monitor-collections';
+export * from './monitor/employment-monitor.projector';
+export { MonitorBatchWriter, flushOutbox } from './monitor/monitor-batch-writer';

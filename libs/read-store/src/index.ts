@@ -1,7 +1,7 @@
 export * from './read-store.port';
 export { SqliteReadStore } from './sqlite/sqlite-read-store';
 export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
-export * from './monitor-collections';
-export { MonitorProjectionRunner } from './runner/projection-runner';
-export type { CountyChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';
+export { ProjectionRunner } from './runner/projection-runner';
+export type { ProjectionChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';
+export type { BatchOutcome, BatchWriter, Projector, RebuildState } from './runner/projector';
 export { MongoReadStore } from './mongo/mongo-read-store';

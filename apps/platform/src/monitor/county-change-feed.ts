@@ -61,7 +61,7 @@ export class CountyChangeFeed implements BeforeApplicationShutdown {
         chain: Promise.resolve(),
         unsubscribe: () => undefined,
       };
-      created.unsubscribe = this.runner.onCountyChange(countyCode, ({ position }) => {
+      created.unsubscribe = this.runner.onChange(countyCode, ({ position }) => {
         created.chain = created.chain
           .then(() => this.publish(countyCode, created, position))
           .catch((error: unknown) =>

@@ -1,10 +1,10 @@
 import type { Position } from '@lib/event-store';
-import type { CountyChange } from '@lib/read-store';
+import type { ProjectionChange } from '@lib/read-store';
 
 /**
  * What the monitor's queries, read-your-writes and county stream need from whatever feeds the read store:
- * the store's own subscription (MonitorProjectionRunner, embedded) or a Kafka consumer group (distributed,
- * apps/monitor). An abstract class so it can be Nest's injection token; MonitorProjectionRunner fits it as is.
+ * the store's own subscription (a ProjectionRunner, embedded) or a Kafka consumer group (distributed,
+ * apps/monitor). An abstract class so it can be Nest's injection token; ProjectionRunner fits it as is.
  */
 export abstract class MonitorFeed {
   /** Resolves once the feed follows its source (the runner: caught up with the log). */
@@ -14,7 +14,8 @@ export abstract class MonitorFeed {
   abstract position(): Position;
   /** Resolves true once `position` is applied, false after `timeoutMs` (X-Min-Position). */
   abstract waitFor(position: Position, timeoutMs: number): Promise<boolean>;
-  abstract onCountyChange(countyCode: string, listener: (change: CountyChange) => void): () => void;
+  /** Calls `listener` after every applied batch that changed something of this county. */
+  abstract onChange(countyCode: string, listener: (change: ProjectionChange) => void): () => void;
   abstract get failed(): unknown;
   abstract get running(): boolean;
 }

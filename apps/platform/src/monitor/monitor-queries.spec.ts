@@ -1,6 +1,6 @@
 import { addDays, type ZeroEmploymentCaseFile } from '@lib/domain/monitor';
 import { SqliteReadStore, documentChanges } from '@lib/read-store';
-import { MONITOR_COLLECTIONS, caseFilesCollection } from '@lib/read-store/monitor-collections';
+import { MONITOR_COLLECTIONS, caseFilesCollection } from '@lib/application';
 import { MonitorQueries } from './monitor-queries';
 
 const NOW = '2026-03-10T12:00:00.000Z';

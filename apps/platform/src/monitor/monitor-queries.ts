@@ -25,7 +25,7 @@ import {
   regionsCollection,
   vacanciesCollection,
   workersCollection,
-} from '@lib/read-store/monitor-collections';
+} from '@lib/application';
 import { badCursor, pageOf } from './in-memory-page';
 import { MONITOR_READ_STORE } from './monitor-runtime';
 

@@ -9,9 +9,8 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
-import { SqliteReadStore, type ReadStore } from '@lib/read-store';
-import { MONITOR_COLLECTIONS } from '@lib/read-store/monitor-collections';
-import { MonitorProjectionRunner } from '@lib/read-store/runner/projection-runner';
+import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
+import { ProjectionRunner, SqliteReadStore, type ReadStore } from '@lib/read-store';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReadinessRegistry } from '../health/readiness.registry';
@@ -31,7 +30,7 @@ export const runnerProvider = {
   provide: MonitorFeed,
   inject: [EVENT_STORE, MONITOR_READ_STORE],
   useFactory: (events: EventStore, readStore: ReadStore): MonitorFeed =>
-    new MonitorProjectionRunner(events, readStore),
+    new ProjectionRunner(events, readStore, employmentMonitorProjector()),
 };
 
 /**

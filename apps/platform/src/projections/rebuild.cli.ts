@@ -9,14 +9,8 @@
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@lib/event-store';
 import { EventStoreDbEventStore } from '@lib/event-store/eventstoredb/eventstoredb-event-store';
-import {
-  MONITOR_COLLECTIONS,
-  MonitorProjectionRunner,
-  MongoReadStore,
-  SqliteReadStore,
-  householdsCollection,
-  type ReadStore,
-} from '@lib/read-store';
+import { MONITOR_COLLECTIONS, employmentMonitorProjector, householdsCollection } from '@lib/application';
+import { MongoReadStore, ProjectionRunner, SqliteReadStore, type ReadStore } from '@lib/read-store';
 import { configFromEnv } from '../config/platform-config';
 import { formatRebuildReport } from './rebuild-report';
 
@@ -39,7 +33,7 @@ async function openStores(env: NodeJS.ProcessEnv): Promise<{ events: EventStore;
 async function main(): Promise<void> {
   const { events, reads } = await openStores(process.env);
   try {
-    const runner = new MonitorProjectionRunner(events, reads);
+    const runner = new ProjectionRunner(events, reads, employmentMonitorProjector());
     const report = await runner.rebuild();
     const households = await reads.count(householdsCollection);
     const line = formatRebuildReport({

@@ -1,280 +1,229 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import fc from 'fast-check';
-import { SqliteEventStore, type EventStore } from '@lib/event-store';
-import { householdHistoryArbitrary } from '@lib/domain/monitor/testing/history.arbitrary';
-import { householdStream } from '@contracts';
-import { EventLogBuilder } from '@lib/domain/monitor/testing/event-log';
-import { MONITOR_COLLECTIONS, caseFilesCollection, householdsCollection } from '../monitor-collections';
-import type { ReadStore } from '../read-store.port';
-import { SqliteReadStore } from '../sqlite/sqlite-read-store';
-import { MonitorProjectionRunner } from './projection-runner';
+import { randomUUID } from 'node:crypto';
 import {
-  appendHistory,
-  foldLog,
-  monitorEventsOf,
-  outboxOf,
-  readLog,
-  snapshot,
-  snapshotOfModel,
-} from './testing/runner-fixtures';
+  SqliteEventStore,
+  type EventStore,
+  type EventToAppend,
+  type Position,
+  type RecordedEvent,
+} from '@lib/event-store';
+import {
+  documentChanges,
+  type CollectionSpec,
+  type ReadStore,
+  type ReadStoreWriter,
+} from '../read-store.port';
+import { SqliteReadStore } from '../sqlite/sqlite-read-store';
+import { ProjectionRunner } from './projection-runner';
+import type { BatchWriter, Projector, RebuildState } from './projector';
 
-const dirs: string[] = [];
-const tempFile = (name: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'runner-'));
-  dirs.push(dir);
-  return join(dir, name);
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-const openReadStore = (path = ':memory:'): SqliteReadStore => SqliteReadStore.open(path, MONITOR_COLLECTIONS);
-
-/** Waits until the runner has applied everything in the log, its own monitor appends included. */
-async function settle(runner: MonitorProjectionRunner, store: EventStore): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const head = await store.headPosition();
-    if (runner.position() === head) {
-      await new Promise((r) => setImmediate(r));
-      if ((await store.headPosition()) === head && runner.position() === head) return;
-    } else if (!(await runner.waitFor(head, 5000))) {
-      throw new Error(`runner stuck at ${runner.position()} below ${head}`, { cause: runner.failed });
-    }
-  }
-  throw new Error('runner never settled');
+/**
+ * The runner's duties with a projector of its own (events counted per stream, keyed by the stream's
+ * "group"; and a toy process manager that appends one `Echoed` per `Ping`, so the rebuild's passes and the
+ * runner's following of its own appends are exercised). The employment monitor's projector has its own
+ * suite in libs/application.
+ */
+interface StreamCount {
+  readonly streamId: string;
+  readonly group: string;
+  readonly events: number;
 }
 
-/** The monitor events the pure fold asks for, as `type id`, sorted, to compare with the log's. */
-const expectedMonitorEvents = (appends: Awaited<ReturnType<typeof foldLog>>['appends']): string[] =>
-  appends.flatMap((a) => a.events.map((e) => `${e.type} ${e.id}`)).sort();
+const counts: CollectionSpec<StreamCount, 'group'> = {
+  name: 'stream_counts',
+  fields: { group: (d) => d.group },
+};
+const CHECKPOINT = 'stream-counts';
+const groupOf = (streamId: string) => streamId.split('-')[0];
 
-describe('MonitorProjectionRunner', () => {
-  it('live result == rebuilt result == the pure fold, and every transition is appended exactly once', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        householdHistoryArbitrary({ maxHouseholds: 5, maxSteps: 60 }),
-        fc.integer({ min: 1, max: 40 }),
-        async (history, batchSize) => {
-          const events = SqliteEventStore.open(':memory:');
-          const reads = openReadStore();
-          const runner = new MonitorProjectionRunner(events, reads, {
-            batchSize,
-          });
-          try {
-            await runner.start();
-            await appendHistory(events, history.events);
-            await settle(runner, events);
-            const live = await snapshot(reads);
-            const oracle = await foldLog(events);
-            expect(live).toEqual(snapshotOfModel(oracle.model));
-            // The indexed fields answer the queries: households by status, open cases = zero-employment ones.
-            const households = Object.values(oracle.model.households);
-            for (const status of ['covered', 'zero_employment', 'no_labour'] as const) {
-              const expected = households.filter((h) => h.status === status).length;
-              expect(await reads.count(householdsCollection, { status })).toBe(expected);
-            }
-            const zero = households.filter((h) => h.status === 'zero_employment').length;
-            expect(await reads.count(caseFilesCollection, { openCase: 1 })).toBe(zero);
-            const monitorEvents = monitorEventsOf(await readLog(events));
-            expect([...monitorEvents].sort()).toEqual(expectedMonitorEvents(oracle.appends));
-
-            const report = await runner.rebuild();
-            await settle(runner, events);
-            expect(report.position).toBe(await events.headPosition());
-            expect(await snapshot(reads)).toEqual(live);
-            expect(monitorEventsOf(await readLog(events))).toEqual(monitorEvents);
-          } finally {
-            await runner.stop();
-            await reads.close();
-            await events.close();
-          }
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
-
-  it('a run killed mid-way (failed batch or failed append), then resumed, gives what one pass gives', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        householdHistoryArbitrary({ maxHouseholds: 5, maxSteps: 60 }),
-        fc.integer({ min: 1, max: 15 }),
-        fc.integer({ min: 1, max: 6 }),
-        fc.constantFrom<'batch' | 'append'>('batch', 'append'),
-        async (history, batchSize, crashAt, crashIn) => {
-          const events = SqliteEventStore.open(':memory:');
-          await appendHistory(events, history.events);
-          const file = tempFile('read-models.sqlite');
-          const first = openReadStore(file);
-          const crashing = new MonitorProjectionRunner(
-            crashIn === 'append' ? failingAppends(events, crashAt) : events,
-            crashIn === 'batch' ? failingBatches(first, crashAt) : first,
-            { batchSize },
-          );
-          await crashing.start().catch(() => undefined);
-          await crashing.stop();
-          await first.close();
-
-          const reopened = openReadStore(file);
-          const resumed = new MonitorProjectionRunner(events, reopened, { batchSize });
-          const fresh = openReadStore();
-          const onePass = new MonitorProjectionRunner(events, fresh, { batchSize: 1000 });
-          try {
-            await resumed.start();
-            await settle(resumed, events);
-            await onePass.start();
-            await settle(onePass, events);
-            await settle(resumed, events);
-            expect(await snapshot(reopened)).toEqual(await snapshot(fresh));
-            const oracle = await foldLog(events);
-            expect(await snapshot(fresh)).toEqual(snapshotOfModel(oracle.model));
-            expect(monitorEventsOf(await readLog(events)).sort()).toEqual(
-              expectedMonitorEvents(oracle.appends),
-            );
-          } finally {
-            await resumed.stop();
-            await onePass.stop();
-            await reopened.close();
-            await fresh.close();
-            await events.close();
-          }
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
-
-  describe('the process manager', () => {
-    let events: SqliteEventStore;
-    let reads: SqliteReadStore;
-    let runner: MonitorProjectionRunner;
-
-    beforeEach(async () => {
-      events = SqliteEventStore.open(':memory:');
-      reads = openReadStore(tempFile('read-models.sqlite'));
-      runner = new MonitorProjectionRunner(events, reads, { batchSize: 2 });
-      await appendHistory(events, oneHouseholdPlacedOutOfProvince());
-    });
-    afterEach(async () => {
-      await runner.stop();
-      await reads.close();
-      await events.close();
-    });
-
-    const monitorTypes = async () => monitorEventsOf(await readLog(events)).map((e) => e.split(' ')[0]);
-    const TRANSITIONS = ['ZeroEmploymentCaseOpened', 'ZeroEmploymentCaseCleared', 'TransportSubsidyEligible'];
-
-    it('appends each transition once, and not again after a restart, a rebuild or a second read store', async () => {
-      await runner.start();
-      await settle(runner, events);
-      expect(await monitorTypes()).toEqual(TRANSITIONS);
-      await runner.stop();
-      await runner.start();
-      await settle(runner, events);
-      await runner.rebuild();
-      await settle(runner, events);
-      const other = new MonitorProjectionRunner(events, openReadStore(), { batchSize: 1 });
-      await other.start();
-      await settle(other, events);
-      await other.stop();
-      expect(await monitorTypes()).toEqual(TRANSITIONS);
-      const [file] = (await snapshot(reads)).cases;
-      expect(file.cases).toEqual([
-        expect.objectContaining({ caseNo: 1, clearedBy: { kind: 'employment', channel: 'out_of_province' } }),
-      ]);
-    });
-
-    it('a rebuild before any run appends the transitions the log lacks, once, and none at a second rebuild', async () => {
-      const first = await runner.rebuild();
-      expect(first.appends).toBe(2);
-      expect(await monitorTypes()).toEqual(TRANSITIONS);
-      const rebuilt = await snapshot(reads);
-      const second = await runner.rebuild();
-      expect(second.appends).toBe(0);
-      expect(second.position).toBe(await events.headPosition());
-      expect(await monitorTypes()).toEqual(TRANSITIONS);
-      expect(await snapshot(reads)).toEqual(rebuilt);
-      expect(await outboxOf(reads)).toEqual([]);
-    });
-
-    it('appends what a crash left in the outbox at the next start', async () => {
-      const crashing = new MonitorProjectionRunner(failingAppends(events, 1), reads, { batchSize: 100 });
-      await crashing.start().catch(() => undefined);
-      await crashing.stop();
-      expect(await monitorTypes()).toEqual([]);
-      // One batch: its two transitions (case opened; case cleared + subsidy) were committed with it.
-      expect((await outboxOf(reads)).map((a) => a.events.length).sort()).toEqual([1, 2]);
-      await runner.start();
-      await settle(runner, events);
-      expect(await monitorTypes()).toEqual(TRANSITIONS);
-      await runner.stop();
-      expect(await outboxOf(reads)).toEqual([]);
-    });
-
-    it('answers waitFor once a position is applied, and notifies the county that changed', async () => {
-      const changes: string[] = [];
-      runner.onCountyChange('520402', (c) => changes.push(c.countyCode));
-      const head = await events.headPosition();
-      const reached = runner.waitFor(head, 5000);
-      await runner.start();
-      await expect(reached).resolves.toBe(true);
-      expect(runner.position()).toBeGreaterThanOrEqual(head);
-      expect(changes.length).toBeGreaterThan(0);
-      await expect(runner.waitFor(head + 1000n, 20)).resolves.toBe(false);
-    });
-  });
+const event = (
+  type: string,
+  data: Record<string, unknown> = {},
+  id: string = randomUUID(),
+): EventToAppend => ({
+  id,
+  type,
+  version: 1,
+  occurredAt: '2026-05-01T00:00:00.000Z',
+  data,
+  metadata: {},
 });
 
-/** Household hh1 in 520402: a worker able to work (case opened), then placed out of the province. */
-function oneHouseholdPlacedOutOfProvince() {
-  const log = new EventLogBuilder();
-  const stream = householdStream('hh1');
-  const at = '2026-03-01T08:00:00.000Z';
-  log.append(stream, 'HouseholdRegistered', {
-    householdId: 'hh1',
-    countyCode: '520402',
-    relocationSiteId: 'site-1',
-    registeredAt: at,
-  });
-  log.append(stream, 'WorkerRegistered', {
-    ...{ workerId: 'hh1.1', householdId: 'hh1', memberNo: 1, name: 'member 1' },
-    ...{ idNumberHash: 'a'.repeat(64), idNumberLast4: '0028', birthYear: 1980, gender: 'female' },
-    ...{ labourCapacity: 'full', skills: [], preference: 'any', expectedMonthlyWage: null, registeredAt: at },
-  });
-  log.append(stream, 'WorkerPlaced', {
-    ...{ workerId: 'hh1.1', householdId: 'hh1', placementId: 'p1', vacancyId: 'v1' },
-    ...{ channel: 'out_of_province', brokerId: 'broker-1', startDate: '2026-03-03' },
-    placedAt: '2026-03-02T08:00:00.000Z',
-  });
-  return log.events;
+/** The process manager: a `Ping` asks for one `Echoed` in `echo-<stream>`, with an id derived from the ping. */
+const echoesOf = (records: readonly RecordedEvent[]) =>
+  records
+    .filter((r) => r.type === 'Ping')
+    .map((r) => ({ streamId: `echo-${r.streamId}`, event: event('Echoed', {}, `echo-${r.id}`) }));
+
+async function appendEchoes(events: EventStore, records: readonly RecordedEvent[]): Promise<number> {
+  let appended = 0;
+  for (const { streamId, event: echo } of echoesOf(records)) {
+    // Appended once: an echo already in the log (a replay) is left alone.
+    if ((await events.readStream(streamId)).some((e) => e.id === echo.id)) continue;
+    await events.append(streamId, [echo], 'any');
+    appended += 1;
+  }
+  return appended;
 }
 
-/** The event store, whose monitor appends fail from the `nth` on: a crash between a commit and its appends. */
-function failingAppends(store: EventStore, nth: number): EventStore {
-  let count = 0;
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<EventStore['append']>) => {
-        if (args[0].startsWith('employment-monitor-') && ++count >= nth) {
-          return Promise.reject(new Error('killed before the append'));
-        }
-        return target.append(...args);
-      };
-    },
+function count(docs: Map<string, StreamCount>, record: RecordedEvent): void {
+  const before = docs.get(record.streamId);
+  docs.set(record.streamId, {
+    streamId: record.streamId,
+    group: groupOf(record.streamId),
+    events: (before?.events ?? 0) + 1,
   });
 }
 
-/** The read store, whose `nth` batch write fails (and every later one): a crash mid-way. */
-function failingBatches(store: ReadStore, nth: number): ReadStore {
-  let count = 0;
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'applyBatch') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<ReadStore['applyBatch']>) => {
-        if (++count >= nth) return Promise.reject(new Error('killed mid-batch'));
-        return target.applyBatch(...args);
-      };
+const countingProjector = (recovered: string[] = []): Projector => ({
+  checkpointName: CHECKPOINT,
+  recover: async () => {
+    recovered.push('recovered');
+  },
+  openWriter: ({ events, target }): BatchWriter => ({
+    async write(records) {
+      const keys = [...new Set(records.map((r) => r.streamId))];
+      const docs = await target.load(counts, keys);
+      for (const record of records) count(docs, record);
+      const position = records[records.length - 1].position;
+      await target.applyBatch({
+        changes: [documentChanges({ collection: counts, upserts: docs })],
+        checkpoint: { name: CHECKPOINT, position },
+      });
+      await appendEchoes(events, records);
+      return { position, changed: new Set(records.map((r) => groupOf(r.streamId))) };
     },
-  });
+    finish: async () => undefined,
+  }),
+  startRebuild: (): RebuildState => {
+    const docs = new Map<string, StreamCount>();
+    const seen: RecordedEvent[] = [];
+    let position: Position = 0n;
+    return {
+      get position() {
+        return position;
+      },
+      apply(record) {
+        count(docs, record);
+        seen.push(record);
+        position = record.position;
+      },
+      afterPass: (events) => appendEchoes(events, seen.splice(0)),
+      write: (target: ReadStoreWriter, checkpointName) =>
+        target.applyBatch({
+          changes: [documentChanges({ collection: counts, upserts: docs })],
+          checkpoint: { name: checkpointName, position },
+        }),
+    };
+  },
+});
+
+async function allCounts(store: ReadStore): Promise<Record<string, number>> {
+  const page = await store.find(counts, { limit: 1000 });
+  return Object.fromEntries(page.items.map((d) => [d.streamId, d.events]));
 }
+
+describe('ProjectionRunner', () => {
+  let events: SqliteEventStore;
+  let reads: SqliteReadStore;
+  let runner: ProjectionRunner;
+  const recovered: string[] = [];
+
+  beforeEach(() => {
+    events = SqliteEventStore.open(':memory:');
+    reads = SqliteReadStore.open(':memory:', [counts as never]);
+    recovered.length = 0;
+    runner = new ProjectionRunner(events, reads, countingProjector(recovered), { batchSize: 2 });
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await reads.close();
+    await events.close();
+  });
+
+  it('recovers, catches up from the checkpoint, follows live and its own appends, in batches', async () => {
+    await events.append('a-1', [event('Note'), event('Ping')], 'no_stream');
+    await runner.start();
+    expect(recovered).toEqual(['recovered']);
+    await events.append('b-1', [event('Note'), event('Note'), event('Note')], 'no_stream');
+    expect(await runner.waitFor(await events.headPosition(), 5000)).toBe(true);
+    // The echo of a-1's ping follows the batch that saw the ping; the runner applies it too.
+    const head = await events.headPosition();
+    expect(await runner.waitFor(head, 5000)).toBe(true);
+    expect(await allCounts(reads)).toEqual({ 'a-1': 2, 'b-1': 3, 'echo-a-1': 1 });
+    expect(await reads.checkpoint(CHECKPOINT)).toBe(head);
+  });
+
+  it('resumes from its checkpoint after a stop: nothing applied twice', async () => {
+    await events.append('a-1', [event('Note'), event('Note')], 'no_stream');
+    await runner.start();
+    await runner.stop();
+    await events.append('a-1', [event('Note')], 1);
+    await runner.start();
+    expect(await runner.waitFor(await events.headPosition(), 5000)).toBe(true);
+    expect(await allCounts(reads)).toEqual({ 'a-1': 3 });
+  });
+
+  it('tells listeners what changed under their key, after the commit', async () => {
+    await runner.start();
+    const changed: string[] = [];
+    const stop = runner.onChange('b', (c) => changed.push(`${c.key}@${c.position}`));
+    await events.append('a-1', [event('Note')], 'no_stream');
+    await events.append('b-1', [event('Note')], 'no_stream');
+    expect(await runner.waitFor(await events.headPosition(), 5000)).toBe(true);
+    stop();
+    await events.append('b-2', [event('Note')], 'no_stream');
+    expect(await runner.waitFor(await events.headPosition(), 5000)).toBe(true);
+    expect(changed).toEqual(['b@2']);
+  });
+
+  it('waitFor answers false for a position never reached', async () => {
+    await runner.start();
+    await expect(runner.waitFor(99n, 20)).resolves.toBe(false);
+  });
+
+  it('rebuilds to what following gave, passing again over what a pass appended, then follows on', async () => {
+    await events.append('a-1', [event('Ping'), event('Ping')], 'no_stream');
+    await events.append('b-1', [event('Note')], 'no_stream');
+    const report = await runner.rebuild();
+    // Pass 1 reads 3 events and appends 2 echoes; pass 2 reads the echoes and appends nothing.
+    expect(report).toMatchObject({
+      events: 5,
+      batches: 2,
+      appends: 2,
+      position: await events.headPosition(),
+    });
+    const rebuilt = await allCounts(reads);
+    expect(rebuilt).toEqual({ 'a-1': 2, 'b-1': 1, 'echo-a-1': 2 });
+
+    const followed = SqliteReadStore.open(':memory:', [counts as never]);
+    const follower = new ProjectionRunner(events, followed, countingProjector());
+    try {
+      await follower.start();
+      expect(await allCounts(followed)).toEqual(rebuilt);
+      expect((await events.readStream('echo-a-1')).length).toBe(2);
+    } finally {
+      await follower.stop();
+      await followed.close();
+    }
+  });
+
+  it('stops on a failing batch and reports the error', async () => {
+    const failing = new ProjectionRunner(
+      events,
+      reads,
+      {
+        ...countingProjector(),
+        openWriter: () => ({
+          write: () => Promise.reject(new Error('disk full')),
+          finish: async () => undefined,
+        }),
+      },
+      { batchSize: 1 },
+    );
+    await events.append('a-1', [event('Note')], 'no_stream');
+    await expect(failing.start()).rejects.toThrow('disk full');
+    expect(failing.running).toBe(false);
+    expect(failing.failed).toBeInstanceOf(Error);
+    await failing.stop();
+  });
+});

@@ -6,10 +6,8 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@lib/event-store';
-import { MONITOR_CHECKPOINT } from '../monitor-collections';
 import type { ReadStore } from '../read-store.port';
-import { MonitorBatchWriter, flushOutbox, type BatchOutcome } from './monitor-batch-writer';
-import { MonitorRebuildState } from './monitor-rebuild';
+import type { BatchOutcome, BatchWriter, Projector } from './projector';
 
 /** Events per page a rebuild reads: large enough that the per-page cost vanishes, small enough to stay cheap. */
 const REBUILD_PAGE_SIZE = 4096;
@@ -17,12 +15,11 @@ const REBUILD_PAGE_SIZE = 4096;
 export interface ProjectionRunnerOptions {
   /** Most events per batch while following the log (one read-store transaction each). Default 1000. */
   readonly batchSize?: number;
-  readonly checkpointName?: string;
 }
 
-/** What changed in a county, after the batch that changed it committed. */
-export interface CountyChange {
-  readonly countyCode: string;
+/** What changed under a key (the employment monitor: a county), after the batch that changed it committed. */
+export interface ProjectionChange {
+  readonly key: string;
   readonly position: Position;
 }
 
@@ -36,18 +33,16 @@ export interface RebuildReport {
 }
 
 /**
- * Runs the employment monitor's projections over the event store's global log into a read store: catches up
- * from the stored checkpoint, then follows live, in batches (each batch: load the touched documents, apply the
- * pure projections, write documents + checkpoint + process-manager outbox in one transaction, then append the
- * monitor events). Also: read-your-writes (`waitFor`), per-county change notifications, and rebuild.
+ * Runs a projector over the event store's global log into a read store: catches up from the stored checkpoint,
+ * then follows live, in batches (each one written with its checkpoint in one read-store transaction by the
+ * projector's writer). Also: read-your-writes (`waitFor`), change notifications by key, and rebuild.
  */
-export class MonitorProjectionRunner {
+export class ProjectionRunner {
   private readonly emitter = new EventEmitter();
   private readonly batchSize: number;
-  private readonly checkpointName: string;
   private current: Position = START;
   private subscription: Subscription | undefined;
-  private writer: MonitorBatchWriter | undefined;
+  private writer: BatchWriter | undefined;
   private buffer: RecordedEvent[] = [];
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
@@ -57,10 +52,10 @@ export class MonitorProjectionRunner {
   constructor(
     private readonly events: EventStore,
     private readonly readStore: ReadStore,
+    private readonly projector: Projector,
     options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
-    this.checkpointName = options.checkpointName ?? MONITOR_CHECKPOINT;
     // One listener per server-sent-events client: no leak warning at 11.
     this.emitter.setMaxListeners(0);
   }
@@ -79,14 +74,14 @@ export class MonitorProjectionRunner {
     return this.subscription !== undefined;
   }
 
-  /** Resumes from the checkpoint (after flushing a crashed run's outbox); resolves once caught up. */
+  /** Resumes from the checkpoint (after the projector's recovery of a crashed run); resolves once caught up. */
   async start(): Promise<void> {
     if (this.subscription) return;
     this.failure = undefined;
     this.chain = Promise.resolve();
-    await flushOutbox(this.events, this.readStore, this.checkpointName);
-    this.current = (await this.readStore.checkpoint(this.checkpointName)) ?? START;
-    this.writer = new MonitorBatchWriter(this.events, this.readStore, this.checkpointName);
+    await this.projector.recover({ events: this.events, store: this.readStore });
+    this.current = (await this.readStore.checkpoint(this.projector.checkpointName)) ?? START;
+    this.writer = this.projector.openWriter({ events: this.events, target: this.readStore });
     const subscription = this.events.subscribeAll(this.current, (event) => this.onEvent(event), {
       onCaughtUp: () => this.scheduleFlush(),
     });
@@ -103,7 +98,7 @@ export class MonitorProjectionRunner {
     this.subscription = undefined;
     await subscription.stop();
     await this.flush().catch(() => undefined);
-    // Failing to clear the outbox loses nothing: its entries are appended again (as no-ops) at the next start.
+    // Failing to tidy loses nothing (an outbox's entries are appended again, as no-ops, at the next start).
     if (this.failure === undefined) await this.writer?.finish(this.current).catch(() => undefined);
     this.writer = undefined;
   }
@@ -130,30 +125,30 @@ export class MonitorProjectionRunner {
     });
   }
 
-  /** Calls `listener` after every committed batch that changed something of this county; returns the unsubscribe. */
-  onCountyChange(countyCode: string, listener: (change: CountyChange) => void): () => void {
-    const name = `county:${countyCode}`;
+  /** Calls `listener` after every committed batch that changed something under `key`; returns the unsubscribe. */
+  onChange(key: string, listener: (change: ProjectionChange) => void): () => void {
+    const name = `change:${key}`;
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
   }
 
   /**
-   * Rebuilds every monitor collection from position 0 into fresh collections, while queries keep reading the
-   * current ones, then swaps them in and resumes following the log from the rebuilt checkpoint. The state is
-   * kept in memory and written in one transaction at the end (the fresh collections have no reader before
-   * the swap); a crash before the swap leaves them to be dropped, and the next rebuild starts again.
+   * Rebuilds every collection from position 0 into fresh collections, while queries keep reading the current
+   * ones, then swaps them in and resumes following the log from the rebuilt checkpoint. The state is kept in
+   * memory and written in one transaction at the end (the fresh collections have no reader before the swap);
+   * a crash before the swap leaves them to be dropped, and the next rebuild starts again.
    */
   async rebuild(): Promise<RebuildReport> {
     const wasRunning = this.running;
     await this.stop();
     const started = process.hrtime.bigint();
     const target = await this.readStore.beginRebuild();
-    const state = new MonitorRebuildState();
+    const state = this.projector.startRebuild();
     let events = 0;
     let passes = 0;
     let appends = 0;
     try {
-      // The process manager's appends land after the head; passes repeat until one reads nothing new.
+      // What a pass appends lands after the head; passes repeat until one reads or appends nothing new.
       for (let read = -1, appended = -1; read !== 0 && appended !== 0;) {
         read = 0;
         // A page at a time: one await per page, not per event.
@@ -163,10 +158,10 @@ export class MonitorProjectionRunner {
         }
         events += read;
         passes += 1;
-        appended = await state.appendMissing(this.events);
+        appended = await state.afterPass(this.events);
         appends += appended;
       }
-      await state.write(target, this.checkpointName);
+      await state.write(target, this.projector.checkpointName);
       await target.swap();
     } catch (error) {
       await target.abandon();
@@ -210,8 +205,8 @@ export class MonitorProjectionRunner {
 
   private committed(outcome: BatchOutcome): void {
     this.advanceTo(outcome.position);
-    for (const countyCode of outcome.counties) {
-      this.emitter.emit(`county:${countyCode}`, { countyCode, position: outcome.position });
+    for (const key of outcome.changed) {
+      this.emitter.emit(`change:${key}`, { key, position: outcome.position });
     }
   }
 

@@ -26,8 +26,8 @@ import {
   type AnyDocumentChanges,
   type CollectionSpec,
   type ReadStoreWriter,
-} from '../read-store.port';
-import { regionsCollection } from '../monitor-collections';
+} from '@lib/read-store';
+import { regionsCollection } from './monitor-collections';
 
 /**
  * The documents one projection's events in a batch touch, loaded once, evolved in memory event by event

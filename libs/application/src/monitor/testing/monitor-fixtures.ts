@@ -1,4 +1,4 @@
-import { decodeStoredEvent, encodeEvent, type DomainEvent } from '@contracts';
+import { decodeStoredEvent, encodeEvent, streamKindOf, type DomainEvent } from '@contracts';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
 import type { AnyEnvelope } from '@lib/domain/monitor/projection';
 import {
@@ -15,8 +15,8 @@ import {
   subsidiesCollection,
   vacanciesCollection,
   workersCollection,
-} from '../../monitor-collections';
-import type { CollectionSpec, ReadStore } from '../../read-store.port';
+} from '../monitor-collections';
+import type { CollectionSpec, ReadStore } from '@lib/read-store';
 
 /** Appends decoded envelopes (from the history generator) to a real store, each at its stream revision. */
 export async function appendHistory(store: EventStore, events: readonly AnyEnvelope[]): Promise<void> {
@@ -93,4 +93,4 @@ export const snapshotOfModel = (model: MonitorReadModel) => ({
 
 /** Monitor events in the log: `type id` of each, in order. */
 export const monitorEventsOf = (log: readonly RecordedEvent[]): string[] =>
-  log.filter((e) => e.streamId.startsWith('employment-monitor-')).map((e) => `${e.type} ${e.id}`);
+  log.filter((e) => streamKindOf(e.streamId) === 'employmentMonitor').map((e) => `${e.type} ${e.id}`);

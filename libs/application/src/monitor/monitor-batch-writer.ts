@@ -2,14 +2,21 @@ import { decodeStoredEvent } from '@contracts';
 import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
 import type { AnyEnvelope } from '@lib/domain/monitor/projection';
 import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
-import { documentChanges, type ReadStore, type ReadStoreWriter } from '../read-store.port';
-import { monitorOutboxCollection } from '../monitor-collections';
+import {
+  documentChanges,
+  type BatchOutcome,
+  type BatchWriter,
+  type ReadStore,
+  type ReadStoreWriter,
+} from '@lib/read-store';
+import { monitorOutboxCollection } from './monitor-collections';
 import { appendAll, outboxKeyOf } from './monitor-appender';
 import { projectMonitorBatch } from './monitor-batch';
 
-export interface BatchOutcome {
-  readonly position: Position;
-  readonly counties: ReadonlySet<string>;
+export interface MonitorBatchOutcome extends BatchOutcome {
+  /** The counties whose documents the batch changed. */
+  readonly changed: ReadonlySet<string>;
+  /** Transitions the process manager appended after the commit. */
   readonly appends: number;
 }
 
@@ -20,7 +27,7 @@ export interface BatchOutcome {
  * store and their outbox entries are deleted with the next batch. A crash after the commit leaves them in
  * the outbox and `flushOutbox` appends them at the next start (a repeat is recognised: see appendExactlyOnce).
  */
-export class MonitorBatchWriter {
+export class MonitorBatchWriter implements BatchWriter {
   /** Outbox entries already appended, deleted with the next write. */
   private appended: string[] = [];
 
@@ -30,7 +37,7 @@ export class MonitorBatchWriter {
     private readonly checkpointName: string,
   ) {}
 
-  async write(records: readonly RecordedEvent[]): Promise<BatchOutcome> {
+  async write(records: readonly RecordedEvent[]): Promise<MonitorBatchOutcome> {
     const position = records[records.length - 1].position;
     // An event that does not decode stops the read side: skipping it would leave the figures silently wrong.
     const envelopes = records.map((r) => decodeStoredEvent(r) as AnyEnvelope);
@@ -45,7 +52,7 @@ export class MonitorBatchWriter {
     this.appended = [];
     await appendAll(this.events, result.appends);
     this.appended = [...outbox.keys()];
-    return { position, counties: result.counties, appends: result.appends.length };
+    return { position, changed: result.counties, appends: result.appends.length };
   }
 
   /** Deletes the outbox entries already appended (at a stop, or before a rebuild's swap). */

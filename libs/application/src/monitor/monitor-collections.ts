@@ -5,7 +5,7 @@ import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employme
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
-import type { AnyCollection, CollectionSpec } from './read-store.port';
+import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**
  * The collections of the employment monitor's read side: one per projection of libs/domain/src/monitor,

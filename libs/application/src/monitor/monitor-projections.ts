@@ -7,14 +7,14 @@ import type { GuardedDocument, KeyedProjection } from '@lib/domain/monitor/proje
 import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
 import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
-import type { CollectionSpec } from '../read-store.port';
+import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
   householdsCollection,
   subsidiesCollection,
   vacanciesCollection,
   workersCollection,
-} from '../monitor-collections';
+} from './monitor-collections';
 
 /** A keyed projection and the collection its documents live in. */
 export interface ProjectedCollection<TDoc extends GuardedDocument> {

@@ -28,8 +28,9 @@ import {
   type AnyDocumentChanges,
   type CollectionSpec,
   type ReadStoreWriter,
-} from '../read-store.port';
-import { regionsCollection } from '../monitor-collections';
+  type RebuildState,
+} from '@lib/read-store';
+import { regionsCollection } from './monitor-collections';
 import { appendAll } from './monitor-appender';
 import { PendingTransitions } from './rebuild-transitions';
 
@@ -78,7 +79,7 @@ class Documents<TDoc extends GuardedDocument> {
  * reads the monitor streams too, so after a first pass nearly every transition is already there and nothing
  * is appended again.
  */
-export class MonitorRebuildState {
+export class MonitorRebuildState implements RebuildState {
   private readonly households = new Documents(HOUSEHOLD_DOCUMENTS.projection, HOUSEHOLD_DOCUMENTS.collection);
   private readonly others = OTHER_MONITOR_DOCUMENTS.map(
     ({ projection, collection }) => new Documents<GuardedDocument>(projection, collection),
@@ -111,7 +112,7 @@ export class MonitorRebuildState {
   }
 
   /** Appends the transitions decided so far that the log does not hold; returns how many it appended. */
-  async appendMissing(events: EventStore): Promise<number> {
+  async afterPass(events: EventStore): Promise<number> {
     // An append with one event in the log and one not is appended again: appendExactlyOnce rejects the mismatch.
     const missing = this.pending.takeAppends();
     await appendAll(events, missing);
