@@ -72,15 +72,12 @@ const WHERE_THE_TIME_GOES = [
   'its monitor revision is kept as (before, after, event) until its monitor events are read back a few events',
   'later, checked by type and by the facts their ids are derived from, so no SHA-1 id, due date or metadata is',
   'derived for what the log already holds; only what it lacks becomes appends, through the same exactly-once',
-  "appender. The documents are written by the read store's writer thread (`SqliteWriterThread`, a second",
-  'connection on a worker thread, for a batch of 20,000 documents or more): this thread builds the rows (JSON',
-  'text, field values) in chunks of 2,048 while the writer inserts the chunks before (at most four in flight),',
-  'then the writer builds the indexes with a 256 MB page cache; about 2 s of the write and index phase saved,',
-  'paid for with about 350 MB more peak memory (the two in-process rebuild rows above are the same rebuild with',
-  'and without it, in that order; ADR 0005). The command runs',
+  'appender. The documents are written on this thread, in one transaction, and the indexes built after them.',
+  'A writer thread (a second SQLite connection on a worker thread) was measured for that phase and removed: its',
+  'gain was within the noise of one run for about 350 MB more peak memory (ADR 0005). The command runs',
   'with `--max-semi-space-size=64` (as this benchmark does): fewer scavenges copying document versions that',
   'live for the whole rebuild. In-process rows can be slower than the command: their heap still holds the',
-  "first pass's garbage. Where the command's time goes (CPU profile before the writer thread, 29 s of CPU with",
+  "first pass's garbage. Where the command's time goes (CPU profile, 29 s of CPU with",
   "the profiler on): reading the log about 25 % (SQLite's page query about 9 %, splitting and parsing the page",
   'into events about 16 %); serialising and inserting the documents about 20 %, building the indexes about 7 %;',
   'garbage collection about 14 %; the projections and the bookkeeping about a quarter. A read-ahead thread',
@@ -191,22 +188,6 @@ async function main(): Promise<void> {
     if (province.households !== households) throw new Error('province figures disagree with the households');
     global.gc?.();
 
-    // The same rebuild with every document written by this thread (as before the writer thread), in a
-    // store of its own on the same file: the baseline of the row before, in the same run (after the checks:
-    // its swap drops the generation `reads` holds).
-    const inThread = await measured(async () => {
-      const store = SqliteReadStore.open(join(directory, 'read-models.sqlite'), MONITOR_COLLECTIONS, {
-        writerThreadFromDocuments: Number.POSITIVE_INFINITY,
-      });
-      try {
-        return await new ProjectionRunner(events, store, employmentMonitorProjector()).rebuild();
-      } finally {
-        await store.close();
-      }
-    });
-    console.log(`rebuild, documents written in this thread: ${inThread.seconds.toFixed(1)} s`);
-    global.gc?.();
-
     const monitorEvents = Number(afterFirst) - load.result;
     const command = rebuildWithTheCommand(directory);
     console.log(`npm run projections:rebuild: ${command.events} events in ${command.seconds.toFixed(1)} s`);
@@ -261,16 +242,10 @@ async function main(): Promise<void> {
                 ]
               : []),
             row(
-              'rebuild from 0 in memory, each document written once by the writer thread, + swap (same process as above)',
+              'rebuild from 0 in memory, each document written once, + swap (same process as above)',
               report.events,
               rebuild.seconds,
               rebuild.peakRssMb,
-            ),
-            row(
-              'the same rebuild, its documents written by the main thread (no writer thread: the baseline of the row above)',
-              inThread.result.events,
-              inThread.seconds,
-              inThread.peakRssMb,
             ),
             row(
               '**the same rebuild by `npm run projections:rebuild` (its own process, same files)**',

@@ -2,4 +2,3 @@ export * from './event-store.port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export * from './command-handling/decider-runner';
-export { startWorker } from './worker-thread';

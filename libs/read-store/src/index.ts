@@ -1,6 +1,5 @@
 export * from './read-store.port';
 export { SqliteReadStore } from './sqlite/sqlite-read-store';
-export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
 export { ProjectionRunner } from './runner/projection-runner';
 export type { ProjectionChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';
 export type { BatchOutcome, BatchWriter, Projector, RebuildState } from './runner/projector';

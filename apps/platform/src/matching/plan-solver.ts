@@ -1,4 +1,4 @@
-import { startWorker } from '@lib/event-store';
+import { startWorker } from './start-worker';
 import { planMatches, type CandidateArcs, type MatchPlan, type MatchProblem } from '@lib/matching';
 
 /**

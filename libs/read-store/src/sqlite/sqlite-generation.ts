@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Position } from '@lib/event-store';
 import { decodeCursor, encodeCursor } from '../paging';
-import type { SqliteWriterThread } from './sqlite-writer-thread';
 import {
   assertValidQuery,
   type AnyCollection,
@@ -41,20 +40,10 @@ export const createCollectionSql = (generation: number, c: AnyCollection): strin
 
 interface CollectionStatements {
   readonly load: Database.Statement<[string], [string, string]>;
-  readonly upsertSql: string;
   readonly upsert: Database.Statement<FieldValue[]>;
-  readonly removeSql: string;
   readonly remove: Database.Statement<[string]>;
   readonly fields: readonly [string, (doc: never) => FieldValue][];
 }
-
-const SET_CHECKPOINT_SQL =
-  'INSERT OR REPLACE INTO read_store_checkpoints (generation, name, position) VALUES (?, ?, ?)';
-
-/** Rows a writer thread is sent at a time: the next chunk is built here while the thread inserts this one. */
-const WRITER_CHUNK_ROWS = 2048;
-/** Chunks sent to a writer thread and not yet inserted, at most: enough to keep it busy, little memory. */
-const WRITER_CHUNKS_IN_FLIGHT = 4;
 
 /** Appends a document's row (key, JSON text, field values: the upsert's parameters) to `values`. */
 function pushRow(values: FieldValue[], s: CollectionStatements, key: string, doc: unknown): void {
@@ -91,23 +80,23 @@ export class SqliteGeneration {
       const table = tableOf(generation, c.name);
       const fields = Object.entries(c.fields) as [string, (doc: never) => FieldValue][];
       const columns = ['key', 'doc', ...fields.map(([f]) => column(f))];
-      const upsertSql = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      const removeSql = `DELETE FROM ${table} WHERE key = ?`;
       this.statements.set(c.name, {
         load: db
           .prepare(`SELECT key, doc FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`)
           .raw() as unknown as Database.Statement<[string], [string, string]>,
-        upsertSql,
-        upsert: db.prepare<FieldValue[]>(upsertSql),
-        removeSql,
-        remove: db.prepare(removeSql),
+        upsert: db.prepare<FieldValue[]>(
+          `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        ),
+        remove: db.prepare(`DELETE FROM ${table} WHERE key = ?`),
         fields,
       });
     }
     this.getCheckpoint = db
       .prepare('SELECT position FROM read_store_checkpoints WHERE generation = ? AND name = ?')
       .pluck() as unknown as Database.Statement<[number, string], string | undefined>;
-    this.setCheckpoint = db.prepare(SET_CHECKPOINT_SQL);
+    this.setCheckpoint = db.prepare(
+      'INSERT OR REPLACE INTO read_store_checkpoints (generation, name, position) VALUES (?, ?, ?)',
+    );
     this.writeBatch = db.transaction((batch: Batch) => {
       for (const change of batch.changes) {
         const s = this.statementsOf(change.collection);
@@ -125,7 +114,7 @@ export class SqliteGeneration {
 
   /** Creates the indexes a generation opened with `deferIndexes` lacks (idempotent). */
   createIndexes(): void {
-    this.db.exec(this.indexesSql());
+    for (const c of this.collections) this.db.exec(createIndexesSql(this.generation, c));
   }
 
   load<TDoc>(collection: CollectionSpec<TDoc, string>, keys: readonly string[]): Map<string, TDoc> {
@@ -139,50 +128,6 @@ export class SqliteGeneration {
   /** One SQLite transaction: a throw anywhere (a bad document, a failing field) rolls back all of it. */
   applyBatch(batch: Batch): void {
     this.writeBatch(batch);
-  }
-
-  /**
-   * The same transaction as `applyBatch`, run by a writer thread on its own connection: the rows are built
-   * here in chunks, each sent as soon as it is built, so the thread inserts one while the next is built. A
-   * throw here (a bad document, a failing field) rolls the thread's transaction back, as a failing row there.
-   */
-  async applyBatchThrough(writer: SqliteWriterThread, batch: Batch): Promise<void> {
-    // At most WRITER_CHUNKS_IN_FLIGHT chunks sent and not yet inserted: the rows wait here, as documents,
-    // not as copies in the thread's queue. A chunk's promise fails only when the thread stops.
-    const inFlight: Promise<void>[] = [];
-    const send = async (sql: string, width: number, values: FieldValue[]): Promise<void> => {
-      const sent = writer.run(sql, width, values);
-      sent.catch(() => undefined); // awaited below, or its failure reaches the commit
-      inFlight.push(sent);
-      if (inFlight.length >= WRITER_CHUNKS_IN_FLIGHT) await inFlight.shift();
-    };
-    try {
-      for (const change of batch.changes) {
-        const s = this.statementsOf(change.collection);
-        const width = 2 + s.fields.length;
-        let values: FieldValue[] = [];
-        for (const [key, doc] of change.upserts) {
-          pushRow(values, s, key, doc);
-          if (values.length >= WRITER_CHUNK_ROWS * width) {
-            await send(s.upsertSql, width, values);
-            values = [];
-          }
-        }
-        if (values.length > 0) await send(s.upsertSql, width, values);
-        if (change.deletes?.length) await send(s.removeSql, 1, [...change.deletes]);
-      }
-      const { name, position } = batch.checkpoint;
-      await send(SET_CHECKPOINT_SQL, 3, [this.generation, name, position.toString()]);
-    } catch (error) {
-      writer.rollback();
-      throw error;
-    }
-    await writer.commit();
-  }
-
-  /** The SQL that creates the indexes `createIndexes` creates (for a writer thread to run). */
-  indexesSql(): string {
-    return this.collections.map((c) => createIndexesSql(this.generation, c)).join('\n');
   }
 
   checkpoint(name: string): Position | undefined {

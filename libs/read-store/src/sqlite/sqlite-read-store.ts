@@ -21,16 +21,6 @@ import {
   type RebuildTarget,
 } from '../read-store.port';
 import { SqliteGeneration } from './sqlite-generation';
-import { SqliteWriterThread } from './sqlite-writer-thread';
-
-export interface SqliteReadStoreOptions {
-  /**
-   * A rebuild's batch of at least this many documents is written by a writer thread (SqliteWriterThread),
-   * which inserts while the rows are built here and then builds the indexes; smaller ones are written here.
-   * Default 20,000: below it the thread's start costs more than it saves. Never for an in-memory store.
-   */
-  readonly writerThreadFromDocuments?: number;
-}
 
 const META_SQL = `
 CREATE TABLE IF NOT EXISTS read_store_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -46,24 +36,17 @@ INSERT OR IGNORE INTO read_store_meta (name, value) VALUES ('live_generation', 1
 export class SqliteReadStore implements ReadStore {
   private live: SqliteGeneration;
   private rebuilding: SqliteGeneration | undefined;
-  /** The writer thread of the rebuild under way, once a batch large enough for it has come. */
-  private writer: SqliteWriterThread | undefined;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly collections: readonly AnyCollection[],
-    private readonly writerThreadFrom: number,
   ) {
     this.live = new SqliteGeneration(db, this.meta('live_generation'), collections);
     this.dropGenerationsOtherThan(this.live.generation);
   }
 
   /** Opens (creating if needed) the store at `path` (':memory:' for a throwaway one) with these collections. */
-  static open(
-    path: string,
-    collections: readonly AnyCollection[],
-    options: SqliteReadStoreOptions = {},
-  ): SqliteReadStore {
+  static open(path: string, collections: readonly AnyCollection[]): SqliteReadStore {
     assertValidSpecs(collections);
     const db = new Database(path);
     try {
@@ -71,7 +54,7 @@ export class SqliteReadStore implements ReadStore {
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
       db.exec(META_SQL);
-      return new SqliteReadStore(db, collections, options.writerThreadFromDocuments ?? 20_000);
+      return new SqliteReadStore(db, collections);
     } catch (error) {
       db.close();
       throw error;
@@ -117,17 +100,11 @@ export class SqliteReadStore implements ReadStore {
       load: async (collection, keys) => target.load(collection, keys),
       applyBatch: async (batch) => {
         current();
-        const documents = batch.changes.reduce((sum, change) => sum + change.upserts.size, 0);
-        if (documents < this.writerThreadFrom || this.db.memory) return target.applyBatch(batch);
-        this.writer ??= new SqliteWriterThread(this.db.name);
-        await target.applyBatchThrough(this.writer, batch);
+        target.applyBatch(batch);
       },
       checkpoint: async (name) => target.checkpoint(name),
       swap: async () => {
         current();
-        // The writer thread builds the indexes (its page cache is the larger); `createIndexes` then finds them.
-        await this.writer?.exec(target.indexesSql());
-        await this.closeWriter();
         this.rebuilding = undefined;
         const old = this.live.generation;
         this.db.transaction(() => {
@@ -142,22 +119,13 @@ export class SqliteReadStore implements ReadStore {
       abandon: async () => {
         current();
         this.rebuilding = undefined;
-        await this.closeWriter();
         this.db.transaction(() => this.dropGeneration(generation))();
       },
     };
   }
 
   async close(): Promise<void> {
-    await this.closeWriter();
     if (this.db.open) this.db.close();
-  }
-
-  /** Ends the rebuild's writer thread, if it has one (rows it has not committed are rolled back). */
-  private async closeWriter(): Promise<void> {
-    const writer = this.writer;
-    this.writer = undefined;
-    await writer?.close();
   }
 
   private meta(name: string): number {
