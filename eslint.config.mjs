@@ -37,4 +37,37 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Flows across streams go through the ports: no framework, no driver, no HTTP (test/architecture).
+    files: ['libs/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'better-sqlite3',
+                'pg',
+                'mongoose',
+                'kafkajs',
+                '@eventstore/*',
+                'express',
+                'pino*',
+                '@lib/http',
+                '@lib/http/*',
+                '@lib/auth',
+                '@lib/auth/*',
+                '@lib/messaging',
+                '@lib/messaging/*',
+              ],
+              message:
+                'libs/application reaches the outside through the event-store and read-store ports only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

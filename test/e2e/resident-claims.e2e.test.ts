@@ -1,6 +1,6 @@
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { residentClaimDecider } from '@lib/domain/workforce/resident-claim.decider';
-import { testMetadata } from '@lib/event-store/command-handling/command-handling.fixtures';
+import { testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { runDecider } from '@lib/event-store';
 import { IdNumberHasher } from '../../apps/platform/src/workforce/id-number-hasher';
 import {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET } from '@lib/auth/token';
+import { DEVELOPMENT_JWT_SECRET } from '@lib/auth';
 
 /** Used when `ID_HASH_KEY` is not set; development only, the platform warns about it. */
 export const DEVELOPMENT_ID_HASH_KEY = 'development-only-id-hash-key-change-me';

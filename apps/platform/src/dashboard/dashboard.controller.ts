@@ -3,8 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Public } from '@lib/auth';
-import { ApiDoc } from '@lib/http';
-import { HttpProblem } from '@lib/http/errors/http-problem';
+import { ApiDoc, HttpProblem } from '@lib/http';
 
 /** The parts of Express's response used here (the project has no @types/express). */
 interface FileResponse extends ServerResponse {

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@lib/event-store';
-import { EventStoreDbEventStore } from '@lib/event-store/eventstoredb/eventstoredb-event-store';
+import { EventStoreDbEventStore } from '@lib/event-store/eventstoredb';
 import { MONITOR_COLLECTIONS, employmentMonitorProjector, householdsCollection } from '@lib/application';
 import { MongoReadStore, ProjectionRunner, SqliteReadStore, type ReadStore } from '@lib/read-store';
 import { configFromEnv } from '../config/platform-config';

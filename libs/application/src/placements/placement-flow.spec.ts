@@ -5,7 +5,7 @@ import { postVacancyCommand } from '@lib/domain/postings/vacancy.fixtures';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { member, registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import { loadState, runDecider, SqliteEventStore } from '@lib/event-store';
-import { testMetadata } from '@lib/event-store/command-handling/command-handling.fixtures';
+import { testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { placeWorker } from './placement-flow';
 import { recoverPendingPlacements } from './placement-recovery';
 import { placeStep, type PlacementRef, reserveStep } from './placement-steps';

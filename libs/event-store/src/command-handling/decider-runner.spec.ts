@@ -6,7 +6,7 @@ import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import { type EventStore, WrongExpectedVersion } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { testMetadata } from './command-handling.fixtures';
+import { testMetadata } from '../testing/event-fixtures';
 import { ConcurrencyConflictError, loadState, runDecider } from './decider-runner';
 
 const now = '2026-04-01T08:00:00Z';

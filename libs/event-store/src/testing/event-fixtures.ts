@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventMetadata } from '@contracts';
 import type { EventStore, EventToAppend, Position, RecordedEvent } from '../event-store.port';
 
 /** A stream name no other test (nor another run against a shared server) uses. */
@@ -57,3 +58,11 @@ export async function eventually(condition: () => boolean, timeoutMs = 10_000): 
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/** Metadata of test commands: a broker actor and the command's time. */
+export const testMetadata = (now: string, correlationId = 'test'): EventMetadata => ({
+  actor: { id: 'test-broker', role: 'broker' },
+  correlationId,
+  causationId: correlationId,
+  now,
+});
