@@ -1,4 +1,4 @@
-import { EVENT_EXAMPLES } from './events/event-examples';
+import { EVENT_EXAMPLES } from './events';
 import { decodeEvent, decodeStoredEvent, encodeEvent, EventDecodeError } from './registry';
 
 const { preference: _p, expectedMonthlyWage: _w, ...common } = EVENT_EXAMPLES.WorkerRegistered;
