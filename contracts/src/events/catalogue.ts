@@ -1,3 +1,4 @@
+import { STREAM_KINDS, type StreamKind } from '../streams';
 import type { EventDefinition, EventOf } from './define-event';
 import { MONITOR_EVENTS } from './monitor.events';
 import { PLACEMENTS_EVENTS } from './placements.events';
@@ -7,7 +8,8 @@ import { WORKFORCE_EVENTS } from './workforce.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
- * All the rest (the type unions, the registry, the upcasters, the examples) derives from the definitions.
+ * All the rest (the type unions, the registry, the upcasters, the examples, the events of each kind of
+ * stream) derives from the definitions.
  */
 export const CURRENT_EVENTS = [
   ...POSTINGS_EVENTS,
@@ -35,3 +37,19 @@ export const EVENT_TYPES: readonly EventType[] = CURRENT_EVENTS.map((d) => d.typ
 export const EVENT_EXAMPLES = Object.freeze(
   Object.fromEntries(CURRENT_EVENTS.map((d) => [d.type, d.example])),
 ) as { readonly [T in EventType]: EventData<T> };
+
+/** The typed events of one kind of stream (the definitions whose `stream` it is): what its decider folds. */
+export type EventsOfStream<K extends StreamKind> = EventOf<
+  Extract<CurrentDefinition, { readonly stream: K }>
+>;
+
+const TYPES_OF_STREAM: ReadonlyMap<StreamKind, readonly EventType[]> = new Map(
+  (Object.keys(STREAM_KINDS) as StreamKind[]).map((kind) => [
+    kind,
+    Object.freeze(CURRENT_EVENTS.filter((d) => d.stream === kind).map((d) => d.type)),
+  ]),
+);
+
+/** The event types one kind of stream holds, in the order of the definitions. */
+export const eventTypesOf = <K extends StreamKind>(kind: K): readonly EventsOfStream<K>['type'][] =>
+  TYPES_OF_STREAM.get(kind) as readonly EventsOfStream<K>['type'][];

@@ -64,8 +64,8 @@ type Lineage<
 
 /**
  * Defines one `type@version`. Listing the current version in its context's `*_EVENTS` array is all it takes
- * to register it: the type unions, the registry, the upcasters and the examples all derive from the
- * definitions (see ./catalogue).
+ * to register it: the type unions, the registry, the upcasters, the examples and the events of each kind
+ * of stream all derive from the definitions (see ./catalogue).
  */
 export function defineEvent<
   TType extends string,

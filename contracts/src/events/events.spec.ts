@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { decodeEvent } from '../registry';
-import { STREAM_KINDS } from '../streams';
+import { STREAM_KINDS, type StreamKind } from '../streams';
 import { isoDateTime } from '../values';
-import { CURRENT_EVENTS, EVENT_EXAMPLES, EVENT_TYPES } from './catalogue';
+import { CURRENT_EVENTS, EVENT_EXAMPLES, EVENT_TYPES, eventTypesOf } from './catalogue';
 import { defineEvent, ENVELOPE_TIME, type EventDefinition } from './define-event';
 import * as contracts from './index';
 import { ZeroEmploymentCaseCleared } from './monitor.events';
@@ -31,6 +31,14 @@ describe('event definitions', () => {
       expect(EVENT_EXAMPLES[definition.type]).toBe(definition.example);
       expect(Object.keys(STREAM_KINDS)).toContain(definition.stream);
       expect([...fieldsOf(definition), ENVELOPE_TIME]).toContain(definition.time);
+    }
+  });
+
+  it('place every current type in one kind of stream, the one its definition names', () => {
+    const kinds = Object.keys(STREAM_KINDS) as StreamKind[];
+    expect(kinds.flatMap((kind) => eventTypesOf(kind)).sort()).toEqual([...EVENT_TYPES].sort());
+    for (const kind of kinds) {
+      expect(eventTypesOf(kind)).toEqual(CURRENT_EVENTS.filter((d) => d.stream === kind).map((d) => d.type));
     }
   });
 
