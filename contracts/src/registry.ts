@@ -1,4 +1,10 @@
-import { CURRENT_EVENTS, type DomainEvent, type EventDefinition, type EventType } from './events';
+import {
+  CURRENT_EVENTS,
+  ENVELOPE_TIME,
+  type DomainEvent,
+  type EventDefinition,
+  type EventType,
+} from './events';
 import { eventMetadata, type EventEnvelope } from './envelope';
 
 const CURRENT_BY_TYPE: ReadonlyMap<string, EventDefinition> = new Map(CURRENT_EVENTS.map((d) => [d.type, d]));
@@ -90,6 +96,21 @@ export function decodeEvent(raw: RawEvent): DomainEvent & { version: number } {
   }
   const parsed = parseOrThrow(current, data, raw);
   return { type: raw.type, version: current.version, data: parsed } as DomainEvent & { version: number };
+}
+
+/**
+ * The business time of an event: the data field its definition names (deciders stamp it from the command's
+ * `now`), or the envelope's `occurredAt` when its data holds none.
+ */
+export function eventTimeOf(event: {
+  readonly type: string;
+  readonly data: unknown;
+  readonly occurredAt: string;
+}): string {
+  const definition = CURRENT_BY_TYPE.get(event.type);
+  if (!definition) throw new EventDecodeError('unknown_event_type', event.type, 0, 'unknown event type');
+  if (definition.time === ENVELOPE_TIME) return event.occurredAt;
+  return (event.data as Readonly<Record<string, string>>)[definition.time];
 }
 
 /** Validates a new event and gives what the store appends: the current version and the parsed data. */
