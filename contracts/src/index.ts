@@ -3,7 +3,6 @@ export * from './events';
 export * from './regions/guizhou-divisions';
 export * from './registry';
 export * from './streams';
-export * from './upcasters';
 export * from './values';
 export * from './http';
 export * from './openapi';

@@ -1,5 +1,5 @@
-import { EVENT_EXAMPLES } from './events/event-examples';
-import { decodeEvent, decodeStoredEvent, encodeEvent, EventDecodeError } from './registry';
+import { CURRENT_EVENTS, ENVELOPE_TIME, EVENT_EXAMPLES } from './events';
+import { decodeEvent, decodeStoredEvent, encodeEvent, EventDecodeError, eventTimeOf } from './registry';
 
 const { preference: _p, expectedMonthlyWage: _w, ...common } = EVENT_EXAMPLES.WorkerRegistered;
 
@@ -88,5 +88,35 @@ describe('registry: decode with upcasting, encode', () => {
     expect(() =>
       decodeStoredEvent({ ...envelope, version: 1, metadata: { actor: { id: 'x', role: 'root' } } }),
     ).toThrow(EventDecodeError);
+  });
+
+  describe('eventTimeOf', () => {
+    const occurredAt = '2026-12-31T23:59:59Z';
+
+    it.each(CURRENT_EVENTS.map((d) => [d.type, d] as const))(
+      '%s: the field its definition names',
+      (type, d) => {
+        const time = eventTimeOf({ type, data: d.example, occurredAt });
+        expect(time).toBe(
+          d.time === ENVELOPE_TIME ? occurredAt : (d.example as Record<string, unknown>)[d.time],
+        );
+      },
+    );
+
+    it('reads the named field, whatever other times the data holds', () => {
+      const { ZeroEmploymentCaseCleared: cleared, WorkshopCertified: certified } = EVENT_EXAMPLES;
+      expect(eventTimeOf({ type: 'ZeroEmploymentCaseCleared', data: cleared, occurredAt })).toBe(
+        cleared.clearedAt,
+      );
+      expect(eventTimeOf({ type: 'WorkshopCertified', data: certified, occurredAt })).toBe(
+        certified.certifiedAt,
+      );
+      const subsidy = EVENT_EXAMPLES.TransportSubsidyEligible;
+      expect(eventTimeOf({ type: 'TransportSubsidyEligible', data: subsidy, occurredAt })).toBe(occurredAt);
+    });
+
+    it('knows no time of an unknown type', () => {
+      expect(() => eventTimeOf({ type: 'Nope', data: {}, occurredAt })).toThrow(EventDecodeError);
+    });
   });
 });

@@ -1,30 +1,24 @@
-import type { EventDefinition } from './events/define-event';
-import { MONITOR_EVENTS } from './events/monitor.events';
-import { PLACEMENTS_EVENTS } from './events/placements.events';
-import { POSTINGS_EVENTS } from './events/postings.events';
-import { RESIDENT_EVENTS } from './events/resident.events';
-import { WORKFORCE_EVENTS } from './events/workforce.events';
-import type { DomainEvent, EventType } from './events';
+import {
+  CURRENT_EVENTS,
+  ENVELOPE_TIME,
+  type DomainEvent,
+  type EventDefinition,
+  type EventType,
+} from './events';
 import { eventMetadata, type EventEnvelope } from './envelope';
-import { UPCASTERS, type Upcaster } from './upcasters';
-
-/** Every event type at its current version. */
-export const CURRENT_EVENTS: readonly EventDefinition[] = [
-  ...POSTINGS_EVENTS,
-  ...WORKFORCE_EVENTS,
-  ...RESIDENT_EVENTS,
-  ...PLACEMENTS_EVENTS,
-  ...MONITOR_EVENTS,
-];
 
 const CURRENT_BY_TYPE: ReadonlyMap<string, EventDefinition> = new Map(CURRENT_EVENTS.map((d) => [d.type, d]));
-const UPCASTER_BY_KEY: ReadonlyMap<string, Upcaster> = new Map(
-  UPCASTERS.map((u) => [`${u.from.type}@${u.from.version}`, u]),
-);
 
 if (CURRENT_BY_TYPE.size !== CURRENT_EVENTS.length) throw new Error('Two current definitions share a type');
 
-export const EVENT_TYPES: readonly EventType[] = CURRENT_EVENTS.map((d) => d.type as EventType);
+/** Every version of every type, by `type@version`: the current ones and those their `previous` chains reach. */
+const DEFINITION_BY_KEY: ReadonlyMap<string, EventDefinition> = new Map(
+  CURRENT_EVENTS.flatMap((current) => {
+    const versions: EventDefinition[] = [];
+    for (let d: EventDefinition | undefined = current; d !== undefined; d = d.previous) versions.push(d);
+    return versions.map((d) => [`${d.type}@${d.version}`, d] as const);
+  }),
+);
 
 export const isEventType = (type: string): type is EventType => CURRENT_BY_TYPE.has(type);
 
@@ -86,8 +80,10 @@ export function decodeEvent(raw: RawEvent): DomainEvent & { version: number } {
   }
   let data = raw.data;
   for (let version = raw.version; version < current.version; version++) {
-    const upcaster = UPCASTER_BY_KEY.get(`${raw.type}@${version}`);
-    if (!upcaster) {
+    const from = DEFINITION_BY_KEY.get(`${raw.type}@${version}`);
+    const to = DEFINITION_BY_KEY.get(`${raw.type}@${version + 1}`);
+    // defineEvent gives every version above 1 its previous and its upcast: a gap is a broken definition.
+    if (!from || !to?.upcast) {
       throw new EventDecodeError(
         'missing_upcaster',
         raw.type,
@@ -95,11 +91,26 @@ export function decodeEvent(raw: RawEvent): DomainEvent & { version: number } {
         `no upcaster from version ${version}`,
       );
     }
-    // Each step validates against its own version's schema, so an upcaster only sees well-formed data.
-    data = upcaster.upcast(parseOrThrow(upcaster.from, data, raw));
+    // Each step validates against its own version's schema, so an upcast only sees well-formed data.
+    data = to.upcast(parseOrThrow(from, data, raw));
   }
   const parsed = parseOrThrow(current, data, raw);
   return { type: raw.type, version: current.version, data: parsed } as DomainEvent & { version: number };
+}
+
+/**
+ * The business time of an event: the data field its definition names (deciders stamp it from the command's
+ * `now`), or the envelope's `occurredAt` when its data holds none.
+ */
+export function eventTimeOf(event: {
+  readonly type: string;
+  readonly data: unknown;
+  readonly occurredAt: string;
+}): string {
+  const definition = CURRENT_BY_TYPE.get(event.type);
+  if (!definition) throw new EventDecodeError('unknown_event_type', event.type, 0, 'unknown event type');
+  if (definition.time === ENVELOPE_TIME) return event.occurredAt;
+  return (event.data as Readonly<Record<string, string>>)[definition.time];
 }
 
 /** Validates a new event and gives what the store appends: the current version and the parsed data. */

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { channel, guizhouCountyCode, householdId, isoDateTime, placementId, workerId } from '../values';
 import { defineEvent, type EventOf } from './define-event';
+import { AT, HOUSEHOLD, PLACEMENT, WORKER } from './example-values';
 
 /** Opened the moment a household with labour has no one employed; due dates follow the 3-day / 5-day practice. */
-export const ZeroEmploymentCaseOpened = defineEvent(
-  'ZeroEmploymentCaseOpened',
-  1,
-  z
+export const ZeroEmploymentCaseOpened = defineEvent({
+  type: 'ZeroEmploymentCaseOpened',
+  version: 1,
+  stream: 'employmentMonitor',
+  time: 'openedAt',
+  schema: z
     .object({
       householdId,
       countyCode: guizhouCountyCode,
@@ -15,7 +18,14 @@ export const ZeroEmploymentCaseOpened = defineEvent(
       clearDueAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    householdId: HOUSEHOLD,
+    countyCode: '520402',
+    openedAt: AT,
+    assistDueAt: '2026-03-04T08:00:00Z',
+    clearDueAt: '2026-03-06T08:00:00Z',
+  },
+});
 
 export const caseClearedBy = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('employment'), channel }).strict(),
@@ -24,10 +34,12 @@ export const caseClearedBy = z.discriminatedUnion('kind', [
 ]);
 export type CaseClearedBy = z.infer<typeof caseClearedBy>;
 
-export const ZeroEmploymentCaseCleared = defineEvent(
-  'ZeroEmploymentCaseCleared',
-  1,
-  z
+export const ZeroEmploymentCaseCleared = defineEvent({
+  type: 'ZeroEmploymentCaseCleared',
+  version: 1,
+  stream: 'employmentMonitor',
+  time: 'clearedAt',
+  schema: z
     .object({
       householdId,
       countyCode: guizhouCountyCode,
@@ -36,13 +48,23 @@ export const ZeroEmploymentCaseCleared = defineEvent(
       clearedBy: caseClearedBy,
     })
     .strict(),
-);
+  example: {
+    householdId: HOUSEHOLD,
+    countyCode: '520402',
+    openedAt: AT,
+    clearedAt: '2026-03-05T10:00:00Z',
+    clearedBy: { kind: 'employment', channel: 'workshop' },
+  },
+});
 
 /** A worker placed out of the province earns the one-time cross-province transport subsidy, once a year. */
-export const TransportSubsidyEligible = defineEvent(
-  'TransportSubsidyEligible',
-  1,
-  z
+export const TransportSubsidyEligible = defineEvent({
+  type: 'TransportSubsidyEligible',
+  version: 1,
+  stream: 'employmentMonitor',
+  // The data carries no time: the envelope's occurredAt, the time of the placement that earned it, is its time.
+  time: 'envelope',
+  schema: z
     .object({
       workerId,
       householdId,
@@ -51,7 +73,14 @@ export const TransportSubsidyEligible = defineEvent(
       countyCode: guizhouCountyCode,
     })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    placementId: PLACEMENT,
+    year: 2026,
+    countyCode: '520402',
+  },
+});
 
 export const MONITOR_EVENTS = [
   ZeroEmploymentCaseOpened,

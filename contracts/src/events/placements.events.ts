@@ -14,12 +14,15 @@ import {
   workerId,
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
+import { AT, HOUSEHOLD, PLACEMENT, VACANCY, WORKER } from './example-values';
 
 /** The commit point of the placement saga, appended to the household stream. */
-export const WorkerPlaced = defineEvent(
-  'WorkerPlaced',
-  1,
-  z
+export const WorkerPlaced = defineEvent({
+  type: 'WorkerPlaced',
+  version: 1,
+  stream: 'household',
+  time: 'placedAt',
+  schema: z
     .object({
       placementId,
       workerId,
@@ -35,22 +38,45 @@ export const WorkerPlaced = defineEvent(
       placedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    placementId: PLACEMENT,
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    vacancyId: VACANCY,
+    channel: 'out_of_province',
+    brokerId: 'broker-7',
+    startDate: '2026-03-10',
+    recommendationRank: 2,
+    overrideReason: 'worker prefers Guangzhou',
+    placedAt: AT,
+  },
+});
 
 /** Ends a placement (employmentId = placementId) or an employment reported from outside. */
-export const EmploymentEnded = defineEvent(
-  'EmploymentEnded',
-  1,
-  z
+export const EmploymentEnded = defineEvent({
+  type: 'EmploymentEnded',
+  version: 1,
+  stream: 'household',
+  time: 'endedAt',
+  schema: z
     .object({ workerId, householdId, employmentId, reason: employmentEndReason, endedAt: isoDateTime })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    employmentId: PLACEMENT,
+    reason: 'returned_home',
+    endedAt: AT,
+  },
+});
 
 /** A follow-up check (job retention): still employed or not. Not employed is followed by EmploymentEnded. */
-export const EmploymentVerified = defineEvent(
-  'EmploymentVerified',
-  1,
-  z
+export const EmploymentVerified = defineEvent({
+  type: 'EmploymentVerified',
+  version: 1,
+  stream: 'household',
+  time: 'verifiedAt',
+  schema: z
     .object({
       workerId,
       householdId,
@@ -60,16 +86,34 @@ export const EmploymentVerified = defineEvent(
       verifiedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    employmentId: PLACEMENT,
+    stillEmployed: true,
+    method: 'phone',
+    verifiedAt: AT,
+  },
+});
 
 /** Recovery of a reservation left pending: the placement never happened. */
-export const PlacementVoided = defineEvent(
-  'PlacementVoided',
-  1,
-  z
+export const PlacementVoided = defineEvent({
+  type: 'PlacementVoided',
+  version: 1,
+  stream: 'household',
+  time: 'voidedAt',
+  schema: z
     .object({ placementId, workerId, householdId, vacancyId, reason: reasonText, voidedAt: isoDateTime })
     .strict(),
-);
+  example: {
+    placementId: PLACEMENT,
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    vacancyId: VACANCY,
+    reason: 'reservation_recovery',
+    voidedAt: AT,
+  },
+});
 
 export const PLACEMENTS_EVENTS = [
   WorkerPlaced,

@@ -22,11 +22,14 @@ import {
   yuan,
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
+import { AT, HOUSEHOLD, PLACEMENT, VACANCY, WORKER } from './example-values';
 
-export const LabourStationRegistered = defineEvent(
-  'LabourStationRegistered',
-  1,
-  z
+export const LabourStationRegistered = defineEvent({
+  type: 'LabourStationRegistered',
+  version: 1,
+  stream: 'labourStation',
+  time: 'registeredAt',
+  schema: z
     .object({
       stationId,
       name: shortText,
@@ -37,12 +40,22 @@ export const LabourStationRegistered = defineEvent(
       registeredAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    stationId: 'station-gz-001',
+    name: '贵州省驻广州劳务协作站',
+    hostProvince: '广东省',
+    hostCity: '广州市',
+    managingRegionCode: '520500',
+    registeredAt: AT,
+  },
+});
 
-export const WorkshopCertified = defineEvent(
-  'WorkshopCertified',
-  1,
-  z
+export const WorkshopCertified = defineEvent({
+  type: 'WorkshopCertified',
+  version: 1,
+  stream: 'workshop',
+  time: 'certifiedAt',
+  schema: z
     .object({
       workshopId,
       name: shortText,
@@ -52,13 +65,24 @@ export const WorkshopCertified = defineEvent(
       certifiedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    workshopId: 'workshop-001',
+    name: '织金县绣娘帮扶车间',
+    countyCode: '520524',
+    relocationSiteId: 'site-520524-01',
+    sector: 'garments',
+    certifiedAt: AT,
+  },
+});
 
-export const WorkshopDecertified = defineEvent(
-  'WorkshopDecertified',
-  1,
-  z.object({ workshopId, reason: reasonText, decertifiedAt: isoDateTime }).strict(),
-);
+export const WorkshopDecertified = defineEvent({
+  type: 'WorkshopDecertified',
+  version: 1,
+  stream: 'workshop',
+  time: 'decertifiedAt',
+  schema: z.object({ workshopId, reason: reasonText, decertifiedAt: isoDateTime }).strict(),
+  example: { workshopId: 'workshop-001', reason: '停产', decertifiedAt: AT },
+});
 
 export const vacancySource = z.object({ type: vacancySourceType, id: entityId }).strict();
 export const workLocation = z
@@ -72,10 +96,12 @@ export const welfareTerms = z
   .object({ monthlySubsidy: yuan, termMonths: z.number().int().min(1).max(60) })
   .strict();
 
-export const VacancyPosted = defineEvent(
-  'VacancyPosted',
-  1,
-  z
+export const VacancyPosted = defineEvent({
+  type: 'VacancyPosted',
+  version: 1,
+  stream: 'vacancy',
+  time: 'postedAt',
+  schema: z
     .object({
       vacancyId,
       source: vacancySource,
@@ -99,12 +125,29 @@ export const VacancyPosted = defineEvent(
       error: 'welfare is required for a public_welfare vacancy and forbidden otherwise',
       path: ['welfare'],
     }),
-);
+  example: {
+    vacancyId: VACANCY,
+    source: { type: 'labour_station', id: 'station-gz-001' },
+    title: '缝纫工',
+    occupation: 'sewing_machinist',
+    skills: ['sewing'],
+    location: { province: '广东省', city: '广州市', countyCode: '440106' },
+    openings: 5,
+    wage: { min: 4500, max: 6000, period: 'month' },
+    ageRange: { min: 18, max: 50 },
+    labourCapacities: ['full', 'partial'],
+    accommodation: true,
+    expiresAt: '2027-01-31T00:00:00Z',
+    postedAt: AT,
+  },
+});
 
-export const VacancyOpeningsChanged = defineEvent(
-  'VacancyOpeningsChanged',
-  1,
-  z
+export const VacancyOpeningsChanged = defineEvent({
+  type: 'VacancyOpeningsChanged',
+  version: 1,
+  stream: 'vacancy',
+  time: 'changedAt',
+  schema: z
     .object({
       vacancyId,
       openings: z.number().int().min(0).max(10_000),
@@ -112,47 +155,82 @@ export const VacancyOpeningsChanged = defineEvent(
       changedAt: isoDateTime,
     })
     .strict(),
-);
+  example: { vacancyId: VACANCY, openings: 8, previousOpenings: 5, changedAt: AT },
+});
 
-export const VacancyExpiryExtended = defineEvent(
-  'VacancyExpiryExtended',
-  1,
-  z
+export const VacancyExpiryExtended = defineEvent({
+  type: 'VacancyExpiryExtended',
+  version: 1,
+  stream: 'vacancy',
+  time: 'extendedAt',
+  schema: z
     .object({ vacancyId, expiresAt: isoDateTime, previousExpiresAt: isoDateTime, extendedAt: isoDateTime })
     .strict(),
-);
+  example: {
+    vacancyId: VACANCY,
+    expiresAt: '2027-06-30T00:00:00Z',
+    previousExpiresAt: '2027-01-31T00:00:00Z',
+    extendedAt: AT,
+  },
+});
 
-export const VacancyWithdrawn = defineEvent(
-  'VacancyWithdrawn',
-  1,
-  z.object({ vacancyId, reason: reasonText.optional(), withdrawnAt: isoDateTime }).strict(),
-);
+export const VacancyWithdrawn = defineEvent({
+  type: 'VacancyWithdrawn',
+  version: 1,
+  stream: 'vacancy',
+  time: 'withdrawnAt',
+  schema: z.object({ vacancyId, reason: reasonText.optional(), withdrawnAt: isoDateTime }).strict(),
+  example: { vacancyId: VACANCY, reason: 'filled elsewhere', withdrawnAt: AT },
+});
 
-export const VacancyExpired = defineEvent(
-  'VacancyExpired',
-  1,
-  z.object({ vacancyId, expiredAt: isoDateTime }).strict(),
-);
+export const VacancyExpired = defineEvent({
+  type: 'VacancyExpired',
+  version: 1,
+  stream: 'vacancy',
+  time: 'expiredAt',
+  schema: z.object({ vacancyId, expiredAt: isoDateTime }).strict(),
+  example: { vacancyId: VACANCY, expiredAt: '2027-01-31T00:00:00Z' },
+});
 
 /** Step 1 of the placement saga: an opening held for a placement until confirmed or released. */
-export const VacancyOpeningReserved = defineEvent(
-  'VacancyOpeningReserved',
-  1,
-  z.object({ vacancyId, placementId, workerId, householdId, reservedAt: isoDateTime }).strict(),
-);
+export const VacancyOpeningReserved = defineEvent({
+  type: 'VacancyOpeningReserved',
+  version: 1,
+  stream: 'vacancy',
+  time: 'reservedAt',
+  schema: z.object({ vacancyId, placementId, workerId, householdId, reservedAt: isoDateTime }).strict(),
+  example: {
+    vacancyId: VACANCY,
+    placementId: PLACEMENT,
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    reservedAt: AT,
+  },
+});
 
-export const VacancyReservationConfirmed = defineEvent(
-  'VacancyReservationConfirmed',
-  1,
-  z.object({ vacancyId, placementId, confirmedAt: isoDateTime }).strict(),
-);
+export const VacancyReservationConfirmed = defineEvent({
+  type: 'VacancyReservationConfirmed',
+  version: 1,
+  stream: 'vacancy',
+  time: 'confirmedAt',
+  schema: z.object({ vacancyId, placementId, confirmedAt: isoDateTime }).strict(),
+  example: { vacancyId: VACANCY, placementId: PLACEMENT, confirmedAt: AT },
+});
 
 /** Compensation: the household refused the placement, or recovery voided it. `reason` is a rejection code. */
-export const VacancyReservationReleased = defineEvent(
-  'VacancyReservationReleased',
-  1,
-  z.object({ vacancyId, placementId, reason: reasonText, releasedAt: isoDateTime }).strict(),
-);
+export const VacancyReservationReleased = defineEvent({
+  type: 'VacancyReservationReleased',
+  version: 1,
+  stream: 'vacancy',
+  time: 'releasedAt',
+  schema: z.object({ vacancyId, placementId, reason: reasonText, releasedAt: isoDateTime }).strict(),
+  example: {
+    vacancyId: VACANCY,
+    placementId: PLACEMENT,
+    reason: 'worker_already_employed',
+    releasedAt: AT,
+  },
+});
 
 export const POSTINGS_EVENTS = [
   LabourStationRegistered,

@@ -20,16 +20,26 @@ import {
   workerId,
   workPreference,
   yuan,
+  type WorkPreference,
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
+import { AT, HOUSEHOLD, ID_NUMBER_HASH, WORKER } from './example-values';
 
-export const HouseholdRegistered = defineEvent(
-  'HouseholdRegistered',
-  1,
-  z
+export const HouseholdRegistered = defineEvent({
+  type: 'HouseholdRegistered',
+  version: 1,
+  stream: 'household',
+  time: 'registeredAt',
+  schema: z
     .object({ householdId, countyCode: guizhouCountyCode, relocationSiteId, registeredAt: isoDateTime })
     .strict(),
-);
+  example: {
+    householdId: HOUSEHOLD,
+    countyCode: '520402',
+    relocationSiteId: 'site-520402-01',
+    registeredAt: AT,
+  },
+});
 
 /** A birth year no older than 1900; the HTTP body applies the working-age range. */
 export const birthYear = z.number().int().min(1900).max(2100);
@@ -51,17 +61,36 @@ const workerRegisteredCommon = {
   registeredAt: isoDateTime,
 };
 
-/** v1 (superseded, read through the upcaster): a yes/no on leaving the province, no expected wage. */
-export const WorkerRegisteredV1 = defineEvent(
-  'WorkerRegistered',
-  1,
-  z.object({ ...workerRegisteredCommon, willingToLeaveProvince: z.boolean() }).strict(),
-);
+/** v1 (superseded, read through WorkerRegistered's upcast): a yes/no on leaving the province, no expected wage. */
+export const WorkerRegisteredV1 = defineEvent({
+  type: 'WorkerRegistered',
+  version: 1,
+  stream: 'household',
+  time: 'registeredAt',
+  schema: z.object({ ...workerRegisteredCommon, willingToLeaveProvince: z.boolean() }).strict(),
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    memberNo: 1,
+    name: '王芳',
+    idNumberHash: ID_NUMBER_HASH,
+    idNumberLast4: '0028',
+    birthYear: 1986,
+    gender: 'female',
+    ethnicity: '布依族',
+    labourCapacity: 'full',
+    skills: ['sewing'],
+    willingToLeaveProvince: true,
+    registeredAt: AT,
+  },
+});
 
-export const WorkerRegistered = defineEvent(
-  'WorkerRegistered',
-  2,
-  z
+export const WorkerRegistered = defineEvent({
+  type: 'WorkerRegistered',
+  version: 2,
+  stream: 'household',
+  time: 'registeredAt',
+  schema: z
     .object({
       ...workerRegisteredCommon,
       preference: workPreference,
@@ -69,12 +98,41 @@ export const WorkerRegistered = defineEvent(
       expectedMonthlyWage: yuan.nullable(),
     })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    memberNo: 1,
+    name: '王芳',
+    idNumberHash: ID_NUMBER_HASH,
+    idNumberLast4: '0028',
+    birthYear: 1986,
+    gender: 'female',
+    ethnicity: '布依族',
+    labourCapacity: 'full',
+    skills: ['sewing'],
+    preference: 'out_of_province',
+    expectedMonthlyWage: 3500,
+    registeredAt: AT,
+  },
+  previous: WorkerRegisteredV1,
+  /**
+   * `willingToLeaveProvince` becomes a preference. Willing → `any`; unwilling → `in_province` (it said no
+   * to leaving Guizhou, not no to jobs beyond the relocation site). The expected wage was never asked: null,
+   * not a guess.
+   */
+  upcast: (v1) => {
+    const { willingToLeaveProvince, ...rest } = v1;
+    const preference: WorkPreference = willingToLeaveProvince ? 'any' : 'in_province';
+    return { ...rest, preference, expectedMonthlyWage: null };
+  },
+});
 
-export const WorkerProfileUpdated = defineEvent(
-  'WorkerProfileUpdated',
-  1,
-  z
+export const WorkerProfileUpdated = defineEvent({
+  type: 'WorkerProfileUpdated',
+  version: 1,
+  stream: 'household',
+  time: 'updatedAt',
+  schema: z
     .object({
       workerId,
       householdId,
@@ -90,12 +148,15 @@ export const WorkerProfileUpdated = defineEvent(
         error: 'A profile update changes at least one field',
       },
     ),
-);
+  example: { workerId: WORKER, householdId: HOUSEHOLD, skills: ['sewing', 'embroidery'], updatedAt: AT },
+});
 
-export const WorkerTrainingCompleted = defineEvent(
-  'WorkerTrainingCompleted',
-  1,
-  z
+export const WorkerTrainingCompleted = defineEvent({
+  type: 'WorkerTrainingCompleted',
+  version: 1,
+  stream: 'household',
+  time: 'completedAt',
+  schema: z
     .object({
       workerId,
       householdId,
@@ -106,12 +167,23 @@ export const WorkerTrainingCompleted = defineEvent(
       completedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    trainingId: 'training-1',
+    name: '贵州绣娘刺绣培训',
+    skill: 'embroidery',
+    hours: 40,
+    completedAt: AT,
+  },
+});
 
-export const WorkerLabourCapacityChanged = defineEvent(
-  'WorkerLabourCapacityChanged',
-  1,
-  z
+export const WorkerLabourCapacityChanged = defineEvent({
+  type: 'WorkerLabourCapacityChanged',
+  version: 1,
+  stream: 'household',
+  time: 'changedAt',
+  schema: z
     .object({
       workerId,
       householdId,
@@ -120,13 +192,22 @@ export const WorkerLabourCapacityChanged = defineEvent(
       changedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    labourCapacity: 'partial',
+    previousLabourCapacity: 'full',
+    changedAt: AT,
+  },
+});
 
 /** Employment found outside the platform; ended by EmploymentEnded with its employmentId. */
-export const EmploymentReported = defineEvent(
-  'EmploymentReported',
-  1,
-  z
+export const EmploymentReported = defineEvent({
+  type: 'EmploymentReported',
+  version: 1,
+  stream: 'household',
+  time: 'reportedAt',
+  schema: z
     .object({
       employmentId,
       workerId,
@@ -138,7 +219,16 @@ export const EmploymentReported = defineEvent(
       reportedAt: isoDateTime,
     })
     .strict(),
-);
+  example: {
+    employmentId: 'employment-1',
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    channel: 'self_employed',
+    source: 'cadre_visit',
+    startDate: '2026-02-15',
+    reportedAt: AT,
+  },
+});
 
 export const WORKFORCE_EVENTS = [
   HouseholdRegistered,

@@ -1,10 +1,18 @@
-import { CURRENT_EVENTS } from '@contracts';
+import { CURRENT_EVENTS, STREAM_KINDS } from '@contracts';
 import { STREAM_CATEGORIES, TOPICS, topicOf, UnroutableEvent } from './topics';
 
 describe('topicOf', () => {
   it('routes every event type of the contracts from at least one kind of stream', () => {
     const routed = new Set(STREAM_CATEGORIES.flatMap((c) => [...c.events]));
     expect(CURRENT_EVENTS.map((d) => d.type).filter((t) => !routed.has(t))).toEqual([]);
+  });
+
+  it('routes each event type from the kind of stream its definition names, and from no other', () => {
+    for (const { type, stream } of CURRENT_EVENTS) {
+      const from = STREAM_CATEGORIES.filter((c) => c.events.has(type)).map((c) => c.prefix);
+      expect([type, from]).toEqual([type, [STREAM_KINDS[stream].prefix]]);
+    }
+    expect(() => topicOf('labour-station-1', 'VacancyPosted')).toThrow(UnroutableEvent);
   });
 
   it('keeps a household stream on one topic, workforce and placement events alike (so its order holds)', () => {

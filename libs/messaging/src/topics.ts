@@ -1,16 +1,4 @@
-import {
-  MONITOR_EVENTS,
-  PLACEMENTS_EVENTS,
-  POSTINGS_EVENTS,
-  ResidentIdClaimed,
-  ResidentIdClaimVoided,
-  ResidentIdReleased,
-  STREAM_KINDS,
-  WORKFORCE_EVENTS,
-  type BoundedContext,
-  type EventDefinition,
-  type StreamKind,
-} from '@contracts';
+import { eventTypesOf, STREAM_KINDS, type BoundedContext, type StreamKind } from '@contracts';
 
 /**
  * Topics: one per bounded context, chosen by the STREAM the event is in, and keyed by the stream id.
@@ -46,33 +34,22 @@ interface StreamCategory {
   readonly events: ReadonlySet<string>;
 }
 
-const typesOf = (...lists: (readonly EventDefinition[])[]): ReadonlySet<string> =>
-  new Set(lists.flat().map((d) => d.type));
-
-const POSTINGS = typesOf(POSTINGS_EVENTS);
-
-/** The events each kind of stream may hold; its prefix comes from the contracts' stream catalogue. */
-const EVENTS_BY_KIND: Readonly<Record<StreamKind, ReadonlySet<string>>> = {
-  labourStation: POSTINGS,
-  workshop: POSTINGS,
-  vacancy: POSTINGS,
-  household: typesOf(WORKFORCE_EVENTS, PLACEMENTS_EVENTS, [ResidentIdClaimVoided]),
-  // Claims on a person (ADR 0004) belong to the workforce context beside the households they name.
-  resident: typesOf([ResidentIdClaimed, ResidentIdReleased]),
-  employmentMonitor: typesOf(MONITOR_EVENTS),
-};
-
 const TOPIC_OF_CONTEXT: Readonly<Record<BoundedContext, Topic>> = {
   postings: TOPICS.postings,
   workforce: TOPICS.workforce,
   monitor: TOPICS.monitor,
 };
 
+/**
+ * Each kind of stream with its prefix and context (the contracts' stream catalogue) and the events it may hold
+ * (the definitions whose stream it is). Claims on a person (ADR 0004) belong to the workforce context beside
+ * the households they name.
+ */
 export const STREAM_CATEGORIES: readonly StreamCategory[] = (Object.keys(STREAM_KINDS) as StreamKind[]).map(
   (kind) => ({
     prefix: STREAM_KINDS[kind].prefix,
     topic: TOPIC_OF_CONTEXT[STREAM_KINDS[kind].context],
-    events: EVENTS_BY_KIND[kind],
+    events: new Set<string>(eventTypesOf(kind)),
   }),
 );
 

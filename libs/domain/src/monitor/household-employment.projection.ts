@@ -1,4 +1,11 @@
-import { CHANNELS, prefectureOfCounty, type Channel, type LabourCapacity } from '@contracts';
+import {
+  CHANNELS,
+  eventTypesOf,
+  prefectureOfCounty,
+  type Channel,
+  type EventsOfStream,
+  type LabourCapacity,
+} from '@contracts';
 import { eventTimeOf, type EnvelopeOf, type KeyedProjection } from './projection';
 
 export type HouseholdStatus = 'covered' | 'zero_employment' | 'no_labour';
@@ -46,20 +53,16 @@ export interface HouseholdEmployment {
   readonly lastRevision: number;
 }
 
-/** Every event of the household stream: even those that change no figure may end a command's batch. */
-export const HOUSEHOLD_EVENT_TYPES = [
-  'HouseholdRegistered',
-  'WorkerRegistered',
-  'WorkerProfileUpdated',
-  'WorkerTrainingCompleted',
-  'WorkerLabourCapacityChanged',
-  'EmploymentReported',
-  'WorkerPlaced',
-  'EmploymentEnded',
-  'EmploymentVerified',
-  'PlacementVoided',
-] as const;
-export type HouseholdEventType = (typeof HOUSEHOLD_EVENT_TYPES)[number];
+/**
+ * The household stream's events this projection folds (and matching with it): all of them, since even one that
+ * changes no figure may end a command's batch, except ResidentIdClaimVoided, which names no worker, changes no
+ * figure and is always a command's only event (so it never ends a batch that changed one). A new event of the
+ * household stream joins the list by its definition alone.
+ */
+export type HouseholdEventType = Exclude<EventsOfStream<'household'>['type'], 'ResidentIdClaimVoided'>;
+export const HOUSEHOLD_EVENT_TYPES: readonly HouseholdEventType[] = eventTypesOf('household').filter(
+  (type): type is HouseholdEventType => type !== 'ResidentIdClaimVoided',
+);
 export type HouseholdEnvelope = EnvelopeOf<HouseholdEventType>;
 
 /**

@@ -1,4 +1,12 @@
-import type { LabourCapacity, VacancySource, WageRange, WorkLocation, AgeRange } from '@contracts';
+import {
+  eventTypesOf,
+  type AgeRange,
+  type EventsOfStream,
+  type LabourCapacity,
+  type VacancySource,
+  type WageRange,
+  type WorkLocation,
+} from '@contracts';
 import type { DocumentMap, KeyedProjection } from './projection';
 
 export type VacancyStatus = 'open' | 'filled' | 'expired' | 'withdrawn';
@@ -28,15 +36,7 @@ export interface OpenVacancy {
   readonly lastRevision: number;
 }
 
-type VacancyEventType =
-  | 'VacancyPosted'
-  | 'VacancyOpeningsChanged'
-  | 'VacancyExpiryExtended'
-  | 'VacancyWithdrawn'
-  | 'VacancyExpired'
-  | 'VacancyOpeningReserved'
-  | 'VacancyReservationConfirmed'
-  | 'VacancyReservationReleased';
+type VacancyEventType = EventsOfStream<'vacancy'>['type'];
 
 type VacancyChange = Partial<
   Pick<OpenVacancy, 'openings' | 'reservedPlacementIds' | 'confirmedPlacementIds' | 'status'>
@@ -84,16 +84,7 @@ function settle(doc: OpenVacancy, change: VacancyChange, revision: number): Open
 const without = (ids: readonly string[], id: string): readonly string[] => ids.filter((x) => x !== id);
 
 /** Every event of a vacancy stream. */
-export const VACANCY_EVENT_TYPES = [
-  'VacancyPosted',
-  'VacancyOpeningsChanged',
-  'VacancyExpiryExtended',
-  'VacancyWithdrawn',
-  'VacancyExpired',
-  'VacancyOpeningReserved',
-  'VacancyReservationConfirmed',
-  'VacancyReservationReleased',
-] as const satisfies readonly VacancyEventType[];
+export const VACANCY_EVENT_TYPES = eventTypesOf('vacancy');
 
 export const openVacanciesProjection: KeyedProjection<OpenVacancy, VacancyEventType> = {
   name: 'open-vacancies',

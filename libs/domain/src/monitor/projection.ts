@@ -85,33 +85,5 @@ export function reduceDocuments<TDoc extends GuardedDocument, TType extends Even
   return after === before || after === undefined ? state : { ...state, [key]: after };
 }
 
-/** The time an event carries in its data (deciders stamp it from the command's `now`). */
-export function eventTimeOf(event: AnyEnvelope): string {
-  const data = event.data as unknown as Record<string, unknown>;
-  for (const field of EVENT_TIME_FIELDS) {
-    const value = data[field];
-    if (typeof value === 'string') return value;
-  }
-  return event.occurredAt;
-}
-
-const EVENT_TIME_FIELDS = [
-  'registeredAt',
-  'changedAt',
-  'reportedAt',
-  'placedAt',
-  'endedAt',
-  'voidedAt',
-  'verifiedAt',
-  'updatedAt',
-  'completedAt',
-  'postedAt',
-  'withdrawnAt',
-  'expiredAt',
-  'reservedAt',
-  'confirmedAt',
-  'releasedAt',
-  'extendedAt',
-  'openedAt',
-  'clearedAt',
-] as const;
+/** The business time of an event, as its definition names it (kept here for the projections that import it). */
+export { eventTimeOf } from '@contracts';

@@ -1,7 +1,7 @@
-import type { EventData, EventOfType } from '@contracts';
+import type { EventData, EventsOfStream } from '@contracts';
 import { accept, assertNever, type Decider, reject } from '../shared/decider';
 
-export type LabourStationEvent = EventOfType<'LabourStationRegistered'>;
+export type LabourStationEvent = EventsOfStream<'labourStation'>;
 
 export type LabourStationState =
   | { readonly status: 'none' }

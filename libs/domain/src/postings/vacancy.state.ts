@@ -1,16 +1,8 @@
-import type { EventData, EventOfType } from '@contracts';
+import type { EventData, EventsOfStream } from '@contracts';
 import { assertNever } from '../shared/decider';
 
-export type VacancyEvent = EventOfType<
-  | 'VacancyPosted'
-  | 'VacancyOpeningsChanged'
-  | 'VacancyExpiryExtended'
-  | 'VacancyWithdrawn'
-  | 'VacancyExpired'
-  | 'VacancyOpeningReserved'
-  | 'VacancyReservationConfirmed'
-  | 'VacancyReservationReleased'
->;
+/** Every event of a vacancy stream. */
+export type VacancyEvent = EventsOfStream<'vacancy'>;
 
 export type ReservationStatus = 'pending' | 'confirmed' | 'released';
 

@@ -1,7 +1,7 @@
-import type { EventData, EventOfType } from '@contracts';
+import type { EventData, EventsOfStream } from '@contracts';
 import { accept, alreadyDone, assertNever, type Decider, reject } from '../shared/decider';
 
-export type WorkshopEvent = EventOfType<'WorkshopCertified' | 'WorkshopDecertified'>;
+export type WorkshopEvent = EventsOfStream<'workshop'>;
 
 type Workshop = EventData<'WorkshopCertified'>;
 

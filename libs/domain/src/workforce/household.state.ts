@@ -1,19 +1,8 @@
-import type { Channel, EventData, EventOfType, LabourCapacity, WorkPreference } from '@contracts';
+import type { Channel, EventData, EventsOfStream, LabourCapacity, WorkPreference } from '@contracts';
 import { assertNever } from '../shared/decider';
 
-export type HouseholdEvent = EventOfType<
-  | 'HouseholdRegistered'
-  | 'WorkerRegistered'
-  | 'WorkerProfileUpdated'
-  | 'WorkerTrainingCompleted'
-  | 'WorkerLabourCapacityChanged'
-  | 'EmploymentReported'
-  | 'WorkerPlaced'
-  | 'EmploymentEnded'
-  | 'EmploymentVerified'
-  | 'PlacementVoided'
-  | 'ResidentIdClaimVoided'
->;
+/** Every event of the household stream: a new one must be folded here (the switch ends in assertNever). */
+export type HouseholdEvent = EventsOfStream<'household'>;
 
 /** A placement (employmentId = placementId) or employment reported from outside the platform. */
 export interface Employment {

@@ -1,8 +1,8 @@
-import type { EventOfType } from '@contracts';
+import type { EventsOfStream } from '@contracts';
 import { accept, alreadyDone, assertNever, type Decider, type Decision, reject } from '../shared/decider';
 
 /** The events of a claim stream `resident-<idNumberHash>`: who holds one person (ADR 0004). */
-export type ResidentClaimEvent = EventOfType<'ResidentIdClaimed' | 'ResidentIdReleased'>;
+export type ResidentClaimEvent = EventsOfStream<'resident'>;
 
 export interface ResidentClaimState {
   /** Events in the claim stream so far: the next event's revision (the stream holds only these). */
