@@ -1,5 +1,7 @@
 // The write model (deciders) and the read model (projections) of the service: pure functions only.
 export * from './shared/decider';
+export * from './shared/keyed-projection';
+export * from './shared/name-based-id';
 export * from './postings/labour-station.decider';
 export * from './postings/workshop.decider';
 export * from './postings/vacancy.commands';

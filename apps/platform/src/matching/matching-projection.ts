@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@contracts';
 import { placementCandidateOf } from '@lib/domain/placements/placement-saga';
 import { checkPlacementConstraints } from '@lib/domain/postings/placement-constraints';
-import { HOUSEHOLD_EVENT_TYPES } from '@lib/domain/monitor/household-employment.projection';
+import { HOUSEHOLD_EVENT_TYPES } from '@lib/domain/monitor/household-employment';
 import { VACANCY_EVENT_TYPES } from '@lib/domain/monitor/open-vacancies.projection';
 import { START, type Position } from '@lib/event-store';
 import {

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type EventToAppend,
 } from '@lib/event-store';
-import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 
 /** The outbox key of an append: its stream and the revision it expects, unique per transition. */
 export const outboxKeyOf = (append: MonitorAppend): string => `${append.streamId}@${append.expectedRevision}`;

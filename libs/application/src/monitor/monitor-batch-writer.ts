@@ -1,7 +1,7 @@
 import { decodeStoredEvent } from '@contracts';
 import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
-import type { AnyEnvelope } from '@lib/domain/monitor/projection';
-import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
+import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   documentChanges,
   type BatchOutcome,

@@ -10,17 +10,14 @@ import {
   type RegionEmployment,
   type RegionLevel,
 } from '@lib/domain/monitor/county-employment.projection';
-import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
+import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment';
 import {
   applyProjection,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
-} from '@lib/domain/monitor/projection';
-import {
-  zeroEmploymentTransitions,
-  type MonitorAppend,
-} from '@lib/domain/monitor/zero-employment.process-manager';
+} from '@lib/domain/shared/keyed-projection';
+import { monitorAppendOf, type MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   documentChanges,
   type AnyDocumentChanges,
@@ -118,7 +115,7 @@ export async function projectMonitorBatch(
         change.countyCode,
         sum ? { ...sum, delta: addCounts(sum.delta, change.delta) } : change,
       );
-      const append = zeroEmploymentTransitions(step.before, step.after, event as never);
+      const append = monitorAppendOf(step.before, step.after, event as never);
       if (append) appends.push(append);
     }
     for (const set of others) set.apply(event);

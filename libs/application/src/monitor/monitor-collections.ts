@@ -1,10 +1,10 @@
-import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment.projection';
+import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment';
 import type { RegionEmployment } from '@lib/domain/monitor/county-employment.projection';
 import type { ZeroEmploymentCaseFile } from '@lib/domain/monitor/zero-employment-cases.projection';
 import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employment-status.projection';
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
-import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**

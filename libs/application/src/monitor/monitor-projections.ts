@@ -1,9 +1,7 @@
-import {
-  householdEmploymentProjection,
-  type HouseholdEmployment,
-} from '@lib/domain/monitor/household-employment.projection';
+import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
+import { type HouseholdEmployment } from '@lib/domain/monitor/household-employment';
 import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
-import type { GuardedDocument, KeyedProjection } from '@lib/domain/monitor/projection';
+import type { GuardedDocument, KeyedProjection } from '@lib/domain/shared/keyed-projection';
 import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
 import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';

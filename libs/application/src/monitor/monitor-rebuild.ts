@@ -12,16 +12,13 @@ import {
   type EmploymentCounts,
   type RegionEmployment,
 } from '@lib/domain/monitor/county-employment.projection';
-import type {
-  HouseholdEmployment,
-  HouseholdEnvelope,
-} from '@lib/domain/monitor/household-employment.projection';
+import type { HouseholdEmployment, HouseholdEnvelope } from '@lib/domain/monitor/household-employment';
 import {
   applyHandledEvent,
   type AnyEnvelope,
   type GuardedDocument,
   type KeyedProjection,
-} from '@lib/domain/monitor/projection';
+} from '@lib/domain/shared/keyed-projection';
 import { GUIZHOU_PROVINCE_CODE } from '@contracts';
 import {
   documentChanges,

@@ -1,14 +1,8 @@
 import type { RecordedEvent } from '@lib/event-store';
-import {
-  householdEmploymentProjection,
-  type HouseholdEmployment,
-  type HouseholdEnvelope,
-} from '@lib/domain/monitor/household-employment.projection';
-import { applyProjection, type AnyEnvelope } from '@lib/domain/monitor/projection';
-import {
-  zeroEmploymentTransitions,
-  type MonitorAppend,
-} from '@lib/domain/monitor/zero-employment.process-manager';
+import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
+import { type HouseholdEmployment, type HouseholdEnvelope } from '@lib/domain/monitor/household-employment';
+import { applyProjection, type AnyEnvelope } from '@lib/domain/shared/keyed-projection';
+import { monitorAppendOf, type MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import { HouseholdScript } from '@lib/domain/monitor/testing/fixtures';
 import { PendingTransitions } from './rebuild-transitions';
 
@@ -20,7 +14,7 @@ function decideAll(script: HouseholdScript, pending: PendingTransitions): Monito
     const after = applyProjection(householdEmploymentProjection, doc, event);
     if (after !== undefined && after !== doc) {
       pending.decided(doc, after, event as HouseholdEnvelope);
-      const append = zeroEmploymentTransitions(doc, after, event as HouseholdEnvelope);
+      const append = monitorAppendOf(doc, after, event as HouseholdEnvelope);
       if (append) appends.push(append);
     }
     doc = after;

@@ -1,14 +1,11 @@
 import { employmentMonitorStream, type MonitorEvent } from '@contracts';
 import type { RecordedEvent } from '@lib/event-store';
-import type {
-  HouseholdEmployment,
-  HouseholdEnvelope,
-} from '@lib/domain/monitor/household-employment.projection';
+import type { HouseholdEmployment, HouseholdEnvelope } from '@lib/domain/monitor/household-employment';
 import {
-  transitionEvents,
-  zeroEmploymentTransitions,
+  monitorEventsOf,
+  monitorAppendOf,
   type MonitorAppend,
-} from '@lib/domain/monitor/zero-employment.process-manager';
+} from '@lib/domain/monitor/employment-monitor.process-manager';
 
 /** A household event that moved its monitor revision: the process manager's input, kept as it was. */
 interface DecidedTransition {
@@ -65,7 +62,7 @@ export class PendingTransitions {
     );
     if (index < 0) return;
     const transition = list[index];
-    transition.expected ??= transitionEvents(transition.before, transition.after, transition.event);
+    transition.expected ??= monitorEventsOf(transition.before, transition.after, transition.event);
     const expected = transition.expected[record.revision - transition.fromRevision - 1];
     if (!sameMonitorEvent(expected, record)) return;
     transition.unseen -= 1;
@@ -79,7 +76,7 @@ export class PendingTransitions {
     const appends: MonitorAppend[] = [];
     for (const list of this.byStream.values()) {
       for (const { before, after, event } of list) {
-        const append = zeroEmploymentTransitions(before, after, event);
+        const append = monitorAppendOf(before, after, event);
         if (append) appends.push(append);
       }
     }

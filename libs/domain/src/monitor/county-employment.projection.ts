@@ -1,5 +1,5 @@
 import { CHANNELS, GUIZHOU_PROVINCE_CODE, type Channel } from '@contracts';
-import type { HouseholdEmployment } from './household-employment.projection';
+import type { HouseholdEmployment } from './household-employment';
 
 /** The additive counts behind every figure of GET /v1/counties/:code/employment. */
 export interface EmploymentCounts {

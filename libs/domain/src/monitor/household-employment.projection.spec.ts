@@ -1,9 +1,6 @@
-import {
-  householdEmploymentProjection,
-  householdEmploymentView,
-  type HouseholdEmployment,
-} from './household-employment.projection';
-import { applyProjection, type AnyEnvelope } from './projection';
+import { householdEmploymentProjection, householdEmploymentView } from './household-employment.projection';
+import { type HouseholdEmployment } from './household-employment';
+import { applyProjection, type AnyEnvelope } from '../shared/keyed-projection';
 import { HouseholdScript } from './testing/fixtures';
 
 const project = (events: readonly AnyEnvelope[]): HouseholdEmployment | undefined =>

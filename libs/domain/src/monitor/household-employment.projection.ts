@@ -1,80 +1,20 @@
+import { CHANNELS, eventTimeOf, prefectureOfCounty, type Channel } from '@contracts';
+import type { EnvelopeOf, KeyedProjection } from '../shared/keyed-projection';
 import {
-  CHANNELS,
-  eventTypesOf,
-  prefectureOfCounty,
-  type Channel,
-  type EventsOfStream,
-  type LabourCapacity,
-} from '@contracts';
-import { eventTimeOf, type EnvelopeOf, type KeyedProjection } from './projection';
-
-export type HouseholdStatus = 'covered' | 'zero_employment' | 'no_labour';
-
-export interface MemberEmployment {
-  /** The placement id for a placement, the reported employment's id otherwise. */
-  readonly employmentId: string;
-  readonly kind: 'placement' | 'reported';
-  readonly channel: Channel;
-  /** The start date of the employment (YYYY-MM-DD). */
-  readonly since: string;
-  readonly lastVerifiedAt: string | null;
-}
-
-export interface HouseholdMember {
-  readonly workerId: string;
-  readonly memberNo: number;
-  readonly labourCapacity: LabourCapacity;
-  readonly employment: MemberEmployment | null;
-  /** Calendar years in which this worker earned the cross-province transport subsidy. */
-  readonly transportSubsidyYears: readonly number[];
-}
-
-export interface HouseholdEmployment {
-  readonly householdId: string;
-  readonly countyCode: string;
-  readonly prefectureCode: string;
-  readonly relocationSiteId: string;
-  readonly members: readonly HouseholdMember[];
-  /** Members whose capacity is not `none`. */
-  readonly labourCapableMembers: number;
-  /** Members with an active employment, whatever their capacity. */
-  readonly employedMembers: number;
-  /** Employed members among the labour-capable ones: the numerator of the employment rate. */
-  readonly employedLabourCapableMembers: number;
-  /** Distinct channels of the active employments, in CHANNELS order. */
-  readonly channels: readonly Channel[];
-  readonly status: HouseholdStatus;
-  readonly openCase: { readonly caseNo: number; readonly openedAt: string } | null;
-  readonly lastStatusChangeAt: string;
-  /** Zero-employment cases opened so far; the open case, if any, is number `casesOpened`. */
-  readonly casesOpened: number;
-  /** Revision of the last event this household's transitions put in `employment-monitor-<id>`; -1: none. */
-  readonly monitorRevision: number;
-  readonly lastRevision: number;
-}
+  endsItsBatch,
+  HOUSEHOLD_EVENT_TYPES,
+  type HouseholdEmployment,
+  type HouseholdEnvelope,
+  type HouseholdEventType,
+  type HouseholdMember,
+  type HouseholdStatus,
+} from './household-employment';
+import { subsidyYearsAfterPlacement } from './transport-subsidy.policy';
 
 /**
- * The household stream's events this projection folds (and matching with it): all of them, since even one that
- * changes no figure may end a command's batch, except ResidentIdClaimVoided, which names no worker, changes no
- * figure and is always a command's only event (so it never ends a batch that changed one). A new event of the
- * household stream joins the list by its definition alone.
+ * The household-employment projection: each household's members, figures and status, and the bookkeeping of
+ * its zero-employment case and transport subsidies that the employment monitor's process manager reads.
  */
-export type HouseholdEventType = Exclude<EventsOfStream<'household'>['type'], 'ResidentIdClaimVoided'>;
-export const HOUSEHOLD_EVENT_TYPES: readonly HouseholdEventType[] = eventTypesOf('household').filter(
-  (type): type is HouseholdEventType => type !== 'ResidentIdClaimVoided',
-);
-export type HouseholdEnvelope = EnvelopeOf<HouseholdEventType>;
-
-/**
- * The status rule: covered when anyone is employed (an employed member recorded with capacity `none` still
- * covers the household), zero-employment when someone could work and no one does, no-labour otherwise
- * (including a household whose members are not registered yet).
- */
-export function statusOf(members: readonly HouseholdMember[]): HouseholdStatus {
-  if (members.some((m) => m.employment !== null)) return 'covered';
-  if (members.some((m) => m.labourCapacity !== 'none')) return 'zero_employment';
-  return 'no_labour';
-}
 
 /**
  * The channels whose bits are set, in CHANNELS order; one frozen array per combination, shared by every
@@ -137,17 +77,8 @@ function recount(
   };
 }
 
-/** True for the last event of the batch one command appended (or an event appended alone). */
-export const endsItsBatch = (event: HouseholdEnvelope): boolean => {
-  const batch = event.metadata.batch;
-  return batch === undefined || batch.index === batch.size - 1;
-};
-
 const subsidyCount = (members: readonly HouseholdMember[]): number =>
   members.reduce((n, m) => n + m.transportSubsidyYears.length, 0);
-
-/** The calendar year a placement counts for the transport subsidy: the year it starts. */
-export const subsidyYearOf = (startDate: string): number => Number(startDate.slice(0, 4));
 
 function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): HouseholdMember {
   if (event.type === 'EmploymentReported') {
@@ -163,8 +94,6 @@ function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): Hou
   }
   if (event.type !== 'WorkerPlaced') return member;
   const { placementId, channel, startDate } = event.data;
-  const year = subsidyYearOf(startDate);
-  const earnsSubsidy = channel === 'out_of_province' && !member.transportSubsidyYears.includes(year);
   return {
     ...member,
     employment: {
@@ -174,9 +103,7 @@ function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): Hou
       since: startDate,
       lastVerifiedAt: null,
     },
-    transportSubsidyYears: earnsSubsidy
-      ? [...member.transportSubsidyYears, year]
-      : member.transportSubsidyYears,
+    transportSubsidyYears: subsidyYearsAfterPlacement(member.transportSubsidyYears, event.data),
   };
 }
 

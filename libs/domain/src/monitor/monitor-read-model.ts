@@ -1,9 +1,6 @@
 import { applyHouseholdChange, type RegionDocuments } from './county-employment.projection';
-import {
-  householdEmploymentProjection,
-  type HouseholdEmployment,
-  type HouseholdEnvelope,
-} from './household-employment.projection';
+import { householdEmploymentProjection } from './household-employment.projection';
+import { type HouseholdEmployment, type HouseholdEnvelope } from './household-employment';
 import { openVacanciesProjection, type OpenVacancy } from './open-vacancies.projection';
 import {
   applyProjection,
@@ -11,7 +8,7 @@ import {
   reduceDocuments,
   type AnyEnvelope,
   type DocumentMap,
-} from './projection';
+} from '../shared/keyed-projection';
 import { transportSubsidyProjection, type TransportSubsidyGrant } from './transport-subsidy.projection';
 import {
   workerEmploymentStatusProjection,
@@ -21,7 +18,7 @@ import {
   zeroEmploymentCasesProjection,
   type ZeroEmploymentCaseFile,
 } from './zero-employment-cases.projection';
-import { zeroEmploymentTransitions, type MonitorAppend } from './zero-employment.process-manager';
+import { monitorAppendOf, type MonitorAppend } from './employment-monitor.process-manager';
 
 /**
  * Every monitor projection in memory, plain JSON (positions as decimal strings), so it can be serialised as
@@ -67,7 +64,7 @@ function applyHouseholdEvent(
       households: { ...model.households, [key]: after },
       regions: applyHouseholdChange(model.regions, before, after),
     },
-    append: zeroEmploymentTransitions(before, after, event),
+    append: monitorAppendOf(before, after, event),
   };
 }
 

@@ -8,9 +8,9 @@ import {
   regionFigures,
   type EmploymentCounts,
 } from './county-employment.projection';
-import type { HouseholdStatus } from './household-employment.projection';
+import type { HouseholdStatus } from './household-employment';
 import { EMPTY_MONITOR_READ_MODEL, type MonitorReadModel } from './monitor-read-model';
-import type { AnyEnvelope } from './projection';
+import type { AnyEnvelope } from '../shared/keyed-projection';
 import { householdHistoryArbitrary } from './testing/history.arbitrary';
 import { InMemoryMonitorLog, rebuildMonitor, runMonitorLive } from './testing/monitor-runner';
 import { recountHouseholds } from './testing/recount';

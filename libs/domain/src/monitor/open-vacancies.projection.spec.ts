@@ -1,6 +1,6 @@
 import { EVENT_EXAMPLES } from '@contracts';
 import { openVacanciesProjection, type OpenVacancy } from './open-vacancies.projection';
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from './projection';
+import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '../shared/keyed-projection';
 import { vacancyStream } from '@contracts';
 import { EventLogBuilder } from './testing/event-log';
 

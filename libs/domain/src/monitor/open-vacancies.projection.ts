@@ -7,7 +7,7 @@ import {
   type WageRange,
   type WorkLocation,
 } from '@contracts';
-import type { DocumentMap, KeyedProjection } from './projection';
+import type { DocumentMap, KeyedProjection } from '../shared/keyed-projection';
 
 export type VacancyStatus = 'open' | 'filled' | 'expired' | 'withdrawn';
 

@@ -1,4 +1,4 @@
-import type { KeyedProjection } from './projection';
+import type { KeyedProjection } from '../shared/keyed-projection';
 
 /**
  * The cross-province transport subsidy: a worker placed out of the province earns it once per calendar year

@@ -1,4 +1,4 @@
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from './projection';
+import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '../shared/keyed-projection';
 import { householdStream } from '@contracts';
 import { EventLogBuilder } from './testing/event-log';
 import { HouseholdScript } from './testing/fixtures';

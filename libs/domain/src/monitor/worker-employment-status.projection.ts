@@ -1,5 +1,5 @@
 import type { Channel } from '@contracts';
-import type { KeyedProjection } from './projection';
+import type { KeyedProjection } from '../shared/keyed-projection';
 
 export interface WorkerEmploymentStatus {
   readonly workerId: string;

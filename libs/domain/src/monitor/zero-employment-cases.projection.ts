@@ -1,5 +1,5 @@
 import type { CaseClearedBy } from '@contracts';
-import type { DocumentMap, KeyedProjection } from './projection';
+import type { DocumentMap, KeyedProjection } from '../shared/keyed-projection';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The practice: assist within 3 days of opening, clear within 5. */

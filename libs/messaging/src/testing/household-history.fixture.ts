@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decodeStoredEvent, encodeEvent, type DomainEvent } from '@contracts';
-import {
-  householdEmploymentProjection,
-  type HouseholdEmployment,
-} from '@lib/domain/monitor/household-employment.projection';
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '@lib/domain/monitor/projection';
+import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
+import { type HouseholdEmployment } from '@lib/domain/monitor/household-employment';
+import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '@lib/domain/shared/keyed-projection';
 import { HouseholdScript } from '@lib/domain/monitor/testing';
 import type { EventStore, EventToAppend } from '@lib/event-store';
 import type { EnvelopeHandler, Envelope } from '../consumers/projection-consumer';

@@ -1,12 +1,12 @@
 import { decodeStoredEvent, encodeEvent, streamKindOf, type DomainEvent } from '@contracts';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
-import type { AnyEnvelope } from '@lib/domain/monitor/projection';
+import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
 import {
   EMPTY_MONITOR_READ_MODEL,
   applyToMonitorReadModel,
   type MonitorReadModel,
 } from '@lib/domain/monitor/monitor-read-model';
-import type { MonitorAppend } from '@lib/domain/monitor/zero-employment.process-manager';
+import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   caseFilesCollection,
   householdsCollection,

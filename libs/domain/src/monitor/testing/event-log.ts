@@ -1,5 +1,6 @@
 import type { EventData, EventOfType, EventType } from '@contracts';
-import { eventTimeOf, type AnyEnvelope, type EnvelopeOf } from '../projection';
+import { eventTimeOf } from '@contracts';
+import type { AnyEnvelope, EnvelopeOf } from '../../shared/keyed-projection';
 
 /**
  * Builds decoded envelopes as a store would number them: revisions per stream from 0, one global position

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CHANNELS, LABOUR_CAPACITIES, type Channel, type LabourCapacity } from '@contracts';
-import type { AnyEnvelope } from '../projection';
+import type { AnyEnvelope } from '../../shared/keyed-projection';
 import { householdStream } from '@contracts';
 import { EventLogBuilder } from './event-log';
 

@@ -3,8 +3,8 @@ import {
   EMPTY_MONITOR_READ_MODEL,
   type MonitorReadModel,
 } from '../monitor-read-model';
-import type { AnyEnvelope } from '../projection';
-import type { MonitorAppend } from '../zero-employment.process-manager';
+import type { AnyEnvelope } from '../../shared/keyed-projection';
+import type { MonitorAppend } from '../employment-monitor.process-manager';
 
 /**
  * A stand-in for the event store in the monitor's tests: it keeps the global log, numbers what the process

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel, type LabourCapacity } from '@contracts';
-import type { HouseholdStatus } from '../household-employment.projection';
-import type { AnyEnvelope } from '../projection';
+import type { HouseholdStatus } from '../household-employment';
+import type { AnyEnvelope } from '../../shared/keyed-projection';
 
 export interface RecountedHousehold {
   readonly householdId: string;

@@ -1,13 +1,8 @@
-import {
-  employmentMonitorStream,
-  type CaseClearedBy,
-  type EventMetadata,
-  type MonitorEvent,
-} from '@contracts';
-import type { HouseholdEmployment, HouseholdEnvelope } from './household-employment.projection';
+import { employmentMonitorStream, eventTimeOf, type EventMetadata, type MonitorEvent } from '@contracts';
+import type { HouseholdEmployment, HouseholdEnvelope } from './household-employment';
 import { caseClearedEventId, caseOpenedEventId, transportSubsidyEventId } from './monitor-event-id';
-import { eventTimeOf } from './projection';
-import { ASSIST_WITHIN_DAYS, CLEAR_WITHIN_DAYS, addDays } from './zero-employment-cases.projection';
+import { transportSubsidyEligibleEvents } from './transport-subsidy.policy';
+import { zeroEmploymentCaseEvents } from './zero-employment-case.policy';
 
 export const MONITOR_ACTOR = { id: 'employment-monitor', role: 'system' } as const;
 
@@ -23,66 +18,6 @@ export interface MonitorAppend {
   /** Derived from the household stream alone: the revision of the monitor events before this transition. */
   readonly expectedRevision: number | 'no_stream';
   readonly events: readonly MonitorEventToAppend[];
-}
-
-function clearedBy(after: HouseholdEmployment, event: HouseholdEnvelope): CaseClearedBy {
-  if (after.status !== 'covered') return { kind: 'no_labour' };
-  const channel =
-    event.type === 'WorkerPlaced' || event.type === 'EmploymentReported'
-      ? event.data.channel
-      : after.channels[0];
-  return { kind: 'employment', channel };
-}
-
-function caseEvents(
-  before: HouseholdEmployment | undefined,
-  after: HouseholdEmployment,
-  event: HouseholdEnvelope,
-): MonitorEvent[] {
-  const was = before?.openCase ?? null;
-  const now = after.openCase;
-  const { householdId, countyCode } = after;
-  if (was !== null && now?.caseNo !== was.caseNo) {
-    const at = eventTimeOf(event);
-    const data = {
-      householdId,
-      countyCode,
-      openedAt: was.openedAt,
-      clearedAt: at,
-      clearedBy: clearedBy(after, event),
-    };
-    return [{ type: 'ZeroEmploymentCaseCleared', data }];
-  }
-  if (now !== null && was?.caseNo !== now.caseNo) {
-    const { openedAt } = now;
-    const assistDueAt = addDays(openedAt, ASSIST_WITHIN_DAYS);
-    const clearDueAt = addDays(openedAt, CLEAR_WITHIN_DAYS);
-    return [
-      {
-        type: 'ZeroEmploymentCaseOpened',
-        data: { householdId, countyCode, openedAt, assistDueAt, clearDueAt },
-      },
-    ];
-  }
-  return [];
-}
-
-function subsidyEvents(
-  before: HouseholdEmployment | undefined,
-  after: HouseholdEmployment,
-  event: HouseholdEnvelope,
-): MonitorEvent[] {
-  if (event.type !== 'WorkerPlaced') return [];
-  const member = after.members.find((m) => m.workerId === event.data.workerId);
-  const earlier =
-    before?.members.find((m) => m.workerId === event.data.workerId)?.transportSubsidyYears ?? [];
-  const { workerId, householdId, placementId } = event.data;
-  return (member?.transportSubsidyYears ?? [])
-    .filter((year) => !earlier.includes(year))
-    .map((year) => ({
-      type: 'TransportSubsidyEligible',
-      data: { workerId, householdId, placementId, year, countyCode: after.countyCode },
-    }));
 }
 
 function idOf(event: MonitorEvent, caseNo: number): string {
@@ -101,12 +36,15 @@ function idOf(event: MonitorEvent, caseNo: number): string {
  * they take in `employment-monitor-<householdId>`: the n-th lands at revision `before.monitorRevision + n`.
  * Throws when the household document's monitor revision does not move by their number.
  */
-export function transitionEvents(
+export function monitorEventsOf(
   before: HouseholdEmployment | undefined,
   after: HouseholdEmployment,
   event: HouseholdEnvelope,
 ): MonitorEvent[] {
-  const events = [...caseEvents(before, after, event), ...subsidyEvents(before, after, event)];
+  const events = [
+    ...zeroEmploymentCaseEvents(before, after, event),
+    ...transportSubsidyEligibleEvents(before, after, event),
+  ];
   if (after.monitorRevision - (before?.monitorRevision ?? -1) !== events.length) {
     throw new Error(`Household ${after.householdId}: monitor revision out of step with its transitions`);
   }
@@ -120,16 +58,17 @@ export function transitionEvents(
  *
  * Exactly once across restarts and replays: ids are derived from household, case number and kind; the
  * expected revision comes from the household document (itself a function of the household stream), so a
- * replayed append repeats the same ids at the same revision and the store treats it as a no-op. A runner
- * appends these BEFORE it saves the household document and its checkpoint; times come from the event.
+ * replayed append repeats the same ids at the same revision and the store treats it as a no-op. The batch
+ * writer keeps it in its outbox, committed with the household document and the checkpoint, and appends it after
+ * the commit (libs/application monitor); times come from the event.
  */
-export function zeroEmploymentTransitions(
+export function monitorAppendOf(
   before: HouseholdEmployment | undefined,
   after: HouseholdEmployment | undefined,
   event: HouseholdEnvelope,
 ): MonitorAppend | undefined {
   if (after === undefined || after === before) return undefined;
-  const events = transitionEvents(before, after, event);
+  const events = monitorEventsOf(before, after, event);
   if (events.length === 0) return undefined;
   const fromRevision = before?.monitorRevision ?? -1;
   const caseNo = after.openCase?.caseNo ?? before?.openCase?.caseNo ?? after.casesOpened;

@@ -84,6 +84,3 @@ export function reduceDocuments<TDoc extends GuardedDocument, TType extends Even
   const after = applyProjection(projection, before, event);
   return after === before || after === undefined ? state : { ...state, [key]: after };
 }
-
-/** The business time of an event, as its definition names it (kept here for the projections that import it). */
-export { eventTimeOf } from '@contracts';
