@@ -23,7 +23,7 @@ interface CaseItem {
   clearDueAt: string;
   assistOverdue: boolean;
   clearOverdue: boolean;
-  urgency: string;
+  warning: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -88,7 +88,7 @@ describe('employment monitor (read side)', () => {
     expect(BigInt(seen.body.position)).toBeGreaterThanOrEqual(BigInt(household.position));
     // The case is opened by the monitor's own append, a little after the registration.
     const open = await waitForCase(householdId, 'open', household.position);
-    expect(open).toMatchObject({ householdId, clearedAt: null, ageDays: 0, urgency: 'due' });
+    expect(open).toMatchObject({ householdId, clearedAt: null, ageDays: 0, warning: 'green' });
     expect(Date.parse(open.assistDueAt) - Date.parse(open.openedAt)).toBe(3 * DAY_MS);
     expect(Date.parse(open.clearDueAt) - Date.parse(open.openedAt)).toBe(5 * DAY_MS);
     const withCase = await get(`/v1/households/${householdId}/employment`, office).expect(200);

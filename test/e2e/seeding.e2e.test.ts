@@ -1,3 +1,4 @@
+import { MONITOR_ACTOR } from '@lib/domain/monitor';
 import { existsSync, rmSync } from 'node:fs';
 import { decodeStoredEvent, type EventEnvelope, type DomainEvent } from '@contracts';
 import { START, type EventStore, type RecordedEvent } from '@lib/event-store';
@@ -69,7 +70,7 @@ describe('demo seed through the command bus', () => {
 
   it('decodes every seeded event with the contract, names the system seed actor, and reports employment in the registration append', () => {
     const seeded: EventEnvelope<DomainEvent>[] = log
-      .filter((e) => !e.streamId.startsWith('employment-monitor-'))
+      .filter((e) => (e.metadata as { actor: { id: string } }).actor.id !== MONITOR_ACTOR.id)
       .map((e) => decodeStoredEvent(e));
     expect(seeded.length).toBeGreaterThan(expected.households + expected.members);
     for (const event of seeded) expect(event.metadata.actor).toEqual(SEED_ACTOR);

@@ -54,7 +54,7 @@ export class KafkaMonitorFeed extends MonitorFeed {
   ) {
     super();
     this.groupId = options.groupId ?? 'monitor';
-    this.projector = employmentMonitorProjector(options.checkpointName ?? 'monitor-kafka');
+    this.projector = employmentMonitorProjector(options.checkpointName ?? 'monitor-kafka@2');
     this.remember = options.rememberPositions ?? 100_000;
     this.emitter.setMaxListeners(0);
     this.consumer = new ProjectionConsumer(

@@ -1,5 +1,6 @@
 import { STREAM_KINDS, type StreamKind } from '../streams';
 import type { EventDefinition, EventOf } from './define-event';
+import { CASES_EVENTS } from './cases.events';
 import { MONITOR_EVENTS } from './monitor.events';
 import { PLACEMENTS_EVENTS } from './placements.events';
 import { POSTINGS_EVENTS } from './postings.events';
@@ -17,6 +18,7 @@ export const CURRENT_EVENTS = [
   ...RESIDENT_EVENTS,
   ...PLACEMENTS_EVENTS,
   ...MONITOR_EVENTS,
+  ...CASES_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

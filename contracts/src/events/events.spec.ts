@@ -5,7 +5,7 @@ import { isoDateTime } from '../values';
 import { CURRENT_EVENTS, EVENT_EXAMPLES, EVENT_TYPES, eventTypesOf } from './catalogue';
 import { defineEvent, ENVELOPE_TIME, type EventDefinition } from './define-event';
 import * as contracts from './index';
-import { ZeroEmploymentCaseCleared } from './monitor.events';
+import { ZeroEmploymentCaseCleared } from './cases.events';
 import { VacancyPosted } from './postings.events';
 import { WorkerProfileUpdated } from './workforce.events';
 

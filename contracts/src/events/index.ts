@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './cases.events';
 export * from './define-event';
 export * from './monitor.events';
 export * from './placements.events';

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import {
+  caseId,
+  jobSeekerService,
+  recordId,
+  vacancyId,
   channel,
   employmentId,
   employmentReportSource,
@@ -230,6 +234,38 @@ export const EmploymentReported = defineEvent({
   },
 });
 
+/**
+ * A service of the "131" package delivered to a job-seeker (1 career guidance, 3 job recommendations, 1
+ * training offer), from a case's measure (`caseId`) or outside one.
+ */
+export const WorkerServiceDelivered = defineEvent({
+  type: 'WorkerServiceDelivered',
+  version: 1,
+  stream: 'household',
+  time: 'deliveredAt',
+  schema: z
+    .object({
+      workerId,
+      householdId,
+      serviceId: recordId,
+      service: jobSeekerService,
+      /** The vacancies recommended (job_recommendation). */
+      vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
+      caseId: caseId.optional(),
+      deliveredAt: isoDateTime,
+    })
+    .strict(),
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    serviceId: 'service-1',
+    service: 'job_recommendation',
+    vacancyIds: ['0b6f1c3a-2d4e-4f61-8a9b-3c2d1e0f4a5b'],
+    caseId: `${HOUSEHOLD}:1`,
+    deliveredAt: AT,
+  },
+});
+
 export const WORKFORCE_EVENTS = [
   HouseholdRegistered,
   WorkerRegistered,
@@ -237,6 +273,7 @@ export const WORKFORCE_EVENTS = [
   WorkerTrainingCompleted,
   WorkerLabourCapacityChanged,
   EmploymentReported,
+  WorkerServiceDelivered,
 ] as const;
 
 export type WorkforceEvent = EventOf<(typeof WORKFORCE_EVENTS)[number]>;

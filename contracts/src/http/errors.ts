@@ -14,6 +14,7 @@ export const REJECTION_CODES = [
   'placement_voided',
   'forbidden_transition',
   'invalid_value',
+  'case_closed',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

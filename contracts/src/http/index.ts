@@ -1,3 +1,4 @@
+export * from './cases.bodies';
 export * from './errors';
 export * from './matching.bodies';
 export * from './postings.bodies';

@@ -55,7 +55,13 @@ const employmentFigures = {
   noLabourHouseholds: count,
   labourCapableWorkers: count,
   employedWorkers: count,
-  /** employedWorkers / labourCapableWorkers, 0..1 (0 when there is no labour). */
+  /** Employed workers among the labour-capable ones: the numerator of the employment rate. */
+  employedLabourCapableWorkers: count,
+  /** Members who can work and have no job. */
+  jobSeekers: count,
+  /** Job-seekers who have received the whole "131" package (1 guidance, 3 recommendations, 1 training offer). */
+  jobSeekersWith131: count,
+  /** employedLabourCapableWorkers / labourCapableWorkers, 0..1 (0 when there is no labour). */
   employmentRate: z.number().min(0).max(1),
   /** employedWorkers / households (0 when there are none). */
   employedPerHousehold: z.number().min(0),
@@ -87,30 +93,6 @@ export const householdEmploymentResponse = z
     openCase: z.object({ openedAt: isoDateTime }).nullable(),
   })
   .meta({ id: 'HouseholdEmploymentResponse' });
-
-export const zeroEmploymentCasesQuery = z
-  .object({
-    status: z.enum(['open', 'cleared']).default('open'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().min(1).max(500).optional(),
-  })
-  .strict();
-export type ZeroEmploymentCasesQuery = z.infer<typeof zeroEmploymentCasesQuery>;
-
-export const zeroEmploymentCasesResponse = z
-  .object({
-    items: z.array(
-      z.object({
-        householdId,
-        openedAt: isoDateTime,
-        clearedAt: isoDateTime.nullable(),
-        ageDays: z.number().min(0),
-      }),
-    ),
-    total: count,
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'ZeroEmploymentCasesResponse' });
 
 export const vacancyView = z
   .object({
@@ -213,6 +195,5 @@ export const matchPlanResponse = z
 
 export type CountyEmploymentResponse = z.infer<typeof countyEmploymentResponse>;
 export type HouseholdEmploymentResponse = z.infer<typeof householdEmploymentResponse>;
-export type ZeroEmploymentCasesResponse = z.infer<typeof zeroEmploymentCasesResponse>;
 export type VacancyView = z.infer<typeof vacancyView>;
 export type MatchPlanResponse = z.infer<typeof matchPlanResponse>;

@@ -3,7 +3,7 @@ import { buildOpenApiDocument } from './openapi-document';
 describe('OpenAPI document', () => {
   const document = buildOpenApiDocument();
 
-  it('describes every command and query path of §6', () => {
+  it('describes every command and query path', () => {
     expect(Object.keys(document.paths ?? {}).sort()).toEqual(
       [
         '/v1/labour-stations',
@@ -25,6 +25,11 @@ describe('OpenAPI document', () => {
         '/v1/placements/{id}/end',
         '/v1/counties/{code}/employment',
         '/v1/counties/{code}/zero-employment-cases',
+        '/v1/counties/{code}/case-deadlines',
+        '/v1/zero-employment-cases/{caseId}',
+        '/v1/zero-employment-cases/{caseId}/assign',
+        '/v1/zero-employment-cases/{caseId}/verifications',
+        '/v1/zero-employment-cases/{caseId}/measures',
         '/v1/prefectures/{code}/employment',
         '/v1/province/employment',
       ].sort(),

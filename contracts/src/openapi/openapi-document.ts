@@ -18,9 +18,18 @@ import {
   trainingRecordedResponse,
   employmentReportedResponse,
   workshopCreatedResponse,
+} from '../http/responses';
+import {
+  assignCaseBody,
+  caseDeadlinesBody,
+  caseDeadlinesResponse,
+  caseRecordedResponse,
+  recordMeasureBody,
+  recordVerificationBody,
+  zeroEmploymentCaseResponse,
   zeroEmploymentCasesQuery,
   zeroEmploymentCasesResponse,
-} from '../http/responses';
+} from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
@@ -38,7 +47,7 @@ import {
   reportEmploymentBody,
   updateWorkerBody,
 } from '../http/workforce.bodies';
-import { entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
+import { caseId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(errorBody) });
@@ -100,6 +109,7 @@ function query(summary: string, response: z.ZodType, extra: Partial<ZodOpenApiOp
 const byId = { path: z.object({ id: entityId }) };
 const byWorker = { path: z.object({ id: workerId }) };
 const byCounty = { path: z.object({ code: regionCode }) };
+const byCase = { path: z.object({ caseId }) };
 
 const paths: ZodOpenApiPathsObject = {
   '/v1/labour-stations': {
@@ -219,8 +229,38 @@ const paths: ZodOpenApiPathsObject = {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),
   },
   '/v1/counties/{code}/zero-employment-cases': {
-    get: query('Zero-employment cases with opened-at and age', zeroEmploymentCasesResponse, {
-      requestParams: { ...byCounty, query: zeroEmploymentCasesQuery },
+    get: query(
+      'Zero-employment cases, most urgent first, with colour, assignee and deadlines',
+      zeroEmploymentCasesResponse,
+      {
+        requestParams: { ...byCounty, query: zeroEmploymentCasesQuery },
+      },
+    ),
+  },
+  '/v1/counties/{code}/case-deadlines': {
+    get: query('The county’s response deadlines', caseDeadlinesResponse, { requestParams: byCounty }),
+    put: command('Set the county’s response deadlines', caseDeadlinesBody, '200', caseRecordedResponse, {
+      requestParams: byCounty,
+    }),
+  },
+  '/v1/zero-employment-cases/{caseId}': {
+    get: query('A case with its timeline and household', zeroEmploymentCaseResponse, {
+      requestParams: byCase,
+    }),
+  },
+  '/v1/zero-employment-cases/{caseId}/assign': {
+    post: command('Assign the case to a responsible cadre', assignCaseBody, '200', caseRecordedResponse, {
+      requestParams: byCase,
+    }),
+  },
+  '/v1/zero-employment-cases/{caseId}/verifications': {
+    post: command('Record a check on the ground', recordVerificationBody, '201', caseRecordedResponse, {
+      requestParams: byCase,
+    }),
+  },
+  '/v1/zero-employment-cases/{caseId}/measures': {
+    post: command('Record an assistance measure', recordMeasureBody, '201', caseRecordedResponse, {
+      requestParams: byCase,
     }),
   },
   '/v1/prefectures/{code}/employment': {

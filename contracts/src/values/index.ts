@@ -3,3 +3,4 @@ export * from './labour';
 export * from './regions';
 export * from './resident-id-number';
 export * from './scalars';
+export * from './cases';

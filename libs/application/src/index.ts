@@ -9,3 +9,4 @@ export * from './residents/resident-claims';
 export * from './monitor/monitor-collections';
 export * from './monitor/employment-monitor.projector';
 export { MonitorBatchWriter, flushOutbox } from './monitor/monitor-batch-writer';
+export * from './cases/case-work';

@@ -14,3 +14,4 @@ export * from './workforce/household-employment';
 export * from './workforce/household.decider';
 export * from './placements/placement-saga';
 export * from './monitor';
+export * from './cases';

@@ -32,7 +32,9 @@ describe('topicOf', () => {
     expect(topicOf('vacancy-1', 'VacancyOpeningReserved')).toBe(TOPICS.postings);
     expect(topicOf('labour-station-1', 'LabourStationRegistered')).toBe(TOPICS.postings);
     expect(topicOf('workshop-1', 'WorkshopCertified')).toBe(TOPICS.postings);
-    expect(topicOf('employment-monitor-h1', 'ZeroEmploymentCaseOpened')).toBe(TOPICS.monitor);
+    expect(topicOf('employment-monitor-h1', 'TransportSubsidyEligible')).toBe(TOPICS.monitor);
+    expect(topicOf('zero-employment-case-h1:1', 'ZeroEmploymentCaseOpened')).toBe(TOPICS.monitor);
+    expect(topicOf('county-settings-520402', 'CountyCaseDeadlinesSet')).toBe(TOPICS.monitor);
   });
 
   it('refuses an unknown kind of stream, or an event type the contracts do not place in that stream', () => {

@@ -1,4 +1,5 @@
-import { residentIdCheckCharacter, streamKindOf } from '@contracts';
+import { residentIdCheckCharacter } from '@contracts';
+import { MONITOR_ACTOR } from '@lib/domain/monitor';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '../../../apps/platform/src/event-store/event-store.module';
 
@@ -116,14 +117,14 @@ export const eventStoreOf = (app: { get(token: string): unknown }): EventStore =
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /**
- * The position of the last event a command appended. The employment monitor appends its own case events
- * (`employment-monitor-*`) a moment after a command, so "did this request append anything" and "is this the
- * command's position" are judged on the commands' streams only.
+ * The position of the last event a command appended. The employment monitor appends its own events (cases
+ * opened and cleared, subsidies) a moment after a command, so "did this request append anything" and "is
+ * this the command's position" are judged on the commands' events only.
  */
 export async function lastCommandPosition(app: { get(token: string): unknown }): Promise<string> {
   let last = 0n;
   for await (const event of eventStoreOf(app).readAll()) {
-    if (streamKindOf(event.streamId) !== 'employmentMonitor') last = event.position;
+    if ((event.metadata as { actor?: { id?: string } }).actor?.id !== MONITOR_ACTOR.id) last = event.position;
   }
   return last.toString();
 }

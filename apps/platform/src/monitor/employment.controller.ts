@@ -7,20 +7,10 @@ import {
   prefectureEmploymentResponse,
   provinceEmploymentResponse,
   workerId,
-  zeroEmploymentCasesQuery,
-  zeroEmploymentCasesResponse,
-  type ZeroEmploymentCasesQuery,
 } from '@contracts';
-import {
-  canActForCounty,
-  CurrentPrincipal,
-  isCountyOffice,
-  requireScope,
-  Roles,
-  type Principal,
-} from '@lib/auth';
+import { canActForCounty, CurrentPrincipal, requireScope, Roles, type Principal } from '@lib/auth';
 import { householdEmploymentView } from '@lib/domain/monitor';
-import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
+import { ApiDoc, HttpProblem, ZodParams } from '@lib/http';
 import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { MonitorQueries } from './monitor-queries';
@@ -139,33 +129,6 @@ export class EmploymentController {
     requireScope(canActForCounty(principal, code), 'This token does not cover that county');
     const position = this.position();
     return { ...(await this.queries.regionEmployment('county', code)), position };
-  }
-
-  @Get('counties/:code/zero-employment-cases')
-  @Roles('admin', 'county_office')
-  @ApiDoc({
-    summary: 'The county’s zero-employment cases: open ones overdue first then oldest first, or cleared ones',
-    description:
-      'Each case with its age in days, assist-by (3 days) and clear-by (5 days) deadlines, overdue flags and urgency. ' +
-      MIN_POSITION,
-    tags: TAGS,
-    responses: { 200: { description: 'A page of cases', schema: zeroEmploymentCasesResponse } },
-  })
-  async cases(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
-    @ZodQuery(zeroEmploymentCasesQuery) query: ZeroEmploymentCasesQuery,
-    @CurrentPrincipal() principal: Principal,
-  ) {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(principal, code), 'Only the county’s own office reads its cases');
-    const position = this.position();
-    const page = await this.queries.cases(code, query, new Date().toISOString());
-    this.accessLog.record(principal, {
-      resource: 'zero_employment_cases',
-      subjectIds: page.items.map((c) => c.householdId),
-      scope: code,
-    });
-    return { ...page, position };
   }
 
   @Get('prefectures/:code/employment')

@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { GUIZHOU_PROVINCE_CODE, parseWorkerId, type ListVacanciesQuery, type VacancyView } from '@contracts';
 import {
-  GUIZHOU_PROVINCE_CODE,
-  parseWorkerId,
-  type ListVacanciesQuery,
-  type VacancyView,
-  type ZeroEmploymentCasesQuery,
-} from '@contracts';
-import {
-  caseView,
   employmentView,
   regionFigures,
   regionKey,
   ZERO_COUNTS,
-  type CaseView,
   type HouseholdEmployment,
   type OpenVacancy,
   type RegionLevel,
@@ -20,7 +12,6 @@ import {
 } from '@lib/domain/monitor';
 import type { CollectionSpec, FieldValue, ReadStore } from '@lib/read-store';
 import {
-  caseFilesCollection,
   householdsCollection,
   regionsCollection,
   vacanciesCollection,
@@ -59,25 +50,6 @@ export function vacancyViewOf(v: OpenVacancy) {
   };
 }
 
-/** A case as the cases list shows it (opened-at and age, plus due dates, overdue flags and urgency). */
-export function caseItemOf(view: CaseView) {
-  return {
-    householdId: view.householdId,
-    caseNo: view.caseNo,
-    status: view.status,
-    openedAt: view.openedAt,
-    clearedAt: view.clearedAt,
-    clearedBy: view.clearedBy,
-    ageDays: view.ageDays,
-    assistDueAt: view.assistDueAt,
-    clearDueAt: view.clearDueAt,
-    assistOverdue: view.assistOverdue,
-    clearOverdue: view.clearOverdue,
-    /** `overdue_clear` > `overdue_assist` > `due`: the work-list's colour. */
-    urgency: view.clearOverdue ? 'overdue_clear' : view.assistOverdue ? 'overdue_assist' : 'due',
-  } as const;
-}
-
 /**
  * The read side's queries over the monitor collections. Thin: filtering, paging and shaping only; every
  * figure comes from the pure projections of libs/domain/src/monitor.
@@ -113,46 +85,6 @@ export class MonitorQueries {
     const worker = workers.get(workerId);
     const household = households.get(parsed.householdId);
     return worker && household ? { worker, household } : undefined;
-  }
-
-  /**
-   * Open cases come from the index (county, open, openedAt) in store pages. Overdue first then oldest first
-   * is the same order as oldest first: the deadlines are fixed offsets from the opening (3 and 5 days), so
-   * the overdue cases are exactly the oldest ones. Cleared cases (a file may hold several, and the index
-   * keys files by their OPEN case) are gathered from the county's files and paged in memory, latest
-   * clearance first.
-   */
-  async cases(countyCode: string, query: ZeroEmploymentCasesQuery, now: string) {
-    if (query.status === 'open') {
-      const where = { countyCode, openCase: 1 } as const;
-      let page;
-      try {
-        page = await this.store.find(caseFilesCollection, {
-          where,
-          orderBy: { field: 'openedAt', direction: 'asc' },
-          limit: query.limit,
-          after: query.cursor,
-        });
-      } catch (error) {
-        if (error instanceof RangeError) throw badCursor();
-        throw error;
-      }
-      const items = page.items.flatMap((file) =>
-        file.cases.filter((c) => c.clearedAt === null).map((c) => caseItemOf(caseView(c, now))),
-      );
-      const total = await this.store.count(caseFilesCollection, where);
-      return { items, total, nextCursor: page.next };
-    }
-    const files = await this.scan(caseFilesCollection, { countyCode });
-    const cleared = files
-      .flatMap((file) => file.cases.filter((c) => c.clearedAt !== null))
-      .map((c) => caseView(c, now))
-      .sort(
-        (a, b) =>
-          (b.clearedAt ?? '').localeCompare(a.clearedAt ?? '') || a.householdId.localeCompare(b.householdId),
-      );
-    const page = pageOf(cleared, query.limit, query.cursor);
-    return { items: page.items.map(caseItemOf), total: cleared.length, nextCursor: page.nextCursor };
   }
 
   /** Newest first. A `sourceId` filter is not indexed: those lists are gathered and paged in memory. */

@@ -7,6 +7,9 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { CaseQueries } from '../cases/case-queries';
+import { CaseWork } from '../cases/case-work.service';
+import { CasesController } from '../cases/cases.controller';
 import { CountyChangeFeed } from './county-change-feed';
 import { CountyStreamController } from './county-stream.controller';
 import { EmploymentController } from './employment.controller';
@@ -20,17 +23,19 @@ import { VacanciesQueryController } from './vacancies-query.controller';
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (SQLite read store
  * `read-models.sqlite`, runner started at bootstrap), its queries, read-your-writes, the county event
- * stream, and the access log of personal data reads.
+ * stream, the access log of personal data reads, and the county office's case work on the monitor's cases.
  */
 @Module({
   imports: [AccessLogModule],
-  controllers: [EmploymentController, VacanciesQueryController, CountyStreamController],
+  controllers: [EmploymentController, CasesController, VacanciesQueryController, CountyStreamController],
   providers: [
     { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
     readStoreProvider,
     runnerProvider,
     MonitorRuntime,
     MonitorQueries,
+    CaseQueries,
+    CaseWork,
     ReadYourWritesInterceptor,
     CountyChangeFeed,
   ],

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { placementRecovery, recoverAll, type FlowRecovery } from '@lib/application';
+import { caseWorkRecovery, placementRecovery, recoverAll, type FlowRecovery } from '@lib/application';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
-/** The flows whose half-done instances the all-in-one process finishes at start (the placement saga). */
-export const FLOWS_RECOVERED_AT_START: readonly FlowRecovery[] = [placementRecovery];
+/** The flows whose half-done instances the all-in-one process finishes at start (fresh each start). */
+export const flowsRecoveredAtStart = (): readonly FlowRecovery[] => [placementRecovery(), caseWorkRecovery()];
 
 /**
  * Finishes the flows a crash left half done (ADR 0002, ADR 0006), once, before the platform takes requests:
@@ -19,7 +19,7 @@ export class FlowRecoveryAtStart implements OnApplicationBootstrap {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const reports = await recoverAll(FLOWS_RECOVERED_AT_START, {
+    const reports = await recoverAll(flowsRecoveredAtStart(), {
       store: this.store,
       now: new Date().toISOString(),
       correlationId: `flow-recovery-${randomUUID()}`,

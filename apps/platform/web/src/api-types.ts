@@ -7,11 +7,11 @@ import type {
   CountyEmploymentResponse,
   HouseholdEmploymentResponse,
   VacancyView,
-  ZeroEmploymentCasesResponse,
   candidatesResponse,
   recommendationsResponse,
   vacancyListResponse,
 } from '../../../../contracts/src/http/responses';
+import type { ZeroEmploymentCasesResponse } from '../../../../contracts/src/http/cases.bodies';
 import type { Channel } from '../../../../contracts/src/values/labour';
 
 export type { Channel, VacancyView };
@@ -31,7 +31,7 @@ export type ZeroEmploymentCase = ZeroEmploymentCasesResponse['items'][number] & 
   clearOverdue?: boolean;
   overdue?: boolean;
 };
-export type ZeroEmploymentCases = Omit<ZeroEmploymentCasesResponse, 'items'> & {
+export type ZeroEmploymentCases = Omit<ZeroEmploymentCasesResponse, 'items' | 'position'> & {
   items: ZeroEmploymentCase[];
 };
 export type HouseholdEmployment = HouseholdEmploymentResponse;

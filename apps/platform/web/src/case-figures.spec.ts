@@ -1,14 +1,16 @@
 import { caseRow, openCasesByDay, sortCases, timeToClear } from './case-figures';
 import { sessionFromToken } from './session';
+import type { ZeroEmploymentCase } from './api-types';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.parse('2026-03-10T12:00:00Z');
-const opened = (daysAgo: number, id = `h${daysAgo}`) => ({
-  householdId: id,
-  openedAt: new Date(NOW - daysAgo * DAY).toISOString(),
-  clearedAt: null,
-  ageDays: daysAgo,
-});
+const opened = (daysAgo: number, id = `h${daysAgo}`) =>
+  ({
+    householdId: id,
+    openedAt: new Date(NOW - daysAgo * DAY).toISOString(),
+    clearedAt: null,
+    ageDays: daysAgo,
+  }) as ZeroEmploymentCase;
 
 describe('case warnings (assist within 3 days, clear within 5)', () => {
   it.each([

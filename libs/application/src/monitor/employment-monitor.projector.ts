@@ -12,6 +12,8 @@ import { MonitorRebuildState } from './monitor-rebuild';
 export function employmentMonitorProjector(checkpointName: string = MONITOR_CHECKPOINT): Projector {
   return {
     checkpointName,
+    // Before cases had streams of their own (ADR 0007): documents of another shape.
+    replaces: ['employment-monitor'],
     recover: async ({ events, store }) => {
       await flushOutbox(events, store, checkpointName);
     },

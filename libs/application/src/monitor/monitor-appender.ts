@@ -7,8 +7,8 @@ import {
 } from '@lib/event-store';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 
-/** The outbox key of an append: its stream and the revision it expects, unique per transition. */
-export const outboxKeyOf = (append: MonitorAppend): string => `${append.streamId}@${append.expectedRevision}`;
+/** The outbox key of an append: its first event's id (derived from the transition: unique, the same on replay). */
+export const outboxKeyOf = (append: MonitorAppend): string => append.events[0].id;
 
 function toEventsToAppend(append: MonitorAppend): EventToAppend[] {
   return append.events.map((event) => {
@@ -25,10 +25,10 @@ function toEventsToAppend(append: MonitorAppend): EventToAppend[] {
 }
 
 /**
- * Appends one transition's monitor events exactly once. The ids are derived from the transition and the
- * expected revision from the household stream, so a replay (a restart, a rebuild) repeats the same append:
- * a store that recognises the retry answers as before; one that refuses it (wrong expected version, ids
- * already stored) is checked: the stream must hold these very ids at these revisions, else it throws.
+ * Appends one transition's monitor events exactly once. The ids are derived from the transition, so a replay
+ * (a restart, a rebuild) repeats the same append: a store that recognises the retry answers as before; one
+ * that refuses it (the case stream exists, the ids are stored) is checked: the stream must hold these very
+ * ids, else it throws.
  */
 export async function appendExactlyOnce(
   store: EventStore,
@@ -40,14 +40,11 @@ export async function appendExactlyOnce(
     return 'appended';
   } catch (error) {
     if (!(error instanceof WrongExpectedVersion || error instanceof IdempotencyConflict)) throw error;
-    const from = append.expectedRevision === 'no_stream' ? 0 : append.expectedRevision + 1;
-    const stored = await store.readStream(append.streamId, from);
-    const present = events.every((e, i) => stored[i]?.id === e.id);
-    if (!present) {
-      throw new Error(
-        `${append.streamId}: the monitor stream at revision ${from} holds other events than this transition's`,
-        { cause: error },
-      );
+    const stored = new Set((await store.readStream(append.streamId)).map((e) => e.id));
+    if (!events.every((e) => stored.has(e.id))) {
+      throw new Error(`${append.streamId}: the stream holds other events than this transition's`, {
+        cause: error,
+      });
     }
     return 'present';
   }
@@ -55,7 +52,7 @@ export async function appendExactlyOnce(
 
 /**
  * Appends a batch's transitions: streams in parallel (so a store can commit them together), each stream's
- * appends in order (its expected revisions follow one another).
+ * appends in order (a case's opening before its clearing).
  */
 export async function appendAll(store: EventStore, appends: readonly MonitorAppend[]): Promise<void> {
   const byStream = new Map<string, MonitorAppend[]>();

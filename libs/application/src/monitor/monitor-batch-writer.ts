@@ -1,7 +1,6 @@
 import { decodeStoredEvent } from '@contracts';
 import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
 import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
-import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   documentChanges,
   type BatchOutcome,
@@ -9,7 +8,7 @@ import {
   type ReadStore,
   type ReadStoreWriter,
 } from '@lib/read-store';
-import { monitorOutboxCollection } from './monitor-collections';
+import { monitorOutboxCollection, type OutboxEntry } from './monitor-collections';
 import { appendAll, outboxKeyOf } from './monitor-appender';
 import { projectMonitorBatch } from './monitor-batch';
 
@@ -42,7 +41,9 @@ export class MonitorBatchWriter implements BatchWriter {
     // An event that does not decode stops the read side: skipping it would leave the figures silently wrong.
     const envelopes = records.map((r) => decodeStoredEvent(r) as AnyEnvelope);
     const result = await projectMonitorBatch(envelopes, this.target);
-    const outbox = new Map<string, MonitorAppend>(result.appends.map((a) => [outboxKeyOf(a), a]));
+    const outbox = new Map<string, OutboxEntry>(
+      result.appends.map((a, seq) => [outboxKeyOf(a), { ...a, seq }]),
+    );
     const deletes = this.appended.filter((key) => !outbox.has(key));
     const changes = [...result.changes];
     if (outbox.size > 0 || deletes.length > 0) {
@@ -73,7 +74,7 @@ export async function flushOutbox(
   store: ReadStore,
   checkpointName: string,
 ): Promise<number> {
-  const pending: MonitorAppend[] = [];
+  const pending: OutboxEntry[] = [];
   const keys: string[] = [];
   let after: string | undefined;
   do {
@@ -83,8 +84,8 @@ export async function flushOutbox(
   } while (after !== undefined);
   if (pending.length === 0) return 0;
   for (const append of pending) keys.push(outboxKeyOf(append));
-  // Keys are `stream@revision`: sort so each stream's appends go in revision order.
-  pending.sort((a, b) => revisionOf(a) - revisionOf(b));
+  // In the order the batch decided them: each stream's appends go in that order.
+  pending.sort((a, b) => a.seq - b.seq);
   await appendAll(events, pending);
   const position = (await store.checkpoint(checkpointName)) ?? 0n;
   await store.applyBatch({
@@ -93,6 +94,3 @@ export async function flushOutbox(
   });
   return pending.length;
 }
-
-const revisionOf = (append: MonitorAppend): number =>
-  append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;

@@ -17,7 +17,7 @@ import {
   type GuardedDocument,
   type KeyedProjection,
 } from '@lib/domain/shared/keyed-projection';
-import { monitorAppendOf, type MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
+import { monitorAppendsOf, type MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   documentChanges,
   type AnyDocumentChanges,
@@ -115,8 +115,7 @@ export async function projectMonitorBatch(
         change.countyCode,
         sum ? { ...sum, delta: addCounts(sum.delta, change.delta) } : change,
       );
-      const append = monitorAppendOf(step.before, step.after, event as never);
-      if (append) appends.push(append);
+      appends.push(...monitorAppendsOf(step.before, step.after, event as never));
     }
     for (const set of others) set.apply(event);
   }

@@ -1,6 +1,7 @@
 import type { HouseholdEmployment } from '@lib/domain/monitor/household-employment';
 import type { RegionEmployment } from '@lib/domain/monitor/county-employment.projection';
-import type { ZeroEmploymentCaseFile } from '@lib/domain/monitor/zero-employment-cases.projection';
+import type { ZeroEmploymentCaseFile } from '@lib/domain/cases/case-file.projection';
+import type { CountySettings } from '@lib/domain/cases/county-settings';
 import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employment-status.projection';
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
@@ -35,24 +36,30 @@ export const regionsCollection: CollectionSpec<RegionEmployment, 'level' | 'pare
   },
 };
 
-/**
- * Key: householdId (one file per household holding its cases). A household has at most one open case, so
- * `openCase = 1` with `openedAt` (its opening, '' when none) lists open cases one per file, oldest first.
- */
+/** Key: caseId (`<householdId>:<caseNo>`); a county's cases by status, oldest first, or by assignee. */
 export const caseFilesCollection: CollectionSpec<
   ZeroEmploymentCaseFile,
-  'countyCode' | 'openCase' | 'openedAt'
+  'countyCode' | 'status' | 'openedAt' | 'householdId' | 'assigneeId'
 > = {
   name: 'zero_employment_cases',
   fields: {
     countyCode: (d) => d.countyCode,
-    openCase: (d) => (openCaseOf(d) ? 1 : 0),
-    openedAt: (d) => openCaseOf(d)?.openedAt ?? '',
+    status: (d) => (d.clearedAt === null ? 'open' : 'cleared'),
+    openedAt: (d) => d.openedAt,
+    householdId: (d) => d.householdId,
+    assigneeId: (d) => d.assignee?.id ?? '',
   },
-  indexes: [['countyCode', 'openCase', 'openedAt']],
+  indexes: [
+    ['countyCode', 'status', 'openedAt'],
+    ['countyCode', 'status', 'assigneeId'],
+  ],
 };
 
-const openCaseOf = (d: ZeroEmploymentCaseFile) => d.cases.find((c) => c.clearedAt === null);
+/** Key: county code; only counties that set their own case deadlines have one. */
+export const countySettingsCollection: CollectionSpec<CountySettings, never> = {
+  name: 'county_settings',
+  fields: {},
+};
 
 /** Key: workerId. */
 export const workersCollection: CollectionSpec<WorkerEmploymentStatus, 'householdId' | 'employed'> = {
@@ -93,11 +100,17 @@ export const subsidiesCollection: CollectionSpec<TransportSubsidyGrant, 'countyC
     indexes: [['countyCode', 'year']],
   };
 
+/** An outbox entry: an append, and its place among its batch's appends (a stream's appends go in that order). */
+export interface OutboxEntry extends MonitorAppend {
+  readonly seq: number;
+}
+
 /**
  * The process manager's outbox: monitor appends decided by a batch, written with that batch and appended to
- * the event store after it commits; an entry is removed once its append is in the store. Key: `stream@rev`.
+ * the event store after it commits; an entry is removed once its append is in the store. Key: the id of the
+ * append's first event (derived, unique).
  */
-export const monitorOutboxCollection: CollectionSpec<MonitorAppend, never> = {
+export const monitorOutboxCollection: CollectionSpec<OutboxEntry, never> = {
   name: 'monitor_outbox',
   fields: {},
 };
@@ -109,8 +122,9 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   workersCollection,
   vacanciesCollection,
   subsidiesCollection,
+  countySettingsCollection,
   monitorOutboxCollection,
 ].map((c) => c as unknown as AnyCollection);
 
 /** The checkpoint every monitor collection is written with (one batch feeds them all). */
-export const MONITOR_CHECKPOINT = 'employment-monitor';
+export const MONITOR_CHECKPOINT = 'employment-monitor@2';

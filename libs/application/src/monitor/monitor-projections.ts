@@ -4,10 +4,12 @@ import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.proj
 import type { GuardedDocument, KeyedProjection } from '@lib/domain/shared/keyed-projection';
 import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
-import { zeroEmploymentCasesProjection } from '@lib/domain/monitor/zero-employment-cases.projection';
+import { caseFileProjection } from '@lib/domain/cases/case-file.projection';
+import { countySettingsProjection } from '@lib/domain/cases/county-settings';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
+  countySettingsCollection,
   householdsCollection,
   subsidiesCollection,
   vacanciesCollection,
@@ -36,7 +38,8 @@ export const HOUSEHOLD_DOCUMENTS = pair(
 
 /** Every other monitor projection with its collection (their document types erased: one list, one loop). */
 export const OTHER_MONITOR_DOCUMENTS = [
-  pair(zeroEmploymentCasesProjection as unknown as KeyedProjection<never, never>, caseFilesCollection),
+  pair(caseFileProjection as unknown as KeyedProjection<never, never>, caseFilesCollection),
+  pair(countySettingsProjection as unknown as KeyedProjection<never, never>, countySettingsCollection),
   pair(workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>, workersCollection),
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),

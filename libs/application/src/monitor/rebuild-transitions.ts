@@ -1,93 +1,94 @@
-import { employmentMonitorStream, type MonitorEvent } from '@contracts';
 import type { RecordedEvent } from '@lib/event-store';
 import type { HouseholdEmployment, HouseholdEnvelope } from '@lib/domain/monitor/household-employment';
 import {
+  monitorAppendsOf,
   monitorEventsOf,
-  monitorAppendOf,
+  monitorSlotOf,
   type MonitorAppend,
+  type MonitorEvent,
 } from '@lib/domain/monitor/employment-monitor.process-manager';
 
-/** A household event that moved its monitor revision: the process manager's input, kept as it was. */
+/** A household event that called for monitor events: the process manager's input, kept as it was. */
 interface DecidedTransition {
   readonly before: HouseholdEmployment | undefined;
   readonly after: HouseholdEmployment;
   readonly event: HouseholdEnvelope;
-  /** The monitor stream revision before the transition; its events take the next `count` revisions. */
-  readonly fromRevision: number;
-  /** Its events not yet read back from the log. */
-  unseen: number;
-  /** Its events (no ids), computed when the first of them is read back. */
-  expected?: readonly MonitorEvent[];
 }
 
-const MONITOR_STREAM_PREFIX = employmentMonitorStream('');
+/** One event a transition calls for, waiting to be read back from the log. */
+interface PendingSlot {
+  readonly transition: DecidedTransition;
+  readonly expected: MonitorEvent;
+}
 
 /**
- * The process manager's transitions during a rebuild, decided lazily. A transition's events follow the
- * household event that decides it in the log, so after a first run nearly all of them are read back a few
- * events later: deriving their ids (SHA-1), times and metadata only to find them already stored was a tenth
- * of the rebuild. Here a transition is kept as (before, after, event) under its monitor stream; each monitor
- * event read back is checked against the event the transition calls for at that revision (type, and the
- * case's opening or the subsidy's worker and year: what its derived id is made of), and a transition whose
- * events are all read back is dropped. Only the rest are turned into appends (ids and all) by the process
- * manager itself; one not recognised stays pending, and appending it compares the stored ids exactly
- * (appendExactlyOnce: present, or a failure when the stream holds other events).
+ * The process manager's transitions during a rebuild. A transition's events follow the household event that
+ * decides it in the log, so after a first run nearly all of them are read back a few events later: deriving
+ * their ids (SHA-1) and metadata only to find them stored was a tenth of the rebuild. Here each event a
+ * transition calls for is kept under its slot (its stream and kind, or a subsidy's worker and year: what its
+ * derived id is made of); one read back with the same facts is checked off. Only the transitions with events
+ * left over are turned into appends (ids and all) by the process manager itself, and only their missing events
+ * appended; appending one that is there after all is recognised by its id (appendExactlyOnce).
  */
 export class PendingTransitions {
-  private readonly byStream = new Map<string, DecidedTransition[]>();
+  private readonly bySlot = new Map<string, PendingSlot>();
 
-  /** Records a household change; nothing is kept when its monitor revision did not move. */
+  /** Records a household change that calls for monitor events (a cheap call: no ids, no metadata). */
   decided(
     before: HouseholdEmployment | undefined,
     after: HouseholdEmployment,
     event: HouseholdEnvelope,
   ): void {
-    const fromRevision = before?.monitorRevision ?? -1;
-    const count = after.monitorRevision - fromRevision;
-    if (count === 0) return;
-    const transition = { before, after, event, fromRevision, unseen: count };
-    const stream = employmentMonitorStream(after.householdId);
-    const list = this.byStream.get(stream);
-    if (list) list.push(transition);
-    else this.byStream.set(stream, [transition]);
+    if (!mayCallForEvents(before, after, event)) return;
+    const transition = { before, after, event };
+    for (const { streamId, event: expected } of monitorEventsOf(before, after, event)) {
+      const slot = monitorSlotOf(streamId, expected.type, expected.data);
+      if (slot !== undefined) this.bySlot.set(slot, { transition, expected });
+    }
   }
 
-  /** Marks a monitor event read from the log as present, when it is the one its transition calls for. */
+  /** Checks off a monitor event read from the log, when it is the one its slot waits for. */
   seen(record: RecordedEvent): void {
-    if (!record.streamId.startsWith(MONITOR_STREAM_PREFIX)) return;
-    const list = this.byStream.get(record.streamId);
-    if (!list) return;
-    const index = list.findIndex(
-      (t) => t.fromRevision < record.revision && record.revision <= t.after.monitorRevision,
-    );
-    if (index < 0) return;
-    const transition = list[index];
-    transition.expected ??= monitorEventsOf(transition.before, transition.after, transition.event);
-    const expected = transition.expected[record.revision - transition.fromRevision - 1];
-    if (!sameMonitorEvent(expected, record)) return;
-    transition.unseen -= 1;
-    if (transition.unseen > 0) return;
-    list.splice(index, 1);
-    if (list.length === 0) this.byStream.delete(record.streamId);
+    const slot = monitorSlotOf(record.streamId, record.type, record.data);
+    if (slot === undefined) return;
+    const pending = this.bySlot.get(slot);
+    if (pending && sameFacts(pending.expected, record)) this.bySlot.delete(slot);
   }
 
-  /** The appends of the transitions not (wholly) read back, in decision order per stream; then forgets them. */
+  /** The appends of the events not read back, in decision order; then forgets them. */
   takeAppends(): MonitorAppend[] {
+    const missing = new Set<string>();
+    const transitions = new Set<DecidedTransition>();
+    for (const [slot, { transition }] of this.bySlot) {
+      missing.add(slot);
+      transitions.add(transition);
+    }
     const appends: MonitorAppend[] = [];
-    for (const list of this.byStream.values()) {
-      for (const { before, after, event } of list) {
-        const append = monitorAppendOf(before, after, event);
-        if (append) appends.push(append);
+    for (const { before, after, event } of transitions) {
+      for (const append of monitorAppendsOf(before, after, event)) {
+        const [first] = append.events;
+        if (missing.has(monitorSlotOf(append.streamId, first.type, first.data) ?? '')) appends.push(append);
       }
     }
-    this.byStream.clear();
+    this.bySlot.clear();
     return appends;
   }
 }
 
-/** Same kind, and the same facts its derived id is made of (the stream and revision are already equal). */
-function sameMonitorEvent(expected: MonitorEvent | undefined, record: RecordedEvent): boolean {
-  if (expected === undefined || expected.type !== record.type) return false;
+/** A transition calls for events only when the case changes or a member earns a subsidy year. */
+function mayCallForEvents(
+  before: HouseholdEmployment | undefined,
+  after: HouseholdEmployment,
+  event: HouseholdEnvelope,
+): boolean {
+  return (
+    (before?.openCase?.caseNo ?? 0) !== (after.openCase?.caseNo ?? 0) ||
+    (event.type === 'WorkerPlaced' && event.data.channel === 'out_of_province')
+  );
+}
+
+/** The facts besides the slot that a stored event must share with the one expected. */
+function sameFacts(expected: MonitorEvent, record: RecordedEvent): boolean {
   const data = record.data;
   switch (expected.type) {
     case 'ZeroEmploymentCaseOpened':
@@ -95,6 +96,6 @@ function sameMonitorEvent(expected: MonitorEvent | undefined, record: RecordedEv
     case 'ZeroEmploymentCaseCleared':
       return data.openedAt === expected.data.openedAt && data.clearedAt === expected.data.clearedAt;
     case 'TransportSubsidyEligible':
-      return data.workerId === expected.data.workerId && data.year === expected.data.year;
+      return data.placementId === expected.data.placementId;
   }
 }

@@ -7,7 +7,8 @@ import { member, registerHouseholdCommand } from '@lib/domain/workforce/househol
 import { loadState, runDecider, SqliteEventStore } from '@lib/event-store';
 import { testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { placeWorker } from './placement-flow';
-import { recoverPendingPlacements } from './placement-recovery';
+import { recoverAll } from '../shared/flow-recovery';
+import { placementRecovery, recoverPendingPlacements } from './placement-recovery';
 import { placeStep, type PlacementRef, reserveStep } from './placement-steps';
 
 const now = '2026-04-01T08:00:00Z';
@@ -54,6 +55,9 @@ describe('placement flow on the SQLite event store', () => {
     if (state.status === 'none') throw new Error('no household');
     return state;
   };
+  /** The recovery as the platform runs it at start: one pass over the log, then finish what it found. */
+  const recoverFromLog = async () =>
+    (await recoverAll([placementRecovery()], { store, now, correlationId: 'test' })).get('placement');
   const ref = (placementId: string, workerId = 'h1.1', vacancyId = 'v-1'): PlacementRef => ({
     store,
     placementId,
@@ -145,7 +149,7 @@ describe('placement flow on the SQLite event store', () => {
     await registerHousehold('h1');
     expect((await reserveStep(ref('p1'))).ok).toBe(true);
     expect(await place('p2', 'h1.1')).toMatchObject({ ok: false, rejection: { code: 'vacancy_full' } });
-    expect(await recoverPendingPlacements({ store, now, metadata })).toEqual({
+    expect(await recoverFromLog()).toEqual({
       finished: [],
       compensated: ['p1'],
     });
@@ -160,7 +164,7 @@ describe('placement flow on the SQLite event store', () => {
     });
     // The opening is free again, and a second pass finds nothing.
     expect(await place('p2', 'h1.1')).toMatchObject({ ok: true });
-    expect(await recoverPendingPlacements({ store, now, metadata })).toEqual({
+    expect(await recoverFromLog()).toEqual({
       finished: [],
       compensated: [],
     });
@@ -184,12 +188,10 @@ describe('placement flow on the SQLite event store', () => {
     await postVacancy('v-1');
     await registerHousehold('h1');
     await reserveStep(ref('p1'));
-    const report = await recoverPendingPlacements({
-      store,
-      now,
-      metadata,
-      startedBefore: '2026-04-01T07:59:00Z',
-    });
+    const report = await recoverPendingPlacements(
+      { store, now, metadata, startedBefore: '2026-04-01T07:59:00Z' },
+      ['v-1'],
+    );
     expect(report).toEqual({ finished: [], compensated: [] });
     expect((await vacancy()).pending).toBe(1);
   });

@@ -6,7 +6,7 @@ import { decodeStoredEvent, householdStream, streamKindOf, vacancyStream } from 
 import { recoveryStep } from '@lib/domain/placements/placement-saga';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
-import { loadState, type EventStore } from '@lib/event-store';
+import { loadState, type EventStore, type RecordedEvent } from '@lib/event-store';
 import type { FlowRecovery, RecoveryContext, RecoveryReport } from '../shared/flow-recovery';
 import { stepOrThrow } from '../shared/flow-step';
 import { confirmStep, releaseStep, voidStep, type PlacementRef } from './placement-steps';
@@ -19,14 +19,11 @@ export interface PendingReservation {
   readonly reservedAt: string;
 }
 
-/** Finishes every pending reservation: confirm when the household committed, else void then release. */
-export async function recoverPendingPlacements(
+/** Finishes the given pending reservations: confirm when the household committed, else void then release. */
+export async function recoverReservations(
   context: RecoveryContext,
-  /** Only these vacancies; otherwise one pass over the global log finds every pending reservation. */
-  vacancyIds?: readonly string[],
+  pending: readonly PendingReservation[],
 ): Promise<RecoveryReport> {
-  const { store } = context;
-  const pending = vacancyIds ? await pendingInVacancies(store, vacancyIds) : await pendingInLog(store);
   const cutoff = context.startedBefore ? Date.parse(context.startedBefore) : Infinity;
   const finished: string[] = [];
   const compensated: string[] = [];
@@ -38,10 +35,23 @@ export async function recoverPendingPlacements(
   return { finished, compensated };
 }
 
-export const placementRecovery: FlowRecovery = {
-  flow: 'placement',
-  recover: (context) => recoverPendingPlacements(context),
-};
+/** The pending reservations of some vacancies (read from their streams), finished. */
+export async function recoverPendingPlacements(
+  context: RecoveryContext,
+  vacancyIds: readonly string[],
+): Promise<RecoveryReport> {
+  return recoverReservations(context, await pendingInVacancies(context.store, vacancyIds));
+}
+
+/** The placement saga's recovery: the pending reservations seen in the log, finished. */
+export function placementRecovery(): FlowRecovery {
+  const pending = new Map<string, PendingReservation>();
+  return {
+    flow: 'placement',
+    observe: (record) => observeReservation(pending, record),
+    recover: (context) => recoverReservations(context, [...pending.values()]),
+  };
+}
 
 async function recoverOne(
   { store, now, metadata }: RecoveryContext,
@@ -89,24 +99,14 @@ const RESERVATION_EVENTS = new Set([
   'VacancyReservationReleased',
 ]);
 
-/** One pass over the global log, decoding only the three reservation events. */
-async function pendingInLog(store: EventStore): Promise<PendingReservation[]> {
-  const pending = new Map<string, PendingReservation>();
-  for await (const recorded of store.readAll()) {
-    if (!RESERVATION_EVENTS.has(recorded.type) || streamKindOf(recorded.streamId) !== 'vacancy') continue;
-    const event = decodeStoredEvent(recorded);
-    if (event.type === 'VacancyOpeningReserved') {
-      const { vacancyId, placementId, workerId, householdId, reservedAt } = event.data;
-      pending.set(`${vacancyId}/${placementId}`, {
-        vacancyId,
-        placementId,
-        workerId,
-        householdId,
-        reservedAt,
-      });
-    } else if (event.type === 'VacancyReservationConfirmed' || event.type === 'VacancyReservationReleased') {
-      pending.delete(`${event.data.vacancyId}/${event.data.placementId}`);
-    }
+/** Keeps track of the reservations still pending, decoding only the three reservation events. */
+function observeReservation(pending: Map<string, PendingReservation>, recorded: RecordedEvent): void {
+  if (!RESERVATION_EVENTS.has(recorded.type) || streamKindOf(recorded.streamId) !== 'vacancy') return;
+  const event = decodeStoredEvent(recorded);
+  if (event.type === 'VacancyOpeningReserved') {
+    const { vacancyId, placementId, workerId, householdId, reservedAt } = event.data;
+    pending.set(`${vacancyId}/${placementId}`, { vacancyId, placementId, workerId, householdId, reservedAt });
+  } else if (event.type === 'VacancyReservationConfirmed' || event.type === 'VacancyReservationReleased') {
+    pending.delete(`${event.data.vacancyId}/${event.data.placementId}`);
   }
-  return [...pending.values()];
 }

@@ -1,16 +1,20 @@
 import type { EventMetadata } from '@contracts';
-import type { EventStore } from '@lib/event-store';
+import type { EventStore, RecordedEvent } from '@lib/event-store';
 
 /**
  * The one shape of a flow that writes to more than one stream (ADR 0006): it DOES its steps one stream at a
- * time, each step idempotent (a derived event id, or a decider that answers "already done"), the last stream
- * it must write being its commit point; what a crash leaves between two steps is FINISHED OR COMPENSATED by
- * the flow's recovery, which reads what the streams say and takes the step that follows (a pure function of
- * those states in libs/domain, shared with the flow itself).
+ * time, each step idempotent (a derived event id, or a decider that answers "already done"); what a crash
+ * leaves between two steps is FINISHED OR COMPENSATED by the flow's recovery, which reads what the streams say
+ * and takes the step that follows (a pure function of those states in libs/domain, shared with the flow).
+ *
+ * A recovery finds its half-done flows in one pass over the log that serves every recovery (`observe`), then
+ * finishes them (`recover`). A fresh instance per pass: it keeps what it observed.
  */
 export interface FlowRecovery {
   /** The flow's name, for the report. */
   readonly flow: string;
+  /** Sees every event of the log once, in order. */
+  observe(record: RecordedEvent): void;
   /** Finishes or compensates every flow a crash left half done; safe to run again. */
   recover(context: RecoveryContext): Promise<RecoveryReport>;
 }
@@ -43,11 +47,14 @@ export function recoveryMetadata(flow: string, correlationId: string, now: strin
   };
 }
 
-/** Runs each recovery in turn (they touch different streams, but one at a time keeps the start-up log readable). */
+/** One pass over the log for every recovery, then each recovers in turn. */
 export async function recoverAll(
   recoveries: readonly FlowRecovery[],
   context: Omit<RecoveryContext, 'metadata'> & { readonly correlationId: string },
 ): Promise<ReadonlyMap<string, RecoveryReport>> {
+  for await (const page of context.store.readAllPages()) {
+    for (const record of page) for (const recovery of recoveries) recovery.observe(record);
+  }
   const reports = new Map<string, RecoveryReport>();
   for (const recovery of recoveries) {
     const metadata = recoveryMetadata(recovery.flow, context.correlationId, context.now);

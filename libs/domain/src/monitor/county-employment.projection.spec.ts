@@ -32,6 +32,9 @@ describe('county employment projection', () => {
       labourCapableWorkers: 3,
       employedWorkers: 2,
       employedLabourCapableWorkers: 1,
+      // hh-a's partial member and hh-b's weak one; none has had the "131" package.
+      jobSeekers: 2,
+      jobSeekersWith131: 0,
       employmentRate: 1 / 3,
       employedPerHousehold: 1,
       byChannel: {

@@ -1,5 +1,5 @@
 import { CHANNELS, GUIZHOU_PROVINCE_CODE, type Channel } from '@contracts';
-import type { HouseholdEmployment } from './household-employment';
+import { hasWhole131, isJobSeeker, type HouseholdEmployment } from './household-employment';
 
 /** The additive counts behind every figure of GET /v1/counties/:code/employment. */
 export interface EmploymentCounts {
@@ -15,6 +15,10 @@ export interface EmploymentCounts {
   readonly employedLabourCapableWorkers: number;
   /** Employed workers by the channel of their employment. */
   readonly byChannel: Readonly<Record<Channel, number>>;
+  /** Members who can work and have no job. */
+  readonly jobSeekers: number;
+  /** Job-seekers who have received the whole "131" package. */
+  readonly jobSeekersWith131: number;
 }
 
 export type RegionLevel = 'county' | 'prefecture' | 'province';
@@ -41,12 +45,22 @@ export const ZERO_COUNTS: EmploymentCounts = Object.freeze({
   employedWorkers: 0,
   employedLabourCapableWorkers: 0,
   byChannel: Object.freeze(noChannels()),
+  jobSeekers: 0,
+  jobSeekersWith131: 0,
 });
 
 /** What one household contributes to its county's counts. */
 export function countsOfHousehold(household: HouseholdEmployment): EmploymentCounts {
   const byChannel = noChannels();
-  for (const m of household.members) if (m.employment) byChannel[m.employment.channel] += 1;
+  let jobSeekers = 0;
+  let jobSeekersWith131 = 0;
+  for (const m of household.members) {
+    if (m.employment) byChannel[m.employment.channel] += 1;
+    if (isJobSeeker(m)) {
+      jobSeekers += 1;
+      if (hasWhole131(m.services)) jobSeekersWith131 += 1;
+    }
+  }
   return {
     households: 1,
     householdsWithLabour: household.status === 'no_labour' ? 0 : 1,
@@ -57,6 +71,8 @@ export function countsOfHousehold(household: HouseholdEmployment): EmploymentCou
     employedWorkers: household.employedMembers,
     employedLabourCapableWorkers: household.employedLabourCapableMembers,
     byChannel,
+    jobSeekers,
+    jobSeekersWith131,
   };
 }
 
@@ -73,6 +89,8 @@ function combine(a: EmploymentCounts, b: EmploymentCounts, sign: 1 | -1): Employ
     employedWorkers: a.employedWorkers + sign * b.employedWorkers,
     employedLabourCapableWorkers: a.employedLabourCapableWorkers + sign * b.employedLabourCapableWorkers,
     byChannel,
+    jobSeekers: a.jobSeekers + sign * b.jobSeekers,
+    jobSeekersWith131: a.jobSeekersWith131 + sign * b.jobSeekersWith131,
   };
 }
 
@@ -194,5 +212,11 @@ export function accumulateHousehold(
   acc.labourCapableWorkers += sign * household.labourCapableMembers;
   acc.employedWorkers += sign * household.employedMembers;
   acc.employedLabourCapableWorkers += sign * household.employedLabourCapableMembers;
-  for (const m of household.members) if (m.employment) acc.byChannel[m.employment.channel] += sign;
+  for (const m of household.members) {
+    if (m.employment) acc.byChannel[m.employment.channel] += sign;
+    else if (m.labourCapacity !== 'none') {
+      acc.jobSeekers += sign;
+      if (hasWhole131(m.services)) acc.jobSeekersWith131 += sign;
+    }
+  }
 }

@@ -43,7 +43,6 @@ describe('household-employment projection', () => {
     expect(project(script.log.events)).toMatchObject({
       status: 'zero_employment',
       openCase: { caseNo: 2, openedAt: '2026-04-01T00:00:00Z' },
-      monitorRevision: 2,
     });
   });
 
@@ -87,7 +86,7 @@ describe('household-employment projection', () => {
       .register('2026-03-01T08:00:00Z', ['full', 'partial'])
       .report('2026-03-01T08:00:00Z', 1, 'e-1', 'workshop');
     const doc = project(asOneBatch(script.log.events))!;
-    expect(doc).toMatchObject({ status: 'covered', openCase: null, casesOpened: 0, monitorRevision: -1 });
+    expect(doc).toMatchObject({ status: 'covered', openCase: null, casesOpened: 0 });
   });
 
   it('settles at the end of a batch even when its last event changes no figure', () => {
@@ -111,7 +110,6 @@ describe('household-employment projection', () => {
     expect(project([a, b, c])).toMatchObject({
       status: 'zero_employment',
       openCase: { caseNo: 1, openedAt: '2026-03-01T08:00:00Z' },
-      monitorRevision: 0,
     });
   });
 });

@@ -1,8 +1,10 @@
-import { CHANNELS, eventTimeOf, prefectureOfCounty, type Channel } from '@contracts';
+import { CHANNELS, eventTimeOf, prefectureOfCounty, type Channel, type EventData } from '@contracts';
 import type { EnvelopeOf, KeyedProjection } from '../shared/keyed-projection';
 import {
   endsItsBatch,
   HOUSEHOLD_EVENT_TYPES,
+  NO_SERVICES,
+  type JobSeekerServices,
   type HouseholdEmployment,
   type HouseholdEnvelope,
   type HouseholdEventType,
@@ -37,7 +39,6 @@ function recount(
   let employedMembers = 0;
   let employedLabourCapableMembers = 0;
   let channelBits = 0;
-  let subsidies = 0;
   for (const m of members) {
     const capable = m.labourCapacity !== 'none';
     if (capable) labourCapableMembers += 1;
@@ -46,7 +47,6 @@ function recount(
       if (capable) employedLabourCapableMembers += 1;
       channelBits |= CHANNEL_BIT.get(m.employment.channel) ?? 0;
     }
-    subsidies += m.transportSubsidyYears.length;
   }
   // statusOf, from the counts.
   const status: HouseholdStatus =
@@ -57,7 +57,6 @@ function recount(
   const entersCase = settled && status === 'zero_employment' && doc.openCase === null;
   const leavesCase = settled && status !== 'zero_employment' && doc.openCase !== null;
   const casesOpened = doc.casesOpened + (entersCase ? 1 : 0);
-  const newSubsidies = subsidies - subsidyCount(doc.members);
   return {
     householdId: doc.householdId,
     countyCode: doc.countyCode,
@@ -72,13 +71,9 @@ function recount(
     openCase: entersCase ? { caseNo: casesOpened, openedAt: at } : leavesCase ? null : doc.openCase,
     lastStatusChangeAt: status === doc.status ? doc.lastStatusChangeAt : at,
     casesOpened,
-    monitorRevision: doc.monitorRevision + (entersCase ? 1 : 0) + (leavesCase ? 1 : 0) + newSubsidies,
     lastRevision: event.revision,
   };
 }
-
-const subsidyCount = (members: readonly HouseholdMember[]): number =>
-  members.reduce((n, m) => n + m.transportSubsidyYears.length, 0);
 
 function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): HouseholdMember {
   if (event.type === 'EmploymentReported') {
@@ -107,6 +102,24 @@ function startEmployment(member: HouseholdMember, event: HouseholdEnvelope): Hou
   };
 }
 
+/** The services after one more: distinct vacancies for recommendations. */
+function withService(
+  services: JobSeekerServices,
+  delivered: EventData<'WorkerServiceDelivered'>,
+): JobSeekerServices {
+  switch (delivered.service) {
+    case 'career_guidance':
+      return { ...services, guidance: services.guidance + 1 };
+    case 'training_offer':
+      return { ...services, trainingOffers: services.trainingOffers + 1 };
+    case 'job_recommendation': {
+      const fresh = (delivered.vacancyIds ?? []).filter((v) => !services.recommendedVacancyIds.includes(v));
+      if (fresh.length === 0) return services;
+      return { ...services, recommendedVacancyIds: [...services.recommendedVacancyIds, ...new Set(fresh)] };
+    }
+  }
+}
+
 /**
  * The member after an event about them. Edge cases (none arise from the deciders, all are kept total):
  * a new employment while employed replaces the old one (last wins); an end, a verification or a void of an
@@ -124,6 +137,8 @@ function evolveMember(member: HouseholdMember, event: HouseholdEnvelope): Househ
       return current?.employmentId === event.data.employmentId ? { ...member, employment: null } : member;
     case 'PlacementVoided':
       return current?.employmentId === event.data.placementId ? { ...member, employment: null } : member;
+    case 'WorkerServiceDelivered':
+      return { ...member, services: withService(member.services, event.data) };
     case 'EmploymentVerified':
       return current?.employmentId === event.data.employmentId
         ? { ...member, employment: { ...current, lastVerifiedAt: event.data.verifiedAt } }
@@ -149,7 +164,6 @@ function registered(event: EnvelopeOf<'HouseholdRegistered'>): HouseholdEmployme
     openCase: null,
     lastStatusChangeAt: registeredAt,
     casesOpened: 0,
-    monitorRevision: -1,
     lastRevision: event.revision,
   };
 }
@@ -182,9 +196,17 @@ function evolveHouseholdFigures(
   if (doc === undefined) return doc;
   const at = eventTimeOf(event);
   if (event.type === 'WorkerRegistered') {
-    const { workerId, memberNo, labourCapacity } = event.data;
+    const { workerId, memberNo, name, labourCapacity } = event.data;
     if (doc.members.some((m) => m.workerId === workerId)) return doc;
-    const member = { workerId, memberNo, labourCapacity, employment: null, transportSubsidyYears: [] };
+    const member = {
+      workerId,
+      memberNo,
+      name,
+      labourCapacity,
+      employment: null,
+      transportSubsidyYears: [],
+      services: NO_SERVICES,
+    };
     return recount(doc, [...doc.members, member], at, event);
   }
   const { workerId } = event.data;

@@ -17,11 +17,36 @@ export interface MemberEmployment {
 export interface HouseholdMember {
   readonly workerId: string;
   readonly memberNo: number;
+  /** Personal data: shown to the county office of the household's county only, each read logged. */
+  readonly name: string;
   readonly labourCapacity: LabourCapacity;
   readonly employment: MemberEmployment | null;
   /** Calendar years in which this worker earned the cross-province transport subsidy. */
   readonly transportSubsidyYears: readonly number[];
+  /** The "131" services received so far. */
+  readonly services: JobSeekerServices;
 }
+
+/** What a job-seeker received of the "131" package: guidance sessions, distinct vacancies recommended, training offers. */
+export interface JobSeekerServices {
+  readonly guidance: number;
+  readonly recommendedVacancyIds: readonly string[];
+  readonly trainingOffers: number;
+}
+
+export const NO_SERVICES: JobSeekerServices = Object.freeze({
+  guidance: 0,
+  recommendedVacancyIds: Object.freeze([]) as readonly string[],
+  trainingOffers: 0,
+});
+
+/** The whole "131" package: at least 1 career guidance, 3 job recommendations, 1 training offer. */
+export const hasWhole131 = (s: JobSeekerServices): boolean =>
+  s.guidance >= 1 && s.recommendedVacancyIds.length >= 3 && s.trainingOffers >= 1;
+
+/** A job-seeker: a member who can work and has no job. */
+export const isJobSeeker = (m: HouseholdMember): boolean =>
+  m.labourCapacity !== 'none' && m.employment === null;
 
 export interface HouseholdEmployment {
   readonly householdId: string;
@@ -42,8 +67,6 @@ export interface HouseholdEmployment {
   readonly lastStatusChangeAt: string;
   /** Zero-employment cases opened so far; the open case, if any, is number `casesOpened`. */
   readonly casesOpened: number;
-  /** Revision of the last event this household's transitions put in `employment-monitor-<id>`; -1: none. */
-  readonly monitorRevision: number;
   readonly lastRevision: number;
 }
 

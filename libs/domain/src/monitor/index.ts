@@ -3,7 +3,6 @@ export * from './household-employment.projection';
 export * from './transport-subsidy.policy';
 export * from './zero-employment-case.policy';
 export * from './county-employment.projection';
-export * from './zero-employment-cases.projection';
 export * from './worker-employment-status.projection';
 export * from './open-vacancies.projection';
 export * from './transport-subsidy.projection';

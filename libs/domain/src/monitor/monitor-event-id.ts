@@ -7,9 +7,8 @@ export const MONITOR_ID_NAMESPACE = '5b0f8c1e-3d7a-4f2b-9c64-8e1a2d3b4c5f';
 export const uuidV5 = (name: string, namespace: string = MONITOR_ID_NAMESPACE): string =>
   nameBasedUuid(namespace, name);
 
-export const caseOpenedEventId = (householdId: string, caseNo: number): string =>
-  uuidV5(`${householdId}#case-${caseNo}#opened`);
-export const caseClearedEventId = (householdId: string, caseNo: number): string =>
-  uuidV5(`${householdId}#case-${caseNo}#cleared`);
+/** A case's opening or clearing, by its stream (one of each per case). */
+export const caseLifeEventId = (caseStreamId: string, type: string): string =>
+  uuidV5(`${caseStreamId}#${type}`);
 export const transportSubsidyEventId = (workerId: string, year: number): string =>
   uuidV5(`${workerId}#transport-subsidy-${year}`);

@@ -14,11 +14,9 @@ import {
   workerEmploymentStatusProjection,
   type WorkerEmploymentStatus,
 } from './worker-employment-status.projection';
-import {
-  zeroEmploymentCasesProjection,
-  type ZeroEmploymentCaseFile,
-} from './zero-employment-cases.projection';
-import { monitorAppendOf, type MonitorAppend } from './employment-monitor.process-manager';
+import { caseFileProjection, type ZeroEmploymentCaseFile } from '../cases/case-file.projection';
+import { countySettingsProjection, type CountySettings } from '../cases/county-settings';
+import { monitorAppendsOf, type MonitorAppend } from './employment-monitor.process-manager';
 
 /**
  * Every monitor projection in memory, plain JSON (positions as decimal strings), so it can be serialised as
@@ -32,6 +30,7 @@ export interface MonitorReadModel {
   readonly workers: DocumentMap<WorkerEmploymentStatus>;
   readonly vacancies: DocumentMap<OpenVacancy>;
   readonly subsidies: DocumentMap<TransportSubsidyGrant>;
+  readonly countySettings: DocumentMap<CountySettings>;
 }
 
 export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
@@ -42,6 +41,7 @@ export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
   workers: {},
   vacancies: {},
   subsidies: {},
+  countySettings: {},
 });
 
 export interface MonitorStep {
@@ -53,18 +53,18 @@ export interface MonitorStep {
 function applyHouseholdEvent(
   model: MonitorReadModel,
   event: HouseholdEnvelope & AnyEnvelope,
-): { model: MonitorReadModel; append?: MonitorAppend } {
+): { model: MonitorReadModel; appends: readonly MonitorAppend[] } {
   const key = event.data.householdId;
   const before = model.households[key];
   const after = applyProjection(householdEmploymentProjection, before, event);
-  if (after === before || after === undefined) return { model };
+  if (after === before || after === undefined) return { model, appends: [] };
   return {
     model: {
       ...model,
       households: { ...model.households, [key]: after },
       regions: applyHouseholdChange(model.regions, before, after),
     },
-    append: monitorAppendOf(before, after, event),
+    appends: monitorAppendsOf(before, after, event),
   };
 }
 
@@ -75,15 +75,16 @@ export function applyToMonitorReadModel(model: MonitorReadModel, event: AnyEnvel
   if (handlesEvent(householdEmploymentProjection, event)) {
     const step = applyHouseholdEvent(next, event);
     next = step.model;
-    if (step.append) appends.push(step.append);
+    appends.push(...step.appends);
   }
   next = {
     ...next,
     position: BigInt(next.position) < event.position ? event.position.toString() : next.position,
-    cases: reduceDocuments(zeroEmploymentCasesProjection, next.cases, event),
+    cases: reduceDocuments(caseFileProjection, next.cases, event),
     workers: reduceDocuments(workerEmploymentStatusProjection, next.workers, event),
     vacancies: reduceDocuments(openVacanciesProjection, next.vacancies, event),
     subsidies: reduceDocuments(transportSubsidyProjection, next.subsidies, event),
+    countySettings: reduceDocuments(countySettingsProjection, next.countySettings, event),
   };
   return { model: next, appends };
 }

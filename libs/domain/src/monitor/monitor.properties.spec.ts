@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CHANNELS, GUIZHOU_PROVINCE_CODE } from '@contracts';
+import { CHANNELS, GUIZHOU_PROVINCE_CODE, caseIdOf, caseIdOfStream, streamKindOf } from '@contracts';
 import {
   ZERO_COUNTS,
   addCounts,
@@ -14,7 +14,7 @@ import type { AnyEnvelope } from '../shared/keyed-projection';
 import { householdHistoryArbitrary } from './testing/history.arbitrary';
 import { InMemoryMonitorLog, rebuildMonitor, runMonitorLive } from './testing/monitor-runner';
 import { recountHouseholds } from './testing/recount';
-import { listCases } from './zero-employment-cases.projection';
+import { listCases } from '../cases/case-file.projection';
 
 const RUNS = { numRuns: 150 };
 const history = householdHistoryArbitrary();
@@ -73,25 +73,33 @@ describe('monitor projections over random histories', () => {
     fc.assert(
       fc.property(history, ({ events }) => {
         const { store } = runMonitorLive(events);
-        const monitorEvents = store.log.filter((e) => e.streamId.startsWith('employment-monitor-'));
+        const caseEvents = store.log.filter((e) => streamKindOf(e.streamId) === 'zeroEmploymentCase');
         for (const id of new Set(events.map((e) => (e.data as { householdId: string }).householdId))) {
           const trail = statusTrail(events, id);
           const expected: string[] = [];
           let previous: HouseholdStatus = 'no_labour';
+          let caseNo = 0;
           for (const status of trail) {
-            if (status === 'zero_employment' && previous !== 'zero_employment') expected.push('opened');
-            if (status !== 'zero_employment' && previous === 'zero_employment') expected.push('cleared');
+            if (status === 'zero_employment' && previous !== 'zero_employment') {
+              caseNo += 1;
+              expected.push(`${caseIdOf(id, caseNo)} opened`);
+            }
+            if (status !== 'zero_employment' && previous === 'zero_employment') {
+              expected.push(`${caseIdOf(id, caseNo)} cleared`);
+            }
             previous = status;
           }
-          const actual = monitorEvents
-            .filter((e) => e.streamId === `employment-monitor-${id}` && e.type !== 'TransportSubsidyEligible')
-            .map((e) => (e.type === 'ZeroEmploymentCaseOpened' ? 'opened' : 'cleared'));
+          // Each case in its own stream, opened at revision 0 and cleared after: no case opened twice.
+          const actual = caseEvents
+            .filter((e) => (e.data as { householdId: string }).householdId === id)
+            .map(
+              (e) =>
+                `${caseIdOfStream(e.streamId)} ${e.type === 'ZeroEmploymentCaseOpened' ? 'opened' : 'cleared'}`,
+            );
           expect(actual).toEqual(expected);
-          // Revisions of the monitor stream are gapless from 0: the expected revisions were right.
-          const revisions = monitorEvents
-            .filter((e) => e.streamId === `employment-monitor-${id}`)
-            .map((e) => e.revision);
-          expect(revisions).toEqual(revisions.map((_, i) => i));
+          for (const e of caseEvents) {
+            if (e.type === 'ZeroEmploymentCaseOpened') expect(e.revision).toBe(0);
+          }
         }
       }),
       RUNS,

@@ -1,4 +1,4 @@
-import type { EventData, MonitorEvent } from '@contracts';
+import type { EventData, EventOfType } from '@contracts';
 import type { HouseholdEmployment, HouseholdEnvelope } from './household-employment';
 
 /**
@@ -24,7 +24,7 @@ export function transportSubsidyEligibleEvents(
   before: HouseholdEmployment | undefined,
   after: HouseholdEmployment,
   event: HouseholdEnvelope,
-): MonitorEvent[] {
+): EventOfType<'TransportSubsidyEligible'>[] {
   if (event.type !== 'WorkerPlaced') return [];
   const member = after.members.find((m) => m.workerId === event.data.workerId);
   const earlier =

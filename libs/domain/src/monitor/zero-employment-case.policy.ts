@@ -1,12 +1,13 @@
-import { eventTimeOf, type CaseClearedBy, type MonitorEvent } from '@contracts';
+import { caseIdOf, eventTimeOf, type CaseClearedBy, type EventOfType } from '@contracts';
 import type { HouseholdEmployment, HouseholdEnvelope } from './household-employment';
-import { ASSIST_WITHIN_DAYS, CLEAR_WITHIN_DAYS, addDays } from './zero-employment-cases.projection';
 
 /**
  * The zero-employment case (零就业家庭): a case opens the moment a household with labour has nobody employed,
  * and clears the moment it leaves that state (someone employed, or no labour left), as the household
- * projection's `openCase` follows it; these are the events that say so.
+ * projection's `openCase` follows it; these are the events that say so, each for its case's own stream.
  */
+
+export type CaseLifeEvent = EventOfType<'ZeroEmploymentCaseOpened' | 'ZeroEmploymentCaseCleared'>;
 
 function clearedBy(after: HouseholdEmployment, event: HouseholdEnvelope): CaseClearedBy {
   if (after.status !== 'covered') return { kind: 'no_labour' };
@@ -22,31 +23,25 @@ export function zeroEmploymentCaseEvents(
   before: HouseholdEmployment | undefined,
   after: HouseholdEmployment,
   event: HouseholdEnvelope,
-): MonitorEvent[] {
+): { readonly caseId: string; readonly event: CaseLifeEvent }[] {
   const was = before?.openCase ?? null;
   const now = after.openCase;
   const { householdId, countyCode } = after;
   if (was !== null && now?.caseNo !== was.caseNo) {
-    const at = eventTimeOf(event);
     const data = {
       householdId,
       countyCode,
       openedAt: was.openedAt,
-      clearedAt: at,
+      clearedAt: eventTimeOf(event),
       clearedBy: clearedBy(after, event),
     };
-    return [{ type: 'ZeroEmploymentCaseCleared', data }];
+    return [
+      { caseId: caseIdOf(householdId, was.caseNo), event: { type: 'ZeroEmploymentCaseCleared', data } },
+    ];
   }
   if (now !== null && was?.caseNo !== now.caseNo) {
-    const { openedAt } = now;
-    const assistDueAt = addDays(openedAt, ASSIST_WITHIN_DAYS);
-    const clearDueAt = addDays(openedAt, CLEAR_WITHIN_DAYS);
-    return [
-      {
-        type: 'ZeroEmploymentCaseOpened',
-        data: { householdId, countyCode, openedAt, assistDueAt, clearDueAt },
-      },
-    ];
+    const data = { householdId, countyCode, openedAt: now.openedAt };
+    return [{ caseId: caseIdOf(householdId, now.caseNo), event: { type: 'ZeroEmploymentCaseOpened', data } }];
   }
   return [];
 }

@@ -64,14 +64,20 @@ function postVacancy(command: PostVacancy): Result {
   const { type: _type, now, ...posting } = command;
   const isWelfare = posting.source.type === 'public_welfare';
   if (isWelfare !== (posting.welfare !== undefined)) {
-    return reject('invalid_value', 'Welfare terms are required for a public_welfare post and only for one');
+    return reject('invalid_value', 'Welfare terms are required for a public_welfare post and only for one', {
+      field: 'welfare',
+    });
   }
-  if (!later(posting.expiresAt, now)) return reject('invalid_value', 'expiresAt must be after now');
+  if (!later(posting.expiresAt, now))
+    return reject('invalid_value', 'expiresAt must be after now', { field: 'expiresAt' });
   if (posting.ageRange.min > posting.ageRange.max)
-    return reject('invalid_value', 'ageRange.min is above ageRange.max');
-  if (posting.wage.min > posting.wage.max) return reject('invalid_value', 'wage.min is above wage.max');
+    return reject('invalid_value', 'ageRange.min is above ageRange.max', { field: 'ageRange.min' });
+  if (posting.wage.min > posting.wage.max)
+    return reject('invalid_value', 'wage.min is above wage.max', { field: 'wage.min' });
   if (posting.labourCapacities.includes('none')) {
-    return reject('invalid_value', 'A vacancy cannot accept labour capacity "none"');
+    return reject('invalid_value', 'A vacancy cannot accept labour capacity "none"', {
+      field: 'labourCapacities',
+    });
   }
   return accept({
     type: 'VacancyPosted',
@@ -92,9 +98,7 @@ function changeOpenings(state: PostedVacancyState, openings: number, now: string
     return reject(
       'invalid_value',
       `Vacancy ${id(state)} has ${taken} openings reserved or filled; openings cannot go below that`,
-      {
-        taken,
-      },
+      { field: 'openings', taken },
     );
   }
   return accept({
@@ -107,8 +111,9 @@ function extendExpiry(state: PostedVacancyState, expiresAt: string, now: string)
   if (state.status !== 'open') return closed(state);
   if (expiresAt === state.expiresAt) return alreadyDone();
   if (!later(expiresAt, state.expiresAt))
-    return reject('invalid_value', `expiresAt must be after ${state.expiresAt}`);
-  if (!later(expiresAt, now)) return reject('invalid_value', 'expiresAt must be after now');
+    return reject('invalid_value', `expiresAt must be after ${state.expiresAt}`, { field: 'expiresAt' });
+  if (!later(expiresAt, now))
+    return reject('invalid_value', 'expiresAt must be after now', { field: 'expiresAt' });
   return accept({
     type: 'VacancyExpiryExtended',
     data: { vacancyId: id(state), expiresAt, previousExpiresAt: state.expiresAt, extendedAt: now },

@@ -3,6 +3,7 @@ import type {
   EmploymentEndReason,
   EmploymentReportSource,
   Gender,
+  JobSeekerService,
   LabourCapacity,
   VerificationMethod,
   WorkPreference,
@@ -133,6 +134,16 @@ export type VerifyEmployment = WorkerCommandBase & {
     | { readonly stillEmployed: false; readonly endReason: EmploymentEndReason }
   );
 
+/** A service of the "131" package delivered to a member (from a case's measure, or outside one). */
+export type RecordService = WorkerCommandBase & {
+  readonly type: 'RecordService';
+  readonly serviceId: string;
+  readonly service: JobSeekerService;
+  readonly vacancyIds?: readonly string[];
+  readonly caseId?: string;
+  readonly deliveredAt: string;
+};
+
 /** Recovery of a pending reservation: the placement never happened. */
 export type VoidPlacement = WorkerCommandBase & {
   readonly type: 'VoidPlacement';
@@ -152,4 +163,5 @@ export type HouseholdCommand =
   | PlaceWorker
   | EndEmployment
   | VerifyEmployment
+  | RecordService
   | VoidPlacement;

@@ -4,6 +4,7 @@ import type {
   AddWorker,
   HouseholdCommand,
   MemberInput,
+  RecordService,
   RegisterHousehold,
   UpdateWorkerProfile,
   VoidResidentClaim,
@@ -46,7 +47,9 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
       case 'RecordTraining': {
         if (worker.trainingIds.has(command.trainingId)) return alreadyDone();
         if (Date.parse(command.completedAt) > Date.parse(command.now)) {
-          return reject('invalid_value', 'A training cannot be completed in the future');
+          return reject('invalid_value', 'A training cannot be completed in the future', {
+            field: 'completedAt',
+          });
         }
         const { type: _type, now: _now, ...training } = command;
         return accept({
@@ -76,6 +79,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
         return verifyEmployment(command, state, worker);
       case 'VoidPlacement':
         return voidPlacement(command, state, worker);
+      case 'RecordService':
+        return recordService(command, state, worker);
       default:
         return assertNever(command);
     }
@@ -111,11 +116,13 @@ function workerRegistered(
 function registerHousehold(command: RegisterHousehold, state: HouseholdState): Result {
   const { householdId, countyCode, relocationSiteId, members, now } = command;
   if (state.status !== 'none') return reject('already_exists', `Household ${householdId} already exists`);
-  if (members.length === 0) return reject('invalid_value', 'A household has at least one member');
+  if (members.length === 0)
+    return reject('invalid_value', 'A household has at least one member', { field: 'members' });
   if (members.length > MAX_MEMBERS)
-    return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
+    return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`, { field: 'members' });
   const hashes = new Set(members.map((m) => m.idNumberHash));
-  if (hashes.size !== members.length) return reject('invalid_value', 'Two members have the same ID number');
+  if (hashes.size !== members.length)
+    return reject('invalid_value', 'Two members have the same ID number', { field: 'members' });
   for (const { idNumberHash } of members) {
     const lost = claimLost(state.voidedClaims, idNumberHash, command.claimRevisions[idNumberHash]);
     if (lost) return lost;
@@ -189,11 +196,37 @@ function addWorker(command: AddWorker, state: RegisteredHousehold): Result {
   return accept(workerRegistered(state.householdId, memberNo, command.member, command.now));
 }
 
+/** A "131" service, once per id; its time has happened (not after `now`). */
+function recordService(command: RecordService, state: RegisteredHousehold, worker: WorkerState): Result {
+  const { serviceId, service, vacancyIds, caseId, deliveredAt, now } = command;
+  if (worker.serviceIds.has(serviceId)) return alreadyDone();
+  if (Date.parse(deliveredAt) > Date.parse(now)) {
+    return reject('invalid_value', 'deliveredAt is in the future', { field: 'deliveredAt' });
+  }
+  if ((service === 'job_recommendation') !== (vacancyIds !== undefined && vacancyIds.length > 0)) {
+    return reject('invalid_value', 'A job recommendation, and only one, names the vacancies recommended', {
+      field: 'vacancyIds',
+    });
+  }
+  return accept({
+    type: 'WorkerServiceDelivered',
+    data: {
+      workerId: worker.workerId,
+      householdId: state.householdId,
+      serviceId,
+      service,
+      ...(vacancyIds === undefined ? {} : { vacancyIds: [...vacancyIds] }),
+      ...(caseId === undefined ? {} : { caseId }),
+      deliveredAt,
+    },
+  });
+}
+
 /** Only the fields that change go into the event; no change at all appends nothing. */
 function updateProfile(command: UpdateWorkerProfile, worker: WorkerState): Result {
   const { skills, preference, expectedMonthlyWage } = command;
   if (skills === undefined && preference === undefined && expectedMonthlyWage === undefined) {
-    return reject('invalid_value', 'A profile update changes at least one field');
+    return reject('invalid_value', 'A profile update changes at least one field', { field: '' });
   }
   const sameSkills =
     skills === undefined ||

@@ -23,6 +23,8 @@ export interface WorkerState {
   readonly skills: readonly string[];
   readonly expectedMonthlyWage: number | null;
   readonly trainingIds: ReadonlySet<string>;
+  /** The "131" services delivered, by id (a repeated record appends nothing). */
+  readonly serviceIds: ReadonlySet<string>;
   /** At most one: one job per worker. */
   readonly activeEmployment?: Employment;
 }
@@ -133,6 +135,7 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
         skills,
         expectedMonthlyWage,
         trainingIds: new Set(),
+        serviceIds: new Set(),
       };
       return { ...state, workers: withEntry(state.workers, workerId, worker) };
     }
@@ -180,6 +183,11 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
     case 'EmploymentVerified':
       // A negative check is followed by its own EmploymentEnded; the check itself changes nothing here.
       return state;
+    case 'WorkerServiceDelivered':
+      return updateWorker(state, event.data.workerId, (w) => ({
+        ...w,
+        serviceIds: new Set(w.serviceIds).add(event.data.serviceId),
+      }));
     case 'PlacementVoided':
       return { ...state, voidedPlacements: new Set(state.voidedPlacements).add(event.data.placementId) };
     default:

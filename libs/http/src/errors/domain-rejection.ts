@@ -4,6 +4,8 @@ import { HttpProblem } from './http-problem';
 export interface Rejection {
   readonly code: string;
   readonly message: string;
+  /** `field`: the request field the refusal is about (an `invalid_value` is then a 400 naming it). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -21,6 +23,7 @@ export const REJECTION_STATUS: Readonly<Record<string, number>> = {
   idempotency_in_progress: 409,
   idempotency_key_reused: 422,
   not_found: 404,
+  invalid_value: 400,
   forbidden: 403,
   out_of_scope: 403,
 };
@@ -33,10 +36,15 @@ export function statusForRejection(code: string): number {
   return 409;
 }
 
-/** The exception a handler throws for a rejection the decider returned. */
+/**
+ * The exception a handler throws for a rejection the decider returned. A value the request got wrong (a date
+ * in the future, a minimum above its maximum) is a 400 that names its field, as a schema error does.
+ */
 export class DomainRejection extends HttpProblem {
   constructor(rejection: Rejection) {
-    super(statusForRejection(rejection.code), rejection.code, rejection.message);
+    const field = rejection.details?.field;
+    const issues = typeof field === 'string' ? [{ path: field, message: rejection.message }] : undefined;
+    super(statusForRejection(rejection.code), rejection.code, rejection.message, issues ? { issues } : {});
     this.name = 'DomainRejection';
   }
 }

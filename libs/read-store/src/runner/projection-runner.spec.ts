@@ -76,6 +76,7 @@ function count(docs: Map<string, StreamCount>, record: RecordedEvent): void {
 
 const countingProjector = (recovered: string[] = []): Projector => ({
   checkpointName: CHECKPOINT,
+  replaces: ['stream-counts@0'],
   recover: async () => {
     recovered.push('recovered');
   },
@@ -207,6 +208,23 @@ describe('ProjectionRunner', () => {
     }
   });
 
+  it('rebuilds at start a read store written by a version it replaces', async () => {
+    await events.append('a-1', [event('Note'), event('Note')], 'no_stream');
+    // A document another version of the projector left, under another checkpoint name.
+    await reads.applyBatch({
+      changes: [
+        documentChanges({
+          collection: counts,
+          upserts: new Map([['old', { streamId: 'old', group: 'x', events: 9 }]]),
+        }),
+      ],
+      checkpoint: { name: 'stream-counts@0', position: 2n },
+    });
+    await runner.start();
+    expect(await allCounts(reads)).toEqual({ 'a-1': 2 });
+    expect(await reads.checkpoint(CHECKPOINT)).toBe(2n);
+  });
+
   it('stops on a failing batch and reports the error', async () => {
     const failing = new ProjectionRunner(
       events,
@@ -221,6 +239,9 @@ describe('ProjectionRunner', () => {
       { batchSize: 1 },
     );
     await events.append('a-1', [event('Note')], 'no_stream');
+    await runner.start();
+    await runner.stop();
+    await events.append('a-1', [event('Note')], 0);
     await expect(failing.start()).rejects.toThrow('disk full');
     expect(failing.running).toBe(false);
     expect(failing.failed).toBeInstanceOf(Error);

@@ -74,12 +74,16 @@ export class ProjectionRunner {
     return this.subscription !== undefined;
   }
 
-  /** Resumes from the checkpoint (after the projector's recovery of a crashed run); resolves once caught up. */
+  /**
+   * Resumes from the checkpoint (after the projector's recovery of a crashed run); resolves once caught up. A
+   * read store written by a version this projector replaces is rebuilt first (fresh collections, swapped in).
+   */
   async start(): Promise<void> {
     if (this.subscription) return;
     this.failure = undefined;
     this.chain = Promise.resolve();
     await this.projector.recover({ events: this.events, store: this.readStore });
+    if (await this.holdsAnOlderVersion()) await this.rebuildNow();
     this.current = (await this.readStore.checkpoint(this.projector.checkpointName)) ?? START;
     this.writer = this.projector.openWriter({ events: this.events, target: this.readStore });
     const subscription = this.events.subscribeAll(this.current, (event) => this.onEvent(event), {
@@ -141,6 +145,12 @@ export class ProjectionRunner {
   async rebuild(): Promise<RebuildReport> {
     const wasRunning = this.running;
     await this.stop();
+    const report = await this.rebuildNow();
+    if (wasRunning) await this.start();
+    return report;
+  }
+
+  private async rebuildNow(): Promise<RebuildReport> {
     const started = process.hrtime.bigint();
     const target = await this.readStore.beginRebuild();
     const state = this.projector.startRebuild();
@@ -170,8 +180,15 @@ export class ProjectionRunner {
     const position = state.position;
     this.advanceTo(position);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (wasRunning) await this.start();
     return { events, batches: passes, appends, seconds, position };
+  }
+
+  private async holdsAnOlderVersion(): Promise<boolean> {
+    if ((await this.readStore.checkpoint(this.projector.checkpointName)) !== undefined) return false;
+    for (const name of this.projector.replaces ?? []) {
+      if ((await this.readStore.checkpoint(name)) !== undefined) return true;
+    }
+    return false;
   }
 
   private onEvent(event: RecordedEvent): Promise<void> | void {

@@ -8,8 +8,13 @@ import type { ReadStore, ReadStoreWriter } from '../read-store.port';
  * events mean.
  */
 export interface Projector {
-  /** The checkpoint every batch of this read model is written with. */
+  /** The checkpoint every batch of this read model is written with: a new version of the projector, a new name. */
   readonly checkpointName: string;
+  /**
+   * The checkpoint names of the versions this one replaces: a read store that holds one of them (and not this
+   * one's) is rebuilt at start, since catching up would mix new documents with the old ones.
+   */
+  readonly replaces?: readonly string[];
   /** Before following the log: finishes what a crashed run left behind (a process manager's outbox). */
   recover(context: { readonly events: EventStore; readonly store: ReadStore }): Promise<void>;
   /** A writer of batches into `target` (the live collections). */

@@ -9,6 +9,7 @@ import {
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import {
   caseFilesCollection,
+  countySettingsCollection,
   householdsCollection,
   monitorOutboxCollection,
   regionsCollection,
@@ -70,6 +71,7 @@ export async function snapshot(store: ReadStore) {
     workers: await allOf(store, workersCollection),
     vacancies: await allOf(store, vacanciesCollection),
     subsidies: await allOf(store, subsidiesCollection),
+    countySettings: await allOf(store, countySettingsCollection),
   };
 }
 
@@ -89,8 +91,11 @@ export const snapshotOfModel = (model: MonitorReadModel) => ({
   workers: byKey(model.workers),
   vacancies: byKey(model.vacancies),
   subsidies: byKey(model.subsidies),
+  countySettings: byKey(model.countySettings),
 });
 
 /** Monitor events in the log: `type id` of each, in order. */
 export const monitorEventsOf = (log: readonly RecordedEvent[]): string[] =>
-  log.filter((e) => streamKindOf(e.streamId) === 'employmentMonitor').map((e) => `${e.type} ${e.id}`);
+  log
+    .filter((e) => ['employmentMonitor', 'zeroEmploymentCase'].includes(streamKindOf(e.streamId) ?? ''))
+    .map((e) => `${e.type} ${e.id}`);

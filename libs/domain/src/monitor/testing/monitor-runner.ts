@@ -1,3 +1,4 @@
+import { currentDefinition } from '@contracts';
 import {
   applyToMonitorReadModel,
   EMPTY_MONITOR_READ_MODEL,
@@ -8,8 +9,8 @@ import type { MonitorAppend } from '../employment-monitor.process-manager';
 
 /**
  * A stand-in for the event store in the monitor's tests: it keeps the global log, numbers what the process
- * manager appends, and applies the store's append rules (expected revision; the same ids at the same
- * revision are a no-op; anything else there is a conflict).
+ * manager appends, and applies the store's append rules (`no_stream` for a new stream; the same ids again are
+ * a no-op; some of them again is a conflict).
  */
 export class InMemoryMonitorLog {
   readonly log: AnyEnvelope[] = [];
@@ -26,21 +27,21 @@ export class InMemoryMonitorLog {
   /** Appends the process manager's events; the recorded envelopes, or [] for an idempotent repeat. */
   append(append: MonitorAppend): AnyEnvelope[] {
     const ids = this.streams.get(append.streamId) ?? [];
-    const expected = append.expectedRevision === 'no_stream' ? -1 : append.expectedRevision;
     const incoming = append.events.map((e) => e.id);
-    if (expected !== ids.length - 1) {
-      const stored = ids.slice(expected + 1, expected + 1 + incoming.length);
-      if (stored.length === incoming.length && stored.every((id, i) => id === incoming[i])) return [];
-      throw new Error(`${append.streamId}: expected revision ${expected}, actual ${ids.length - 1}`);
+    // The same ids stored: a repeat. Some of them, or a case's opening on a stream that exists: a conflict.
+    if (incoming.every((id) => ids.includes(id))) return [];
+    if (incoming.some((id) => ids.includes(id))) throw new Error(`${append.streamId}: ids partly stored`);
+    if (append.expectedRevision === 'no_stream' && ids.length > 0) {
+      throw new Error(`${append.streamId}: expected no stream, it holds ${ids.length} events`);
     }
     this.streams.set(append.streamId, [...ids, ...incoming]);
     return append.events.map(
       (e, i) =>
         ({
           ...e,
-          version: 1,
+          version: currentDefinition(e.type)?.version ?? 1,
           streamId: append.streamId,
-          revision: expected + 1 + i,
+          revision: ids.length + i,
           position: this.nextPosition++,
         }) as AnyEnvelope,
     );

@@ -24,9 +24,9 @@ export function recountHouseholds(events: readonly AnyEnvelope[]): Map<string, R
     if (e.type === 'WorkerRegistered' || e.type === 'WorkerLabourCapacityChanged') {
       capacity.set(e.data.workerId, e.data.labourCapacity);
     }
-    const jobs =
-      'workerId' in e.data ? (active.get(e.data.workerId) ?? new Map<string, Channel>()) : undefined;
-    if (jobs === undefined || !('workerId' in e.data)) continue;
+    if (!('workerId' in e.data) || e.data.workerId === undefined || !e.streamId.startsWith('household-'))
+      continue;
+    const jobs = active.get(e.data.workerId) ?? new Map<string, Channel>();
     active.set(e.data.workerId, jobs);
     if (e.type === 'WorkerPlaced') jobs.set(e.data.placementId, e.data.channel);
     if (e.type === 'EmploymentReported') jobs.set(e.data.employmentId, e.data.channel);

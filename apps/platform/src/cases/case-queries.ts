@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ZeroEmploymentCasesQuery } from '@contracts';
+import { caseFilesCollection, countySettingsCollection, householdsCollection } from '@lib/application';
+import {
+  caseView,
+  compareByUrgency,
+  deadlinesOf,
+  type CaseDeadlines,
+  type CaseView,
+  type ZeroEmploymentCaseFile,
+} from '@lib/domain/cases';
+import type { HouseholdEmployment } from '@lib/domain/monitor';
+import type { ReadStore } from '@lib/read-store';
+import { MONITOR_READ_STORE } from '../monitor/monitor-runtime';
+import { pageOf } from '../monitor/in-memory-page';
+
+const SCAN_PAGE = 1000;
+
+/** A case as the work list shows it (the contract's item), with its household as the office knows it. */
+export function caseItemOf(view: CaseView, household: HouseholdEmployment | undefined) {
+  const head = household?.members.find((m) => m.memberNo === 1) ?? household?.members[0];
+  return {
+    caseId: view.caseId,
+    caseNo: view.caseNo,
+    householdId: view.householdId,
+    countyCode: view.countyCode,
+    status: view.status,
+    openedAt: view.openedAt,
+    clearedAt: view.clearedAt,
+    clearedBy: view.clearedBy,
+    ageDays: view.ageDays,
+    assignee: view.assignee,
+    warning: view.warning,
+    assistDueAt: view.assistDueAt,
+    clearDueAt: view.clearDueAt,
+    assistOverdue: view.assistOverdue,
+    clearOverdue: view.clearOverdue,
+    measures: view.measures,
+    lastFinding: view.lastFinding,
+    lastActionAt: view.lastActionAt,
+    household: household
+      ? {
+          headName: head?.name ?? null,
+          relocationSiteId: household.relocationSiteId,
+          members: household.members.length,
+        }
+      : null,
+  };
+}
+
+/**
+ * The case work-list and case pages, over the monitor's collections. A county's cases are read whole (a county
+ * has at most a few thousand open) and ordered in memory: the order depends on `now` and the county's deadlines.
+ */
+@Injectable()
+export class CaseQueries {
+  constructor(@Inject(MONITOR_READ_STORE) private readonly store: ReadStore) {}
+
+  async deadlines(countyCode: string): Promise<{ deadlines: CaseDeadlines; isDefault: boolean }> {
+    const settings = (await this.store.load(countySettingsCollection, [countyCode])).get(countyCode);
+    return { deadlines: deadlinesOf(settings), isDefault: settings === undefined };
+  }
+
+  async list(countyCode: string, query: ZeroEmploymentCasesQuery, now: string, callerId: string) {
+    const [{ deadlines }, files] = await Promise.all([
+      this.deadlines(countyCode),
+      this.scan({ countyCode, status: query.status }),
+    ]);
+    const assignee = query.assignee === 'me' ? callerId : query.assignee;
+    const views = files
+      .map((file) => caseView(file, deadlines, now))
+      .filter((v) => query.warning === undefined || v.warning === query.warning)
+      .filter((v) => assignee === undefined || (v.assignee?.id ?? 'none') === assignee)
+      .filter((v) => query.overdue !== 'true' || v.assistOverdue || v.clearOverdue)
+      .sort(query.status === 'open' ? compareByUrgency : latestClearedFirst);
+    const page = pageOf(views, query.limit, query.cursor);
+    const households = await this.store.load(
+      householdsCollection,
+      page.items.map((v) => v.householdId),
+    );
+    return {
+      items: page.items.map((v) => caseItemOf(v, households.get(v.householdId))),
+      total: views.length,
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async one(caseId: string, now: string) {
+    const file = (await this.store.load(caseFilesCollection, [caseId])).get(caseId);
+    if (!file) return undefined;
+    const [{ deadlines }, households] = await Promise.all([
+      this.deadlines(file.countyCode),
+      this.store.load(householdsCollection, [file.householdId]),
+    ]);
+    const household = households.get(file.householdId);
+    return { view: caseView(file, deadlines, now), household };
+  }
+
+  private async scan(where: { countyCode: string; status: string }): Promise<ZeroEmploymentCaseFile[]> {
+    const out: ZeroEmploymentCaseFile[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store.find(caseFilesCollection, { where, limit: SCAN_PAGE, after });
+      out.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after !== undefined);
+    return out;
+  }
+}
+
+const latestClearedFirst = (a: CaseView, b: CaseView): number =>
+  (b.clearedAt ?? '').localeCompare(a.clearedAt ?? '') || a.caseId.localeCompare(b.caseId);

@@ -1,0 +1,199 @@
+import { Controller, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  assignCaseBody,
+  caseDeadlinesBody,
+  caseDeadlinesResponse,
+  caseParams,
+  caseRecordedResponse,
+  recordMeasureBody,
+  recordVerificationBody,
+  zeroEmploymentCaseResponse,
+  zeroEmploymentCasesQuery,
+  zeroEmploymentCasesResponse,
+  type AssignCaseBody,
+  type CaseDeadlinesBody,
+  type RecordMeasureBody,
+  type RecordVerificationBody,
+  type ZeroEmploymentCasesQuery,
+} from '@contracts';
+import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
+import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
+import { AccessLog } from '../access-log/access-log.service';
+import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { MonitorFeed } from '../monitor/monitor-feed';
+import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
+import { requireCounty } from '../monitor/region-codes';
+import { caseItemOf, CaseQueries } from './case-queries';
+import { CaseWork } from './case-work.service';
+
+const codeParams = z.object({ code: z.string().max(20) }).strict();
+const TAGS = ['cases'];
+const SCOPE = 'A county office works on its own county’s cases only';
+
+/**
+ * The county office's case work (平台预警 → 基层核实 → 快速响应): the work list by urgency, a case's page with
+ * its timeline and its household's members, and the records of the work: assignment, verification, measures.
+ * County office of the case's county, and admin. Every read of a case names its household: logged.
+ */
+@Controller('v1')
+@Roles('admin', 'county_office')
+export class CasesController {
+  constructor(
+    private readonly queries: CaseQueries,
+    private readonly work: CaseWork,
+    private readonly feed: MonitorFeed,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  @Get('counties/:code/zero-employment-cases')
+  @UseInterceptors(ReadYourWritesInterceptor)
+  @ApiDoc({
+    summary:
+      'The county’s zero-employment cases: open ones most urgent first (red, yellow, green), or cleared ones',
+    description:
+      'Each case with its colour, assignee, deadlines (the county’s setting, 3 and 5 days by default), measures, ' +
+      'last action and its household’s head by name. Filters: warning, assignee (an id, `none`, `me`), overdue. ' +
+      'With X-Min-Position it answers once the projections have applied that position.',
+    tags: TAGS,
+    responses: { 200: { description: 'A page of cases', schema: zeroEmploymentCasesResponse } },
+  })
+  async list(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodQuery(zeroEmploymentCasesQuery) query: ZeroEmploymentCasesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(isCountyOffice(principal, code), SCOPE);
+    const position = this.feed.position().toString();
+    const page = await this.queries.list(code, query, new Date().toISOString(), principal.sub);
+    this.accessLog.record(principal, {
+      resource: 'zero_employment_cases',
+      subjectIds: page.items.map((c) => c.householdId),
+      scope: code,
+    });
+    return { ...page, position };
+  }
+
+  @Get('zero-employment-cases/:caseId')
+  @UseInterceptors(ReadYourWritesInterceptor)
+  @ApiDoc({
+    summary:
+      'A case: its figures, its timeline (opened, assigned, verified, measures, cleared), its household',
+    tags: TAGS,
+    responses: { 200: { description: 'The case', schema: zeroEmploymentCaseResponse } },
+  })
+  async one(
+    @ZodParams(caseParams) params: z.infer<typeof caseParams>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const position = this.feed.position().toString();
+    const found = await this.queries.one(params.caseId, new Date().toISOString());
+    if (!found) throw new HttpProblem(404, 'not_found', `Case ${params.caseId} is not known to the monitor`);
+    const { view, household } = found;
+    requireScope(isCountyOffice(principal, view.countyCode), SCOPE);
+    this.accessLog.record(principal, {
+      resource: 'zero_employment_case',
+      subjectIds: [view.householdId],
+      scope: view.countyCode,
+    });
+    return {
+      ...caseItemOf(view, household),
+      timeline: view.timeline,
+      members: (household?.members ?? []).map((m) => ({
+        workerId: m.workerId,
+        memberNo: m.memberNo,
+        name: m.name,
+        labourCapacity: m.labourCapacity,
+        employed: m.employment !== null,
+        channel: m.employment?.channel ?? null,
+      })),
+      position,
+    };
+  }
+
+  @Post('zero-employment-cases/:caseId/assign')
+  @HttpCode(200)
+  @ApiDoc({
+    summary: 'Assign the case to a responsible cadre (帮扶责任人); reassigning is recorded',
+    description: '404 for an unknown case; 409 case_closed once it is cleared.',
+    tags: TAGS,
+    responses: { 200: { description: 'Assigned', schema: caseRecordedResponse } },
+  })
+  assign(
+    @ZodParams(caseParams) params: z.infer<typeof caseParams>,
+    @ZodBody(assignCaseBody) body: AssignCaseBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.assign(params.caseId, body, ctx);
+  }
+
+  @Post('zero-employment-cases/:caseId/verifications')
+  @ApiDoc({
+    summary: 'Record a check on the ground (基层核实): when, how, what it found',
+    description:
+      'A finding that changes facts brings them and they are recorded on the household in the same request: ' +
+      '`employed_elsewhere` with `employment` (an employment report from a cadre visit), `no_labour` with ' +
+      '`workerIds`. A visitedAt in the future or before the case opened is a 400. 409 case_closed once cleared.',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded', schema: caseRecordedResponse } },
+  })
+  verify(
+    @ZodParams(caseParams) params: z.infer<typeof caseParams>,
+    @ZodBody(recordVerificationBody) body: RecordVerificationBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.verify(params.caseId, body, ctx);
+  }
+
+  @Post('zero-employment-cases/:caseId/measures')
+  @ApiDoc({
+    summary: 'Record an assistance measure (帮扶措施)',
+    description:
+      'A job recommendation names the vacancies offered (each must exist); a measure for a member counts toward ' +
+      'that member’s "131" package. 409 case_closed once cleared.',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded', schema: caseRecordedResponse } },
+  })
+  measure(
+    @ZodParams(caseParams) params: z.infer<typeof caseParams>,
+    @ZodBody(recordMeasureBody) body: RecordMeasureBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.measure(params.caseId, body, ctx);
+  }
+
+  @Get('counties/:code/case-deadlines')
+  @ApiDoc({
+    summary: 'The county’s response deadlines: days to the first measure, days to clearing',
+    tags: TAGS,
+    responses: { 200: { description: 'The deadlines', schema: caseDeadlinesResponse } },
+  })
+  async deadlines(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(isCountyOffice(principal, code), SCOPE);
+    const position = this.feed.position().toString();
+    const { deadlines, isDefault } = await this.queries.deadlines(code);
+    return { countyCode: code, ...deadlines, isDefault, position };
+  }
+
+  @Put('counties/:code/case-deadlines')
+  @HttpCode(200)
+  @ApiDoc({
+    summary: 'Set the county’s response deadlines (they apply to its open cases at once)',
+    tags: TAGS,
+    responses: { 200: { description: 'Set', schema: caseRecordedResponse } },
+  })
+  setDeadlines(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodBody(caseDeadlinesBody) body: CaseDeadlinesBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(isCountyOffice(ctx.principal, code), SCOPE);
+    return this.work.setDeadlines(code, body, ctx);
+  }
+}

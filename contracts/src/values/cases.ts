@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { actorId, entityId } from './ids';
+import { personName } from './scalars';
+
+/** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
+export const caseAssignee = z.object({ id: actorId, name: personName }).strict();
+export type CaseAssignee = z.infer<typeof caseAssignee>;
+
+/** How a cadre checked on the ground (基层核实). */
+export const CASE_VERIFICATION_METHODS = ['home_visit', 'phone', 'department_data'] as const;
+export const caseVerificationMethod = z.enum(CASE_VERIFICATION_METHODS);
+export type CaseVerificationMethod = z.infer<typeof caseVerificationMethod>;
+
+/** What the check found. `employed_elsewhere` and `no_labour` change facts: they come with the household's. */
+export const CASE_FINDINGS = [
+  'confirmed',
+  'employed_elsewhere',
+  'no_labour',
+  'moved_away',
+  'unreachable',
+] as const;
+export const caseFinding = z.enum(CASE_FINDINGS);
+export type CaseFinding = z.infer<typeof caseFinding>;
+
+/** The assistance measures (帮扶措施) of the fast response (快速响应). */
+export const CASE_MEASURE_KINDS = [
+  'job_recommendation',
+  'career_guidance',
+  'training_referral',
+  'welfare_post_offer',
+  'other',
+] as const;
+export const caseMeasureKind = z.enum(CASE_MEASURE_KINDS);
+export type CaseMeasureKind = z.infer<typeof caseMeasureKind>;
+
+/** The three services of the "131" package every job-seeker is owed: 1 guidance, 3 recommendations, 1 training. */
+export const JOB_SEEKER_SERVICES = ['career_guidance', 'job_recommendation', 'training_offer'] as const;
+export const jobSeekerService = z.enum(JOB_SEEKER_SERVICES);
+export type JobSeekerService = z.infer<typeof jobSeekerService>;
+
+/** A case's id: `<householdId>:<caseNo>`. */
+export const caseId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}:[1-9]\d{0,3}$/, 'A case id is "<householdId>:<caseNo>"');
+
+/** Free text a cadre writes: a note on a visit or a measure. */
+export const caseNote = z.string().trim().min(1).max(1000);
+
+export const recordId = entityId;

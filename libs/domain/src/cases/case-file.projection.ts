@@ -1,0 +1,208 @@
+import {
+  caseIdOfStream,
+  parseCaseId,
+  type CaseAssignee,
+  type CaseClearedBy,
+  type CaseFinding,
+} from '@contracts';
+import type { DocumentMap, EnvelopeOf, KeyedProjection } from '../shared/keyed-projection';
+import {
+  DEFAULT_CASE_DEADLINES,
+  caseWarning,
+  dueDatesOf,
+  type CaseDeadlines,
+  type CaseWarning,
+} from './case-deadlines';
+import type { CaseEvent } from './case.state';
+
+/** One entry of a case's timeline, as the county's case page shows it. */
+export interface CaseTimelineEntry {
+  readonly type: 'opened' | 'assigned' | 'verified' | 'measure' | 'cleared';
+  /** When it happened (the visit, the measure), as the record says. */
+  readonly at: string;
+  /** Who recorded it (the account), or `employment-monitor` for the platform's own entries. */
+  readonly by: string;
+  readonly recordedAt: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** The read model of one zero-employment case (key: its case id), fed by the case's own stream. */
+export interface ZeroEmploymentCaseFile {
+  readonly caseId: string;
+  readonly householdId: string;
+  readonly countyCode: string;
+  readonly caseNo: number;
+  readonly openedAt: string;
+  readonly clearedAt: string | null;
+  readonly clearedBy: CaseClearedBy | null;
+  readonly assignee: CaseAssignee | null;
+  readonly measures: number;
+  /** The first measure's time: the assistance deadline is met by it. */
+  readonly firstMeasureAt: string | null;
+  readonly lastFinding: CaseFinding | null;
+  /** The latest business time on the timeline. */
+  readonly lastActionAt: string;
+  readonly timeline: readonly CaseTimelineEntry[];
+  readonly lastRevision: number;
+}
+
+const entry = (
+  event: EnvelopeOf<CaseEvent['type']>,
+  type: CaseTimelineEntry['type'],
+  at: string,
+  details: Readonly<Record<string, unknown>>,
+): CaseTimelineEntry => ({ type, at, by: event.metadata.actor.id, recordedAt: event.occurredAt, details });
+
+const later = (a: string, b: string): string => (Date.parse(b) > Date.parse(a) ? b : a);
+
+function withEntry(
+  file: ZeroEmploymentCaseFile,
+  next: CaseTimelineEntry,
+  changes: Partial<ZeroEmploymentCaseFile>,
+) {
+  return {
+    ...file,
+    ...changes,
+    lastActionAt: later(file.lastActionAt, next.at),
+    timeline: [...file.timeline, next],
+  };
+}
+
+function evolveCaseFile(
+  doc: ZeroEmploymentCaseFile | undefined,
+  event: EnvelopeOf<CaseEvent['type']>,
+): ZeroEmploymentCaseFile | undefined {
+  const caseId = caseIdOfStream(event.streamId);
+  const parsed = caseId === undefined ? undefined : parseCaseId(caseId);
+  if (caseId === undefined || parsed === undefined) return doc;
+  if (event.type === 'ZeroEmploymentCaseOpened') {
+    if (doc) return doc;
+    const { householdId, countyCode, openedAt } = event.data;
+    return {
+      caseId,
+      householdId,
+      countyCode,
+      caseNo: parsed.caseNo,
+      openedAt,
+      clearedAt: null,
+      clearedBy: null,
+      assignee: null,
+      measures: 0,
+      firstMeasureAt: null,
+      lastFinding: null,
+      lastActionAt: openedAt,
+      timeline: [entry(event, 'opened', openedAt, {})],
+      lastRevision: event.revision,
+    };
+  }
+  if (doc === undefined) return doc;
+  switch (event.type) {
+    case 'ZeroEmploymentCaseAssigned': {
+      const { assignee, assignedAt } = event.data;
+      const previous = doc.assignee;
+      return withEntry(doc, entry(event, 'assigned', assignedAt, { assignee, previous }), { assignee });
+    }
+    case 'ZeroEmploymentCaseVerified': {
+      const { visitedAt, method, finding, note, followUp, verificationId } = event.data;
+      const details = { verificationId, method, finding, note, followUp };
+      return withEntry(doc, entry(event, 'verified', visitedAt, details), { lastFinding: finding });
+    }
+    case 'ZeroEmploymentCaseMeasureRecorded': {
+      const { takenAt, kind, takenBy, workerId, vacancyIds, note, measureId } = event.data;
+      const details = { measureId, kind, takenBy, workerId, vacancyIds, note };
+      const firstMeasureAt =
+        doc.firstMeasureAt === null || Date.parse(takenAt) < Date.parse(doc.firstMeasureAt)
+          ? takenAt
+          : doc.firstMeasureAt;
+      return withEntry(doc, entry(event, 'measure', takenAt, details), {
+        measures: doc.measures + 1,
+        firstMeasureAt,
+      });
+    }
+    case 'ZeroEmploymentCaseCleared': {
+      const { clearedAt, clearedBy } = event.data;
+      return withEntry(doc, entry(event, 'cleared', clearedAt, { clearedBy }), { clearedAt, clearedBy });
+    }
+  }
+}
+
+/**
+ * The cases, one document each, keyed by case id. Events of the type in another stream (the monitor's
+ * household streams held them before cases had streams of their own, ADR 0007) are not a case's: ignored.
+ */
+export const caseFileProjection: KeyedProjection<ZeroEmploymentCaseFile, CaseEvent['type']> = {
+  name: 'zero-employment-cases',
+  handles: [
+    'ZeroEmploymentCaseOpened',
+    'ZeroEmploymentCaseCleared',
+    'ZeroEmploymentCaseAssigned',
+    'ZeroEmploymentCaseVerified',
+    'ZeroEmploymentCaseMeasureRecorded',
+  ],
+  keyOf: (event) => caseIdOfStream(event.streamId),
+  evolve: evolveCaseFile,
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A case as the work list reads it at `now`, under its county's deadlines. */
+export interface CaseView extends ZeroEmploymentCaseFile {
+  readonly status: 'open' | 'cleared';
+  /** Days (one decimal) from opening to the clearance, or to `now` while open. */
+  readonly ageDays: number;
+  readonly assistDueAt: string;
+  readonly clearDueAt: string;
+  /** The assistance deadline passed with no measure by then. */
+  readonly assistOverdue: boolean;
+  /** Open past the clearing deadline, or cleared after it. */
+  readonly clearOverdue: boolean;
+  readonly warning: CaseWarning;
+}
+
+export function caseView(file: ZeroEmploymentCaseFile, deadlines: CaseDeadlines, now: string): CaseView {
+  const end = Date.parse(file.clearedAt ?? now);
+  const due = dueDatesOf(file.openedAt, deadlines);
+  const measuredBy = (t: number) => file.firstMeasureAt !== null && Date.parse(file.firstMeasureAt) <= t;
+  const assistDue = Date.parse(due.assistDueAt);
+  return {
+    ...file,
+    status: file.clearedAt === null ? 'open' : 'cleared',
+    ageDays: Math.max(0, Math.round(((end - Date.parse(file.openedAt)) / DAY_MS) * 10) / 10),
+    ...due,
+    assistOverdue: end > assistDue && !measuredBy(assistDue),
+    clearOverdue: end > Date.parse(due.clearDueAt),
+    warning: caseWarning(file, deadlines, now),
+  };
+}
+
+const WARNING_RANK: Readonly<Record<CaseWarning, number>> = { red: 0, yellow: 1, green: 2 };
+
+/** Work-list order: red, then yellow, then green; within a colour the nearest clearing deadline, then the oldest. */
+export function compareByUrgency(a: CaseView, b: CaseView): number {
+  return (
+    WARNING_RANK[a.warning] - WARNING_RANK[b.warning] ||
+    Date.parse(a.clearDueAt) - Date.parse(b.clearDueAt) ||
+    Date.parse(a.openedAt) - Date.parse(b.openedAt) ||
+    (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)
+  );
+}
+
+export interface CaseQuery {
+  readonly now: string;
+  readonly countyCode?: string;
+  readonly status?: 'open' | 'cleared';
+  /** Per county; the default where a county has none. */
+  readonly deadlinesOf?: (countyCode: string) => CaseDeadlines;
+}
+
+/** Every case of the files matching the query, as views (in-memory read models and tests). */
+export function listCases(files: DocumentMap<ZeroEmploymentCaseFile>, query: CaseQuery): CaseView[] {
+  const out: CaseView[] = [];
+  for (const file of Object.values(files)) {
+    if (query.countyCode !== undefined && file.countyCode !== query.countyCode) continue;
+    const deadlines = query.deadlinesOf?.(file.countyCode) ?? DEFAULT_CASE_DEADLINES;
+    const view = caseView(file, deadlines, query.now);
+    if (query.status === undefined || view.status === query.status) out.push(view);
+  }
+  return out;
+}
