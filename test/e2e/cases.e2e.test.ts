@@ -258,4 +258,49 @@ describe('case work through HTTP', () => {
       .send({ assistWithinDays: 1, clearWithinDays: 2 })
       .expect(403);
   });
+
+  it('counts job-seekers who received the whole "131" package, from a case or outside one', async () => {
+    const household = await registerHousehold([memberBody({ name: '陈七' })]);
+    const opened = await openCaseOf(household.householdId, household.position);
+    const [worker] = household.workerIds;
+    const figures = async (minPosition: string) =>
+      (await get(`/v1/counties/${COUNTY}/employment`, office, minPosition).expect(200)).body as {
+        jobSeekers: number;
+        jobSeekersWith131: number;
+      };
+    const before = await figures(household.position);
+    const vacancies = [await workshopVacancy(), await workshopVacancy(), await workshopVacancy()];
+    // Guidance and one recommendation as the case's measures, two recommendations and a training offer outside.
+    const path = `/v1/zero-employment-cases/${encodeURIComponent(opened.caseId)}/measures`;
+    await post(path, office, { kind: 'career_guidance', takenAt: justNow(), workerId: worker }).expect(201);
+    await post(path, office, {
+      kind: 'job_recommendation',
+      takenAt: justNow(),
+      workerId: worker,
+      vacancyIds: [vacancies[0]],
+    }).expect(201);
+    const services = `/v1/workers/${worker}/services`;
+    await post(services, office, {
+      service: 'job_recommendation',
+      deliveredAt: justNow(),
+      vacancyIds: vacancies.slice(1),
+    }).expect(201);
+    const bad = await post(services, office, {
+      service: 'job_recommendation',
+      deliveredAt: justNow(),
+      vacancyIds: ['no-such-vacancy'],
+    }).expect(400);
+    expect(bad.body.error.issues[0].path).toBe('vacancyIds.0');
+    const almost = await post(services, office, {
+      service: 'career_guidance',
+      deliveredAt: justNow(),
+    }).expect(201);
+    expect((await figures(almost.body.position)).jobSeekersWith131).toBe(before.jobSeekersWith131);
+    const whole = await post(services, office, { service: 'training_offer', deliveredAt: justNow() }).expect(
+      201,
+    );
+    const after = await figures(whole.body.position);
+    expect(after.jobSeekersWith131).toBe(before.jobSeekersWith131 + 1);
+    expect(after.jobSeekers).toBe(before.jobSeekers);
+  });
 });

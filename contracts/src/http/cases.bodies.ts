@@ -11,6 +11,7 @@ import {
   householdId,
   isoDate,
   isoDateTime,
+  jobSeekerService,
   labourCapacity,
   personName,
   positionString,
@@ -147,6 +148,18 @@ export const recordMeasureBody = z
   .strict()
   .meta({ id: 'RecordMeasureBody' });
 export type RecordMeasureBody = z.infer<typeof recordMeasureBody>;
+
+/** A "131" service delivered outside a case. */
+export const recordServiceBody = z
+  .object({
+    serviceId: shortText.optional(),
+    service: jobSeekerService,
+    deliveredAt: isoDateTime,
+    vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
+  })
+  .strict()
+  .meta({ id: 'RecordServiceBody' });
+export type RecordServiceBody = z.infer<typeof recordServiceBody>;
 
 export const caseDeadlinesBody = z
   .object({

@@ -19,6 +19,7 @@ describe('OpenAPI document', () => {
         '/v1/workers/{id}/trainings',
         '/v1/workers/{id}/employment-reports',
         '/v1/workers/{id}/recommendations',
+        '/v1/workers/{id}/services',
         '/v1/match-plans',
         '/v1/match-plans/{id}',
         '/v1/placements',

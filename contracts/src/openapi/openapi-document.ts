@@ -25,6 +25,7 @@ import {
   caseDeadlinesResponse,
   caseRecordedResponse,
   recordMeasureBody,
+  recordServiceBody,
   recordVerificationBody,
   zeroEmploymentCaseResponse,
   zeroEmploymentCasesQuery,
@@ -242,6 +243,17 @@ const paths: ZodOpenApiPathsObject = {
     put: command('Set the county’s response deadlines', caseDeadlinesBody, '200', caseRecordedResponse, {
       requestParams: byCounty,
     }),
+  },
+  '/v1/workers/{id}/services': {
+    post: command(
+      'Record a "131" service delivered to a job-seeker',
+      recordServiceBody,
+      '201',
+      caseRecordedResponse,
+      {
+        requestParams: byWorker,
+      },
+    ),
   },
   '/v1/zero-employment-cases/{caseId}': {
     get: query('A case with its timeline and household', zeroEmploymentCaseResponse, {

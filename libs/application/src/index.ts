@@ -10,3 +10,4 @@ export * from './monitor/monitor-collections';
 export * from './monitor/employment-monitor.projector';
 export { MonitorBatchWriter, flushOutbox } from './monitor/monitor-batch-writer';
 export * from './cases/case-work';
+export * from './cases/job-seeker-services';

@@ -3,12 +3,13 @@ import { CommandHandlingModule } from '../command-handling/command-handling.modu
 import { AddWorkerHandler, RegisterHouseholdHandler } from './household.handlers';
 import { IdNumberHasher } from './id-number-hasher';
 import { RecordTrainingHandler, ReportEmploymentHandler, UpdateWorkerHandler } from './worker.handlers';
+import { WorkerServicesController } from './worker-services.controller';
 import { WorkforceController } from './workforce.controller';
 
 /** Household and worker commands, all on the household stream (ADR 0001). */
 @Module({
   imports: [CommandHandlingModule],
-  controllers: [WorkforceController],
+  controllers: [WorkforceController, WorkerServicesController],
   providers: [
     IdNumberHasher,
     RegisterHouseholdHandler,

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Inject, Post } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  caseRecordedResponse,
+  parseWorkerId,
+  recordServiceBody,
+  workerId,
+  type RecordServiceBody,
+} from '@contracts';
+import { Roles } from '@lib/auth';
+import { recordJobSeekerService } from '@lib/application';
+import type { EventStore } from '@lib/event-store';
+import { ApiDoc, withPosition, ZodBody, ZodParams } from '@lib/http';
+import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { orReject, rejectWith } from '../command-handling/rejection';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { requireHouseholdOffice } from './workforce-scope';
+
+const workerParams = z.object({ id: workerId }).strict();
+
+/**
+ * The "131" services (1 career guidance, 3 job recommendations, 1 training offer) delivered to a job-seeker
+ * outside a case (a case's measures record their own). County office of the worker's county, admin.
+ */
+@Controller('v1/workers')
+@Roles('admin', 'county_office')
+export class WorkerServicesController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Post(':id/services')
+  @ApiDoc({
+    summary:
+      'Record a "131" service delivered to a job-seeker (guidance, a recommendation, a training offer)',
+    description:
+      'A job recommendation names the vacancies recommended. The county figures count job-seekers who received the whole package.',
+    tags: ['workforce'],
+    responses: { 201: { description: 'Recorded', schema: caseRecordedResponse } },
+  })
+  async record(
+    @ZodParams(workerParams) params: z.infer<typeof workerParams>,
+    @ZodBody(recordServiceBody) body: RecordServiceBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    const householdId = parseWorkerId(params.id)?.householdId;
+    if (!householdId) return rejectWith({ code: 'not_found', message: `Worker ${params.id} does not exist` });
+    await requireHouseholdOffice(this.store, householdId, ctx);
+    const serviceId = body.serviceId ?? randomUUID();
+    const { store } = this;
+    const { position } = orReject(
+      await recordJobSeekerService(
+        { store, now: ctx.now, metadata: ctx.metadata },
+        { workerId: params.id, serviceId, ...body },
+      ),
+    );
+    return withPosition({ recordId: serviceId }, position);
+  }
+}
