@@ -4,12 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { pinoHttp } from 'pino-http';
 import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
-import {
-  configWarnings,
-  parsePlatformConfig,
-  type PlatformConfig,
-  type PlatformConfigInput,
-} from './config/platform-config';
+import { parsePlatformConfig, type PlatformConfig, type PlatformConfigInput } from './config/platform-config';
 import { setupOpenApi } from './docs/openapi.setup';
 import { PlatformModule, type ModuleImport } from './app.module';
 import type { EventStoreFactory } from './event-store/event-store.module';
@@ -60,6 +55,5 @@ export async function bootstrapApp(options: PlatformAppOptions): Promise<Platfor
   app.use(bodyParserErrorMapper);
   if (shutdownHooks) app.enableShutdownHooks();
   setupOpenApi(app);
-  for (const warning of configWarnings(config)) logger.warn(warning, 'PlatformConfig');
   return { app, config };
 }

@@ -1,17 +1,11 @@
 import { parseArgs } from 'node:util';
-import {
-  DEVELOPMENT_JWT_SECRET,
-  ROLES,
-  TokenClaimsSchema,
-  parseExpiresIn,
-  signToken,
-  type Role,
-} from '@lib/auth';
+import { ROLES, TokenClaimsSchema, parseExpiresIn, signToken, type Role } from '@lib/auth';
+import { configFromEnv } from './config/platform-config';
 
 const USAGE = `Usage: npm run -s token -- --role <${ROLES.join('|')}> [scope] [--sub S] [--expires 8h]
   scope: --station <id> (station), --workshop <id> (workshop), --county <code> (county_office),
          --counties <code,code,...|all> (broker)
-  Signs with JWT_SECRET (or the development secret) and prints the token alone on stdout.`;
+  Signs with JWT_SECRET, or the platform's secret in DATA_DIR/secrets.json, and prints the token alone.`;
 
 /** Builds the claims from the command line; throws with a message for the user when they are wrong. */
 export function claimsFromArgs(args: readonly string[]): { claims: unknown; expires: string } {
@@ -53,10 +47,9 @@ function main(): void {
         parsed.error.issues.map((i) => `${i.path.join('.') || 'claims'}: ${i.message}`).join('; '),
       );
     }
-    const secret = process.env.JWT_SECRET || DEVELOPMENT_JWT_SECRET;
-    if (secret === DEVELOPMENT_JWT_SECRET)
-      process.stderr.write('warning: JWT_SECRET is not set; signing with the development secret\n');
-    process.stdout.write(`${signToken(parsed.data, secret, parseExpiresIn(expires))}\n`);
+    // The platform's own secret: JWT_SECRET when set, else DATA_DIR/secrets.json (written at its first start).
+    const { jwtSecret } = configFromEnv(process.env);
+    process.stdout.write(`${signToken(parsed.data, jwtSecret, parseExpiresIn(expires))}\n`);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
     process.exitCode = 2;

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET } from '@lib/auth';
-
-/** Used when `ID_HASH_KEY` is not set; development only, the platform warns about it. */
-export const DEVELOPMENT_ID_HASH_KEY = 'development-only-id-hash-key-change-me';
+import { refusePublicSecrets, resolveSecrets } from './secrets';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -15,14 +12,8 @@ export const PlatformConfigSchema = z.object({
     .min(1)
     .default('./data')
     .transform((dir) => resolve(dir)),
-  jwtSecret: z
-    .string()
-    .min(32, 'JWT_SECRET must have at least 32 characters')
-    .default(DEVELOPMENT_JWT_SECRET),
-  idHashKey: z
-    .string()
-    .min(16, 'ID_HASH_KEY must have at least 16 characters')
-    .default(DEVELOPMENT_ID_HASH_KEY),
+  jwtSecret: z.string().min(32, 'JWT_SECRET must have at least 32 characters'),
+  idHashKey: z.string().min(16, 'ID_HASH_KEY must have at least 16 characters'),
   logLevel: LogLevel.default('info'),
   /** Largest JSON body accepted (body-parser syntax). */
   bodyLimit: z
@@ -45,7 +36,11 @@ export type PlatformConfigInput = z.input<typeof PlatformConfigSchema>;
 /** The injection token of the resolved `PlatformConfig`. */
 export const PLATFORM_CONFIG = 'PLATFORM_CONFIG';
 
-export function parsePlatformConfig(input: PlatformConfigInput): PlatformConfig {
+/** The configuration, checked; a public development secret is refused unless `env.NODE_ENV` is development. */
+export function parsePlatformConfig(
+  input: PlatformConfigInput,
+  env: NodeJS.ProcessEnv = process.env,
+): PlatformConfig {
   const result = PlatformConfigSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues
@@ -53,6 +48,7 @@ export function parsePlatformConfig(input: PlatformConfigInput): PlatformConfig 
       .join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
+  refusePublicSecrets(result.data, env);
   return result.data;
 }
 
@@ -61,38 +57,28 @@ const nonEmpty = (value: string | undefined): string | undefined =>
 
 /**
  * PORT, DATA_DIR, JWT_SECRET, ID_HASH_KEY, LOG_LEVEL, BODY_LIMIT, and RATE_LIMIT (requests per minute per
- * client; 0 turns rate limiting off).
+ * client; 0 turns rate limiting off). The secrets not set come from DATA_DIR/secrets.json, written at the first
+ * start (see secrets.ts).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): PlatformConfig {
   const rateLimit = nonEmpty(env.RATE_LIMIT);
-  return parsePlatformConfig({
-    port: nonEmpty(env.PORT),
-    dataDir: nonEmpty(env.DATA_DIR),
-    jwtSecret: nonEmpty(env.JWT_SECRET),
-    idHashKey: nonEmpty(env.ID_HASH_KEY),
-    logLevel: nonEmpty(env.LOG_LEVEL) as z.input<typeof LogLevel> | undefined,
-    bodyLimit: nonEmpty(env.BODY_LIMIT),
-    rateLimit:
-      rateLimit === undefined
-        ? {}
-        : Number(rateLimit) === 0
-          ? { enabled: false }
-          : { limit: Number(rateLimit) },
-  });
-}
-
-/** Warnings to print at start: development defaults in use. */
-export function configWarnings(config: PlatformConfig): string[] {
-  const warnings: string[] = [];
-  if (config.jwtSecret === DEVELOPMENT_JWT_SECRET) {
-    warnings.push(
-      'JWT_SECRET is not set: using the development secret; anyone can sign tokens. Set JWT_SECRET in production.',
-    );
-  }
-  if (config.idHashKey === DEVELOPMENT_ID_HASH_KEY) {
-    warnings.push(
-      'ID_HASH_KEY is not set: using the development key; ID number hashes are not protected. Set ID_HASH_KEY in production.',
-    );
-  }
-  return warnings;
+  const dataDir = resolve(nonEmpty(env.DATA_DIR) ?? './data');
+  const { jwtSecret, idHashKey } = resolveSecrets(dataDir, env);
+  return parsePlatformConfig(
+    {
+      port: nonEmpty(env.PORT),
+      dataDir,
+      jwtSecret,
+      idHashKey,
+      logLevel: nonEmpty(env.LOG_LEVEL) as z.input<typeof LogLevel> | undefined,
+      bodyLimit: nonEmpty(env.BODY_LIMIT),
+      rateLimit:
+        rateLimit === undefined
+          ? {}
+          : Number(rateLimit) === 0
+            ? { enabled: false }
+            : { limit: Number(rateLimit) },
+    },
+    env,
+  );
 }
