@@ -33,14 +33,22 @@ describe('a person is registered in one household only', () => {
     await t.close();
   });
 
-  it('refuses the same ID number in a second household, in any county, naming the first; appends nothing', async () => {
+  it('refuses the same ID number in a second household, in any county, naming neither; logs it; appends nothing', async () => {
     const id = idNumber(1985);
     const first = await registerWith([memberBody({ idNumber: id })]).expect(201);
     const before = await head();
     const again = await registerWith([memberBody(), memberBody({ idNumber: id })], OTHER_COUNTY).expect(409);
     expect(again.body.error.code).toBe('person_already_registered');
-    expect(again.body.error.message).toContain(`worker ${first.body.workerIds[0]} in county ${COUNTY}`);
-    expect(JSON.stringify(again.body)).not.toContain(id);
+    // The other county's household, worker and county code are not disclosed to this county's office.
+    for (const disclosed of [id, first.body.householdId, first.body.workerIds[0], COUNTY]) {
+      expect(JSON.stringify(again.body)).not.toContain(disclosed);
+    }
+    // The admin sees the attempt, and which worker holds the person.
+    const log = await t.http
+      .get(`/v1/access-log?subject=${first.body.workerIds[0]}`)
+      .set(bearer(t.tokens.admin()))
+      .expect(200);
+    expect(JSON.stringify(log.body)).toContain('registration_of_a_person_registered_elsewhere');
     expect(await head()).toBe(before);
 
     const other = await registerWith([memberBody()]).expect(201);

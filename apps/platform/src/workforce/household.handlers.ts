@@ -7,6 +7,7 @@ import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
 import { orReject } from '../command-handling/rejection';
+import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
 import { requireHouseholdOffice } from './workforce-scope';
@@ -21,6 +22,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly hasher: IdNumberHasher,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async execute({ body, ctx }: RegisterHouseholdCommand) {
@@ -37,15 +39,22 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         : {}),
     }));
     const hashes = [...new Set(members.map((m) => m.idNumberHash))];
-    const { events, position } = await underClaims(this.store, householdId, hashes, ctx, (claims) => ({
-      type: 'RegisterHousehold',
+    const { events, position } = await underClaims(
+      this.store,
+      this.accessLog,
       householdId,
-      countyCode: body.countyCode,
-      relocationSiteId: body.relocationSiteId,
-      members,
-      claimRevisions: claims,
-      now: ctx.now,
-    }));
+      hashes,
+      ctx,
+      (claims) => ({
+        type: 'RegisterHousehold',
+        householdId,
+        countyCode: body.countyCode,
+        relocationSiteId: body.relocationSiteId,
+        members,
+        claimRevisions: claims,
+        now: ctx.now,
+      }),
+    );
     const workerIds = events.flatMap((e) => (e.type === 'WorkerRegistered' ? [e.data.workerId] : []));
     return withPosition({ householdId, workerIds }, position);
   }
@@ -56,19 +65,27 @@ export class AddWorkerHandler implements ICommandHandler<AddWorkerCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly hasher: IdNumberHasher,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async execute({ householdId, body, ctx }: AddWorkerCommand) {
     await requireHouseholdOffice(this.store, householdId, ctx);
     const member = this.hasher.memberInput(body);
     const hash = member.idNumberHash;
-    const { events, position } = await underClaims(this.store, householdId, [hash], ctx, (claims) => ({
-      type: 'AddWorker',
+    const { events, position } = await underClaims(
+      this.store,
+      this.accessLog,
       householdId,
-      member,
-      claimRevision: claims[hash],
-      now: ctx.now,
-    }));
+      [hash],
+      ctx,
+      (claims) => ({
+        type: 'AddWorker',
+        householdId,
+        member,
+        claimRevision: claims[hash],
+        now: ctx.now,
+      }),
+    );
     const added = events.find((e) => e.type === 'WorkerRegistered');
     return withPosition(
       { workerId: added?.type === 'WorkerRegistered' ? added.data.workerId : '' },
@@ -77,13 +94,31 @@ export class AddWorkerHandler implements ICommandHandler<AddWorkerCommand> {
   }
 }
 
-/** The flow of ADR 0004 for one request; a refusal becomes its HTTP problem. */
+/**
+ * The flow of ADR 0004 for one request; a refusal becomes its HTTP problem. A person registered in another
+ * household is refused without naming it; the attempt goes to the access log, where the admin sees which
+ * household holds the person.
+ */
 async function underClaims(
   store: EventStore,
+  accessLog: AccessLog,
   householdId: string,
   idNumberHashes: readonly string[],
-  { now, metadata }: CommandContext,
+  { now, metadata, principal }: CommandContext,
   commandFor: ClaimedCommand['commandFor'],
 ) {
-  return orReject(await runUnderClaims({ store, householdId, idNumberHashes, now, metadata, commandFor }));
+  const outcome = await runUnderClaims({ store, householdId, idNumberHashes, now, metadata, commandFor });
+  const holder = outcome.ok ? undefined : outcome.rejection.details;
+  if (
+    !outcome.ok &&
+    outcome.rejection.code === 'person_already_registered' &&
+    typeof holder?.workerId === 'string'
+  ) {
+    accessLog.record(principal, {
+      resource: 'registration_of_a_person_registered_elsewhere',
+      subjectIds: [holder.workerId],
+      scope: typeof holder.countyCode === 'string' ? holder.countyCode : undefined,
+    });
+  }
+  return orReject(outcome);
 }

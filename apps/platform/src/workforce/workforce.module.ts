@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { AddWorkerHandler, RegisterHouseholdHandler } from './household.handlers';
 import { IdNumberHasher } from './id-number-hasher';
@@ -8,7 +9,8 @@ import { WorkforceController } from './workforce.controller';
 
 /** Household and worker commands, all on the household stream (ADR 0001). */
 @Module({
-  imports: [CommandHandlingModule],
+  // The access log receives the refused registrations of people registered elsewhere (for the admin).
+  imports: [CommandHandlingModule, AccessLogModule],
   controllers: [WorkforceController, WorkerServicesController],
   providers: [
     IdNumberHasher,

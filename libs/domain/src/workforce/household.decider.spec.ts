@@ -1,3 +1,4 @@
+import { foldEvents } from '../shared/decider';
 import { encodeEvent } from '@contracts';
 import { given } from '../shared/testing/decider-spec';
 import type { CurrentEmploymentInput, HouseholdCommand, RegisteringMember } from './household.commands';
@@ -140,7 +141,11 @@ describe('household decider', () => {
         .thenNothing();
       given(householdDecider, registered)
         .when({ ...command, claimRevision: 0 })
-        .thenRejects('person_already_registered', /worker h1\.2 in county 520402/);
+        .thenRejects('person_already_registered', /^This person is already registered in another household$/);
+      // The holder goes to the details (the audit trail), never into the message another county reads.
+      expect(
+        householdDecider.decide({ ...command, claimRevision: 0 }, foldEvents(householdDecider, registered)),
+      ).toMatchObject({ ok: false, rejection: { details: { workerId: 'h1.2', countyCode: '520402' } } });
       given(householdDecider, registered)
         .when({ ...command, idNumberHash: member(7).idNumberHash, claimRevision: 3 })
         .then([voided(member(7).idNumberHash, 3)]);

@@ -170,11 +170,12 @@ function voidResidentClaim(command: VoidResidentClaim, state: HouseholdState): R
       ? [...state.workers.values()].find((w) => w.idNumberHash === idNumberHash)
       : undefined;
   if (holder && state.status === 'registered') {
-    return reject(
-      'person_already_registered',
-      `This person is already registered as worker ${holder.workerId} in county ${state.countyCode}`,
-      { workerId: holder.workerId, countyCode: state.countyCode },
-    );
+    // The answer names neither the household nor its county (another county's data): the details are for the
+    // audit trail, not the response.
+    return reject('person_already_registered', 'This person is already registered in another household', {
+      workerId: holder.workerId,
+      countyCode: state.countyCode,
+    });
   }
   if ((state.voidedClaims.get(idNumberHash) ?? -1) >= claimRevision) return alreadyDone();
   return accept({
