@@ -130,6 +130,49 @@ describe('workforce commands', () => {
       expect(other.body.error.code).toBe('idempotency_key_reused');
       expect(await head()).toBe(afterFirst);
     });
+
+    it('replays a body whose keys come in another order, instead of refusing it', async () => {
+      const body = householdBody();
+      const key = `reordered-${Date.now()}`;
+      const first = await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(first.status).toBe(201);
+      const reordered = Object.fromEntries(Object.entries(body).reverse());
+      const replay = await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .set('Idempotency-Key', key)
+        .send(reordered)
+        .expect(201);
+      expect(replay.headers['idempotent-replay']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+    });
+
+    it('authorises before replaying: the same sub and key from another county is refused, not answered', async () => {
+      const sub = `shared-sub-${Date.now()}`;
+      const key = `scoped-${Date.now()}`;
+      const mine = t.tokens.sign({ sub, role: 'county_office', countyCode: COUNTY });
+      const theirs = t.tokens.sign({ sub, role: 'county_office', countyCode: OTHER_COUNTY });
+      const body = householdBody(COUNTY);
+      await t.http
+        .post('/v1/households')
+        .set(bearer(mine))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      const before = await head();
+      const replayAttempt = await t.http
+        .post('/v1/households')
+        .set(bearer(theirs))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(403);
+      expect(replayAttempt.headers['idempotent-replay']).toBeUndefined();
+      expect(await head()).toBe(before);
+    });
   });
 
   describe('commands on a household’s members', () => {

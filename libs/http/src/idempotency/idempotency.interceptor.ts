@@ -11,7 +11,8 @@ import { Observable, of, tap } from 'rxjs';
 import { currentRequestContext } from '../correlation/request-context';
 import { HttpProblem } from '../errors/http-problem';
 import type { HttpRequest, HttpResponse } from '../http-types';
-import { toJson } from '../json';
+import type { Principal } from '@lib/auth/principal';
+import { canonicalJson, toJson } from '../json';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -20,12 +21,22 @@ export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replay';
 const COMMAND_METHODS = new Set(['POST', 'PATCH']);
 const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** What makes two requests "the same": method, path (with query) and body; the actor scopes the key. */
+/** What makes two requests "the same": method, path (with query) and body, its keys in any order. */
 export function requestHash(method: string, url: string, body: unknown): string {
   return createHash('sha256')
     .update(`${method}\n${url}\n`)
-    .update(body === undefined ? '' : toJson(body))
+    .update(body === undefined ? '' : canonicalJson(body))
     .digest('hex');
+}
+
+/**
+ * Whose key it is: the caller's whole identity (role, subject and scope) and the route. A replay is answered
+ * without running the handler, so a token whose scope differs (the same `sub` in another county) must not find
+ * the answer another scope was given: it gets its own key, runs, and is authorised like any request.
+ */
+export function keyScope(principal: Principal | undefined, method: string, route: string): string {
+  const identity = principal === undefined ? 'anonymous' : canonicalJson(principal);
+  return createHash('sha256').update(`${identity}\n${method} ${route}`).digest('hex');
 }
 
 /**
@@ -53,7 +64,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key must be 1 to 255 visible ASCII characters',
       );
     }
-    const actorId = req.principal?.sub ?? 'anonymous';
+    // The route pattern (`/v1/households/:id/workers`): the same key on another route is another key.
+    const route = (req as { route?: { path?: string } }).route?.path ?? req.path ?? '';
+    const actorId = keyScope(req.principal, req.method ?? '', route);
     const outcome = this.store.begin(
       key,
       actorId,

@@ -38,7 +38,21 @@ describe('SqliteIdempotencyStore', () => {
     reopened.close();
   });
 
-  it('lets a retry take over a key left in progress by a crash, once it is stale', () => {
+  it('releases at open the keys a process that is gone left in progress, and keeps the completed ones', () => {
+    const path = join(dir, 'i.sqlite');
+    const crashed = SqliteIdempotencyStore.open(path);
+    crashed.begin('in-flight', 'a', 'h');
+    crashed.begin('done', 'a', 'h');
+    crashed.complete('done', 'a', { status: 201, body: '{}' });
+    // No close: the process was killed. The next one opens the same file.
+    const next = SqliteIdempotencyStore.open(path);
+    expect(next.begin('in-flight', 'a', 'h')).toEqual({ kind: 'started' });
+    expect(next.begin('done', 'a', 'h').kind).toBe('replay');
+    next.close();
+    crashed.close();
+  });
+
+  it('lets a retry take over a key left in progress by a stuck request, once it is stale', () => {
     let now = 1_000;
     const store = SqliteIdempotencyStore.open(join(dir, 'i.sqlite'), { staleAfterMs: 100, now: () => now });
     store.begin('k', 'a', 'h');

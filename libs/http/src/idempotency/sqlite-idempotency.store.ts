@@ -25,8 +25,8 @@ interface KeyRow {
 
 export interface SqliteIdempotencyStoreOptions {
   /**
-   * A key left `in_progress` longer than this (the process died mid-command) may be taken over by a retry.
-   * Handlers that derive event ids from the key make such a retry safe against a half-done first attempt.
+   * A key left `in_progress` longer than this may be taken over by a retry (a request whose process is alive
+   * but stuck). Keys a dead process held are released at once when the store opens.
    */
   readonly staleAfterMs?: number;
   readonly now?: () => number;
@@ -52,6 +52,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    // One process owns this file: a key still in progress when it opens belonged to a process that is gone
+    // (killed mid-command). Release it, so the client's retry runs instead of waiting out the stale delay.
+    db.prepare("DELETE FROM idempotency_keys WHERE state = 'in_progress'").run();
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO idempotency_keys (actor_id, key, request_hash, state, started_at) VALUES (?, ?, ?, 'in_progress', ?)`,
     );
