@@ -160,9 +160,12 @@ describe('a platform process killed inside the placement saga', () => {
     const first = await start(dir, 'placement-after-reserve');
     const { vacancy, householdId, workerIds } = await setUp(first.http);
     const vacancyId = await vacancy();
+    // With an Idempotency-Key: the key the killed process held in progress must not block the retry.
+    const key = `placement-${Date.now()}`;
     const died = await first.http
       .post('/v1/placements')
       .set(bearer(broker))
+      .set('Idempotency-Key', key)
       .send({ workerId: workerIds[0], vacancyId })
       .then(
         () => false,
@@ -179,12 +182,15 @@ describe('a platform process killed inside the placement saga', () => {
     expect(types(householdBefore)).not.toContain('WorkerPlaced');
 
     const second = await start(dir);
-    // The worker is free and the single opening is back: the same placement now succeeds.
+    // The worker is free and the single opening is back: the same request, same key, now succeeds (its key
+    // was released at start, not left "in progress" for minutes).
     const res = await second.http
       .post('/v1/placements')
       .set(bearer(broker))
+      .set('Idempotency-Key', key)
       .send({ workerId: workerIds[0], vacancyId })
       .expect(201);
+    expect(res.headers['idempotent-replay']).toBeUndefined();
     await stopPlatform(second);
     const [vacancyAfter, householdAfter] = await readStreams(
       dir,
