@@ -162,4 +162,65 @@ describe('county employment stream (server-sent events)', () => {
     const elsewhere = await t.http.get(`/v1/counties/${COUNTY}/employment?access_token=${t.tokens.admin()}`);
     expect(elsewhere.status).toBe(401);
   });
+
+  it('replays what happened while disconnected to a client reconnecting with Last-Event-ID, then goes live', async () => {
+    const office = t.tokens.county(COUNTY);
+    const first = await open(`/v1/counties/${COUNTY}/employment/stream`, bearer(office));
+    await first.client.until(() => first.client.events.length >= 1);
+    const lastSeen = first.client.events[first.client.events.length - 1].id;
+    first.client.close();
+
+    // Five households registered while the dashboard is away: five cases opened.
+    const missed: string[] = [];
+    let position = '0';
+    for (let i = 0; i < 5; i++) {
+      const res = await t.http.post('/v1/households').set(bearer(office)).send(householdBody()).expect(201);
+      missed.push(res.body.householdId);
+      position = res.body.position;
+    }
+    // The monitor appends the cases a moment after the commands: wait until it has.
+    const waited = await t.http
+      .get(`/v1/counties/${COUNTY}/zero-employment-cases?limit=200`)
+      .set(bearer(office))
+      .set('X-Min-Position', position)
+      .expect(200);
+    expect(waited.body.items.length).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < 50; i++) {
+      const items = (
+        await t.http.get(`/v1/counties/${COUNTY}/zero-employment-cases?limit=200`).set(bearer(office))
+      ).body.items as { householdId: string }[];
+      if (missed.every((h) => items.some((c) => c.householdId === h))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+
+    const again = await open(`/v1/counties/${COUNTY}/employment/stream`, {
+      ...bearer(office),
+      'Last-Event-ID': lastSeen,
+    });
+    await again.client.until(() => again.client.events.length >= 1);
+    const [catchUp] = again.client.events;
+    expect(catchUp.event).toBe('change');
+    const opened = (catchUp.data.cases ?? [])
+      .filter((c) => c.type === 'case_opened')
+      .map((c) => c.householdId);
+    expect(opened).toEqual(expect.arrayContaining(missed));
+    // Then live.
+    const live = await t.http.post('/v1/households').set(bearer(office)).send(householdBody()).expect(201);
+    await again.client.until(() =>
+      again.client.events.some((e) => e.data.cases?.some((c) => c.householdId === live.body.householdId)),
+    );
+    again.client.close();
+  });
+
+  it('ends the stream when its token expires', async () => {
+    const shortLived = t.tokens.sign({ sub: 'brief', role: 'county_office', countyCode: COUNTY }, 2);
+    const { status, client, body } = await open(
+      `/v1/counties/${COUNTY}/employment/stream`,
+      bearer(shortLived),
+    );
+    expect(status).toBe(200);
+    const raw = await body();
+    expect(raw).toContain('event: token_expired');
+    expect(client.events.map((e) => e.event)).toEqual(['snapshot', 'token_expired']);
+  });
 });

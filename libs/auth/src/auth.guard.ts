@@ -27,8 +27,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.authenticate(req.headers.authorization);
+    const { principal, expiresAt } = await this.authenticate(req.headers.authorization);
     req.principal = principal;
+    req.tokenExpiresAt = expiresAt;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {
@@ -37,7 +38,9 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
+  private async authenticate(
+    header: string | undefined,
+  ): Promise<{ principal: Principal; expiresAt: number }> {
     const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
     if (!match?.[1]) throw unauthenticated('A bearer token is required');
     let claims: unknown;
@@ -47,8 +50,11 @@ export class AuthGuard implements CanActivate {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw unauthenticated(expired ? 'The token has expired' : 'The token is not valid');
     }
+    // A token that never expires cannot be withdrawn short of changing the secret for everyone: refused.
+    const exp = (claims as { exp?: unknown }).exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) throw unauthenticated('The token has no expiry');
     const principal = principalFromClaims(claims);
     if (!principal) throw unauthenticated('The token does not carry a valid role and scope');
-    return principal;
+    return { principal, expiresAt: exp * 1000 };
   }
 }

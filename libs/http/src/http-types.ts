@@ -16,6 +16,8 @@ export interface HttpRequest extends IncomingMessage {
   idempotencyKey?: string;
   /** Set by the auth guard. */
   principal?: Principal;
+  /** When the caller's token expires (epoch ms), set by the auth guard: a long-lived stream ends then. */
+  tokenExpiresAt?: number;
 }
 
 export interface HttpResponse extends ServerResponse {

@@ -107,8 +107,8 @@ export class CountyChangeFeed implements BeforeApplicationShutdown {
     for (const listener of [...feed.listeners]) listener(update);
   }
 
-  /** The county's case events in (after, upTo]. */
-  private async caseChanges(countyCode: string, after: Position, upTo: Position): Promise<CaseChange[]> {
+  /** The county's case events in (after, upTo]: for an update, or for a client catching up. */
+  async caseChanges(countyCode: string, after: Position, upTo: Position): Promise<CaseChange[]> {
     const out: CaseChange[] = [];
     let from = after;
     for (;;) {

@@ -19,7 +19,10 @@ const sse = (event: string, id: string, data: unknown): string =>
  * GET /v1/counties/:code/employment/stream: server-sent events for a county's dashboard. On connect a
  * `snapshot` (the figures), then a `change` after every committed change of the county (the figures and
  * the cases it opened or cleared, by household id), and a comment line every 15 s so idle connections
- * survive proxies. The token may come as `?access_token=` (see stream-token.middleware.ts).
+ * survive proxies. A reconnect with `Last-Event-ID` (the position of the last event seen) gets, instead of the
+ * snapshot, one `change` with the figures now and every case opened or cleared since that position. The
+ * stream ends (`event: token_expired`) when the token does. The token may come as `?access_token=` (see
+ * stream-token.middleware.ts).
  */
 @Controller('v1/counties')
 export class CountyStreamController {
@@ -76,9 +79,12 @@ export class CountyStreamController {
     const unsubscribe = this.feed.subscribe(code, send);
 
     const position = this.runner.position();
+    const lastSeen = lastEventIdOf(req, position);
     let figures;
+    let missed: Awaited<ReturnType<CountyChangeFeed['caseChanges']>> = [];
     try {
       figures = await this.queries.regionEmployment('county', code);
+      if (lastSeen !== undefined) missed = await this.feed.caseChanges(code, lastSeen, position);
     } catch (error) {
       unsubscribe();
       throw error;
@@ -90,18 +96,40 @@ export class CountyStreamController {
       // nginx would otherwise buffer the stream.
       'X-Accel-Buffering': 'no',
     });
-    res.write(
-      sse('snapshot', position.toString(), { figures: { ...figures, position: position.toString() } }),
-    );
+    const now = position.toString();
+    if (lastSeen === undefined) {
+      res.write(sse('snapshot', now, { figures: { ...figures, position: now } }));
+    } else {
+      // What happened while the client was away: the figures now and every case since its last event.
+      if (missed.length > 0) {
+        const subjects = missed.map((c) => c.householdId);
+        this.accessLog.record(
+          principal,
+          { resource: 'county_employment_stream', subjectIds: subjects, scope: code },
+          req.correlationId,
+        );
+      }
+      res.write(sse('change', now, { figures: { ...figures, position: now }, cases: missed, position: now }));
+    }
     sentUpTo = position;
     queued.splice(0).forEach(send);
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.options.heartbeatMs);
+    // The token's end is the stream's: it must not outlive what authorised it.
+    const expiry = setTimeout(
+      () => {
+        res.write(sse('token_expired', sentUpTo?.toString() ?? now, { message: 'The token has expired' }));
+        cleanup();
+        res.end();
+      },
+      Math.max(0, (req.tokenExpiresAt ?? Date.now()) - Date.now()),
+    );
     let closed = false;
     const cleanup = (): void => {
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       unsubscribe();
       forgetShutdown();
     };
@@ -111,4 +139,13 @@ export class CountyStreamController {
     });
     req.on('close', cleanup);
   }
+}
+
+/** The position a reconnecting client saw last (`Last-Event-ID`), when it is one and not ahead of us. */
+function lastEventIdOf(req: HttpRequest, position: bigint): bigint | undefined {
+  const header = req.headers['last-event-id'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,19}$/.test(value)) return undefined;
+  const seen = BigInt(value);
+  return seen <= position ? seen : undefined;
 }
