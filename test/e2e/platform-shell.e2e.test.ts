@@ -299,16 +299,29 @@ describe('platform shell', () => {
   });
 
   describe('with other settings', () => {
-    it('answers 429 rate_limited past the configured limit', async () => {
+    it('answers 429 rate_limited past the limits: per address without a valid token, per subject with one', async () => {
       const limited = await startTestApp({
         modules: [ProbeModule],
-        rateLimit: { enabled: true, limit: 3, windowMs: 60_000 },
+        rateLimit: { enabled: true, limit: 3, anonymousLimit: 3, windowMs: 60_000 },
       });
       try {
-        for (let i = 0; i < 3; i += 1) await limited.http.get('/test/public').expect(200);
-        const res = await limited.http.get('/test/public').expect(429);
+        // A flood of bad tokens from one address uses up the address's limit on the route…
+        const garbage = { Authorization: 'Bearer garbage' };
+        for (let i = 0; i < 3; i += 1) await limited.http.get('/test/admin-only').set(garbage).expect(401);
+        const res = await limited.http.get('/test/admin-only').set(garbage).expect(429);
         expectErrorShape(res.body, 'rate_limited');
         expect(res.headers['retry-after']).toBeDefined();
+        // …not that of the signed-in office behind the same address, which has its own, per subject.
+        const admin = { Authorization: `Bearer ${limited.tokens.admin()}` };
+        for (let i = 0; i < 3; i += 1) await limited.http.get('/test/admin-only').set(admin).expect(200);
+        await limited.http.get('/test/admin-only').set(admin).expect(429);
+        const other = {
+          Authorization: `Bearer ${limited.tokens.sign({ sub: 'another-admin', role: 'admin' })}`,
+        };
+        await limited.http.get('/test/admin-only').set(other).expect(200);
+        // Public pages count per address too.
+        for (let i = 0; i < 3; i += 1) await limited.http.get('/test/public').expect(200);
+        await limited.http.get('/test/public').expect(429);
       } finally {
         await limited.close();
       }

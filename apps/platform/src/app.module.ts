@@ -5,12 +5,13 @@ import {
   Injectable,
   Module,
   OnApplicationShutdown,
+  type ExecutionContext,
   type ModuleMetadata,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthGuard, AuthModule } from '@lib/auth';
+import { AuthenticationGuard, AuthGuard, AuthModule } from '@lib/auth';
 import {
   AllExceptionsFilter,
   IDEMPOTENCY_STORE,
@@ -38,6 +39,35 @@ export interface PlatformModuleOptions {
   readonly eventStore?: EventStoreFactory;
 }
 
+type RateLimitedRequest = { principal?: { role: string; sub: string }; ip?: string; ips?: string[] };
+const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<RateLimitedRequest>();
+
+/**
+ * Two limits per route: a signed-in caller is counted by its subject, so a flood from its address (others'
+ * bad tokens, a crawler) never locks it out; a caller without a valid token is counted by its address.
+ */
+function rateLimits(limits: PlatformConfig['rateLimit']): ThrottlerOptions[] {
+  if (!limits.enabled) return [];
+  return [
+    {
+      name: 'subject',
+      ttl: limits.windowMs,
+      limit: limits.limit,
+      skipIf: (context) => requestOf(context).principal === undefined,
+      getTracker: (req) =>
+        `${(req as RateLimitedRequest).principal?.role}:${(req as RateLimitedRequest).principal?.sub}`,
+    },
+    {
+      name: 'anonymous',
+      ttl: limits.windowMs,
+      limit: limits.anonymousLimit,
+      skipIf: (context) => requestOf(context).principal !== undefined,
+      getTracker: (req) =>
+        (req as RateLimitedRequest).ips?.[0] ?? (req as RateLimitedRequest).ip ?? 'unknown',
+    },
+  ];
+}
+
 /** Closes the idempotency store after the HTTP server has stopped. */
 @Injectable()
 class IdempotencyStoreCloser implements OnApplicationShutdown {
@@ -60,7 +90,7 @@ export class PlatformModule {
         // refused by the body parser); this one gives application logs their request context.
         LoggerModule.forRoot({ pinoHttp: { ...httpLoggerOptions(config.logLevel), autoLogging: false } }),
         ThrottlerModule.forRoot({
-          throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
+          throttlers: rateLimits(config.rateLimit),
           skipIf: () => !config.rateLimit.enabled,
         }),
         AuthModule.register({ jwtSecret: config.jwtSecret }),
@@ -75,7 +105,9 @@ export class PlatformModule {
           useFactory: () => SqliteIdempotencyStore.open(join(config.dataDir, 'idempotency.sqlite')),
         },
         IdempotencyStoreCloser,
-        // Guards run in this order: a flood is refused before any token is verified.
+        // Guards run in this order: the token is verified (never refused here), the caller is counted by its
+        // subject or, without a valid token, by its address, then the route is authorised.
+        { provide: APP_GUARD, useExisting: AuthenticationGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AuthGuard } from './auth.guard';
+import { AuthenticationGuard, AuthGuard } from './auth.guard';
 import { JWT_ALGORITHM } from './token';
 
 export interface AuthModuleOptions {
@@ -20,8 +20,8 @@ export class AuthModule {
           verifyOptions: { algorithms: [JWT_ALGORITHM] },
         }),
       ],
-      providers: [AuthGuard],
-      exports: [AuthGuard, JwtModule],
+      providers: [AuthenticationGuard, AuthGuard],
+      exports: [AuthenticationGuard, AuthGuard, JwtModule],
     };
   }
 }

@@ -23,8 +23,10 @@ export const PlatformConfigSchema = z.object({
   rateLimit: z
     .object({
       enabled: z.boolean().default(true),
-      /** Requests per client per window: generous, it only stops runaway clients. */
+      /** Requests per signed-in subject per window: generous, it only stops runaway clients. */
       limit: z.number().int().positive().default(1200),
+      /** Requests per address per window without a valid token (public pages, refused tokens). */
+      anonymousLimit: z.number().int().positive().default(300),
       windowMs: z.number().int().positive().default(60_000),
     })
     .prefault({}),

@@ -20,6 +20,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { mayActForSource } from '../postings/vacancy-poster';
 import { MATCH_PLAN_STORE } from './match-plan.provider';
 import type { SqliteMatchPlanStore } from './match-plan.store';
+import { PlanGate } from './plan-gate';
 import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
 import { MatchingRuntime } from './matching-runtime';
@@ -47,6 +48,7 @@ export class MatchingController {
     private readonly runtime: MatchingRuntime,
     private readonly accessLog: AccessLog,
     @Inject(MATCH_PLAN_STORE) private readonly plans: SqliteMatchPlanStore,
+    private readonly gate: PlanGate,
   ) {
     this.queries = new MatchingQueries(runtime.state);
   }
@@ -130,7 +132,9 @@ export class MatchingController {
     }
     const position = this.runtime.state.position().toString();
     const createdAt = new Date().toISOString();
-    const result = await this.queries.plan(body.counties, createdAt);
+    const result = await this.gate.run(`${principal.role}:${principal.sub}`, () =>
+      this.queries.plan(body.counties, createdAt),
+    );
     const { plan } = result;
     const answer: MatchPlanResponse = {
       planId: randomUUID(),

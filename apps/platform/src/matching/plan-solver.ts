@@ -2,11 +2,11 @@ import { startWorker } from './start-worker';
 import { planMatches, type CandidateArcs, type MatchPlan, type MatchProblem } from '@lib/matching';
 
 /**
- * Below this many candidate pairs the exact plan takes a few tens of milliseconds and is solved inline;
- * above it (a large county: ~1M pairs take seconds) it runs in a worker thread, so the event loop keeps
- * answering requests and following the log meanwhile.
+ * Below this many candidate pairs the exact plan takes about a millisecond and is solved inline; above it
+ * (a county's tens of thousands of pairs take tens of milliseconds to seconds) it runs in a worker thread, so
+ * the event loop keeps answering reads and following the log meanwhile.
  */
-export const INLINE_SOLVE_MAX_PAIRS = 50_000;
+export const INLINE_SOLVE_MAX_PAIRS = 2_000;
 
 export async function solvePlan(
   problem: MatchProblem,

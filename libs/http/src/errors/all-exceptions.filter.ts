@@ -92,6 +92,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(rendered.headers)) response.setHeader(name, value);
+    if (rendered.status === 429) retryAfterOfNamedLimits(response);
     response.status(rendered.status).json(rendered.body);
   }
+}
+
+/**
+ * A rate limit with a name answers `Retry-After-<name>`: clients know `Retry-After`, so the longest of them
+ * is sent under that name too.
+ */
+function retryAfterOfNamedLimits(response: HttpResponse): void {
+  if (response.getHeader('retry-after') !== undefined) return;
+  const seconds = response
+    .getHeaderNames()
+    .filter((name) => name.startsWith('retry-after-'))
+    .map((name) => Number(response.getHeader(name)))
+    .filter((n) => Number.isFinite(n));
+  if (seconds.length > 0) response.setHeader('Retry-After', String(Math.max(...seconds)));
 }
