@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { hardConstraintViolations, isEligible } from './hard-constraints';
 import { aVacancy, aWorker, CTX, NOW } from './testing/fixtures';
+import { randomProblem } from './testing/small-problem';
 import { MatchingVacancy, MatchingWorker } from './model';
 
 const outOfProvince = { provinceIsGuizhou: false, partnerPrefectureCode: '520400' };
@@ -67,6 +69,21 @@ describe('hard constraints', () => {
     const accepted = { acceptedCapacities: ['weak' as const] };
     expect(isEligible(weak, aVacancy({ ...accepted, source: 'public_welfare' }), CTX)).toBe(true);
     expect(isEligible(weak, aVacancy({ ...accepted, source: 'flexible' }), CTX)).toBe(true);
+  });
+
+  it('is eligible exactly when no hard constraint is violated, on random problems', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const problem = randomProblem(seed, { households: 6, maxMembers: 3, vacancies: 8, maxOpenings: 2 });
+        for (const w of problem.workers) {
+          for (const v of problem.vacancies) {
+            const violations = hardConstraintViolations(w, v, problem.ctx);
+            expect(isEligible(w, v, problem.ctx)).toBe(violations.length === 0);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('lets "any" and "out_of_province" take a labour-station post', () => {
