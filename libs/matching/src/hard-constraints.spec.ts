@@ -13,6 +13,8 @@ const cases: [string, Partial<MatchingWorker>, Partial<MatchingVacancy>, string]
   ['a worker already employed (one job per worker)', { employed: true }, {}, 'worker_already_employed'],
   ['a worker too young', { birthYear: 2012 }, { ageMin: 16 }, 'age_out_of_range'],
   ['a worker too old', { birthYear: 1960 }, { ageMax: 60 }, 'age_out_of_range'],
+  ['a worker one year too old (61 in 2026)', { birthYear: 1965 }, { ageMax: 60 }, 'age_out_of_range'],
+  ['a worker one year too young (15 in 2026)', { birthYear: 2011 }, { ageMin: 16 }, 'age_out_of_range'],
   [
     'a capacity the poster does not accept',
     { labourCapacity: 'partial' },
@@ -62,6 +64,12 @@ describe('hard constraints', () => {
     const v = aVacancy(vacancy);
     expect(hardConstraintViolations(w, v, CTX)).toEqual([code]);
     expect(isEligible(w, v, CTX)).toBe(false);
+  });
+
+  it('takes both bounds of the age range, counted by calendar year', () => {
+    const range = aVacancy({ ageMin: 16, ageMax: 60 });
+    expect(isEligible(aWorker({ birthYear: 1966 }), range, CTX)).toBe(true); // 60 in 2026
+    expect(isEligible(aWorker({ birthYear: 2010 }), range, CTX)).toBe(true); // 16 in 2026
   });
 
   it('places weak capacity in public-welfare posts and flexible work', () => {
