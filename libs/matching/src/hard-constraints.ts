@@ -1,5 +1,5 @@
 import {
-  firstPlacementRuleBroken,
+  isPlacementAllowed,
   placementRulesBroken,
   type PlacementRule,
 } from '@lib/domain/placements/placement-rules';
@@ -53,5 +53,5 @@ export function isEligible(worker: MatchingWorker, vacancy: MatchingVacancy, ctx
   if (vacancy.status !== 'open' || vacancy.expiresAt <= ctx.now || vacancy.remainingOpenings <= 0)
     return false;
   if (worker.employed) return false;
-  return firstPlacementRuleBroken(worker, vacancy, yearAt(ctx)) === undefined;
+  return isPlacementAllowed(worker, vacancy, yearAt(ctx));
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { EventData, LabourCapacity } from '@contracts';
 import {
-  firstPlacementRuleBroken,
   isInGuizhou,
+  isPlacementAllowed,
   PLACEMENT_RULES,
   placementRulesBroken,
   placementVacancyFacts,
@@ -136,10 +136,10 @@ describe('placement rules', () => {
   const rows = table.map(([name, w, v, broken]) => ({ name, w, v, broken }));
   it.each(rows)('given $name, then it breaks $broken', ({ w, v, broken }) => {
     expect(placementRulesBroken(worker(w), vacancy(v), YEAR).map((b) => b.rule)).toEqual(broken);
-    expect(firstPlacementRuleBroken(worker(w), vacancy(v), YEAR)).toBe(broken[0]);
+    expect(isPlacementAllowed(worker(w), vacancy(v), YEAR)).toBe(broken.length === 0);
   });
 
-  it('names the first broken rule as placementRulesBroken lists it, for any facts', () => {
+  it('allows a pair exactly when placementRulesBroken finds nothing, for any facts', () => {
     const capacity = fc.constantFrom<LabourCapacity>('full', 'partial', 'weak', 'none');
     const location = fc.record(
       { provinceIsGuizhou: fc.boolean(), countyCode: fc.constantFrom('520402', '520403', '440106') },
@@ -161,7 +161,7 @@ describe('placement rules', () => {
     });
     fc.assert(
       fc.property(workers, vacancies, (w, v) => {
-        expect(firstPlacementRuleBroken(w, v, YEAR)).toBe(placementRulesBroken(w, v, YEAR)[0]?.rule);
+        expect(isPlacementAllowed(w, v, YEAR)).toBe(placementRulesBroken(w, v, YEAR).length === 0);
       }),
       { numRuns: 2000 },
     );
@@ -240,9 +240,7 @@ describe('the facts of a posting', () => {
       }),
     );
     expect(facts.location).toEqual({ provinceIsGuizhou: true, countyCode: '520424' });
-    expect(firstPlacementRuleBroken(worker({ countyCode: '520424', preference: 'local' }), facts, YEAR)).toBe(
-      undefined,
-    );
+    expect(isPlacementAllowed(worker({ countyCode: '520424', preference: 'local' }), facts, YEAR)).toBe(true);
   });
 
   it('knows Guizhou by county code, or without one by province name', () => {

@@ -127,7 +127,7 @@ const WELFARE_COUNTY = 1 << 5;
  * The rules, each written once: the bits of the rules the pair breaks, age counted by calendar year (`year`
  * minus birth year). Unless `every`, it stops at the first broken rule: the hot path only asks whether one
  * is. Straight-line code that calls only `includes` and the preference check: one predicate call per rule
- * made matching's isEligible about a quarter slower (measured), this inlines where it is called.
+ * made matching's isEligible about a quarter slower (measured); this inlines where it is called.
  */
 function brokenRuleBits(
   worker: PlacementWorkerFacts,
@@ -166,16 +166,15 @@ function brokenRuleBits(
 }
 
 /**
- * The first rule the pair breaks, in PLACEMENT_RULES order, or undefined when it may be placed. It runs for
- * every candidate pair of a match plan: it allocates nothing.
+ * Whether the pair breaks no rule, in the calendar year `year`. It runs for every candidate pair of a match
+ * plan: it allocates nothing and stops at the first broken rule.
  */
-export function firstPlacementRuleBroken(
+export function isPlacementAllowed(
   worker: PlacementWorkerFacts,
   vacancy: PlacementVacancyFacts,
   year: number,
-): PlacementRule | undefined {
-  const bit = brokenRuleBits(worker, vacancy, year, false);
-  return bit === 0 ? undefined : PLACEMENT_RULES[31 - Math.clz32(bit)];
+): boolean {
+  return brokenRuleBits(worker, vacancy, year, false) === 0;
 }
 
 /** How messages name the worker and the vacancy's place: the facts carry neither name. */
