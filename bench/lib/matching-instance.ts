@@ -12,6 +12,7 @@ import {
   VacancySource,
   WorkPreference,
 } from '@lib/matching';
+import { sourceFacts } from '@lib/matching/testing/small-problem';
 
 /** Prefecture code, county count, share of the relocated population (roughly as reported). */
 const PREFECTURES: [string, number, number][] = [
@@ -165,6 +166,7 @@ export function generateInstance(shape: InstanceShape): MatchProblem {
           ? `station-${station}`
           : `${source}-${county.code}-${Math.floor(r() * 12)}`,
       source,
+      ...sourceFacts(source),
       occupation,
       requiredSkills: r() < 0.35 ? [] : [occupation, ...(r() < 0.3 ? [pick(SKILLS)] : [])],
       location:

@@ -12,6 +12,7 @@ export * from './workforce/household.commands';
 export * from './workforce/household.state';
 export * from './workforce/household-employment';
 export * from './workforce/household.decider';
+export * from './placements/placement-rules';
 export * from './placements/placement-saga';
 export * from './monitor';
 export * from './cases';

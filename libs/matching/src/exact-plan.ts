@@ -1,7 +1,5 @@
-import { solveMinCostCirculation } from './cost-scaling';
-import { FlowNetwork, FlowNetworkBuilder, flowOn, setArcCapacityAndFlow } from './flow-network';
+import { FlowNetwork, FlowNetworkBuilder, flowOn } from './flow-network';
 import { CandidateArcs, MatchProblem } from './match-problem';
-import { addMaxFlow } from './max-flow';
 import { solveMinCostFlow } from './min-cost-flow';
 import { solveNetworkSimplex } from './network-simplex';
 import { needsCover } from './model';
@@ -37,38 +35,47 @@ export function lexicographicWeights(maxPlaceable: number): { coverage: number; 
 export interface ExactPartResult {
   /** Indexes (into the candidate arcs) of the pairs chosen. */
   readonly chosen: number[];
-  /** Primal-dual phases, cost-scaling refines or network-simplex pivots, whichever solver ran. */
+  /** Network-simplex pivots, primal-dual phases, or what a plugged-in solver counts, whichever ran. */
   readonly phases: number;
-  readonly solver: ExactSolver;
+  /** The name of the solver that ran: an ExactSolver, or a CirculationSolver's name. */
+  readonly solver: string;
 }
 
-export type ExactSolver = 'cost-scaling' | 'network-simplex' | 'primal-dual';
+/** The exact solvers of production: network simplex, and the primal-dual reference it falls back to. */
+export type ExactSolver = 'network-simplex' | 'primal-dual';
+
+/**
+ * Another exact solver of a part, run on its circulation (the sink → source arc included): the way the
+ * cross-checks in testing/ (cost scaling) are plugged in. It solves `part.net` in place and returns what
+ * it counts (rounds, refines), or null to decline an instance whose magnitudes float64 could not hold
+ * exactly; the part then goes to primal-dual, on a network built anew.
+ */
+export interface CirculationSolver {
+  readonly name: string;
+  solve(part: PartNetwork): number | null;
+}
 
 /**
  * The exact plan for one independent part, by min-cost flow on:
  * source → household (a "first member" arc, capacity 1, cost −B, for a zero-employment household, plus
  * an arc at cost 0 for the others) → worker (capacity 1: one job per worker) → vacancy (cost −(P + score))
  * → sink (capacity: remaining openings); `buildPartNetwork` folds the household layer where it changes
- * nothing. Solved by network simplex or cost scaling as a circulation (with a sink → source arc), or by
- * the primal-dual reference solver when asked or when the other solver declines an instance whose
- * magnitudes float64 could not hold exactly.
+ * nothing. Solved by network simplex (or a plugged-in CirculationSolver) as a circulation, with a sink →
+ * source arc, or by the primal-dual reference solver when asked or when the other solver declines an
+ * instance whose magnitudes float64 could not hold exactly.
  */
 export function solveExactPart(
   problem: MatchProblem,
   arcs: CandidateArcs,
   partArcs: Int32Array,
   householdOfWorker: Int32Array,
-  solver: ExactSolver,
+  solver: ExactSolver | CirculationSolver,
   pricingCore: PricingCore = DEFAULT_PRICING_CORE,
 ): ExactPartResult {
-  if (solver === 'cost-scaling') {
+  if (typeof solver === 'object') {
     const part = buildPartNetwork(problem, arcs, partArcs, householdOfWorker, true);
-    // The optimum places the most people possible (step 1 of the proof above), so it is a min-cost
-    // max-flow: start from a max flow, closed into a circulation by the return arc capped at its value.
-    const maxFlow = addMaxFlow(part.net, SOURCE, SINK);
-    setArcCapacityAndFlow(part.net, part.returnArc, maxFlow, maxFlow);
-    const stats = solveMinCostCirculation(part.net);
-    if (stats) return { chosen: chosenPairs(part, partArcs), phases: stats.refines, solver };
+    const phases = solver.solve(part);
+    if (phases !== null) return { chosen: chosenPairs(part, partArcs), phases, solver: solver.name };
   }
   if (solver === 'network-simplex') {
     // The return arc's capacity (one unit per worker) bounds any flow, so the circulation's optimum is
@@ -83,8 +90,9 @@ export function solveExactPart(
   return { chosen: chosenPairs(part, partArcs), phases: stats.phases, solver: 'primal-dual' };
 }
 
-const SOURCE = 0;
-const SINK = 1;
+/** The source and the sink of every part's network. */
+export const SOURCE = 0;
+export const SINK = 1;
 
 export interface PartNetwork {
   readonly net: FlowNetwork;

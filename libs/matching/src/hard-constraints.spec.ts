@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { hardConstraintViolations, isEligible } from './hard-constraints';
 import { aVacancy, aWorker, CTX, NOW } from './testing/fixtures';
+import { randomProblem } from './testing/small-problem';
 import { MatchingVacancy, MatchingWorker } from './model';
 
 const outOfProvince = { provinceIsGuizhou: false, partnerPrefectureCode: '520400' };
@@ -11,6 +13,8 @@ const cases: [string, Partial<MatchingWorker>, Partial<MatchingVacancy>, string]
   ['a worker already employed (one job per worker)', { employed: true }, {}, 'worker_already_employed'],
   ['a worker too young', { birthYear: 2012 }, { ageMin: 16 }, 'age_out_of_range'],
   ['a worker too old', { birthYear: 1960 }, { ageMax: 60 }, 'age_out_of_range'],
+  ['a worker one year too old (61 in 2026)', { birthYear: 1965 }, { ageMax: 60 }, 'age_out_of_range'],
+  ['a worker one year too young (15 in 2026)', { birthYear: 2011 }, { ageMin: 16 }, 'age_out_of_range'],
   [
     'a capacity the poster does not accept',
     { labourCapacity: 'partial' },
@@ -62,11 +66,32 @@ describe('hard constraints', () => {
     expect(isEligible(w, v, CTX)).toBe(false);
   });
 
+  it('takes both bounds of the age range, counted by calendar year', () => {
+    const range = aVacancy({ ageMin: 16, ageMax: 60 });
+    expect(isEligible(aWorker({ birthYear: 1966 }), range, CTX)).toBe(true); // 60 in 2026
+    expect(isEligible(aWorker({ birthYear: 2010 }), range, CTX)).toBe(true); // 16 in 2026
+  });
+
   it('places weak capacity in public-welfare posts and flexible work', () => {
     const weak = aWorker({ labourCapacity: 'weak' });
     const accepted = { acceptedCapacities: ['weak' as const] };
     expect(isEligible(weak, aVacancy({ ...accepted, source: 'public_welfare' }), CTX)).toBe(true);
     expect(isEligible(weak, aVacancy({ ...accepted, source: 'flexible' }), CTX)).toBe(true);
+  });
+
+  it('is eligible exactly when no hard constraint is violated, on random problems', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const problem = randomProblem(seed, { households: 6, maxMembers: 3, vacancies: 8, maxOpenings: 2 });
+        for (const w of problem.workers) {
+          for (const v of problem.vacancies) {
+            const violations = hardConstraintViolations(w, v, problem.ctx);
+            expect(isEligible(w, v, problem.ctx)).toBe(violations.length === 0);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('lets "any" and "out_of_province" take a labour-station post', () => {

@@ -5,8 +5,6 @@ import { LabourCapacity, MatchingVacancy, MatchingWorker } from './model';
  * A vacancy is filed under every key a worker it could suit would look up, and the other way round.
  */
 
-const WEAK_SOURCES = new Set(['public_welfare', 'flexible']);
-
 export function vacancyKeys(v: MatchingVacancy): string[] {
   const places: string[] = [];
   const loc = v.location;
@@ -22,7 +20,7 @@ export function vacancyKeys(v: MatchingVacancy): string[] {
   const topics = [...v.requiredSkills.map((s) => `skill:${s}`), `occ:${v.occupation}`];
   const keys: string[] = [];
   for (const cap of v.acceptedCapacities) {
-    if (cap === 'weak' && !WEAK_SOURCES.has(v.source)) continue;
+    if (cap === 'weak' && !v.takesWeakCapacity) continue;
     for (const k of places) keys.push(`${cap}|${k}`);
     for (const k of topics) keys.push(`${cap}|${k}`);
   }
@@ -60,7 +58,7 @@ export function workerBucketsFor(v: MatchingVacancy): string[] {
   if (loc.partnerPrefectureCode) keys.push(`pref:${loc.partnerPrefectureCode}`);
   for (const s of v.requiredSkills) keys.push(`skill:${s}`);
   if (loc.prefectureCode) keys.push(`pref:${loc.prefectureCode}`);
-  if (v.source !== 'public_welfare') keys.push('all');
+  if (!v.welfarePost) keys.push('all');
   const out: string[] = [];
   for (const cap of v.acceptedCapacities) for (const k of keys) out.push(`${cap}|${k}`);
   return out;

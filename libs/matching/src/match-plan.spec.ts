@@ -42,6 +42,8 @@ describe('planMatches (exact lexicographic plan)', () => {
       id,
       posterId: id,
       source: 'employer' as const,
+      takesWeakCapacity: false,
+      welfarePost: false,
       occupation: 'x',
       requiredSkills,
       location: { provinceIsGuizhou: true, countyCode: '520402', prefectureCode: '520400' },

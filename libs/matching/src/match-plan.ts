@@ -1,5 +1,5 @@
 import { arcComponents } from './arc-components';
-import { ExactSolver, solveExactPart } from './exact-plan';
+import { CirculationSolver, ExactSolver, solveExactPart } from './exact-plan';
 import { greedyPlan } from './greedy-plan';
 import { CandidateArcs, householdIndexOf, MatchProblem } from './match-problem';
 import { needsCover } from './model';
@@ -31,17 +31,18 @@ export interface MatchPlan {
   /** What ranking pairs by score and taking them would give, for comparison. */
   readonly greedy: PlanFigures;
   readonly parts: number;
-  /** Primal-dual phases, cost-scaling refines or network-simplex pivots, summed over the parts. */
+  /** Network-simplex pivots, primal-dual phases (or a plugged-in solver's count), summed over the parts. */
   readonly phases: number;
-  /** Which exact solver produced the plan (the last part's, when parts differ). */
-  readonly solver: ExactSolver;
+  /** The name of the exact solver that produced the plan (the last part's, when parts differ). */
+  readonly solver: string;
 }
 
 /**
  * Network simplex: on the province instance it takes about half the CPU of primal-dual (both in one
  * process, alternating: docs/BENCHMARKS.md "Matching", docs/adr/0003-exact-plan-solver.md); it falls back
- * to primal-dual for an instance whose potentials float64 could not hold exactly. Primal-dual and cost
- * scaling stay as cross-checks.
+ * to primal-dual for an instance whose potentials float64 could not hold exactly. Primal-dual stays as the
+ * reference; cost scaling (testing/cost-scaling-solver.ts) is a cross-check that tests and the benchmark
+ * plug in as a CirculationSolver.
  */
 const DEFAULT_SOLVER: ExactSolver = 'network-simplex';
 
@@ -52,13 +53,13 @@ const DEFAULT_SOLVER: ExactSolver = 'network-simplex';
 export function planMatches(
   problem: MatchProblem,
   arcs: CandidateArcs,
-  solver: ExactSolver = DEFAULT_SOLVER,
+  solver: ExactSolver | CirculationSolver = DEFAULT_SOLVER,
 ): MatchPlan {
   const householdOf = householdIndexOf(problem);
   const parts = arcComponents(arcs, householdOf, problem.households.length, problem.vacancies.length);
   const chosen: number[] = [];
   let phases = 0;
-  let used: ExactSolver = solver;
+  let used = typeof solver === 'string' ? solver : solver.name;
   for (const part of parts) {
     const result = solveExactPart(problem, arcs, part, householdOf, solver);
     for (const k of result.chosen) chosen.push(k);

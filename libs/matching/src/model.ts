@@ -47,6 +47,7 @@ export const needsCover = (household: MatchingHousehold): boolean => household.e
 export interface VacancyLocation {
   readonly provinceIsGuizhou: boolean;
   readonly prefectureCode?: string;
+  /** The effective county: a public-welfare post is in the county that runs it. */
   readonly countyCode?: string;
   readonly relocationSiteId?: string;
   /** For out-of-province posts collected by a labour station: the Guizhou prefecture it serves. */
@@ -67,6 +68,10 @@ export interface MatchingVacancy {
   readonly ageMin: number;
   readonly ageMax: number;
   readonly acceptedCapacities: readonly LabourCapacity[];
+  /** Public-welfare posts and posts with flexible hours: the only work weak capacity is placed in. */
+  readonly takesWeakCapacity: boolean;
+  /** A public-welfare post: county-run, for the county's own residents. */
+  readonly welfarePost: boolean;
   /** Epoch milliseconds. */
   readonly expiresAt: number;
   readonly status: VacancyStatus;
@@ -81,11 +86,16 @@ export interface MatchingContext {
 let lastNow = NaN;
 let lastYear = 0;
 
-/** Age in whole years as counted by birth year. Runs for every candidate pair, so the year is memoised. */
-export function ageAt(worker: Pick<MatchingWorker, 'birthYear'>, ctx: MatchingContext): number {
+/** The calendar year of `ctx.now`. Runs for every candidate pair, so it is memoised. */
+export function yearAt(ctx: MatchingContext): number {
   if (ctx.now !== lastNow) {
     lastYear = new Date(ctx.now).getUTCFullYear();
     lastNow = ctx.now;
   }
-  return lastYear - worker.birthYear;
+  return lastYear;
+}
+
+/** Age in whole years as counted by birth year (as the placement rules count it). */
+export function ageAt(worker: Pick<MatchingWorker, 'birthYear'>, ctx: MatchingContext): number {
+  return yearAt(ctx) - worker.birthYear;
 }

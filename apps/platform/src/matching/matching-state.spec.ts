@@ -1,4 +1,7 @@
-import type { EventData } from '@contracts';
+import fc from 'fast-check';
+import type { EventData, LabourCapacity } from '@contracts';
+import { placementVacancyFacts } from '@lib/domain/placements/placement-rules';
+import type { MatchingVacancy } from '@lib/matching';
 import {
   evolveVacancy,
   type PostedVacancyState,
@@ -178,6 +181,67 @@ describe('matching-state mappings', () => {
       acceptedCapacities: ['weak'],
       location: { countyCode: '520424', prefectureCode: '520400' },
     });
+  });
+
+  it('counts pending and confirmed reservations against the openings, not released ones; closed once expired', () => {
+    const reservation = (placementId: string): VacancyEvent => ({
+      type: 'VacancyOpeningReserved',
+      data: { vacancyId: 'v1', placementId, workerId: 'x.1', householdId: 'x', reservedAt: T },
+    });
+    const v = vacancy(
+      posting(),
+      reservation('p1'),
+      reservation('p2'),
+      { type: 'VacancyReservationConfirmed', data: { vacancyId: 'v1', placementId: 'p1', confirmedAt: T } },
+      reservation('p3'),
+      {
+        type: 'VacancyReservationReleased',
+        data: { vacancyId: 'v1', placementId: 'p3', reason: 'worker_already_employed', releasedAt: T },
+      },
+      { type: 'VacancyExpired', data: { vacancyId: 'v1', expiredAt: T } },
+    );
+    expect(toMatchingVacancy(v, POSTERS)).toMatchObject({ remainingOpenings: 1, status: 'closed' });
+  });
+
+  it('carries the placement facts the saga checks, as the rules read them from the posting', () => {
+    const factsOf = (v: MatchingVacancy) => ({
+      ageMin: v.ageMin,
+      ageMax: v.ageMax,
+      acceptedCapacities: v.acceptedCapacities,
+      takesWeakCapacity: v.takesWeakCapacity,
+      welfarePost: v.welfarePost,
+      location: { provinceIsGuizhou: v.location.provinceIsGuizhou, countyCode: v.location.countyCode },
+    });
+    const postings = fc.record({
+      source: fc.constantFrom(
+        { type: 'workshop' as const, id: 'w1' },
+        { type: 'labour_station' as const, id: 's1' },
+        { type: 'public_welfare' as const, id: '520424' },
+      ),
+      location: fc.constantFrom(
+        { province: '贵州省', city: '安顺市', countyCode: '520402' },
+        { province: '贵州省', city: '安顺市' },
+        { province: 'Guizhou', city: 'Anshun' },
+        { province: '广东省', city: '广州市', countyCode: '440106' },
+        { province: '广东省', city: '广州市' },
+      ),
+      flexibleHours: fc.constantFrom(undefined, true, false),
+      ageMin: fc.integer({ min: 16, max: 40 }),
+      labourCapacities: fc.subarray<LabourCapacity>(['full', 'partial', 'weak'], { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(postings, ({ source, location, flexibleHours, ageMin, labourCapacities }) => {
+        const p = posting({
+          source,
+          location,
+          ageRange: { min: ageMin, max: ageMin + 20 },
+          labourCapacities,
+          ...(flexibleHours === undefined ? {} : { flexibleHours }),
+        });
+        expect(factsOf(toMatchingVacancy(vacancy(p), POSTERS))).toEqual(placementVacancyFacts(p));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('has small helpers that do what they say', () => {

@@ -6,8 +6,7 @@
  */
 import type { LabourCapacity as ContractCapacity, WageRange } from '@contracts';
 import {
-  isInGuizhou,
-  postingCountyOf,
+  placementVacancyFacts,
   takenOpenings,
   type PostedVacancyState,
   type RegisteredHousehold,
@@ -101,7 +100,7 @@ export function toMatchingHousehold(household: RegisteredHousehold): MatchingHou
 
 /**
  * Matching's source says who may take the post more than who posted it: a post with flexible hours is
- * `flexible` (the placement rule lets weak capacity take those), whoever posted it.
+ * `flexible`, whoever posted it. The placement rules do not read it: they read the vacancy's facts.
  */
 export function matchingSourceOf(posting: PostedVacancyState['posting']): VacancySource {
   if (posting.source.type === 'public_welfare') return 'public_welfare';
@@ -112,15 +111,17 @@ export function matchingSourceOf(posting: PostedVacancyState['posting']): Vacanc
 export function toMatchingVacancy(vacancy: PostedVacancyState, posters: PosterDirectory): MatchingVacancy {
   const { posting } = vacancy;
   const { source } = posting;
-  // The same effective location the placement rules read: a welfare post is in the county that runs it.
-  const countyCode = postingCountyOf(posting);
-  const inGuizhou = isInGuizhou({ ...posting.location, countyCode });
+  // The facts the placement saga checks, copied as they are (a welfare post is in the county that runs it).
+  const facts = placementVacancyFacts(posting);
+  const { provinceIsGuizhou: inGuizhou, countyCode } = facts.location;
   const workshop = source.type === 'workshop' ? posters.workshops.get(source.id) : undefined;
   const stationRegion = source.type === 'labour_station' ? posters.stations.get(source.id) : undefined;
   return {
     id: posting.vacancyId,
     posterId: `${source.type}:${source.id}`,
     source: matchingSourceOf(posting),
+    takesWeakCapacity: facts.takesWeakCapacity,
+    welfarePost: facts.welfarePost,
     occupation: posting.occupation,
     requiredSkills: posting.skills,
     location: {
@@ -134,9 +135,10 @@ export function toMatchingVacancy(vacancy: PostedVacancyState, posters: PosterDi
     remainingOpenings: Math.max(0, vacancy.openings - takenOpenings(vacancy)),
     wageMin: monthlyWage(posting.wage.min, posting.wage.period),
     wageMax: monthlyWage(posting.wage.max, posting.wage.period),
-    ageMin: posting.ageRange.min,
-    ageMax: posting.ageRange.max,
-    acceptedCapacities: posting.labourCapacities.filter(isMatchable),
+    ageMin: facts.ageMin,
+    ageMax: facts.ageMax,
+    // Without `none`, which no posting accepts (the vacancy decider refuses it) and no matching worker has.
+    acceptedCapacities: facts.acceptedCapacities.filter(isMatchable),
     expiresAt: Date.parse(vacancy.expiresAt),
     status: vacancy.status === 'open' ? 'open' : 'closed',
   };

@@ -76,6 +76,22 @@ describe('placement constraints', () => {
     expect(rules(sameCounty, worker({ preference: 'out_of_province' }))).toEqual(['preference']);
   });
 
+  it('names a post without a county by its province and city, and a welfare post by the county that runs it', () => {
+    const noCounty = vacancy({ location: { province: '广东省', city: '广州市' } });
+    expect(checkPlacementConstraints(noCounty, worker({ preference: 'local' }), now)?.message).toBe(
+      'Worker h1.1 prefers local work; the vacancy is in 广东省 广州市',
+    );
+    const welfareNoCounty = vacancy({ ...welfarePost, location: { province: '贵州省', city: '安顺市' } });
+    expect(rules(welfareNoCounty, worker({ labourCapacity: 'partial', preference: 'local' }))).toEqual([]);
+    expect(
+      checkPlacementConstraints(
+        welfareNoCounty,
+        worker({ labourCapacity: 'partial', preference: 'out_of_province' }),
+        now,
+      )?.message,
+    ).toBe('Worker h1.1 prefers out_of_province work; the vacancy is in 520402');
+  });
+
   it('keeps public-welfare posts for residents of their county', () =>
     expect(rules(vacancy(welfarePost), worker({ countyCode: '520403', labourCapacity: 'partial' }))).toEqual([
       'welfare_county',

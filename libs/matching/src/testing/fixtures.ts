@@ -1,5 +1,5 @@
 import { MatchingHousehold, MatchingVacancy, MatchingWorker } from '../model';
-import { NOW } from './small-problem';
+import { NOW, sourceFacts } from './small-problem';
 
 export { NOW };
 export const CTX = { now: NOW };
@@ -27,11 +27,14 @@ export function aHousehold(overrides: Partial<MatchingHousehold> = {}): Matching
   return { id: 'h1', countyCode: '520402', labourCapable: 2, employed: 1, ...overrides };
 }
 
+/** A workshop post; another `source` brings its placement facts (welfare post, takes weak capacity) along. */
 export function aVacancy(overrides: Partial<MatchingVacancy> = {}): MatchingVacancy {
+  const source = overrides.source ?? 'workshop';
   return {
     id: 'v1',
     posterId: 'workshop-1',
-    source: 'workshop',
+    source,
+    ...sourceFacts(source),
     occupation: 'sewing',
     requiredSkills: ['sewing'],
     location: {

@@ -33,6 +33,14 @@ const CAPACITIES: LabourCapacity[] = ['full', 'full', 'partial', 'weak'];
 const PREFERENCES: WorkPreference[] = ['local', 'in_province', 'out_of_province', 'any', 'any'];
 const SOURCES: VacancySource[] = ['labour_station', 'employer', 'workshop', 'public_welfare', 'flexible'];
 
+/** What a test or benchmark vacancy's source says of it for the placement rules. */
+export function sourceFacts(
+  source: VacancySource,
+): Pick<MatchingVacancy, 'takesWeakCapacity' | 'welfarePost'> {
+  const welfarePost = source === 'public_welfare';
+  return { takesWeakCapacity: welfarePost || source === 'flexible', welfarePost };
+}
+
 export interface ProblemShape {
   households: number;
   maxMembers: number;
@@ -78,6 +86,7 @@ export function randomProblem(seed: number, shape: ProblemShape): MatchProblem {
       id: `v${v}`,
       posterId: `p${Math.floor(r() * 3)}`,
       source,
+      ...sourceFacts(source),
       occupation: pick(r, SKILLS),
       requiredSkills: SKILLS.filter(() => r() < 0.2),
       location: outside

@@ -1,5 +1,5 @@
-import { FlowNetwork } from './flow-network';
-import { MonotoneQueue } from './monotone-queue';
+import { FlowNetwork } from '../flow-network';
+import { MonotoneQueue } from '../monotone-queue';
 
 export interface CirculationStats {
   /** Sum of flow × cost over all arcs: the minimum over every feasible circulation. */

@@ -1,4 +1,4 @@
-import { augmentPath, FlowNetwork } from './flow-network';
+import { augmentPath, FlowNetwork } from '../flow-network';
 
 /**
  * Maximum flow from `source` to `sink` by Dinic's algorithm, added to the network's residual capacities;

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { solveMinCostCirculation } from './cost-scaling';
-import { FlowNetworkBuilder } from './flow-network';
+import { FlowNetworkBuilder } from '../flow-network';
+import { costScaling } from './cost-scaling-solver';
 import { addMaxFlow } from './max-flow';
 import {
   acyclicNetwork,
   expectCancelsNegativeCycle,
   expectSameAsPrimalDual,
   expectSamePlansAsPrimalDual,
-} from './testing/solver-agreement';
+} from './solver-agreement';
 
 describe('solveMinCostCirculation (cost scaling) against the primal-dual reference', () => {
   it('finds the same minimum cost and flow on random acyclic networks', () => {
@@ -31,7 +32,7 @@ describe('solveMinCostCirculation (cost scaling) against the primal-dual referen
   });
 
   it('gives the same plan value as primal-dual on random match problems', () => {
-    expectSamePlansAsPrimalDual('cost-scaling', 60);
+    expectSamePlansAsPrimalDual(costScaling, 60);
   });
 });
 
