@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api';
 import { CaseCharts, ChannelChart, SideBySideChart } from '../components/ChartsPanel';
 import { FiguresPanel } from '../components/FiguresPanel';
+import { FollowUpsPanel } from '../components/FollowUpsPanel';
 import { LiveIndicator } from '../components/Header';
 import { Panel } from '../components/Panel';
 import { VacanciesList } from '../components/VacanciesList';
@@ -100,6 +101,7 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
             openTotal={data.openCases.status === 'ok' ? data.openCases.data.length : undefined}
           />
         )}
+        {level === 'county' && <FollowUpsPanel api={api} county={area} refreshKey={data.updatedAt} />}
         {data.figures.status === 'ok' && <ChannelChart figures={data.figures.data} />}
         {level === 'county' && (
           <CaseCharts
