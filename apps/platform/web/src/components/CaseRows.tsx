@@ -153,7 +153,7 @@ export function CaseRows({
                 <td data-label={t.colLastAction}>{lastAction(c, t, lang)}</td>
                 <td className="action-col">
                   <Link to={{ page: 'case', area: county, id: c.caseId }} className="button-link">
-                    {t.handle}
+                    {open ? t.handle : t.view}
                   </Link>
                 </td>
               </tr>
