@@ -64,7 +64,7 @@ export function useCaseList(
   api: ApiClient,
   county: string,
   filters: CaseFilters,
-  refreshKey: number,
+  refreshKey: string,
 ): CaseList {
   const [state, setState] = useState<CaseList['state']>({ status: 'loading' });
   const [shown, setShown] = useState(PAGE);

@@ -125,7 +125,7 @@ export function WorkList({
 }: {
   api: ApiClient;
   county: string;
-  refreshKey: number;
+  refreshKey: string;
   nowMs: number;
   openTotal?: number;
 }) {

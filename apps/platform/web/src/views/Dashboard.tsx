@@ -96,7 +96,8 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
           <WorkList
             api={api}
             county={area}
-            refreshKey={data.updatedAt}
+            // The colours are the platform's at reading time: read again on live events and every 5 minutes.
+            refreshKey={`${data.updatedAt}:${Math.floor(clock / 300_000)}`}
             nowMs={nowMs}
             openTotal={data.openCases.status === 'ok' ? data.openCases.data.length : undefined}
           />
