@@ -1,36 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createPlatformApp } from '../../apps/platform/src/create-platform-app';
-import { seedPlatform } from '../../apps/platform/src/seeding/seed-platform';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { householdBody, labourStationBody, memberBody, vacancyBody } from '../e2e/helpers/fixtures';
-import { testTokens } from '../e2e/helpers/test-tokens';
+import {
+  chromiumMissing,
+  COUNTY,
+  eventually,
+  ROOT,
+  signIn,
+  startBrowserPlatform,
+  type BrowserPlatform,
+} from './harness';
 
 /**
  * The county dashboard in a real browser against the real platform: demo seed on a temporary directory,
  * sign in as 西秀区's office, read the figures, place a worker through the API and watch the household's
- * case leave the page live (no reload). `UPDATE_SCREENSHOT=1` saves docs/dashboard.png for the README.
+ * case leave the work list live (no reload). `UPDATE_SCREENSHOT=1` saves docs/dashboard.png for the README.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '../..');
-const COUNTY = '520402';
-const SECRET = 'browser-test-secret-0123456789abcdef';
 
-// CI installs Chromium (.ci/run) and must run this test, so there a missing browser fails. On a developer's
-// machine without it, the suite says why it does not run instead of failing the whole `npm test`.
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing && process.env.CI) {
-  throw new Error(
-    `${CHROMIUM} is missing: the dashboard browser test needs it (apt-get install -y chromium).`,
-  );
-}
-if (chromiumMissing) {
-  console.warn(`Dashboard browser test not run: ${CHROMIUM} is missing (apt-get install -y chromium).`);
-}
 /** The README's screenshot is rewritten only on request, so a test run leaves the work tree clean. */
 const SCREENSHOT = process.env.UPDATE_SCREENSHOT
   ? join(ROOT, 'docs/dashboard.png')
@@ -39,94 +26,20 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOT
 jest.setTimeout(180_000);
 
 (chromiumMissing ? describe.skip : describe)('county dashboard in a browser', () => {
-  const tokens = testTokens(SECRET);
-  let webDir: string;
-  let dataDir: string;
-  let app: NestExpressApplication;
-  let base: string;
-  let browser: Browser;
+  let platform: BrowserPlatform;
   let page: Page;
 
-  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await read();
-      if (ok(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
-
   beforeAll(async () => {
-    webDir = mkdtempSync(join(tmpdir(), 'dashboard-web-'));
-    const build = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/platform/web/vite.config.mts',
-        '--outDir',
-        webDir,
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-    process.env.WEB_DIR = webDir;
-
-    dataDir = mkdtempSync(join(tmpdir(), 'dashboard-data-'));
-    ({ app } = await createPlatformApp({
-      dataDir,
-      jwtSecret: SECRET,
-      idHashKey: 'browser-test-id-hash-key-0123',
-      logLevel: 'silent',
-      rateLimit: { enabled: false },
-    }));
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await seedPlatform(app, { scale: 'demo' });
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    // Nothing may come from outside the platform (no CDN, no web fonts).
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(base) ? route.continue() : route.abort('blockedbyclient'),
-    );
+    platform = await startBrowserPlatform();
+    page = await platform.newPage({ width: 1366, height: 900 });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    delete process.env.WEB_DIR;
-    for (const dir of [webDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await platform?.close();
   });
 
   it('shows the seeded figures, then clears a case live when its worker is placed', async () => {
+    const { api, tokens, base } = platform;
     const office = tokens.county(COUNTY);
     // A household of our own with one labour-capable member: a zero-employment case we can clear.
     const { householdId, workerIds } = await api<{ householdId: string; workerIds: string[] }>(
@@ -169,9 +82,7 @@ jest.setTimeout(180_000);
       'the new household’s case',
     );
 
-    await page.goto(base + '/');
-    await page.fill('#token', office);
-    await page.click('form button[type=submit]');
+    await signIn(page, base, office);
     const withLabour = page.locator('[data-figure=householdsWithLabour] .tile-value');
     await withLabour.waitFor();
     const current = await api<Figures>('GET', `/v1/counties/${COUNTY}/employment`, office);
@@ -216,6 +127,7 @@ jest.setTimeout(180_000);
     await page.locator('text=Households with labour').first().waitFor();
     await page.reload();
     await page.locator('text=Households with labour').first().waitFor();
+    await page.locator('text=Zero-employment work list').waitFor();
     expect(
       await page.evaluate(() =>
         (

@@ -5,6 +5,7 @@ import { SignIn } from './components/SignIn';
 import { LangProvider } from './i18n';
 import { navigate, useRoute } from './router';
 import { loadSession, saveSession, type Session } from './session';
+import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
 import { HouseholdView, VacancyCandidatesView, WorkerView } from './views/Matching';
 
@@ -29,6 +30,14 @@ function Shell() {
       <Header session={session} onSignOut={() => signIn(undefined)} />
       {!session || !api ? (
         <SignIn onSignIn={signIn} />
+      ) : route.page === 'case' ? (
+        <CasePage
+          key={route.id}
+          api={api}
+          session={session}
+          area={session.role === 'county_office' ? defaultArea(session) : route.area}
+          id={route.id}
+        />
       ) : route.page === 'household' ? (
         <HouseholdView api={api} id={route.id} />
       ) : route.page === 'worker' ? (

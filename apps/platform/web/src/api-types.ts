@@ -11,10 +11,23 @@ import type {
   recommendationsResponse,
   vacancyListResponse,
 } from '../../../../contracts/src/http/responses';
-import type { ZeroEmploymentCasesResponse } from '../../../../contracts/src/http/cases.bodies';
-import type { Channel } from '../../../../contracts/src/values/labour';
+import type {
+  AssignCaseBody,
+  RecordMeasureBody,
+  RecordVerificationBody,
+  ZeroEmploymentCaseResponse,
+  ZeroEmploymentCasesResponse,
+  caseDeadlinesResponse,
+} from '../../../../contracts/src/http/cases.bodies';
+import type { Channel, LabourCapacity } from '../../../../contracts/src/values/labour';
+import type {
+  CaseFinding,
+  CaseMeasureKind,
+  CaseVerificationMethod,
+} from '../../../../contracts/src/values/cases';
 
-export type { Channel, VacancyView };
+export type { Channel, LabourCapacity, VacancyView, CaseFinding, CaseMeasureKind, CaseVerificationMethod };
+export type { AssignCaseBody, RecordMeasureBody, RecordVerificationBody };
 export type CountyFigures = CountyEmploymentResponse;
 /** County, prefecture and province answers share the figures; only the code's name differs. */
 export type EmploymentFigures = Omit<CountyEmploymentResponse, 'countyCode'> & {
@@ -23,21 +36,50 @@ export type EmploymentFigures = Omit<CountyEmploymentResponse, 'countyCode'> & {
   provinceCode?: string;
 };
 
-/** A case as the contract has it, plus the deadlines the monitor may add (computed here when absent). */
-export type ZeroEmploymentCase = ZeroEmploymentCasesResponse['items'][number] & {
-  assistDueAt?: string;
-  clearDueAt?: string;
-  assistOverdue?: boolean;
-  clearOverdue?: boolean;
-  overdue?: boolean;
-};
-export type ZeroEmploymentCases = Omit<ZeroEmploymentCasesResponse, 'items' | 'position'> & {
-  items: ZeroEmploymentCase[];
-};
+export type ZeroEmploymentCase = ZeroEmploymentCasesResponse['items'][number];
+export type ZeroEmploymentCases = Omit<ZeroEmploymentCasesResponse, 'position'> & { position?: string };
+export type ZeroEmploymentCaseDetail = ZeroEmploymentCaseResponse;
+export type CaseTimelineEntry = ZeroEmploymentCaseResponse['timeline'][number];
+export type CaseMember = ZeroEmploymentCaseResponse['members'][number];
+export type CaseWarning = ZeroEmploymentCase['warning'];
+export type CaseDeadlines = z.infer<typeof caseDeadlinesResponse>;
 export type HouseholdEmployment = HouseholdEmploymentResponse;
 export type VacancyList = z.infer<typeof vacancyListResponse>;
-export type Recommendations = z.infer<typeof recommendationsResponse>;
+/** A recommendation; `title` is read when the platform gives it (today the vacancy list is asked). */
+export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number] & { title?: string };
+export type Recommendations = Omit<z.infer<typeof recommendationsResponse>, 'items'> & {
+  items: Recommendation[];
+};
 export type Candidates = z.infer<typeof candidatesResponse>;
+
+/**
+ * Follow-up visits after a placement (稳岗回访: 1, 3 and 6 months). Not in contracts/ yet: the shapes agreed
+ * for `GET /v1/counties/:code/follow-ups?due=true` and `POST /v1/placements/:id/follow-ups`.
+ */
+export interface FollowUpDue {
+  readonly placementId: string;
+  readonly workerId: string;
+  readonly householdId: string;
+  readonly dueAt: string;
+  readonly followUp: 1 | 3 | 6;
+  readonly startDate: string;
+  readonly channel: Channel;
+  readonly workerName: string;
+}
+export interface FollowUpsDue {
+  readonly items: readonly FollowUpDue[];
+  readonly total: number;
+  readonly position: string;
+}
+export const FOLLOW_UP_OUTCOMES = ['still_employed', 'left', 'changed_job'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export interface FollowUpBody {
+  readonly visitedAt: string;
+  readonly outcome: FollowUpOutcome;
+  readonly note?: string;
+  /** changed_job: the new employment (assumed to mirror a verification's employment, without the worker). */
+  readonly newEmployment?: { channel: Channel; employer?: string; startDate: string };
+}
 
 export const CHANNELS: readonly Channel[] = [
   'out_of_province',
@@ -46,4 +88,23 @@ export const CHANNELS: readonly Channel[] = [
   'public_welfare',
   'self_employed',
   'flexible',
+];
+export const VERIFICATION_METHODS: readonly CaseVerificationMethod[] = [
+  'home_visit',
+  'phone',
+  'department_data',
+];
+export const FINDINGS: readonly CaseFinding[] = [
+  'confirmed',
+  'employed_elsewhere',
+  'no_labour',
+  'moved_away',
+  'unreachable',
+];
+export const MEASURE_KINDS: readonly CaseMeasureKind[] = [
+  'job_recommendation',
+  'career_guidance',
+  'training_referral',
+  'welfare_post_offer',
+  'other',
 ];

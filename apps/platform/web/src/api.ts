@@ -1,76 +1,161 @@
 import type {
+  AssignCaseBody,
+  CaseDeadlines,
   Channel,
   CountyFigures,
+  EmploymentFigures,
+  FollowUpBody,
+  FollowUpsDue,
   HouseholdEmployment,
   Recommendations,
   Candidates,
+  RecordMeasureBody,
+  RecordVerificationBody,
   VacancyList,
+  ZeroEmploymentCaseDetail,
   ZeroEmploymentCases,
-  EmploymentFigures,
 } from './api-types';
 
-/** An answer other than 2xx, with the error code of the platform's error body when there is one. */
+export interface ApiIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An answer other than 2xx, with the error code and field issues of the platform's error body. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
   }
 }
 
-async function getJson<T>(token: string, path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    signal,
-  });
-  if (!res.ok) {
-    let code = `http_${res.status}`;
-    let message = res.statusText;
-    try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
-    } catch {
-      // Not JSON (e.g. a proxy's page): keep the status.
-    }
-    throw new ApiError(res.status, code, message);
+/** What every command answers: the record's id and the log position to read one's own write at. */
+export interface Recorded {
+  readonly recordId?: string;
+  readonly position: string;
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = res.statusText;
+  let issues: ApiIssue[] = [];
+  try {
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; issues?: ApiIssue[] };
+    };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+    issues = Array.isArray(body.error?.issues) ? body.error.issues : [];
+  } catch {
+    // Not JSON (e.g. a proxy's page): keep the status.
   }
+  return new ApiError(res.status, code, message, issues);
+}
+
+interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT';
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** Read-your-writes: the platform answers once its projections have applied this position. */
+  readonly minPosition?: string;
+}
+
+async function request<T>(token: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.minPosition) headers['X-Min-Position'] = options.minPosition;
+  const res = await fetch(path, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  if (!res.ok) throw await errorOf(res);
   return (await res.json()) as T;
 }
 
-const q = (params: Record<string, string | number | undefined>): string => {
+const q = (params: Record<string, string | number | boolean | undefined>): string => {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) search.set(k, String(v));
   const s = search.toString();
   return s ? `?${s}` : '';
 };
 
-/** The platform's query endpoints (the OpenAPI document at /docs), bound to one bearer token. */
+const enc = encodeURIComponent;
+
+/** The work list's filters, as the case list endpoint takes them. */
+export interface CaseFilters {
+  readonly status: 'open' | 'cleared';
+  readonly warning?: 'green' | 'yellow' | 'red';
+  /** A cadre's id, `none` for the unassigned, `me` for the caller's own. */
+  readonly assignee?: string;
+  readonly overdue?: boolean;
+}
+
+/** The platform's endpoints (the OpenAPI document at /docs), bound to one bearer token. */
 export function apiClient(token: string) {
-  const get = <T>(path: string, signal?: AbortSignal) => getJson<T>(token, path, signal);
+  const get = <T>(path: string, signal?: AbortSignal, minPosition?: string) =>
+    request<T>(token, path, { signal, minPosition });
+  const post = (path: string, body: unknown, method: 'POST' | 'PUT' = 'POST') =>
+    request<Recorded>(token, path, { method, body });
   return {
     county: (code: string, signal?: AbortSignal) =>
       get<CountyFigures>(`/v1/counties/${code}/employment`, signal),
     prefecture: (code: string, signal?: AbortSignal) =>
       get<EmploymentFigures>(`/v1/prefectures/${code}/employment`, signal),
     province: (signal?: AbortSignal) => get<EmploymentFigures>('/v1/province/employment', signal),
-    cases: (code: string, status: 'open' | 'cleared', cursor?: string, signal?: AbortSignal) =>
+    cases: (
+      code: string,
+      filters: CaseFilters,
+      page: { cursor?: string; limit?: number } = {},
+      signal?: AbortSignal,
+    ) =>
       get<ZeroEmploymentCases>(
-        `/v1/counties/${code}/zero-employment-cases${q({ status, limit: 200, cursor })}`,
+        `/v1/counties/${code}/zero-employment-cases${q({
+          status: filters.status,
+          warning: filters.warning,
+          assignee: filters.assignee,
+          overdue: filters.overdue ? 'true' : undefined,
+          limit: page.limit ?? 200,
+          cursor: page.cursor,
+        })}`,
         signal,
       ),
+    case: (caseId: string, signal?: AbortSignal, minPosition?: string) =>
+      get<ZeroEmploymentCaseDetail>(`/v1/zero-employment-cases/${enc(caseId)}`, signal, minPosition),
+    assign: (caseId: string, body: AssignCaseBody) =>
+      post(`/v1/zero-employment-cases/${enc(caseId)}/assign`, body),
+    verify: (caseId: string, body: RecordVerificationBody) =>
+      post(`/v1/zero-employment-cases/${enc(caseId)}/verifications`, body),
+    measure: (caseId: string, body: RecordMeasureBody) =>
+      post(`/v1/zero-employment-cases/${enc(caseId)}/measures`, body),
+    deadlines: (code: string, signal?: AbortSignal) =>
+      get<CaseDeadlines>(`/v1/counties/${code}/case-deadlines`, signal),
+    /** Follow-up visits due (稳岗回访); undefined when the platform does not offer them yet (404). */
+    followUpsDue: async (code: string, signal?: AbortSignal, minPosition?: string) => {
+      try {
+        return await get<FollowUpsDue>(`/v1/counties/${code}/follow-ups?due=true`, signal, minPosition);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return undefined;
+        throw e;
+      }
+    },
+    recordFollowUp: (placementId: string, body: FollowUpBody) =>
+      post(`/v1/placements/${enc(placementId)}/follow-ups`, body),
     vacancies: (
-      params: { county?: string; source?: string; status?: string; limit?: number },
+      params: { county?: string; source?: string; status?: string; limit?: number; cursor?: string },
       signal?: AbortSignal,
     ) => get<VacancyList>(`/v1/vacancies${q(params)}`, signal),
     household: (id: string, signal?: AbortSignal) =>
-      get<HouseholdEmployment>(`/v1/households/${encodeURIComponent(id)}/employment`, signal),
+      get<HouseholdEmployment>(`/v1/households/${enc(id)}/employment`, signal),
     recommendations: (workerId: string, signal?: AbortSignal) =>
-      get<Recommendations>(`/v1/workers/${encodeURIComponent(workerId)}/recommendations?limit=10`, signal),
+      get<Recommendations>(`/v1/workers/${enc(workerId)}/recommendations?limit=10`, signal),
     candidates: (vacancyId: string, signal?: AbortSignal) =>
-      get<Candidates>(`/v1/vacancies/${encodeURIComponent(vacancyId)}/candidates?limit=20`, signal),
+      get<Candidates>(`/v1/vacancies/${enc(vacancyId)}/candidates?limit=20`, signal),
     /** The SSE address: EventSource cannot send headers, so the token goes in the query. */
     streamUrl: (code: string) => `/v1/counties/${code}/employment/stream${q({ access_token: token })}`,
   };
@@ -78,7 +163,7 @@ export function apiClient(token: string) {
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
-/** Every page of open (or cleared) cases; a county has at most a few thousand. */
+/** Every page of a county's cases under some filters; a county has at most a few thousand. */
 export async function allCases(
   api: ApiClient,
   code: string,
@@ -86,15 +171,30 @@ export async function allCases(
   signal?: AbortSignal,
   maxPages = 25,
 ): Promise<ZeroEmploymentCases> {
-  const first = await api.cases(code, status, undefined, signal);
+  const first = await api.cases(code, { status }, {}, signal);
   const items = [...first.items];
   let cursor = first.nextCursor;
   for (let page = 1; cursor && page < maxPages; page++) {
-    const next = await api.cases(code, status, cursor, signal);
+    const next = await api.cases(code, { status }, { cursor }, signal);
     items.push(...next.items);
     cursor = next.nextCursor;
   }
   return { items, total: first.total, nextCursor: cursor };
+}
+
+/**
+ * A read after one's own command: retried while the platform answers 503 not_ready (its projections have not
+ * reached the command's position within its own wait).
+ */
+export async function readOwnWrite<T>(read: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 503) || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
 
 export type { Channel };

@@ -1,4 +1,4 @@
-import { caseRow, openCasesByDay, sortCases, timeToClear } from './case-figures';
+import { openCasesByDay, timeToClear } from './case-figures';
 import { sessionFromToken } from './session';
 import type { ZeroEmploymentCase } from './api-types';
 
@@ -11,29 +11,6 @@ const opened = (daysAgo: number, id = `h${daysAgo}`) =>
     clearedAt: null,
     ageDays: daysAgo,
   }) as ZeroEmploymentCase;
-
-describe('case warnings (assist within 3 days, clear within 5)', () => {
-  it.each([
-    [0.5, 'ok'],
-    [2.5, 'soon'],
-    [3.2, 'assistOverdue'],
-    [5.1, 'clearOverdue'],
-  ] as const)('a case open %s days is %s', (days, urgency) => {
-    expect(caseRow(opened(days), NOW).urgency).toBe(urgency);
-  });
-
-  it('takes the server’s deadlines and flags when it gives them', () => {
-    const row = caseRow({ ...opened(1), clearOverdue: true }, NOW);
-    expect(row.urgency).toBe('clearOverdue');
-  });
-
-  it('sorts overdue first, then the oldest', () => {
-    const order = sortCases([opened(1), opened(6), opened(4), opened(2.5), opened(7)], NOW).map(
-      (r) => r.householdId,
-    );
-    expect(order).toEqual(['h7', 'h6', 'h4', 'h2.5', 'h1']);
-  });
-});
 
 describe('case charts', () => {
   it('counts a case open on the days between its opening and its clearing', () => {

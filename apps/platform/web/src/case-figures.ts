@@ -1,52 +1,6 @@
 import type { ZeroEmploymentCase } from './api-types';
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Tongren's practice (DOMAIN.md): assistance within 3 days of finding a case, cleared within 5. */
-export const ASSIST_DUE_DAYS = 3;
-export const CLEAR_DUE_DAYS = 5;
-
-export type Urgency = 'ok' | 'soon' | 'assistOverdue' | 'clearOverdue';
-
-export interface CaseRow extends ZeroEmploymentCase {
-  readonly ageDaysNow: number;
-  readonly urgency: Urgency;
-  readonly assistDue: Date;
-  readonly clearDue: Date;
-}
-
-const dueDate = (given: string | undefined, openedMs: number, days: number): Date =>
-  given ? new Date(given) : new Date(openedMs + days * DAY_MS);
-
-/** A case's age now and its coloured warning: "soon" within a day of the assistance deadline. */
-export function caseRow(item: ZeroEmploymentCase, nowMs: number): CaseRow {
-  const opened = Date.parse(item.openedAt);
-  const assistDue = dueDate(item.assistDueAt, opened, ASSIST_DUE_DAYS);
-  const clearDue = dueDate(item.clearDueAt, opened, CLEAR_DUE_DAYS);
-  const ageDaysNow = Math.max(0, (nowMs - opened) / DAY_MS);
-  const urgency: Urgency =
-    item.clearOverdue || nowMs >= clearDue.getTime()
-      ? 'clearOverdue'
-      : item.assistOverdue || nowMs >= assistDue.getTime()
-        ? 'assistOverdue'
-        : assistDue.getTime() - nowMs <= DAY_MS
-          ? 'soon'
-          : 'ok';
-  return { ...item, ageDaysNow, urgency, assistDue, clearDue };
-}
-
-const URGENCY_RANK: Record<Urgency, number> = { clearOverdue: 0, assistOverdue: 1, soon: 2, ok: 3 };
-
-/** Overdue first (the most overdue on top), then the oldest. */
-export function sortCases(items: readonly ZeroEmploymentCase[], nowMs: number): CaseRow[] {
-  return items
-    .map((item) => caseRow(item, nowMs))
-    .sort(
-      (a, b) =>
-        URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-        Date.parse(a.openedAt) - Date.parse(b.openedAt) ||
-        a.householdId.localeCompare(b.householdId),
-    );
-}
 
 /**
  * Open cases at the end of each of the last `days` days (and now), from the open and cleared cases: a case

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { casesEn, casesZh, type CaseWords } from './i18n-cases';
 
 export type Lang = 'zh' | 'en';
 
@@ -51,7 +52,6 @@ const zh = {
   countiesSideBySide: '各县（区）对比',
   prefecturesSideBySide: '各市（州）对比',
   days: '天',
-  cases: '零就业家庭名单',
   casesHint: '平台预警 → 基层核实 → 快速响应：3天内帮扶，5天内清零',
   household: '家庭',
   openedAt: '发现时间',
@@ -59,8 +59,6 @@ const zh = {
   warning: '预警',
   actions: '操作',
   noCases: '暂无零就业家庭 ✓',
-  urgency: { ok: '正常', soon: '即将到期', assistOverdue: '超3天未帮扶', clearOverdue: '超5天未清零' },
-  viewHousehold: '家庭详情',
   recommend: '推荐岗位',
   vacancies: '县内及周边空缺岗位',
   stationPostings: '劳务协作站岗位',
@@ -93,13 +91,14 @@ const zh = {
   noRecommendations: '暂无推荐',
 } as const;
 
-type Dict = {
+type BaseDict = {
   readonly [K in keyof typeof zh]: (typeof zh)[K] extends string
     ? string
     : { readonly [S in keyof (typeof zh)[K]]: string };
 };
+type Dict = BaseDict & CaseWords;
 
-const en: Dict = {
+const en: BaseDict = {
   title: 'Relocated households: employment',
   subtitle: 'County employment dashboard',
   glance: 'The two guarantees at a glance',
@@ -149,7 +148,6 @@ const en: Dict = {
   countiesSideBySide: 'Counties side by side',
   prefecturesSideBySide: 'Prefectures side by side',
   days: 'days',
-  cases: 'Zero-employment households',
   casesHint: 'Platform alert → on-the-ground check → fast response: assist within 3 days, clear within 5',
   household: 'Household',
   openedAt: 'Found',
@@ -157,13 +155,6 @@ const en: Dict = {
   warning: 'Warning',
   actions: 'Actions',
   noCases: 'No zero-employment households ✓',
-  urgency: {
-    ok: 'On time',
-    soon: 'Due soon',
-    assistOverdue: 'Assist overdue (3 d)',
-    clearOverdue: 'Clear overdue (5 d)',
-  },
-  viewHousehold: 'Household',
   recommend: 'Jobs for its workers',
   vacancies: 'Open vacancies in and near the county',
   stationPostings: 'Labour stations’ postings',
@@ -196,7 +187,7 @@ const en: Dict = {
   noRecommendations: 'No recommendations',
 };
 
-const DICTS: Record<Lang, Dict> = { zh, en };
+const DICTS: Record<Lang, Dict> = { zh: { ...zh, ...casesZh }, en: { ...en, ...casesEn } };
 const STORAGE_KEY = 'dashboard.lang';
 
 function initialLang(): Lang {

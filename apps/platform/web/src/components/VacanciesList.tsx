@@ -1,6 +1,6 @@
 import type { VacancyView } from '../api-types';
 import { formatCount, useLang } from '../i18n';
-import { Link } from './CasesTable';
+import { Link } from './Link';
 
 export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
   const { t, lang } = useLang();

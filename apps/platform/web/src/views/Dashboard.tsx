@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api';
-import { CasesTable } from '../components/CasesTable';
 import { CaseCharts, ChannelChart, SideBySideChart } from '../components/ChartsPanel';
 import { FiguresPanel } from '../components/FiguresPanel';
+import { FollowUpsPanel } from '../components/FollowUpsPanel';
 import { LiveIndicator } from '../components/Header';
 import { Panel } from '../components/Panel';
 import { VacanciesList } from '../components/VacanciesList';
+import { WorkList } from '../components/WorkList';
 import { useLang } from '../i18n';
 import { navigate } from '../router';
 import { areaName, countiesOfPrefecture, GUIZHOU_PREFECTURES, prefectureOfCounty } from '../regions';
@@ -92,26 +93,16 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
       </Panel>
       <div className="grid">
         {level === 'county' && (
-          <Panel
-            title={t.cases}
-            state={data.openCases}
-            className="wide"
-            extra={
-              data.openCases.status === 'ok' && (
-                <span className="count" data-testid="open-count">
-                  {t.total} {data.openCases.data.length}
-                </span>
-              )
-            }
-          >
-            {(items) => (
-              <>
-                <p className="hint">{t.casesHint}</p>
-                <CasesTable items={items} nowMs={nowMs} />
-              </>
-            )}
-          </Panel>
+          <WorkList
+            api={api}
+            county={area}
+            // The colours are the platform's at reading time: read again on live events and every 5 minutes.
+            refreshKey={`${data.updatedAt}:${Math.floor(clock / 300_000)}`}
+            nowMs={nowMs}
+            openTotal={data.openCases.status === 'ok' ? data.openCases.data.length : undefined}
+          />
         )}
+        {level === 'county' && <FollowUpsPanel api={api} county={area} refreshKey={data.updatedAt} />}
         {data.figures.status === 'ok' && <ChannelChart figures={data.figures.data} />}
         {level === 'county' && (
           <CaseCharts

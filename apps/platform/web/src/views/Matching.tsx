@@ -1,27 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api';
 import type { Candidates, HouseholdEmployment, Recommendations } from '../api-types';
-import { Link } from '../components/CasesTable';
+import { Link } from '../components/Link';
 import { Panel } from '../components/Panel';
 import { formatCount, useLang } from '../i18n';
-import type { Loadable } from '../use-dashboard-data';
-
-function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loadable<T> {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    load(abort.signal).then(
-      (data) => setState({ status: 'ok', data }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', error: error as Error });
-      },
-    );
-    return () => abort.abort();
-    // The key names what is loaded; `load` is a new closure on every render.
-  }, [key]);
-  return state;
-}
+import { useLoad } from '../use-load';
 
 const Back = () => {
   const { t } = useLang();

@@ -1,0 +1,273 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { householdBody, labourStationBody, memberBody, vacancyBody } from '../e2e/helpers/fixtures';
+import {
+  chromiumMissing,
+  COUNTY,
+  eventually,
+  overflowsRight,
+  signIn,
+  startBrowserPlatform,
+  type BrowserPlatform,
+} from './harness';
+
+/**
+ * The county's work on a case, in a browser against the real platform (demo seed): 西秀区's office finds a
+ * yellow case on its work list, opens it, assigns a cadre, records a visit (and is told in Chinese, next to the
+ * field, when its time is before the case was found), records a job recommendation picked by title from the
+ * member's recommendations, and sees the case turn green with the entries on its timeline. The same pages at
+ * 390 px wide: nothing reaches past the screen's edge. The follow-ups panel: absent while the platform has no
+ * follow-ups (404), and its record against the agreed contract (answers stubbed in the browser).
+ *
+ * The colour change is made deterministic by the county's deadlines: at 1 day to assist and 2 to clear, a case
+ * opened a moment ago with no measure is yellow (its assistance deadline within 24 h); a measure now makes it
+ * green (assisted in time, 2 days to clear). Screenshots go to SCREENSHOT_DIR (default: the temp directory).
+ */
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'workbench-screenshots');
+
+jest.setTimeout(240_000);
+
+interface CaseItem {
+  caseId: string;
+  householdId: string;
+  warning: string;
+}
+
+(chromiumMissing ? describe.skip : describe)('county workbench in a browser', () => {
+  let platform: BrowserPlatform;
+  let office: string;
+  let householdId: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    platform = await startBrowserPlatform();
+    const { api, tokens } = platform;
+    office = tokens.county(COUNTY);
+    // A household of two sewing workers, both without work: a zero-employment case of our own.
+    ({ householdId } = await api<{ householdId: string }>(
+      'POST',
+      '/v1/households',
+      office,
+      householdBody(COUNTY, [memberBody({ name: '罗文' }), memberBody({ name: '罗小梅', birthYear: 1995 })]),
+    ));
+    const { stationId } = await api<{ stationId: string }>(
+      'POST',
+      '/v1/labour-stations',
+      tokens.admin(),
+      labourStationBody(),
+    );
+    await api(
+      'POST',
+      '/v1/vacancies',
+      tokens.station(stationId),
+      vacancyBody({ type: 'labour_station', id: stationId }),
+    );
+    const list = await eventually(
+      () =>
+        api<{ items: CaseItem[] }>('GET', `/v1/counties/${COUNTY}/zero-employment-cases?limit=200`, office),
+      (r) => r.items.some((c) => c.householdId === householdId),
+      'the household’s case',
+    );
+    caseId = list.items.find((c) => c.householdId === householdId)!.caseId;
+    await api('PUT', `/v1/counties/${COUNTY}/case-deadlines`, office, {
+      assistWithinDays: 1,
+      clearWithinDays: 2,
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  const row = (page: Page) => page.locator(`tr[data-household="${householdId}"]`);
+
+  it('assigns, records a visit and a measure, and the case turns from yellow to green', async () => {
+    const page = await platform.newPage({ width: 1366, height: 900 });
+    await signIn(page, platform.base, office);
+
+    // The work list: the county's deadlines, the legend, the case by its head's name, yellow.
+    const list = page.locator('[data-testid=worklist]');
+    await list.locator('text=本县期限：1天内帮扶，2天内清零').waitFor();
+    expect(await list.locator('.legend').innerText()).toContain('红');
+    await page.click('[data-filter=yellow]');
+    await page.click('[data-filter=unassigned]');
+    await eventually(
+      () => row(page).count(),
+      (n) => n === 1,
+      'the case among the yellow, unassigned ones',
+    );
+    expect(await row(page).getAttribute('data-warning')).toBe('yellow');
+    expect(await row(page).locator('.head').innerText()).toContain('罗文户');
+    expect(await row(page).innerText()).toContain('未指派');
+    await page.screenshot({ path: join(SHOTS, 'worklist-desktop.png'), fullPage: true });
+
+    // The case page: its colour, its members by name, its opening on the timeline.
+    await row(page).locator('a.button-link').click();
+    const head = page.locator('[data-testid=case-head]');
+    await head.waitFor();
+    expect(await head.getAttribute('data-warning')).toBe('yellow');
+    expect(await head.locator('h2').innerText()).toBe('罗文户');
+    expect(await page.locator('[data-testid=members]').innerText()).toMatch(/罗文[\s\S]*罗小梅/);
+    await page.locator('[data-entry=opened]').waitFor();
+
+    // Assign: a name, and the caller's own account as the cadre's id (so "mine" finds it).
+    const assign = page.locator('form[data-form=assign]');
+    await assign.locator('input[name=assigneeName]').fill('张勇');
+    await assign.locator('button.link-button').click();
+    await assign.locator('button[type=submit]').click();
+    await page.locator('[data-entry=assigned]').waitFor();
+    expect(await page.locator('[data-testid=assignee]').innerText()).toBe('张勇');
+    expect(await page.locator('[data-entry=assigned]').innerText()).toContain('张勇');
+
+    // A home visit, now, that confirms the household is without work.
+    const verify = page.locator('form[data-form=verify]');
+    await verify.locator('input[name=method][value=home_visit]').check();
+    await verify.locator('select[name=finding]').selectOption('confirmed');
+    await verify.locator('textarea[name=note]').fill('入户了解，两人均在家待业，愿意外出务工');
+    await verify.locator('button[type=submit]').click();
+    const visit = page.locator('[data-entry=verified]');
+    await visit.waitFor();
+    expect(await visit.innerText()).toContain('基层核实 · 入户走访');
+    expect(await visit.innerText()).toContain('确属零就业');
+
+    // A visit dated before the case was found: refused, and said in Chinese next to its time.
+    await verify.locator('input[name=visitedAt]').fill('2020-01-06T09:30');
+    await verify.locator('button[type=submit]').click();
+    const visitError = verify.locator('[data-field=visitedAt] .field-error');
+    await visitError.waitFor();
+    expect(await visitError.innerText()).toBe('不能早于发现零就业的时间');
+    expect(await page.locator('[data-entry=verified]').count()).toBe(1);
+    expect(await head.getAttribute('data-warning')).toBe('yellow');
+
+    // A job recommendation for 罗文: three vacancies picked by title from her recommendations.
+    const measure = page.locator('form[data-form=measure]');
+    expect(await measure.locator('select[name=kind]').inputValue()).toBe('job_recommendation');
+    const offers = measure.locator('label.offer');
+    await offers.first().waitFor();
+    const titles: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await offers.nth(i).locator('input[type=checkbox]').check();
+      const title = await offers.nth(i).locator('.offer-title').innerText();
+      const city = (await offers.nth(i).locator('.offer-meta').innerText()).split(' · ')[0];
+      expect(title).toMatch(/\p{Script=Han}/u);
+      titles.push(`${title}（${city}）`);
+    }
+    await measure.locator('input[name=takenBy]').fill('张勇');
+    await measure.locator('button[type=submit]').click();
+
+    await eventually(
+      () => head.getAttribute('data-warning'),
+      (w) => w === 'green',
+      'the case to turn green',
+    );
+    const recommended = page.locator('[data-entry=measure]');
+    await recommended.waitFor();
+    const entry = await recommended.innerText();
+    expect(entry).toContain('帮扶措施 · 岗位推荐');
+    expect(entry).toContain('服务对象：罗文');
+    expect(entry).toContain(`推荐岗位：${titles.join('、')}`);
+    expect(await page.locator('[data-testid=measures]').innerText()).toBe('1项');
+    // Newest first: the measure above the visit, the visit above the assignment.
+    const order = await page
+      .locator('[data-testid=timeline] li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-entry')));
+    expect(order).toEqual(['measure', 'verified', 'assigned', 'opened']);
+    await page.screenshot({ path: join(SHOTS, 'case-desktop.png'), fullPage: true });
+
+    // Back on the list: green, and among "mine".
+    await page.click('a.back');
+    await page.click('[data-filter=yellow]');
+    await page.click('[data-filter=unassigned]');
+    await page.click('[data-filter=mine]');
+    await eventually(
+      () => row(page).count(),
+      (n) => n === 1,
+      'the case among mine',
+    );
+    expect(await row(page).getAttribute('data-warning')).toBe('green');
+    expect(await row(page).innerText()).toContain('张勇');
+    const { items } = await platform.api<{ items: CaseItem[] }>(
+      'GET',
+      `/v1/counties/${COUNTY}/zero-employment-cases?assignee=me`,
+      office,
+    );
+    expect(items.map((c) => c.caseId)).toEqual([caseId]);
+    await page.context().close();
+  });
+
+  it('fits a phone 390 px wide: the work list first, every case whole, the case page in one column', async () => {
+    const page = await platform.newPage({ width: 390, height: 844 });
+    await signIn(page, platform.base, office);
+    const list = page.locator('[data-testid=worklist]');
+    await row(page).waitFor();
+    // The work list starts on the first screen, under the figures (two small ones a row).
+    expect((await list.boundingBox())!.y).toBeLessThan(844 - 100);
+    expect(await overflowsRight(page)).toEqual([]);
+    const button = row(page).locator('a.button-link');
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'worklist-phone.png') });
+
+    await button.click();
+    await page.locator('[data-testid=case-head]').waitFor();
+    await page.locator('[data-entry=measure]').waitFor();
+    await page.locator('form[data-form=measure] label.offer').first().waitFor();
+    expect(await overflowsRight(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'case-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows no follow-ups panel while the platform has none, and records a visit when it has', async () => {
+    const page = await platform.newPage({ width: 1366, height: 900 });
+    await signIn(page, platform.base, office);
+    await row(page).waitFor();
+    await page.locator('[data-live=live]').waitFor();
+    expect(await page.locator('[data-testid=follow-ups]').count()).toBe(0);
+    expect(await page.locator('.error-note').count()).toBe(0);
+
+    // The agreed contract, answered in the browser: one visit due, then none once it is recorded.
+    const due = {
+      placementId: 'placement-1',
+      workerId: `${householdId}.2`,
+      householdId,
+      dueAt: new Date(Date.now() - 3600_000).toISOString(),
+      followUp: 1,
+      startDate: '2026-01-05',
+      channel: 'out_of_province',
+      workerName: '罗小梅',
+    };
+    let recorded: { body: unknown; minPosition?: string } | undefined;
+    await page.route(
+      (url) => url.pathname === `/v1/counties/${COUNTY}/follow-ups` && url.searchParams.get('due') === 'true',
+      (route) => {
+        const items = recorded ? [] : [due];
+        const minPosition = route.request().headers()['x-min-position'];
+        if (recorded && minPosition) recorded.minPosition = minPosition;
+        return route.fulfill({ json: { items, total: items.length, position: '99999' } });
+      },
+    );
+    await page.route('**/v1/placements/placement-1/follow-ups', (route) => {
+      recorded = { body: route.request().postDataJSON() };
+      return route.fulfill({ status: 201, json: { recordId: 'follow-up-1', position: '99999' } });
+    });
+    await page.reload();
+    const panel = page.locator('[data-testid=follow-ups]');
+    await panel.locator('text=罗小梅').waitFor();
+    expect(await panel.innerText()).toContain('1个月回访');
+    await panel.locator('button.small-button').click();
+    const form = panel.locator('form[data-form=follow-up]');
+    await form.locator('select[name=outcome]').selectOption('changed_job');
+    await form.locator('input[name=employer]').fill('佛山市顺德区某电器厂');
+    await form.locator('button[type=submit]').click();
+    await panel.locator('text=暂无到期的回访').waitFor();
+    expect(recorded?.body).toMatchObject({
+      outcome: 'changed_job',
+      newEmployment: { channel: 'out_of_province', employer: '佛山市顺德区某电器厂' },
+    });
+    expect(recorded?.minPosition).toBe('99999');
+    await page.context().close();
+  });
+});
