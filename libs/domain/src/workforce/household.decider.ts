@@ -6,16 +6,13 @@ import type {
   MemberInput,
   RecordService,
   RegisterHousehold,
+  RegisteringMember,
   UpdateWorkerProfile,
   VoidResidentClaim,
 } from './household.commands';
-import {
-  endEmployment,
-  placeWorker,
-  reportEmployment,
-  verifyEmployment,
-  voidPlacement,
-} from './household-employment';
+import { beforeWorkingAgeRefusal, startDateRefusal } from './employment-dates';
+import { verifyEmployment } from './employment-follow-up';
+import { endEmployment, placeWorker, reportEmployment, voidPlacement } from './household-employment';
 import {
   evolveHousehold,
   type HouseholdEvent,
@@ -51,6 +48,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
             field: 'completedAt',
           });
         }
+        const beforeAge = beforeWorkingAgeRefusal(command.completedAt, worker.birthYear, 'completedAt');
+        if (beforeAge) return beforeAge;
         const { type: _type, now: _now, ...training } = command;
         return accept({
           type: 'WorkerTrainingCompleted',
@@ -133,6 +132,8 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
   if (new Set(employed.map((e) => e.employmentId)).size !== employed.length) {
     return reject('invalid_value', 'Two members have the same employment id');
   }
+  const implausible = currentEmploymentRefusal(members, now);
+  if (implausible) return implausible;
   return accept(
     { type: 'HouseholdRegistered', data: { householdId, countyCode, relocationSiteId, registeredAt: now } },
     ...members.map(({ currentEmployment: _, ...member }, index) =>
@@ -143,6 +144,17 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
       data: { ...employment, workerId: workerIdOf(householdId, memberNo), householdId, reportedAt: now },
     })),
   );
+}
+
+/** A current employment's start date, checked as a report's is, named by the request's field. */
+function currentEmploymentRefusal(members: readonly RegisteringMember[], now: string): Result | undefined {
+  for (const [index, { currentEmployment, birthYear }] of members.entries()) {
+    if (!currentEmployment) continue;
+    const field = `members.${index}.currentEmployment.startDate`;
+    const refusal = startDateRefusal(currentEmployment.startDate, birthYear, now, field);
+    if (refusal) return refusal;
+  }
+  return undefined;
 }
 
 /**
