@@ -76,6 +76,17 @@ describe('auth matrix of the command endpoints', () => {
     ).body.placementId as string;
   };
 
+  const newReport = async () => {
+    const { workerIds } = await newHousehold();
+    return (
+      await t.http
+        .post(`/v1/workers/${workerIds[0]}/employment-reports`)
+        .set(admin())
+        .send(employmentReportBody())
+        .expect(201)
+    ).body.employmentId as string;
+  };
+
   const CASES: readonly Case[] = [
     {
       endpoint: 'POST /v1/labour-stations',
@@ -147,6 +158,15 @@ describe('auth matrix of the command endpoints', () => {
       prepare: async () => ({
         path: `/v1/workers/${(await newHousehold()).workerIds[0]}/employment-reports`,
         body: employmentReportBody(),
+      }),
+    },
+    {
+      endpoint: 'POST /v1/employment-reports/:employmentId/end',
+      method: 'post',
+      allowed: { admin: 200, county_office: 200 },
+      prepare: async () => ({
+        path: `/v1/employment-reports/${await newReport()}/end`,
+        body: { reason: 'quit' },
       }),
     },
     {

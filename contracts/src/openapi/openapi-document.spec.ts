@@ -18,6 +18,7 @@ describe('OpenAPI document', () => {
         '/v1/workers/{id}',
         '/v1/workers/{id}/trainings',
         '/v1/workers/{id}/employment-reports',
+        '/v1/employment-reports/{employmentId}/end',
         '/v1/workers/{id}/recommendations',
         '/v1/match-plans',
         '/v1/match-plans/{id}',

@@ -42,12 +42,13 @@ import {
 } from '../http/postings.bodies';
 import {
   addWorkerBody,
+  endEmploymentBody,
   recordTrainingBody,
   registerHouseholdBody,
   reportEmploymentBody,
   updateWorkerBody,
 } from '../http/workforce.bodies';
-import { caseId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
+import { caseId, employmentId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(errorBody) });
@@ -196,6 +197,15 @@ const paths: ZodOpenApiPathsObject = {
       {
         requestParams: byWorker,
       },
+    ),
+  },
+  '/v1/employment-reports/{employmentId}/end': {
+    post: command(
+      'End a reported employment (409 not_employed once it ended otherwise)',
+      endEmploymentBody,
+      '200',
+      positionResponse,
+      { requestParams: { path: z.object({ employmentId }) } },
     ),
   },
   '/v1/workers/{id}/recommendations': {

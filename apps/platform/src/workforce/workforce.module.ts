@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
+import { EndEmploymentReportHandler } from './end-employment.handler';
 import { AddWorkerHandler, RegisterHouseholdHandler } from './household.handlers';
 import { IdNumberHasher } from './id-number-hasher';
 import { RecordTrainingHandler, ReportEmploymentHandler, UpdateWorkerHandler } from './worker.handlers';
@@ -16,6 +17,7 @@ import { WorkforceController } from './workforce.controller';
     UpdateWorkerHandler,
     RecordTrainingHandler,
     ReportEmploymentHandler,
+    EndEmploymentReportHandler,
   ],
 })
 export class WorkforceModule {}
