@@ -184,6 +184,15 @@ describe('auth matrix of the command endpoints', () => {
       allowed: { admin: 200, broker: 200, station: 200, county_office: 200 },
       prepare: async () => ({ path: `/v1/placements/${await newPlacement()}/end`, body: { reason: 'quit' } }),
     },
+    {
+      endpoint: 'POST /v1/placements/:id/follow-ups',
+      method: 'post',
+      allowed: { admin: 201, broker: 201, station: 201, county_office: 201 },
+      prepare: async () => ({
+        path: `/v1/placements/${await newPlacement()}/follow-ups`,
+        body: { visitedAt: new Date().toISOString(), outcome: 'still_employed' },
+      }),
+    },
   ];
 
   beforeAll(async () => {

@@ -24,6 +24,8 @@ describe('OpenAPI document', () => {
         '/v1/match-plans/{id}',
         '/v1/placements',
         '/v1/placements/{id}/end',
+        '/v1/placements/{id}/follow-ups',
+        '/v1/counties/{code}/follow-ups',
         '/v1/counties/{code}/employment',
         '/v1/counties/{code}/zero-employment-cases',
         '/v1/counties/{code}/case-deadlines',

@@ -31,6 +31,7 @@ import {
   zeroEmploymentCasesResponse,
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
+import { followUpsQuery, followUpsResponse, recordFollowUpBody } from '../http/follow-ups.bodies';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
   certifyWorkshopBody,
@@ -234,6 +235,20 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/v1/placements/{id}/end': {
     post: command('End a placement', endPlacementBody, '200', positionResponse, { requestParams: byId }),
+  },
+  '/v1/placements/{id}/follow-ups': {
+    post: command(
+      'Record a job-retention follow-up: still employed, left, or changed job',
+      recordFollowUpBody,
+      '201',
+      positionResponse,
+      { requestParams: byId },
+    ),
+  },
+  '/v1/counties/{code}/follow-ups': {
+    get: query('Placements owing their 1, 3 or 6-month follow-up, due ones first', followUpsResponse, {
+      requestParams: { ...byCounty, query: followUpsQuery },
+    }),
   },
   '/v1/counties/{code}/employment': {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),
