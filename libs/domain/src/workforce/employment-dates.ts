@@ -1,5 +1,6 @@
 import { dayOf, earliestWorkingDay, startOfDay } from '../shared/business-dates';
 import { type Decision, reject } from '../shared/decider';
+import type { RegisteringMember } from './household.commands';
 
 /**
  * The household's checks of business dates (libs/domain/src/shared/business-dates.ts): each answers the
@@ -19,6 +20,17 @@ export function startDateRefusal(startDate: string, birthYear: number, now: stri
     });
   }
   return beforeWorkingAgeRefusal(startOfDay(startDate), birthYear, field);
+}
+
+/** A current employment's start date, checked as a report's is, named by the request's field. */
+export function currentEmploymentRefusal(members: readonly RegisteringMember[], now: string): Refusal {
+  for (const [index, { currentEmployment, birthYear }] of members.entries()) {
+    if (!currentEmployment) continue;
+    const field = `members.${index}.currentEmployment.startDate`;
+    const refusal = startDateRefusal(currentEmployment.startDate, birthYear, now, field);
+    if (refusal) return refusal;
+  }
+  return undefined;
 }
 
 /** Something that happened at a time of day (a training completed): not before the worker turned 16. */

@@ -6,11 +6,10 @@ import type {
   MemberInput,
   RecordService,
   RegisterHousehold,
-  RegisteringMember,
   UpdateWorkerProfile,
   VoidResidentClaim,
 } from './household.commands';
-import { beforeWorkingAgeRefusal, startDateRefusal } from './employment-dates';
+import { beforeWorkingAgeRefusal, currentEmploymentRefusal } from './employment-dates';
 import { verifyEmployment } from './employment-follow-up';
 import { endEmployment, placeWorker, reportEmployment, voidPlacement } from './household-employment';
 import {
@@ -144,17 +143,6 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
       data: { ...employment, workerId: workerIdOf(householdId, memberNo), householdId, reportedAt: now },
     })),
   );
-}
-
-/** A current employment's start date, checked as a report's is, named by the request's field. */
-function currentEmploymentRefusal(members: readonly RegisteringMember[], now: string): Result | undefined {
-  for (const [index, { currentEmployment, birthYear }] of members.entries()) {
-    if (!currentEmployment) continue;
-    const field = `members.${index}.currentEmployment.startDate`;
-    const refusal = startDateRefusal(currentEmployment.startDate, birthYear, now, field);
-    if (refusal) return refusal;
-  }
-  return undefined;
 }
 
 /**
