@@ -105,7 +105,8 @@ describe('POST /v1/employment-reports/:employmentId/end', () => {
     const { householdId, workerIds } = await register();
     const { employmentId } = await report(workerIds[0]);
     const before = await head();
-    for (const endedAt of ['2099-12-31T00:00:00Z', '2026-01-04T23:59:59Z']) {
+    // The job started on 5 January (a day in Guizhou: from 16:00 UTC on the 4th).
+    for (const endedAt of ['2099-12-31T00:00:00Z', '2026-01-04T15:59:59Z']) {
       const res = await end(employmentId, { reason: 'quit', endedAt }).expect(400);
       expect(res.body.error.issues).toEqual([{ path: 'endedAt', message: expect.any(String) }]);
     }

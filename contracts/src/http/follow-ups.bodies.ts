@@ -73,7 +73,7 @@ export const followUpItem = z
     placementId,
     workerId,
     householdId,
-    /** The day the follow-up is due (YYYY-MM-DD, UTC): 1, 3 or 6 months after the start date. */
+    /** The day the follow-up is due (YYYY-MM-DD, a day in Guizhou): 1, 3 or 6 months after the start date. */
     dueAt: isoDate,
     followUp: z.union([z.literal(1), z.literal(3), z.literal(6)]),
     startDate: isoDate,

@@ -55,12 +55,12 @@ describe('follow-ups due (稳岗回访 at 1, 3 and 6 months)', () => {
     });
   });
 
-  it('a visit from a week before the due day does it (UTC days); an earlier one does not', () => {
-    const early = visit(placed(), '2026-03-25T23:59:59Z');
+  it('a visit from a week before the due day does it (days in Guizhou, UTC+8); an earlier one does not', () => {
+    const early = visit(placed(), '2026-03-25T15:59:59Z'); // 23:59:59 on 25 March in Guizhou
     expect(project(early.log.events)['hh-a:p1'].next).toEqual({ followUp: 1, dueAt: '2026-04-02' });
-    const inWindow = visit(placed(), '2026-03-26T00:00:00Z');
+    const inWindow = visit(placed(), '2026-03-25T16:00:00Z'); // 00:00 on 26 March there
     expect(project(inWindow.log.events)['hh-a:p1']).toMatchObject({
-      lastVisitedAt: '2026-03-26T00:00:00Z',
+      lastVisitedAt: '2026-03-25T16:00:00Z',
       next: { followUp: 3, dueAt: '2026-06-02' },
       status: 'open',
     });

@@ -1,5 +1,5 @@
 import type { Channel } from '@contracts';
-import { dayOf, startOfDay } from '../shared/business-dates';
+import { addDays, dayOf } from '../shared/business-dates';
 import type { KeyedProjection } from '../shared/keyed-projection';
 
 /**
@@ -7,8 +7,8 @@ import type { KeyedProjection } from '../shared/keyed-projection';
  * document per placement, fed by the household stream alone: created by WorkerPlaced, moved on by each
  * EmploymentVerified of the placement, closed for good when the employment ends (or the placement is voided).
  *
- * How a follow-up counts as done: a visit done on or after the follow-up's due date minus FOLLOW_UP_WINDOW_DAYS
- * (compared as UTC days) does it, and every earlier one: a visit at four months does the 1- and 3-month ones.
+ * How a follow-up counts as done: a visit done on or after the follow-up's due day minus FOLLOW_UP_WINDOW_DAYS
+ * (days in Guizhou) does it, and every earlier one: a visit at four months does the 1- and 3-month ones.
  * So only the latest visit matters, and visits recorded out of order count the same.
  */
 export const FOLLOW_UP_MONTHS = [1, 3, 6] as const;
@@ -51,14 +51,12 @@ export function monthsAfter(startDate: string, months: number): string {
   return new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))).toISOString().slice(0, 10);
 }
 
-const DAY_MS = 86_400_000;
-
 /** The first follow-up the latest visit did not do, or null when it did all three. */
 export function nextFollowUp(startDate: string, lastVisitedAt: string | null): NextFollowUp | null {
   const visitDay = lastVisitedAt === null ? null : dayOf(lastVisitedAt);
   for (const followUp of FOLLOW_UP_MONTHS) {
     const dueAt = monthsAfter(startDate, followUp);
-    const windowOpens = dayOf(new Date(startOfDay(dueAt) - FOLLOW_UP_WINDOW_DAYS * DAY_MS).toISOString());
+    const windowOpens = addDays(dueAt, -FOLLOW_UP_WINDOW_DAYS);
     if (visitDay === null || visitDay < windowOpens) return { followUp, dueAt };
   }
   return null;

@@ -25,8 +25,8 @@ export const currentPlacementIds = (households: Iterable<HouseholdEmployment>): 
   );
 
 /**
- * The follow-ups owed on these households' current placements: `due` ones (due today or before, by the UTC
- * day of `now`) most overdue first, or those not due yet, soonest first; ties by placement id.
+ * The follow-ups owed on these households' current placements: `due` ones (due today or before, by the day it
+ * is in Guizhou at `now`) most overdue first, or those not due yet, soonest first; ties by placement id.
  */
 export function followUpsDue(
   households: Iterable<HouseholdEmployment>,

@@ -25,7 +25,7 @@ const report = (startDate: string): HouseholdCommand => ({
   startDate,
   now,
 });
-const reported = (startDate: string): HouseholdEvent => ({
+const reported = (startDate: string, reportedAt = now): HouseholdEvent => ({
   type: 'EmploymentReported',
   data: {
     employmentId: 'e1',
@@ -34,7 +34,7 @@ const reported = (startDate: string): HouseholdEvent => ({
     channel: 'flexible',
     source: 'declaration',
     startDate,
-    reportedAt: now,
+    reportedAt,
   },
 });
 const place = (startDate: string): HouseholdCommand => ({
@@ -69,6 +69,15 @@ describe('business dates, checked by the deciders against the server clock', () 
       given(householdDecider, registered)
         .when(report('2006-01-01'))
         .then([reported('2006-01-01')]);
+    });
+    it('takes today as the day it is in Guizhou (UTC+8): a job starting there this morning is not refused', () => {
+      const at = '2026-03-01T20:00:00Z'; // 04:00 on 2 March in Guizhou
+      given(householdDecider, registered)
+        .when({ ...report('2026-03-02'), now: at })
+        .then([reported('2026-03-02', at)]);
+      given(householdDecider, registered)
+        .when({ ...report('2026-03-03'), now: at })
+        .thenRejects('invalid_value', /after today \(2026-03-02\)/, { field: 'startDate' });
     });
     it('refuses a current employment at registration the same way, naming the member’s field', () => {
       const working = (startDate: string): RegisteringMember => ({
@@ -115,10 +124,10 @@ describe('business dates, checked by the deciders against the server clock', () 
         .when(training('2026-03-01T08:00:01Z'))
         .thenRejects('invalid_value', /future/, { field: 'completedAt' });
       given(householdDecider, registered)
-        .when(training('2005-12-31T23:59:59Z'))
+        .when(training('2005-12-31T15:59:59Z'))
         .thenRejects('invalid_value', /turned 16/, { field: 'completedAt' });
       given(householdDecider, registered)
-        .when(training('2006-01-01T00:00:00Z'))
+        .when(training('2005-12-31T16:00:00Z')) // 00:00 on 1 January 2006 in Guizhou
         .then([
           {
             type: 'WorkerTrainingCompleted',
@@ -128,7 +137,7 @@ describe('business dates, checked by the deciders against the server clock', () 
               trainingId: 't1',
               name: '缝纫培训',
               skill: 'sewing',
-              completedAt: '2006-01-01T00:00:00Z',
+              completedAt: '2005-12-31T16:00:00Z',
             },
           },
         ]);

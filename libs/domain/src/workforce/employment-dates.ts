@@ -9,8 +9,8 @@ import type { RegisteringMember } from './household.commands';
 type Refusal = Decision<never> | undefined;
 
 /**
- * An employment's start date (a report, a registration's current employment, a placement): a day that has come,
- * so a job that has not started is never counted as employment now, and not before the worker turned 16.
+ * An employment's start date (a report, a registration's current employment, a placement): a day that has come in
+ * Guizhou, so a job that has not started is never counted as employment now, and not before the worker turned 16.
  */
 export function startDateRefusal(startDate: string, birthYear: number, now: string, field: string): Refusal {
   const today = dayOf(now);

@@ -41,7 +41,7 @@ describe('ending an employment', () => {
       .when(end({ endedAt: '2099-12-31T00:00:00Z' }))
       .thenRejects('invalid_value', /future/, { field: 'endedAt' });
     given(householdDecider, history)
-      .when(end({ endedAt: '2025-10-31T23:59:59Z' }))
+      .when(end({ endedAt: '2025-10-31T15:59:59Z' })) // 23:59:59 on 31 October in Guizhou
       .thenRejects('invalid_value', /before the employment started \(2025-11-01\)/, { field: 'endedAt' });
   });
   it('appends nothing for the same end again (a retry); refuses another end of an ended job: not_employed', () => {
@@ -98,8 +98,8 @@ describe('a job-retention follow-up (稳岗回访)', () => {
     const newEmployment = { employmentId: 'h1:e2', channel: 'in_province', startDate: '2026-01-20' } as const;
     const events = [
       verified('changed_job'),
-      // Ended when the new job started, before the visit: never two jobs at once.
-      ended('p0', '2026-01-20T00:00:00.000Z'),
+      // Ended when the new job started (00:00 on 20 January in Guizhou), before the visit: never two jobs at once.
+      ended('p0', '2026-01-19T16:00:00.000Z'),
       {
         type: 'EmploymentReported',
         data: { ...ids, ...newEmployment, source: 'cadre_visit', reportedAt: now },
