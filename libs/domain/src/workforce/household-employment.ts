@@ -5,7 +5,7 @@ import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './househo
 
 type Result = Decision<HouseholdEvent>;
 
-export const alreadyEmployed = (worker: WorkerState): Result =>
+const alreadyEmployed = (worker: WorkerState): Result =>
   reject('worker_already_employed', `Worker ${worker.workerId} already has an active employment`, {
     employmentId: worker.activeEmployment?.employmentId,
   });
