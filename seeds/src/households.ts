@@ -117,9 +117,15 @@ const REPORT_SOURCES: readonly (readonly [EmploymentReportSource, number])[] = [
   ['department_data', 3],
 ];
 
-function startDate(rng: Rng, asOf: string): string {
+/**
+ * A start date 20 to 1500 days before `asOf`, but not before 1 January of the year the member turned 16: the
+ * platform refuses an earlier one (the same draw either way, so the rest of the population is unchanged).
+ */
+function startDate(rng: Rng, asOf: string, birthYear: number): string {
   const start = new Date(Date.parse(`${asOf}T00:00:00Z`) - rng.int(20, 1500) * 86_400_000);
-  return start.toISOString().slice(0, 10);
+  const drawn = start.toISOString().slice(0, 10);
+  const earliest = `${birthYear + 16}-01-01`;
+  return drawn < earliest ? earliest : drawn;
 }
 
 /** Which members work, before the platform acts: none in a zero-employment household, at least one otherwise. */
@@ -174,7 +180,7 @@ export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHouseh
         channel,
         ...(employer ? { employer } : {}),
         source: rng.weighted(REPORT_SOURCES),
-        startDate: startDate(rng, ctx.asOf),
+        startDate: startDate(rng, ctx.asOf, birthYear),
       },
     });
   });

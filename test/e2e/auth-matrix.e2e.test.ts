@@ -76,6 +76,17 @@ describe('auth matrix of the command endpoints', () => {
     ).body.placementId as string;
   };
 
+  const newReport = async () => {
+    const { workerIds } = await newHousehold();
+    return (
+      await t.http
+        .post(`/v1/workers/${workerIds[0]}/employment-reports`)
+        .set(admin())
+        .send(employmentReportBody())
+        .expect(201)
+    ).body.employmentId as string;
+  };
+
   const CASES: readonly Case[] = [
     {
       endpoint: 'POST /v1/labour-stations',
@@ -150,6 +161,15 @@ describe('auth matrix of the command endpoints', () => {
       }),
     },
     {
+      endpoint: 'POST /v1/employment-reports/:employmentId/end',
+      method: 'post',
+      allowed: { admin: 200, county_office: 200 },
+      prepare: async () => ({
+        path: `/v1/employment-reports/${await newReport()}/end`,
+        body: { reason: 'quit' },
+      }),
+    },
+    {
       endpoint: 'POST /v1/placements',
       method: 'post',
       allowed: { admin: 201, broker: 201 },
@@ -163,6 +183,15 @@ describe('auth matrix of the command endpoints', () => {
       method: 'post',
       allowed: { admin: 200, broker: 200, station: 200, county_office: 200 },
       prepare: async () => ({ path: `/v1/placements/${await newPlacement()}/end`, body: { reason: 'quit' } }),
+    },
+    {
+      endpoint: 'POST /v1/placements/:id/follow-ups',
+      method: 'post',
+      allowed: { admin: 201, broker: 201, station: 201, county_office: 201 },
+      prepare: async () => ({
+        path: `/v1/placements/${await newPlacement()}/follow-ups`,
+        body: { visitedAt: new Date().toISOString(), outcome: 'still_employed' },
+      }),
     },
   ];
 

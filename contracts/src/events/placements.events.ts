@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   actorId,
+  caseNote,
   channel,
   employmentEndReason,
   employmentId,
+  followUpOutcome,
   householdId,
   isoDate,
   isoDateTime,
@@ -70,7 +72,11 @@ export const EmploymentEnded = defineEvent({
   },
 });
 
-/** A follow-up check (job retention): still employed or not. Not employed is followed by EmploymentEnded. */
+/**
+ * A follow-up check (job retention, 稳岗回访) at `verifiedAt`, the time of the visit or call: still employed or
+ * not. Not employed is followed by EmploymentEnded (and, for `changed_job`, by the new job's EmploymentReported)
+ * in the same append. `outcome` and `note` were added later: optional, absent from the checks recorded before.
+ */
 export const EmploymentVerified = defineEvent({
   type: 'EmploymentVerified',
   version: 1,
@@ -83,15 +89,21 @@ export const EmploymentVerified = defineEvent({
       employmentId,
       stillEmployed: z.boolean(),
       method: verificationMethod,
+      outcome: followUpOutcome.optional(),
+      note: caseNote.optional(),
       verifiedAt: isoDateTime,
     })
-    .strict(),
+    .strict()
+    .refine((v) => v.outcome === undefined || v.stillEmployed === (v.outcome === 'still_employed'), {
+      error: 'stillEmployed and outcome disagree',
+    }),
   example: {
     workerId: WORKER,
     householdId: HOUSEHOLD,
     employmentId: PLACEMENT,
     stillEmployed: true,
     method: 'phone',
+    outcome: 'still_employed',
     verifiedAt: AT,
   },
 });

@@ -1,5 +1,6 @@
 export * from './cases.bodies';
 export * from './errors';
+export * from './follow-ups.bodies';
 export * from './matching.bodies';
 export * from './postings.bodies';
 export * from './responses';

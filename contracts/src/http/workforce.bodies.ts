@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   channel,
+  employmentEndReason,
   employmentReportSource,
   gender,
   guizhouCountyCode,
@@ -130,3 +131,14 @@ export type RecordTrainingBody = z.infer<typeof recordTrainingBody>;
 // POST /v1/workers/:id/employment-reports
 export const reportEmploymentBody = currentEmploymentBody.meta({ id: 'ReportEmploymentBody' });
 export type ReportEmploymentBody = z.infer<typeof reportEmploymentBody>;
+
+// POST /v1/employment-reports/:employmentId/end
+export const endEmploymentBody = z
+  .object({
+    reason: employmentEndReason,
+    /** When the job ended: not in the future, not before it started. Defaults to the time of the request. */
+    endedAt: isoDateTime.optional(),
+  })
+  .strict()
+  .meta({ id: 'EndEmploymentBody' });
+export type EndEmploymentBody = z.infer<typeof endEmploymentBody>;

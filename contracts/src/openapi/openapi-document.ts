@@ -32,6 +32,7 @@ import {
   zeroEmploymentCasesResponse,
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
+import { followUpsQuery, followUpsResponse, recordFollowUpBody } from '../http/follow-ups.bodies';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
   certifyWorkshopBody,
@@ -43,12 +44,13 @@ import {
 } from '../http/postings.bodies';
 import {
   addWorkerBody,
+  endEmploymentBody,
   recordTrainingBody,
   registerHouseholdBody,
   reportEmploymentBody,
   updateWorkerBody,
 } from '../http/workforce.bodies';
-import { caseId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
+import { caseId, employmentId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(errorBody) });
@@ -199,6 +201,15 @@ const paths: ZodOpenApiPathsObject = {
       },
     ),
   },
+  '/v1/employment-reports/{employmentId}/end': {
+    post: command(
+      'End a reported employment (409 not_employed once it ended otherwise)',
+      endEmploymentBody,
+      '200',
+      positionResponse,
+      { requestParams: { path: z.object({ employmentId }) } },
+    ),
+  },
   '/v1/workers/{id}/recommendations': {
     get: query('Ranked vacancies with reasons', recommendationsResponse, {
       requestParams: { ...byWorker, query: rankingQuery },
@@ -225,6 +236,20 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/v1/placements/{id}/end': {
     post: command('End a placement', endPlacementBody, '200', positionResponse, { requestParams: byId }),
+  },
+  '/v1/placements/{id}/follow-ups': {
+    post: command(
+      'Record a job-retention follow-up: still employed, left, or changed job',
+      recordFollowUpBody,
+      '201',
+      positionResponse,
+      { requestParams: byId },
+    ),
+  },
+  '/v1/counties/{code}/follow-ups': {
+    get: query('Placements owing their 1, 3 or 6-month follow-up, due ones first', followUpsResponse, {
+      requestParams: { ...byCounty, query: followUpsQuery },
+    }),
   },
   '/v1/counties/{code}/employment': {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),

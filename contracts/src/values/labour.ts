@@ -43,6 +43,11 @@ export const VERIFICATION_METHODS = ['phone', 'visit', 'employer_report', 'socia
 export const verificationMethod = z.enum(VERIFICATION_METHODS);
 export type VerificationMethod = z.infer<typeof verificationMethod>;
 
+/** What a job-retention follow-up (稳岗回访) found: still in the job, left it, or moved to another one. */
+export const FOLLOW_UP_OUTCOMES = ['still_employed', 'left', 'changed_job'] as const;
+export const followUpOutcome = z.enum(FOLLOW_UP_OUTCOMES);
+export type FollowUpOutcome = z.infer<typeof followUpOutcome>;
+
 export const VACANCY_SOURCE_TYPES = ['labour_station', 'workshop', 'public_welfare'] as const;
 export const vacancySourceType = z.enum(VACANCY_SOURCE_TYPES);
 export type VacancySourceType = z.infer<typeof vacancySourceType>;

@@ -10,6 +10,8 @@ import { AccessLogModule } from '../access-log/access-log.module';
 import { CaseQueries } from '../cases/case-queries';
 import { CaseWork } from '../cases/case-work.service';
 import { CasesController } from '../cases/cases.controller';
+import { FollowUpQueries } from '../follow-ups/follow-up-queries';
+import { FollowUpsController } from '../follow-ups/follow-ups.controller';
 import { CountyChangeFeed } from './county-change-feed';
 import { CountyStreamController } from './county-stream.controller';
 import { EmploymentController } from './employment.controller';
@@ -23,11 +25,18 @@ import { VacanciesQueryController } from './vacancies-query.controller';
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (SQLite read store
  * `read-models.sqlite`, runner started at bootstrap), its queries, read-your-writes, the county event
- * stream, the access log of personal data reads, and the county office's case work on the monitor's cases.
+ * stream, the access log of personal data reads, the county office's case work on the monitor's cases, and its
+ * list of job-retention follow-ups due.
  */
 @Module({
   imports: [AccessLogModule],
-  controllers: [EmploymentController, CasesController, VacanciesQueryController, CountyStreamController],
+  controllers: [
+    EmploymentController,
+    CasesController,
+    FollowUpsController,
+    VacanciesQueryController,
+    CountyStreamController,
+  ],
   providers: [
     { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
     readStoreProvider,
@@ -36,6 +45,7 @@ import { VacanciesQueryController } from './vacancies-query.controller';
     MonitorQueries,
     CaseQueries,
     CaseWork,
+    FollowUpQueries,
     ReadYourWritesInterceptor,
     CountyChangeFeed,
   ],

@@ -7,13 +7,15 @@ import {
   placementCreatedResponse,
   placementId,
   positionResponse,
+  recordFollowUpBody,
   type EndPlacementBody,
   type PlaceWorkerBody,
+  type RecordFollowUpBody,
 } from '@contracts';
 import { Roles } from '@lib/auth';
 import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
-import { EndPlacementCommand, PlaceWorkerCommand } from './placements.commands';
+import { EndPlacementCommand, PlaceWorkerCommand, RecordFollowUpCommand } from './placements.commands';
 
 const placementParams = z.object({ id: placementId }).strict();
 const TAGS = ['placements'];
@@ -49,5 +51,25 @@ export class PlacementsController {
     @CommandCtx() ctx: CommandContext,
   ) {
     return this.commands.execute(new EndPlacementCommand(params.id, body, ctx));
+  }
+
+  @Post(':id/follow-ups')
+  @Roles('admin', 'broker', 'station', 'county_office')
+  @ApiDoc({
+    summary: 'Record a job-retention follow-up (稳岗回访): still employed, left, or changed job',
+    description:
+      '`left` ends the placement (`endReason`, `quit` by default; `returned_home` for a returnee); `changed_job` ' +
+      'ends it and reports `newEmployment` from the visit in the same append. A broker or county office of the ' +
+      'household’s county, or the placing station. 400 for a visitedAt in the future or before the placement ' +
+      'started; 404 for an unknown placement; 409 not_employed once it ended.',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded', schema: positionResponse } },
+  })
+  followUp(
+    @ZodParams(placementParams) params: z.infer<typeof placementParams>,
+    @ZodBody(recordFollowUpBody) body: RecordFollowUpBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new RecordFollowUpCommand(params.id, body, ctx));
   }
 }

@@ -4,11 +4,12 @@ import { EndPlacementHandler } from './end-placement.handler';
 import { PlaceWorkerHandler } from './place-worker.handler';
 import { FlowRecoveryAtStart } from './flow-recovery-at-start';
 import { PlacementsController } from './placements.controller';
+import { RecordFollowUpHandler } from './record-follow-up.handler';
 
-/** Placing workers (the saga of ADR 0002), ending placements, and recovery at start. */
+/** Placing workers (the saga of ADR 0002), ending placements, their follow-ups, and recovery at start. */
 @Module({
   imports: [CommandHandlingModule],
   controllers: [PlacementsController],
-  providers: [PlaceWorkerHandler, EndPlacementHandler, FlowRecoveryAtStart],
+  providers: [PlaceWorkerHandler, EndPlacementHandler, RecordFollowUpHandler, FlowRecoveryAtStart],
 })
 export class PlacementsModule {}

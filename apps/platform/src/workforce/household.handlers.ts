@@ -6,6 +6,7 @@ import { isCountyOffice, requireScope } from '@lib/auth';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
+import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { orReject } from '../command-handling/rejection';
 import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -31,11 +32,12 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
       'A county office registers households of its own county only',
     );
     const householdId = randomUUID();
-    // Employment a member already has is decided with the registration; its id is assigned here.
+    // Employment a member already has is decided with the registration; its id, naming the household, is
+    // assigned here.
     const members = body.members.map(({ currentEmployment, ...member }) => ({
       ...this.hasher.memberInput(member),
       ...(currentEmployment
-        ? { currentEmployment: { employmentId: randomUUID(), ...currentEmployment } }
+        ? { currentEmployment: { employmentId: newHouseholdScopedId(householdId), ...currentEmployment } }
         : {}),
     }));
     const hashes = [...new Set(members.map((m) => m.idNumberHash))];

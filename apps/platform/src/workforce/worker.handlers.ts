@@ -9,6 +9,7 @@ import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
 import { sequenceDecider } from '../command-handling/command-sequence';
 import { decideAndAppend } from '../command-handling/decide-and-append';
+import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { rejectWith } from '../command-handling/rejection';
 import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -82,7 +83,8 @@ export class ReportEmploymentHandler implements ICommandHandler<ReportEmployment
 
   async execute({ workerId, body, ctx }: ReportEmploymentCommand) {
     const householdId = await workerHousehold(this.store, workerId, ctx);
-    const employmentId = randomUUID();
+    // The id names its household, so ending it finds the household's stream without a lookup.
+    const employmentId = newHouseholdScopedId(householdId);
     const { position } = await decideAndAppend(
       this.store,
       householdStream(householdId),

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type {
+  EndEmploymentBody,
   MemberBody,
   RecordTrainingBody,
   RegisterHouseholdBody,
@@ -54,6 +55,16 @@ export class ReportEmploymentCommand extends Command<WithPosition<{ employmentId
   constructor(
     readonly workerId: string,
     readonly body: ReportEmploymentBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class EndEmploymentReportCommand extends Command<WithPosition<object>> {
+  constructor(
+    readonly employmentId: string,
+    readonly body: EndEmploymentBody,
     readonly ctx: CommandContext,
   ) {
     super();

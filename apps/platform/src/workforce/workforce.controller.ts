@@ -3,6 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import {
   addWorkerBody,
+  employmentId,
+  endEmploymentBody,
   householdCreatedResponse,
   householdId,
   positionResponse,
@@ -14,6 +16,7 @@ import {
   updateWorkerBody,
   workerAddedResponse,
   workerId,
+  type EndEmploymentBody,
   type MemberBody,
   type RecordTrainingBody,
   type RegisterHouseholdBody,
@@ -25,6 +28,7 @@ import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import {
   AddWorkerCommand,
+  EndEmploymentReportCommand,
   RecordTrainingCommand,
   RegisterHouseholdCommand,
   ReportEmploymentCommand,
@@ -33,6 +37,7 @@ import {
 
 const householdParams = z.object({ id: householdId }).strict();
 const workerParams = z.object({ id: workerId }).strict();
+const employmentParams = z.object({ employmentId }).strict();
 const TAGS = ['workforce'];
 
 /** Household and worker commands: a county office in its own county (the admin anywhere). */
@@ -110,5 +115,25 @@ export class WorkforceController {
     @CommandCtx() ctx: CommandContext,
   ) {
     return this.commands.execute(new ReportEmploymentCommand(params.id, body, ctx));
+  }
+
+  @Post('employment-reports/:employmentId/end')
+  @HttpCode(200)
+  @ApiDoc({
+    summary: 'End an employment reported from outside the platform (a returnee: 返乡回流)',
+    description:
+      'Its id is `<householdId>:<uuid>`; one reported before ids carried their household is addressed as ' +
+      '`<householdId>:<its id>`. `endedAt` (not in the future, not before the job started) defaults to now. ' +
+      'The same end again appends nothing; another end of an ended employment is 409 not_employed. 404 for an ' +
+      'unknown id or a placement (ended at /v1/placements/:id/end).',
+    tags: TAGS,
+    responses: { 200: { description: 'Ended', schema: positionResponse } },
+  })
+  endEmployment(
+    @ZodParams(employmentParams) params: z.infer<typeof employmentParams>,
+    @ZodBody(endEmploymentBody) body: EndEmploymentBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new EndEmploymentReportCommand(params.employmentId, body, ctx));
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
+import { EndEmploymentReportHandler } from './end-employment.handler';
 import { AddWorkerHandler, RegisterHouseholdHandler } from './household.handlers';
 import { IdNumberHasher } from './id-number-hasher';
 import { RecordTrainingHandler, ReportEmploymentHandler, UpdateWorkerHandler } from './worker.handlers';
@@ -19,6 +20,7 @@ import { WorkforceController } from './workforce.controller';
     UpdateWorkerHandler,
     RecordTrainingHandler,
     ReportEmploymentHandler,
+    EndEmploymentReportHandler,
   ],
 })
 export class WorkforceModule {}

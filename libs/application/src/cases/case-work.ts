@@ -215,9 +215,14 @@ export function recordVerification(
   });
 }
 
-/** A household refusal of a follow-up names the body's field it came from. */
+/**
+ * A household refusal of a follow-up names the body's field it came from: the employment's own field when the
+ * household named one (`employment.startDate`), else the part of the body.
+ */
 function withField(rejection: Rejection, followUp: VerificationFollowUp): Rejection {
-  const field = followUp.kind === 'employment_reported' ? 'employment' : 'workerIds';
+  const part = followUp.kind === 'employment_reported' ? 'employment' : 'workerIds';
+  const own = rejection.details?.field;
+  const field = part === 'employment' && typeof own === 'string' ? `${part}.${own}` : part;
   return { ...rejection, details: { ...rejection.details, field } };
 }
 

@@ -6,7 +6,12 @@ import { SqliteEventStore, type EventStore } from '@lib/event-store';
 import { householdHistoryArbitrary } from '@lib/domain/monitor/testing/history.arbitrary';
 import { householdStream, streamKindOf } from '@contracts';
 import { EventLogBuilder } from '@lib/domain/monitor/testing/event-log';
-import { MONITOR_COLLECTIONS, caseFilesCollection, householdsCollection } from './monitor-collections';
+import {
+  MONITOR_COLLECTIONS,
+  caseFilesCollection,
+  followUpsCollection,
+  householdsCollection,
+} from './monitor-collections';
 import {
   ProjectionRunner,
   SqliteReadStore,
@@ -209,6 +214,28 @@ describe('the employment monitor on the projection runner', () => {
       expect(await monitorTypes()).toEqual(TRANSITIONS);
       expect(await snapshot(reads)).toEqual(rebuilt);
       expect(await outboxOf(reads)).toEqual([]);
+    });
+
+    it('rebuilds a read store written by @2 at start, so placements made before have their follow-ups due', async () => {
+      const older = new ProjectionRunner(events, reads, employmentMonitorProjector('employment-monitor@2'), {
+        batchSize: 2,
+      });
+      await older.start();
+      await settle(older, events);
+      await older.stop();
+      // What @2 wrote: everything but the follow-ups (it had no such collection).
+      await reads.applyBatch({
+        changes: [{ collection: followUpsCollection as never, upserts: new Map(), deletes: ['p1'] }],
+        checkpoint: { name: 'employment-monitor@2', position: await events.headPosition() },
+      });
+      expect((await snapshot(reads)).followUps).toEqual([]);
+      await runner.start();
+      await settle(runner, events);
+      // Rebuilt into a fresh generation (not caught up over @2's documents): @2's checkpoint went with it.
+      expect(await reads.checkpoint('employment-monitor@2')).toBeUndefined();
+      expect((await snapshot(reads)).followUps).toEqual([
+        expect.objectContaining({ placementId: 'p1', next: { followUp: 1, dueAt: '2026-04-03' } }),
+      ]);
     });
 
     it('appends what a crash left in the outbox at the next start', async () => {

@@ -5,6 +5,7 @@ import type { CountySettings } from '@lib/domain/cases/county-settings';
 import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employment-status.projection';
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
+import type { PlacementFollowUps } from '@lib/domain/placements/follow-ups-due.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
@@ -100,6 +101,18 @@ export const subsidiesCollection: CollectionSpec<TransportSubsidyGrant, 'countyC
     indexes: [['countyCode', 'year']],
   };
 
+/**
+ * Key: placementId. A county's list reads them by key from its households' current placements (a follow-up
+ * document has no county); the fields serve a household's or a status's.
+ */
+export const followUpsCollection: CollectionSpec<PlacementFollowUps, 'householdId' | 'status'> = {
+  name: 'follow_ups',
+  fields: {
+    householdId: (d) => d.householdId,
+    status: (d) => d.status,
+  },
+};
+
 /** An outbox entry: an append, and its place among its batch's appends (a stream's appends go in that order). */
 export interface OutboxEntry extends MonitorAppend {
   readonly seq: number;
@@ -123,8 +136,12 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   vacanciesCollection,
   subsidiesCollection,
   countySettingsCollection,
+  followUpsCollection,
   monitorOutboxCollection,
 ].map((c) => c as unknown as AnyCollection);
 
-/** The checkpoint every monitor collection is written with (one batch feeds them all). */
-export const MONITOR_CHECKPOINT = 'employment-monitor@2';
+/**
+ * The checkpoint every monitor collection is written with (one batch feeds them all). @3 added the follow-ups
+ * due: a read store written by an earlier version is rebuilt at start, so placements made before have theirs.
+ */
+export const MONITOR_CHECKPOINT = 'employment-monitor@3';

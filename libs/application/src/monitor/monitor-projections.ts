@@ -6,10 +6,12 @@ import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsid
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
 import { caseFileProjection } from '@lib/domain/cases/case-file.projection';
 import { countySettingsProjection } from '@lib/domain/cases/county-settings';
+import { followUpsDueProjection } from '@lib/domain/placements/follow-ups-due.projection';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
   countySettingsCollection,
+  followUpsCollection,
   householdsCollection,
   subsidiesCollection,
   vacanciesCollection,
@@ -43,4 +45,5 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>, workersCollection),
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
+  pair(followUpsDueProjection as unknown as KeyedProjection<never, never>, followUpsCollection),
 ] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];

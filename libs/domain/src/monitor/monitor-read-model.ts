@@ -17,6 +17,7 @@ import {
 import { caseFileProjection, type ZeroEmploymentCaseFile } from '../cases/case-file.projection';
 import { countySettingsProjection, type CountySettings } from '../cases/county-settings';
 import { monitorAppendsOf, type MonitorAppend } from './employment-monitor.process-manager';
+import { followUpsDueProjection, type PlacementFollowUps } from '../placements/follow-ups-due.projection';
 
 /**
  * Every monitor projection in memory, plain JSON (positions as decimal strings), so it can be serialised as
@@ -31,6 +32,7 @@ export interface MonitorReadModel {
   readonly vacancies: DocumentMap<OpenVacancy>;
   readonly subsidies: DocumentMap<TransportSubsidyGrant>;
   readonly countySettings: DocumentMap<CountySettings>;
+  readonly followUps: DocumentMap<PlacementFollowUps>;
 }
 
 export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
@@ -42,6 +44,7 @@ export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
   vacancies: {},
   subsidies: {},
   countySettings: {},
+  followUps: {},
 });
 
 export interface MonitorStep {
@@ -85,6 +88,7 @@ export function applyToMonitorReadModel(model: MonitorReadModel, event: AnyEnvel
     vacancies: reduceDocuments(openVacanciesProjection, next.vacancies, event),
     subsidies: reduceDocuments(transportSubsidyProjection, next.subsidies, event),
     countySettings: reduceDocuments(countySettingsProjection, next.countySettings, event),
+    followUps: reduceDocuments(followUpsDueProjection, next.followUps, event),
   };
   return { model: next, appends };
 }

@@ -1,4 +1,5 @@
 import { accept, alreadyDone, assertNever, type Decider, type Decision, reject } from '../shared/decider';
+import { latestVacancyExpiry, MAX_VACANCY_YEARS_AHEAD } from '../shared/business-dates';
 import type { PostVacancy, VacancyCommand } from './vacancy.commands';
 import {
   evolveVacancy,
@@ -60,6 +61,21 @@ const id = (state: PostedVacancyState): string => state.posting.vacancyId;
 const closed = (state: PostedVacancyState): Result =>
   reject('vacancy_closed', `Vacancy ${id(state)} is ${state.status}`, { status: state.status });
 
+/** An expiry after now and at most MAX_VACANCY_YEARS_AHEAD years later (docs/OPERATIONS.md, business dates). */
+function expiryRefusal(expiresAt: string, now: string): Result | undefined {
+  if (!later(expiresAt, now))
+    return reject('invalid_value', 'expiresAt must be after now', { field: 'expiresAt' });
+  const latest = latestVacancyExpiry(now);
+  if (later(expiresAt, latest)) {
+    return reject(
+      'invalid_value',
+      `expiresAt is more than ${MAX_VACANCY_YEARS_AHEAD} years ahead (${latest} at the latest)`,
+      { field: 'expiresAt' },
+    );
+  }
+  return undefined;
+}
+
 function postVacancy(command: PostVacancy): Result {
   const { type: _type, now, ...posting } = command;
   const isWelfare = posting.source.type === 'public_welfare';
@@ -68,8 +84,8 @@ function postVacancy(command: PostVacancy): Result {
       field: 'welfare',
     });
   }
-  if (!later(posting.expiresAt, now))
-    return reject('invalid_value', 'expiresAt must be after now', { field: 'expiresAt' });
+  const implausible = expiryRefusal(posting.expiresAt, now);
+  if (implausible) return implausible;
   if (posting.ageRange.min > posting.ageRange.max)
     return reject('invalid_value', 'ageRange.min is above ageRange.max', { field: 'ageRange.min' });
   if (posting.wage.min > posting.wage.max)
@@ -112,8 +128,8 @@ function extendExpiry(state: PostedVacancyState, expiresAt: string, now: string)
   if (expiresAt === state.expiresAt) return alreadyDone();
   if (!later(expiresAt, state.expiresAt))
     return reject('invalid_value', `expiresAt must be after ${state.expiresAt}`, { field: 'expiresAt' });
-  if (!later(expiresAt, now))
-    return reject('invalid_value', 'expiresAt must be after now', { field: 'expiresAt' });
+  const implausible = expiryRefusal(expiresAt, now);
+  if (implausible) return implausible;
   return accept({
     type: 'VacancyExpiryExtended',
     data: { vacancyId: id(state), expiresAt, previousExpiresAt: state.expiresAt, extendedAt: now },

@@ -1,11 +1,6 @@
 import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
-import type {
-  EndEmployment,
-  PlaceWorker,
-  ReportEmployment,
-  VerifyEmployment,
-  VoidPlacement,
-} from './household.commands';
+import { startDateRefusal, withinEmploymentRefusal } from './employment-dates';
+import type { EndEmployment, PlaceWorker, ReportEmployment, VoidPlacement } from './household.commands';
 import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
 
 type Result = Decision<HouseholdEvent>;
@@ -26,6 +21,8 @@ export function reportEmployment(
       ? alreadyDone()
       : reject('invalid_value', `Employment ${command.employmentId} belongs to another worker`);
   }
+  const refusal = startDateRefusal(command.startDate, worker.birthYear, command.now, 'startDate');
+  if (refusal) return refusal;
   if (worker.activeEmployment) return alreadyEmployed(worker);
   const { type: _type, now, ...report } = command;
   return accept({
@@ -52,6 +49,8 @@ export function placeWorker(command: PlaceWorker, state: RegisteredHousehold, wo
   }
   if (state.employments.has(placementId))
     return reject('invalid_value', `Id ${placementId} is already an employment id`);
+  const refusal = startDateRefusal(command.startDate, worker.birthYear, command.now, 'startDate');
+  if (refusal) return refusal;
   if (worker.activeEmployment) return alreadyEmployed(worker);
   if (worker.labourCapacity === 'none') {
     return reject('constraint_violated', `Worker ${worker.workerId} has no labour capacity`);
@@ -63,18 +62,24 @@ export function placeWorker(command: PlaceWorker, state: RegisteredHousehold, wo
   });
 }
 
-/** Ending an employment that already ended appends nothing (a retried request); an unknown one is refused. */
+/**
+ * Ends the worker's active employment at `endedAt` (business time, checked) or `now`. An employment that already
+ * ended: the same end again (same reason, and the same time when one is given) is a retried request and appends
+ * nothing; any other end is refused, `not_employed`, as is an employment the worker never had.
+ */
 export function endEmployment(
   command: EndEmployment,
   state: RegisteredHousehold,
   worker: WorkerState,
 ): Result {
-  const { employmentId } = command;
-  if (worker.activeEmployment?.employmentId !== employmentId) {
-    const known = state.employments.get(employmentId);
-    if (known?.workerId === worker.workerId && !known.active) return alreadyDone();
-    return reject('not_employed', `Worker ${worker.workerId} has no active employment ${employmentId}`);
-  }
+  const { employmentId, endedAt, now } = command;
+  const active = worker.activeEmployment;
+  if (active?.employmentId !== employmentId) return endOfEndedEmployment(command, state, worker);
+  // Without a time, the end is now: a job recorded with a start in the future (before dates were checked) can
+  // still be ended.
+  const refusal =
+    endedAt === undefined ? undefined : withinEmploymentRefusal(endedAt, active.startDate, now, 'endedAt');
+  if (refusal) return refusal;
   return accept({
     type: 'EmploymentEnded',
     data: {
@@ -82,34 +87,29 @@ export function endEmployment(
       householdId: state.householdId,
       employmentId,
       reason: command.reason,
-      endedAt: command.now,
+      endedAt: endedAt ?? now,
     },
   });
 }
 
-/**
- * A follow-up check of an active employment. "No longer employed" is recorded and ends the employment in
- * the same append (EmploymentVerified then EmploymentEnded), so household status never lags the check.
- */
-export function verifyEmployment(
-  command: VerifyEmployment,
+function endOfEndedEmployment(
+  command: EndEmployment,
   state: RegisteredHousehold,
   worker: WorkerState,
 ): Result {
-  const { employmentId, method, now } = command;
-  if (worker.activeEmployment?.employmentId !== employmentId) {
+  const { employmentId, reason, endedAt } = command;
+  const known = state.employments.get(employmentId);
+  const ended = known?.workerId === worker.workerId ? known.ended : undefined;
+  if (!ended) {
     return reject('not_employed', `Worker ${worker.workerId} has no active employment ${employmentId}`);
   }
-  const ids = { workerId: worker.workerId, householdId: state.householdId, employmentId };
-  const verified: HouseholdEvent = {
-    type: 'EmploymentVerified',
-    data: { ...ids, stillEmployed: command.stillEmployed, method, verifiedAt: now },
-  };
-  if (command.stillEmployed) return accept(verified);
-  return accept(verified, {
-    type: 'EmploymentEnded',
-    data: { ...ids, reason: command.endReason, endedAt: now },
-  });
+  const sameTime = endedAt === undefined || Date.parse(endedAt) === Date.parse(ended.endedAt);
+  if (ended.reason === reason && sameTime) return alreadyDone();
+  return reject(
+    'not_employed',
+    `Employment ${employmentId} already ended at ${ended.endedAt} (${ended.reason})`,
+    { endedAt: ended.endedAt, reason: ended.reason },
+  );
 }
 
 /** Recovery's half of the race with a late WorkerPlaced: whichever is appended first wins. */

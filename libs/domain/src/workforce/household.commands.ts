@@ -122,16 +122,37 @@ export type EndEmployment = WorkerCommandBase & {
   readonly type: 'EndEmployment';
   readonly employmentId: string;
   readonly reason: EmploymentEndReason;
+  /** When it ended (business time): not in the future, not before the job started; `now` when not given. */
+  readonly endedAt?: string;
 };
 
-/** A negative check names why the job ended, so the decision can end it in the same append. */
+/** The job a worker moved to, as a follow-up found it: reported on the household in the same append. */
+export interface NewEmploymentInput {
+  readonly employmentId: string;
+  readonly channel: Channel;
+  readonly employer?: string;
+  readonly startDate: string;
+}
+
+/**
+ * A follow-up check of an employment (稳岗回访). An outcome other than `still_employed` names why the job
+ * ended, so the decision ends it in the same append; `changed_job` also brings the new job.
+ */
 export type VerifyEmployment = WorkerCommandBase & {
   readonly type: 'VerifyEmployment';
   readonly employmentId: string;
   readonly method: VerificationMethod;
+  /** When the check was made (business time): not in the future, not before the job started; `now` when not given. */
+  readonly visitedAt?: string;
+  readonly note?: string;
 } & (
-    | { readonly stillEmployed: true }
-    | { readonly stillEmployed: false; readonly endReason: EmploymentEndReason }
+    | { readonly outcome: 'still_employed' }
+    | { readonly outcome: 'left'; readonly endReason: EmploymentEndReason }
+    | {
+        readonly outcome: 'changed_job';
+        readonly endReason: EmploymentEndReason;
+        readonly newEmployment: NewEmploymentInput;
+      }
   );
 
 /** A service of the "131" package delivered to a member (from a case's measure, or outside one). */

@@ -21,7 +21,7 @@ const place = (placementId: string, workerId = 'h1.1'): HouseholdCommand => ({
   vacancyId: 'v-1',
   channel: 'out_of_province',
   brokerId: 'broker-1',
-  startDate: '2026-04-01',
+  startDate: '2026-03-01',
   now,
 });
 const reported: HouseholdEvent = {
@@ -296,35 +296,6 @@ describe('household decider', () => {
         .when(end('p1'))
         .thenNothing();
       given(householdDecider, registered).when(end('p1')).thenRejects('not_employed');
-    });
-    it('verifies an employment; a negative check also ends it', () => {
-      const verified = (stillEmployed: boolean): HouseholdEvent => ({
-        type: 'EmploymentVerified',
-        data: {
-          workerId: 'h1.1',
-          householdId: 'h1',
-          employmentId: 'p1',
-          stillEmployed,
-          method: 'phone',
-          verifiedAt: now,
-        },
-      });
-      const base = {
-        type: 'VerifyEmployment' as const,
-        workerId: 'h1.1',
-        employmentId: 'p1',
-        method: 'phone' as const,
-        now,
-      };
-      given(householdDecider, [...registered, workerPlaced('p1')])
-        .when({ ...base, stillEmployed: true })
-        .then([verified(true)]);
-      given(householdDecider, [...registered, workerPlaced('p1')])
-        .when({ ...base, stillEmployed: false, endReason: 'quit' })
-        .then([verified(false), ended('p1')]);
-      given(householdDecider, registered)
-        .when({ ...base, stillEmployed: true })
-        .thenRejects('not_employed');
     });
     it('voids a placement that was not placed, once; never a placed one', () => {
       const voidIt: HouseholdCommand = {

@@ -9,13 +9,9 @@ import type {
   UpdateWorkerProfile,
   VoidResidentClaim,
 } from './household.commands';
-import {
-  endEmployment,
-  placeWorker,
-  reportEmployment,
-  verifyEmployment,
-  voidPlacement,
-} from './household-employment';
+import { beforeWorkingAgeRefusal, currentEmploymentRefusal } from './employment-dates';
+import { verifyEmployment } from './employment-follow-up';
+import { endEmployment, placeWorker, reportEmployment, voidPlacement } from './household-employment';
 import {
   evolveHousehold,
   type HouseholdEvent,
@@ -51,6 +47,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
             field: 'completedAt',
           });
         }
+        const beforeAge = beforeWorkingAgeRefusal(command.completedAt, worker.birthYear, 'completedAt');
+        if (beforeAge) return beforeAge;
         const { type: _type, now: _now, ...training } = command;
         return accept({
           type: 'WorkerTrainingCompleted',
@@ -133,6 +131,8 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
   if (new Set(employed.map((e) => e.employmentId)).size !== employed.length) {
     return reject('invalid_value', 'Two members have the same employment id');
   }
+  const implausible = currentEmploymentRefusal(members, now);
+  if (implausible) return implausible;
   return accept(
     { type: 'HouseholdRegistered', data: { householdId, countyCode, relocationSiteId, registeredAt: now } },
     ...members.map(({ currentEmployment: _, ...member }, index) =>

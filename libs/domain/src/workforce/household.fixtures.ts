@@ -70,7 +70,7 @@ export const workerPlaced = (
     vacancyId,
     channel: 'out_of_province',
     brokerId: 'broker-1',
-    startDate: '2026-04-01',
+    startDate: '2026-03-01',
     placedAt: REGISTERED_AT,
   },
 });

@@ -1,4 +1,11 @@
-import type { Channel, EventData, EventsOfStream, LabourCapacity, WorkPreference } from '@contracts';
+import type {
+  Channel,
+  EmploymentEndReason,
+  EventData,
+  EventsOfStream,
+  LabourCapacity,
+  WorkPreference,
+} from '@contracts';
 import { assertNever } from '../shared/decider';
 
 /** Every event of the household stream: a new one must be folded here (the switch ends in assertNever). */
@@ -29,6 +36,13 @@ export interface WorkerState {
   readonly activeEmployment?: Employment;
 }
 
+/** An employment id as the household knows it: whose, and how it ended once it has (a retried end is a no-op). */
+export interface EmploymentRecord {
+  readonly workerId: string;
+  readonly active: boolean;
+  readonly ended?: { readonly reason: EmploymentEndReason; readonly endedAt: string };
+}
+
 export interface RegisteredHousehold {
   readonly status: 'registered';
   readonly householdId: string;
@@ -36,7 +50,7 @@ export interface RegisteredHousehold {
   readonly relocationSiteId: string;
   readonly workers: ReadonlyMap<string, WorkerState>;
   /** Every employment id ever seen, active or ended, with its worker (for idempotent repeats). */
-  readonly employments: ReadonlyMap<string, { readonly workerId: string; readonly active: boolean }>;
+  readonly employments: ReadonlyMap<string, EmploymentRecord>;
   /** Placements that WorkerPlaced committed, by placement id. */
   readonly placements: ReadonlyMap<string, EventData<'WorkerPlaced'>>;
   readonly voidedPlacements: ReadonlySet<string>;
@@ -79,15 +93,13 @@ function startEmployment(
   };
 }
 
-function endEmployment(
-  state: RegisteredHousehold,
-  workerId: string,
-  employmentId: string,
-): RegisteredHousehold {
+function endEmployment(state: RegisteredHousehold, ended: EventData<'EmploymentEnded'>): RegisteredHousehold {
+  const { workerId, employmentId, reason, endedAt } = ended;
   const next = updateWorker(state, workerId, (w) =>
     w.activeEmployment?.employmentId === employmentId ? { ...w, activeEmployment: undefined } : w,
   );
-  return { ...next, employments: withEntry(next.employments, employmentId, { workerId, active: false }) };
+  const record: EmploymentRecord = { workerId, active: false, ended: { reason, endedAt } };
+  return { ...next, employments: withEntry(next.employments, employmentId, record) };
 }
 
 export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): HouseholdState {
@@ -179,7 +191,7 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       return { ...next, placements: withEntry(next.placements, placementId, event.data) };
     }
     case 'EmploymentEnded':
-      return endEmployment(state, event.data.workerId, event.data.employmentId);
+      return endEmployment(state, event.data);
     case 'EmploymentVerified':
       // A negative check is followed by its own EmploymentEnded; the check itself changes nothing here.
       return state;

@@ -10,6 +10,7 @@ import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.proce
 import {
   caseFilesCollection,
   countySettingsCollection,
+  followUpsCollection,
   householdsCollection,
   monitorOutboxCollection,
   regionsCollection,
@@ -72,6 +73,7 @@ export async function snapshot(store: ReadStore) {
     vacancies: await allOf(store, vacanciesCollection),
     subsidies: await allOf(store, subsidiesCollection),
     countySettings: await allOf(store, countySettingsCollection),
+    followUps: await allOf(store, followUpsCollection),
   };
 }
 
@@ -92,6 +94,7 @@ export const snapshotOfModel = (model: MonitorReadModel) => ({
   vacancies: byKey(model.vacancies),
   subsidies: byKey(model.subsidies),
   countySettings: byKey(model.countySettings),
+  followUps: byKey(model.followUps),
 });
 
 /** Monitor events in the log: `type id` of each, in order. */

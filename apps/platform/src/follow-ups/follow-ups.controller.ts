@@ -1,0 +1,54 @@
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { z } from 'zod';
+import { followUpsQuery, followUpsResponse, type FollowUpsQuery } from '@contracts';
+import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
+import { ApiDoc, ZodParams, ZodQuery } from '@lib/http';
+import { AccessLog } from '../access-log/access-log.service';
+import { MonitorFeed } from '../monitor/monitor-feed';
+import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
+import { requireCounty } from '../monitor/region-codes';
+import { FollowUpQueries } from './follow-up-queries';
+
+const codeParams = z.object({ code: z.string().max(20) }).strict();
+
+/**
+ * The county office's job-retention work-list (稳岗回访): placements owing their 1, 3 or 6-month follow-up.
+ * The office of that county, and the admin; the list names workers, so every read is logged.
+ */
+@Controller('v1')
+@Roles('admin', 'county_office')
+export class FollowUpsController {
+  constructor(
+    private readonly queries: FollowUpQueries,
+    private readonly feed: MonitorFeed,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  @Get('counties/:code/follow-ups')
+  @UseInterceptors(ReadYourWritesInterceptor)
+  @ApiDoc({
+    summary: 'Placements owing a job-retention follow-up (1, 3, 6 months after the start): due ones first',
+    description:
+      '`due=true` (default): due today or before, most overdue first; `due=false`: not due yet, soonest first. ' +
+      'A follow-up is done by a visit from 7 days before its due day. With X-Min-Position it answers once the ' +
+      'projections have applied that position.',
+    tags: ['placements'],
+    responses: { 200: { description: 'A page of follow-ups', schema: followUpsResponse } },
+  })
+  async list(
+    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodQuery(followUpsQuery) query: FollowUpsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const code = requireCounty(params.code);
+    requireScope(isCountyOffice(principal, code), 'A county office sees its own county’s follow-ups only');
+    const position = this.feed.position().toString();
+    const page = await this.queries.list(code, query, new Date().toISOString());
+    this.accessLog.record(principal, {
+      resource: 'follow_ups',
+      subjectIds: [...new Set(page.items.flatMap((item) => [item.workerId, item.householdId]))],
+      scope: code,
+    });
+    return { ...page, position };
+  }
+}
