@@ -3,7 +3,7 @@
  * vacancy's expiry), checked by the deciders against the `now` of the command, the server's clock read once at
  * the edge. A calendar date (a start date, a follow-up's due day) is a day in Guizhou (UTC+8, no daylight
  * saving): a job that starts there this morning is not refused before 08:00, and a follow-up is due from the
- * start of its day there. ADR 0008 lists the bounds.
+ * start of its day there. ADR 0009 lists the bounds.
  */
 
 /** The youngest age at which a person may have started work (the labour law's minimum working age). */
