@@ -18,8 +18,8 @@ import {
  * yellow case on its work list, opens it, assigns a cadre, records a visit (and is told in Chinese, next to the
  * field, when its time is before the case was found), records a job recommendation picked by title from the
  * member's recommendations, and sees the case turn green with the entries on its timeline. The same pages at
- * 390 px wide: nothing reaches past the screen's edge. The follow-ups panel: absent while the platform has no
- * follow-ups (404), and its record against the agreed contract (answers stubbed in the browser).
+ * 390 px wide: nothing reaches past the screen's edge. The follow-ups panel lists a placement whose 1-month
+ * follow-up is due, and a visit recorded there moves it to the next one.
  *
  * The colour change is made deterministic by the county's deadlines: at 1 day to assist and 2 to clear, a case
  * opened a moment ago with no measure is yellow (its assistance deadline within 24 h); a measure now makes it
@@ -220,54 +220,58 @@ interface CaseItem {
     await page.context().close();
   });
 
-  it('shows no follow-ups panel while the platform has none, and records a visit when it has', async () => {
+  it('lists the follow-ups due, and records a visit that moves the placement to its next one', async () => {
+    const { api, tokens } = platform;
+    // A member placed 40 days ago: the 1-month follow-up (稳岗回访) is due.
+    const placed = await api<{ workerIds: string[] }>(
+      'POST',
+      '/v1/households',
+      office,
+      householdBody(COUNTY, [memberBody({ name: '罗三' })]),
+    );
+    const { stationId } = await api<{ stationId: string }>(
+      'POST',
+      '/v1/labour-stations',
+      tokens.admin(),
+      labourStationBody(),
+    );
+    const { vacancyId } = await api<{ vacancyId: string }>(
+      'POST',
+      '/v1/vacancies',
+      tokens.station(stationId),
+      vacancyBody({ type: 'labour_station', id: stationId }),
+    );
+    const startDate = new Date(Date.now() - 40 * 24 * 3600_000).toISOString().slice(0, 10);
+    await api('POST', '/v1/placements', tokens.broker([COUNTY]), {
+      workerId: placed.workerIds[0],
+      vacancyId,
+      startDate,
+    });
+
     const page = await platform.newPage({ width: 1366, height: 900 });
     await signIn(page, platform.base, office);
-    await row(page).waitFor();
-    await page.locator('[data-live=live]').waitFor();
-    expect(await page.locator('[data-testid=follow-ups]').count()).toBe(0);
-    expect(await page.locator('.error-note').count()).toBe(0);
-
-    // The agreed contract, answered in the browser: one visit due, then none once it is recorded.
-    const due = {
-      placementId: 'placement-1',
-      workerId: `${householdId}.2`,
-      householdId,
-      dueAt: new Date(Date.now() - 3600_000).toISOString(),
-      followUp: 1,
-      startDate: '2026-01-05',
-      channel: 'out_of_province',
-      workerName: '罗小梅',
-    };
-    let recorded: { body: unknown; minPosition?: string } | undefined;
-    await page.route(
-      (url) => url.pathname === `/v1/counties/${COUNTY}/follow-ups` && url.searchParams.get('due') === 'true',
-      (route) => {
-        const items = recorded ? [] : [due];
-        const minPosition = route.request().headers()['x-min-position'];
-        if (recorded && minPosition) recorded.minPosition = minPosition;
-        return route.fulfill({ json: { items, total: items.length, position: '99999' } });
-      },
-    );
-    await page.route('**/v1/placements/placement-1/follow-ups', (route) => {
-      recorded = { body: route.request().postDataJSON() };
-      return route.fulfill({ status: 201, json: { recordId: 'follow-up-1', position: '99999' } });
-    });
-    await page.reload();
     const panel = page.locator('[data-testid=follow-ups]');
-    await panel.locator('text=罗小梅').waitFor();
+    await eventually(
+      async () => {
+        await page.reload();
+        await row(page).waitFor();
+        return panel.locator('text=罗三').count();
+      },
+      (n) => n === 1,
+      'the due follow-up on the panel',
+    );
     expect(await panel.innerText()).toContain('1个月回访');
-    await panel.locator('button.small-button').click();
+    expect(await page.locator('.error-note').count()).toBe(0);
+    await panel.locator('button.small-button').first().click();
     const form = panel.locator('form[data-form=follow-up]');
-    await form.locator('select[name=outcome]').selectOption('changed_job');
-    await form.locator('input[name=employer]').fill('佛山市顺德区某电器厂');
+    await form.locator('select[name=outcome]').selectOption('still_employed');
     await form.locator('button[type=submit]').click();
-    await panel.locator('text=暂无到期的回访').waitFor();
-    expect(recorded?.body).toMatchObject({
-      outcome: 'changed_job',
-      newEmployment: { channel: 'out_of_province', employer: '佛山市顺德区某电器厂' },
-    });
-    expect(recorded?.minPosition).toBe('99999');
+    // Done for this month: the next (3 months) is not due yet, so it leaves the list.
+    await eventually(
+      () => panel.locator('text=罗三').count(),
+      (n) => n === 0,
+      'the follow-up leaving the list',
+    );
     await page.context().close();
   });
 });
