@@ -61,8 +61,8 @@ describe('distributed flow (compose)', () => {
     const office = token({ sub: 'integration-office', role: 'county_office', countyCode: county });
     const household = await call(urls.workforce, '/v1/households', office, {
       countyCode: county,
-      relocationSiteId: 'site-integration',
-      members: [{ name: '测试', idNumber: '52040219860101123X', birthYear: 1986, gender: 'female', labourCapacity: 'full', skills: ['sewing'], preference: 'any', expectedMonthlyWage: 3000 }], // prettier-ignore
+      relocationSiteId: `site-${county}-01`,
+      members: [{ name: '测试', idNumber: '52040219860101123X', birthYear: 1986, gender: 'male', labourCapacity: 'full', skills: ['sewing'], preference: 'any', expectedMonthlyWage: 3000 }], // prettier-ignore
     });
     expect(household.status).toBe(201);
     const position = String(household.body.position);

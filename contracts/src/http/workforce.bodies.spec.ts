@@ -1,3 +1,4 @@
+import { residentIdCheckCharacter } from '../values';
 import { toErrorIssues } from './errors';
 import {
   householdBodyAt,
@@ -16,6 +17,7 @@ const member = {
   preference: 'out_of_province',
   expectedMonthlyWage: 3500,
 };
+const withCheck = (first17: string) => first17 + residentIdCheckCharacter(first17);
 const household = { countyCode: '520402', relocationSiteId: 'site-520402-01', members: [member] };
 const body = householdBodyAt(() => 2026);
 
@@ -32,6 +34,7 @@ describe('POST /v1/households body', () => {
       ...member,
       idNumber: '52052419900101123x',
       birthYear: 1990,
+      gender: 'male',
       expectedMonthlyWage: undefined,
     };
     const parsed = body.parse({ ...household, members: [member, second] });
@@ -80,7 +83,31 @@ describe('POST /v1/households body', () => {
   });
 
   it('accepts the youngest allowed birth year', () => {
-    expect(body.safeParse({ ...household, members: [{ ...member, birthYear: 2010 }] }).success).toBe(true);
+    const bornIn2010 = { ...member, idNumber: withCheck('52040220100315002'), birthYear: 2010 };
+    expect(body.safeParse({ ...household, members: [bornIn2010] }).error).toBeUndefined();
+  });
+
+  it('refuses a birth year or a gender the ID number contradicts, on that field', () => {
+    const bornIn2005 = withCheck('52040220050315002');
+    expect(issuePaths({ ...household, members: [{ ...member, idNumber: bornIn2005 }] })).toEqual([
+      'members.0.birthYear',
+    ]);
+    const aMan = withCheck('52040219860315001');
+    expect(issuePaths({ ...household, members: [member, { ...member, idNumber: aMan }] })).toEqual([
+      'members.1.gender',
+    ]);
+    expect(
+      body.safeParse({ ...household, members: [{ ...member, idNumber: aMan, gender: 'male' }] }).success,
+    ).toBe(true);
+  });
+
+  it('refuses a name that is not printable text, and stores the normalised one', () => {
+    expect(issuePaths({ ...household, members: [{ ...member, name: '\u200b\u200b' }] })).toEqual([
+      'members.0.name',
+    ]);
+    expect(body.parse({ ...household, members: [{ ...member, name: ' 王\u3000芳 ' }] }).members[0].name).toBe(
+      '王\u3000芳',
+    );
   });
 });
 

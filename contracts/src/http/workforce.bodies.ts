@@ -5,6 +5,9 @@ import {
   employmentReportSource,
   gender,
   guizhouCountyCode,
+  identityOfResidentId,
+  residentIdProblem,
+  type Gender,
   isoDate,
   isoDateTime,
   labourCapacity,
@@ -42,7 +45,7 @@ export const birthYearInRange = (currentYear: () => number = utcYear) =>
       }
     });
 
-export const memberBodyAt = (currentYear?: () => number) =>
+const memberFieldsAt = (currentYear?: () => number) =>
   z
     .object({
       name: personName,
@@ -58,6 +61,36 @@ export const memberBodyAt = (currentYear?: () => number) =>
       returnee: z.boolean().optional(),
     })
     .strict();
+
+/**
+ * The ID number encodes the birth date (digits 7-14) and the gender (the 17th digit, odd for men): a
+ * birth year or gender that contradicts it is a typing error in one of them, refused on the field that
+ * disagrees.
+ */
+function agreesWithIdNumber(
+  member: { idNumber: string; birthYear: number; gender: Gender },
+  ctx: z.core.$RefinementCtx,
+) {
+  if (residentIdProblem(member.idNumber) !== null) return;
+  const { birthYear, gender: genderOnId } = identityOfResidentId(member.idNumber);
+  if (member.birthYear !== birthYear) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthYear'],
+      message: `birthYear ${member.birthYear} does not match the ID number, which gives ${birthYear}`,
+    });
+  }
+  if (member.gender !== genderOnId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gender'],
+      message: `gender ${member.gender} does not match the ID number, which gives ${genderOnId}`,
+    });
+  }
+}
+
+export const memberBodyAt = (currentYear?: () => number) =>
+  memberFieldsAt(currentYear).superRefine(agreesWithIdNumber);
 
 /**
  * Employment a member already has when the household is registered: the fields of an employment report,
@@ -78,7 +111,11 @@ export const householdBodyAt = (currentYear?: () => number) =>
       countyCode: guizhouCountyCode,
       relocationSiteId,
       members: z
-        .array(memberBodyAt(currentYear).extend({ currentEmployment: currentEmploymentBody.optional() }))
+        .array(
+          memberFieldsAt(currentYear)
+            .extend({ currentEmployment: currentEmploymentBody.optional() })
+            .superRefine(agreesWithIdNumber),
+        )
         .min(1, 'A household has at least one member')
         .max(20),
     })

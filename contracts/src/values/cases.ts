@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorId, entityId } from './ids';
+import { freeText } from './free-text';
 import { personName } from './scalars';
 
 /** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
@@ -44,6 +45,6 @@ export const caseId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}:[1-9]\d{0,3}$/, 'A case id is "<householdId>:<caseNo>"');
 
 /** Free text a cadre writes: a note on a visit or a measure. */
-export const caseNote = z.string().trim().min(1).max(1000);
+export const caseNote = freeText(1000, { multiline: true });
 
 export const recordId = entityId;

@@ -55,6 +55,14 @@ export function birthDateOfResidentId(id: string): string | undefined {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
+/**
+ * What a valid ID number says of its holder: the birth year (digits 7-10) and the gender (the 17th digit,
+ * the last of the sequence: odd for men, even for women).
+ */
+export function identityOfResidentId(id: string): { birthYear: number; gender: 'female' | 'male' } {
+  return { birthYear: Number(id.slice(6, 10)), gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
+}
+
 /** A valid ID number, normalised to uppercase X. */
 export const residentIdNumber = z
   .string()

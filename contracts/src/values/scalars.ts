@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './free-text';
 
 /** Money in whole yuan. */
 export const yuan = z.number().int('Yuan are whole numbers').min(0).max(10_000_000);
@@ -12,6 +13,9 @@ export const isoDate = z.iso.date({ error: 'Expected an ISO 8601 date (YYYY-MM-D
 /** A global log position as a decimal string (JSON has no bigint). */
 export const positionString = z.string().regex(/^\d+$/, 'A position is a decimal string');
 
-export const personName = z.string().trim().min(1).max(100);
-export const shortText = z.string().trim().min(1).max(200);
-export const reasonText = z.string().trim().min(1).max(500);
+/** A person's name as on their ID card (Chinese, or a minority name with its middle dot). */
+export const personName = freeText(100, { needs: 'letter' });
+/** A title, an employer, a station's name: one line. */
+export const shortText = freeText(200);
+/** Why something was done: one line. */
+export const reasonText = freeText(500);

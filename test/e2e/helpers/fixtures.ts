@@ -9,6 +9,8 @@ import { EVENT_STORE } from '../../../apps/platform/src/event-store/event-store.
  */
 export const COUNTY = '520402';
 export const OTHER_COUNTY = '520524';
+/** The first relocation site of a county (site ids are `site-<county>-<nn>`; 520402's is 彩虹社区). */
+export const siteOf = (countyCode: string) => `site-${countyCode}-01`;
 
 type Overrides<T> = { [K in keyof T]?: T[K] };
 
@@ -26,7 +28,7 @@ const baseStation = () => ({
 export const workshopBody = (countyCode = COUNTY, o: Record<string, unknown> = {}) => ({
   name: '西秀区扶贫车间',
   countyCode,
-  relocationSiteId: 'site-1',
+  relocationSiteId: siteOf(countyCode),
   sector: 'garments',
   ...o,
 });
@@ -59,13 +61,17 @@ export function vacancyBody(
 
 let sequence = 0;
 
-/** A valid resident ID number (checksum right), different on every call; born in `birthYear`. */
-export function idNumber(birthYear = 1986, region = '520402'): string {
-  // One person per number: a number registered twice is refused (ADR 0004). 28 days × 12 months × 999.
-  sequence = (sequence + 1) % (999 * 28 * 12);
-  const day = Math.floor(sequence / 999);
+/**
+ * A valid resident ID number (checksum right), different on every call, of a person born in `birthYear`
+ * with `gender` (the sequence's last digit is odd for men, even for women).
+ */
+export function idNumber(birthYear = 1986, region = '520402', gender: 'female' | 'male' = 'female'): string {
+  // One person per number: a number registered twice is refused (ADR 0004). 28 days × 12 months × 499.
+  sequence = (sequence + 1) % (499 * 28 * 12);
+  const day = Math.floor(sequence / 499);
   const date = `${String((day % 12) + 1).padStart(2, '0')}${String(Math.floor(day / 12) + 1).padStart(2, '0')}`;
-  const first17 = `${region}${birthYear}${date}${String((sequence % 999) + 1).padStart(3, '0')}`;
+  const serial = (sequence % 499) * 2 + (gender === 'male' ? 1 : 2);
+  const first17 = `${region}${birthYear}${date}${String(serial).padStart(3, '0')}`;
   return first17 + residentIdCheckCharacter(first17);
 }
 
@@ -75,13 +81,16 @@ export function withBadChecksum(id: string): string {
   return id.slice(0, 17) + (last === '0' ? '1' : '0');
 }
 
+/** A member; the ID number, birth year and gender agree (a given ID number sets the birth year). */
 export const memberBody = (o: Record<string, unknown> = {}) => {
-  const birthYear = typeof o.birthYear === 'number' ? o.birthYear : 1986;
+  const given = typeof o.idNumber === 'string' ? o.idNumber : undefined;
+  const birthYear = typeof o.birthYear === 'number' ? o.birthYear : given ? Number(given.slice(6, 10)) : 1986;
+  const gender = o.gender === 'male' || (given && Number(given[16]) % 2 === 1) ? 'male' : 'female';
   return {
     name: '张三',
-    idNumber: idNumber(birthYear),
+    idNumber: given ?? idNumber(birthYear, '520402', gender),
     birthYear,
-    gender: 'female',
+    gender,
     labourCapacity: 'full',
     skills: ['sewing'],
     preference: 'any',
@@ -93,7 +102,7 @@ export const memberBody = (o: Record<string, unknown> = {}) => {
 export const householdBody = (
   countyCode = COUNTY,
   members: Record<string, unknown>[] = [memberBody(), memberBody({ name: '李四', gender: 'male' })],
-) => ({ countyCode, relocationSiteId: 'site-1', members });
+) => ({ countyCode, relocationSiteId: siteOf(countyCode), members });
 
 export const trainingBody = (o: Record<string, unknown> = {}) => ({
   name: '缝纫技能培训',

@@ -7,6 +7,7 @@ import { workshopDecider } from '@lib/domain/postings/workshop.decider';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { decideAndAppend } from '../command-handling/decide-and-append';
+import { requireRelocationSiteOf } from '../command-handling/relocation-site';
 import { labourStationStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { CertifyWorkshopCommand, RegisterLabourStationCommand } from './postings.commands';
@@ -37,6 +38,7 @@ export class CertifyWorkshopHandler implements ICommandHandler<CertifyWorkshopCo
       isCountyOffice(ctx.principal, body.countyCode),
       'A county office certifies workshops in its own county only',
     );
+    requireRelocationSiteOf(body.countyCode, body.relocationSiteId);
     const workshopId = randomUUID();
     const { position } = await decideAndAppend(
       this.store,

@@ -8,6 +8,7 @@ import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
 import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { orReject } from '../command-handling/rejection';
+import { requireRelocationSiteOf } from '../command-handling/relocation-site';
 import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
@@ -31,6 +32,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
       isCountyOffice(ctx.principal, body.countyCode),
       'A county office registers households of its own county only',
     );
+    requireRelocationSiteOf(body.countyCode, body.relocationSiteId);
     const householdId = randomUUID();
     // Employment a member already has is decided with the registration; its id, naming the household, is
     // assigned here.

@@ -36,6 +36,15 @@ describe('form errors', () => {
     expect(formErrors(error, fields, casesEn.error, 'en').fields.visitedAt).toMatch(/before the case/);
   });
 
+  it('says why a note is not text, in Chinese, next to it', () => {
+    const error = new ApiError(400, 'validation_failed', 'The request body is not valid', [
+      { path: 'note', message: 'Text must not hold markup (a "<" starting a tag)' },
+    ]);
+    expect(formErrors(error, [...fields, 'note'], casesZh.error, 'zh').fields.note).toBe(
+      casesZh.error.notText,
+    );
+  });
+
   it('names the facts a finding needs by the field the platform gives', () => {
     const refusal = (path: string) =>
       new ApiError(400, 'invalid_value', 'x', [

@@ -31,6 +31,7 @@ const MESSAGE_RULES: readonly [RegExp, keyof ErrorWords][] = [
   [/offers no vacancy/i, 'noVacancyForKind'],
   [/changes no facts/i, 'noFacts'],
   [/ISO 8601/i, 'badTime'],
+  [/^Text must/, 'notText'],
   [/too (big|long)|at most/i, 'tooLong'],
   [/required|too small|at least|expected .*, received undefined/i, 'required'],
 ];
