@@ -116,12 +116,27 @@ export type PlaceWorker = WorkerCommandBase & {
   readonly startDate: string;
   readonly recommendationRank?: number;
   readonly overrideReason?: string;
+  /** A public-welfare post's term end and the county that runs the post (see welfare-term.ts). */
+  readonly welfareTermEndsOn?: string;
+  readonly welfareCountyCode?: string;
 };
 
 export type EndEmployment = WorkerCommandBase & {
   readonly type: 'EndEmployment';
   readonly employmentId: string;
   readonly reason: EmploymentEndReason;
+  /**
+   * The end of a public-welfare term the scheduler found due: the employment ends (welfare_term_end, at that
+   * day) only while it is active with this term end and the day has come (endAtWelfareTermEnd).
+   */
+  readonly termEndsOn?: string;
+};
+
+/** The county office extends a public-welfare post's term by some months, before it runs out. */
+export type RenewWelfareTerm = WorkerCommandBase & {
+  readonly type: 'RenewWelfareTerm';
+  readonly placementId: string;
+  readonly termMonths: number;
 };
 
 /** A negative check names why the job ended, so the decision can end it in the same append. */
@@ -164,4 +179,5 @@ export type HouseholdCommand =
   | EndEmployment
   | VerifyEmployment
   | RecordService
-  | VoidPlacement;
+  | VoidPlacement
+  | RenewWelfareTerm;

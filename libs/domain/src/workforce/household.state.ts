@@ -11,6 +11,8 @@ export interface Employment {
   readonly channel: Channel;
   readonly startDate: string;
   readonly vacancyId?: string;
+  /** A public-welfare placement's term end (YYYY-MM-DD), moved by each renewal. */
+  readonly welfareTermEndsOn?: string;
 }
 
 export interface WorkerState {
@@ -88,6 +90,19 @@ function endEmployment(
     w.activeEmployment?.employmentId === employmentId ? { ...w, activeEmployment: undefined } : w,
   );
   return { ...next, employments: withEntry(next.employments, employmentId, { workerId, active: false }) };
+}
+
+function renewTerm(
+  state: RegisteredHousehold,
+  workerId: string,
+  placementId: string,
+  termEndsOn: string,
+): RegisteredHousehold {
+  return updateWorker(state, workerId, (w) =>
+    w.activeEmployment?.employmentId === placementId
+      ? { ...w, activeEmployment: { ...w.activeEmployment, welfareTermEndsOn: termEndsOn } }
+      : w,
+  );
 }
 
 export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): HouseholdState {
@@ -168,13 +183,14 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       });
     }
     case 'WorkerPlaced': {
-      const { placementId, channel, startDate, vacancyId } = event.data;
+      const { placementId, channel, startDate, vacancyId, welfareTermEndsOn } = event.data;
       const next = startEmployment(state, event.data.workerId, {
         employmentId: placementId,
         kind: 'placement',
         channel,
         startDate,
         vacancyId,
+        ...(welfareTermEndsOn === undefined ? {} : { welfareTermEndsOn }),
       });
       return { ...next, placements: withEntry(next.placements, placementId, event.data) };
     }
@@ -190,6 +206,8 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       }));
     case 'PlacementVoided':
       return { ...state, voidedPlacements: new Set(state.voidedPlacements).add(event.data.placementId) };
+    case 'WelfareTermRenewed':
+      return renewTerm(state, event.data.workerId, event.data.placementId, event.data.termEndsOn);
     default:
       return assertNever(event);
   }
