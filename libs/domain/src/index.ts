@@ -15,3 +15,4 @@ export * from './workforce/household.decider';
 export * from './placements/placement-saga';
 export * from './monitor';
 export * from './cases';
+export * from './scheduling';

@@ -12,8 +12,8 @@ import { MonitorRebuildState } from './monitor-rebuild';
 export function employmentMonitorProjector(checkpointName: string = MONITOR_CHECKPOINT): Projector {
   return {
     checkpointName,
-    // Before cases had streams of their own (ADR 0007): documents of another shape.
-    replaces: ['employment-monitor'],
+    // Before cases had streams of their own (ADR 0007): documents of another shape; before the due items.
+    replaces: ['employment-monitor', 'employment-monitor@2'],
     recover: async ({ events, store }) => {
       await flushOutbox(events, store, checkpointName);
     },

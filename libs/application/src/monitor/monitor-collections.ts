@@ -6,6 +6,8 @@ import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employme
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
+import type { VacancyExpiryDue } from '@lib/domain/scheduling/vacancy-expiry.projection';
+import type { WelfareTermDue } from '@lib/domain/scheduling/welfare-term.projection';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**
@@ -100,6 +102,35 @@ export const subsidiesCollection: CollectionSpec<TransportSubsidyGrant, 'countyC
     indexes: [['countyCode', 'year']],
   };
 
+/**
+ * The due items the scheduler reads (libs/application/src/scheduler): the pending ones by due time, oldest
+ * first, in a county or everywhere. `pending` is 1 while the item's event is not in, 0 after.
+ */
+type DueFields = 'countyCode' | 'pending' | 'dueAt';
+const dueFields = {
+  countyCode: (d: { countyCode: string }) => d.countyCode,
+  pending: (d: { pending: boolean }) => (d.pending ? 1 : 0),
+  dueAt: (d: { dueAt: string }) => d.dueAt,
+};
+const dueIndexes: readonly (readonly DueFields[])[] = [
+  ['pending', 'dueAt'],
+  ['countyCode', 'pending', 'dueAt'],
+];
+
+/** Key: vacancyId. */
+export const dueVacancyExpiriesCollection: CollectionSpec<VacancyExpiryDue, DueFields> = {
+  name: 'due_vacancy_expiries',
+  fields: dueFields,
+  indexes: dueIndexes,
+};
+
+/** Key: placementId. */
+export const dueWelfareTermsCollection: CollectionSpec<WelfareTermDue, DueFields> = {
+  name: 'due_welfare_terms',
+  fields: dueFields,
+  indexes: dueIndexes,
+};
+
 /** An outbox entry: an append, and its place among its batch's appends (a stream's appends go in that order). */
 export interface OutboxEntry extends MonitorAppend {
   readonly seq: number;
@@ -123,8 +154,13 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   vacanciesCollection,
   subsidiesCollection,
   countySettingsCollection,
+  dueVacancyExpiriesCollection,
+  dueWelfareTermsCollection,
   monitorOutboxCollection,
 ].map((c) => c as unknown as AnyCollection);
 
-/** The checkpoint every monitor collection is written with (one batch feeds them all). */
-export const MONITOR_CHECKPOINT = 'employment-monitor@2';
+/**
+ * The checkpoint every monitor collection is written with (one batch feeds them all). @3: the due items
+ * joined; a read store written by @2 has none of them and is rebuilt at start (the projector replaces @2).
+ */
+export const MONITOR_CHECKPOINT = 'employment-monitor@3';

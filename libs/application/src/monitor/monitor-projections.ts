@@ -6,10 +6,14 @@ import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsid
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
 import { caseFileProjection } from '@lib/domain/cases/case-file.projection';
 import { countySettingsProjection } from '@lib/domain/cases/county-settings';
+import { vacancyExpiryProjection } from '@lib/domain/scheduling/vacancy-expiry.projection';
+import { welfareTermProjection } from '@lib/domain/scheduling/welfare-term.projection';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
   countySettingsCollection,
+  dueVacancyExpiriesCollection,
+  dueWelfareTermsCollection,
   householdsCollection,
   subsidiesCollection,
   vacanciesCollection,
@@ -43,4 +47,6 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>, workersCollection),
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
+  pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),
+  pair(welfareTermProjection as unknown as KeyedProjection<never, never>, dueWelfareTermsCollection),
 ] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];
