@@ -23,6 +23,7 @@ describe('OpenAPI document', () => {
         '/v1/match-plans/{id}',
         '/v1/placements',
         '/v1/placements/{id}/end',
+        '/v1/placements/{id}/renew-term',
         '/v1/counties/{code}/employment',
         '/v1/counties/{code}/zero-employment-cases',
         '/v1/counties/{code}/case-deadlines',

@@ -31,6 +31,7 @@ import {
   zeroEmploymentCasesResponse,
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
+import { renewWelfareTermBody, welfareTermRenewedResponse } from '../http/welfare-terms.bodies';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
   certifyWorkshopBody,
@@ -224,6 +225,15 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/v1/placements/{id}/end': {
     post: command('End a placement', endPlacementBody, '200', positionResponse, { requestParams: byId }),
+  },
+  '/v1/placements/{id}/renew-term': {
+    post: command(
+      'Renew a public-welfare post’s term before it ends (409 when not an active welfare placement or ended)',
+      renewWelfareTermBody,
+      '200',
+      welfareTermRenewedResponse,
+      { requestParams: byId },
+    ),
   },
   '/v1/counties/{code}/employment': {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),

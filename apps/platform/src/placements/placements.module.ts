@@ -4,11 +4,13 @@ import { EndPlacementHandler } from './end-placement.handler';
 import { PlaceWorkerHandler } from './place-worker.handler';
 import { FlowRecoveryAtStart } from './flow-recovery-at-start';
 import { PlacementsController } from './placements.controller';
+import { RenewWelfareTermHandler } from './renew-welfare-term.handler';
+import { WelfareTermController } from './welfare-term.controller';
 
-/** Placing workers (the saga of ADR 0002), ending placements, and recovery at start. */
+/** Placing workers (the saga of ADR 0002), ending placements, renewing welfare terms, and recovery at start. */
 @Module({
   imports: [CommandHandlingModule],
-  controllers: [PlacementsController],
-  providers: [PlaceWorkerHandler, EndPlacementHandler, FlowRecoveryAtStart],
+  controllers: [PlacementsController, WelfareTermController],
+  providers: [PlaceWorkerHandler, EndPlacementHandler, FlowRecoveryAtStart, RenewWelfareTermHandler],
 })
 export class PlacementsModule {}
