@@ -68,9 +68,9 @@ describe('auth matrix of the command endpoints', () => {
       householdId: string;
       workerIds: string[];
     };
-  const newPlacement = async () => {
+  const newPlacement = async (poster: Role = 'station') => {
     const { workerIds } = await newHousehold();
-    const vacancyId = await newVacancy('station');
+    const vacancyId = await newVacancy(poster);
     return (
       await t.http.post('/v1/placements').set(admin()).send({ workerId: workerIds[0], vacancyId }).expect(201)
     ).body.placementId as string;
@@ -191,6 +191,15 @@ describe('auth matrix of the command endpoints', () => {
       prepare: async () => ({
         path: `/v1/placements/${await newPlacement()}/follow-ups`,
         body: { visitedAt: new Date().toISOString(), outcome: 'still_employed' },
+      }),
+    },
+    {
+      endpoint: 'POST /v1/placements/:id/renew-term',
+      method: 'post',
+      allowed: { admin: 200, county_office: 200 },
+      prepare: async () => ({
+        path: `/v1/placements/${await newPlacement('county_office')}/renew-term`,
+        body: { termMonths: 12 },
       }),
     },
   ];

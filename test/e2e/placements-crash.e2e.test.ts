@@ -5,13 +5,10 @@
  *   - killed after the reservation: no WorkerPlaced, so the placement is voided and the opening released;
  *   - killed after WorkerPlaced: the household committed, so the reservation is confirmed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
-import { SqliteEventStore, type RecordedEvent } from '@lib/event-store';
+import type { RecordedEvent } from '@lib/event-store';
 import {
   COUNTY,
   bearer,
@@ -20,95 +17,21 @@ import {
   memberBody,
   vacancyBody,
 } from './helpers/fixtures';
+import {
+  STARTUP_MS,
+  readStreams,
+  startPlatform as startPlatformProcess,
+  stopPlatform,
+  type Platform,
+} from './helpers/platform-process';
 import { testTokens } from './helpers/test-tokens';
 
-const ROOT = join(__dirname, '..', '..');
 const SECRET = 'crash-test-secret-0123456789abcdef0123';
 const tokens = testTokens(SECRET);
-const STARTUP_MS = 90_000;
 jest.setTimeout(4 * STARTUP_MS);
 
-interface Platform {
-  readonly child: ChildProcess;
-  readonly http: ReturnType<typeof request>;
-  readonly exited: Promise<NodeJS.Signals | number | null>;
-  output(): string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Starts the platform (with the crash points of test/crash) under ts-node and waits until it answers /health. */
-async function startPlatform(dataDir: string, fault?: string): Promise<Platform> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'test/crash/platform-with-faults.child.ts',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        JWT_SECRET: SECRET,
-        ID_HASH_KEY: 'crash-test-id-hash-key-0123',
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT: '0',
-        FAULT_INJECT: fault ?? '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  const http = request(`http://127.0.0.1:${port}`);
-  const deadline = Date.now() + STARTUP_MS;
-  let dead = false;
-  void exited.then(() => (dead = true));
-  for (;;) {
-    if (dead) throw new Error(`The platform exited during start: ${output}`);
-    if (Date.now() > deadline) throw new Error(`The platform did not start in time: ${output}`);
-    const ok = await http
-      .get('/health')
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (ok) return { child, http, exited, output: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function stopPlatform(platform: Platform): Promise<void> {
-  platform.child.kill('SIGTERM');
-  await platform.exited;
-}
-
-async function readStreams(dataDir: string, ...streams: string[]): Promise<RecordedEvent[][]> {
-  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
-  try {
-    return await Promise.all(streams.map((s) => store.readStream(s)));
-  } finally {
-    await store.close();
-  }
-}
+const startPlatform = (dataDir: string, fault?: string): Promise<Platform> =>
+  startPlatformProcess(dataDir, { jwtSecret: SECRET, fault });
 
 /** A station, a one-opening vacancy and a household of two, through the platform's API. */
 async function setUp(http: Platform['http']) {

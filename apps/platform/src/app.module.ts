@@ -11,6 +11,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { Clock } from '@lib/application';
 import { AuthenticationGuard, AuthGuard, AuthModule } from '@lib/auth';
 import {
   AllExceptionsFilter,
@@ -20,6 +21,7 @@ import {
   httpLoggerOptions,
   type IdempotencyStore,
 } from '@lib/http';
+import { ClockModule, systemClock } from './clock/clock.module';
 import { PlatformConfigModule } from './config/config.module';
 import type { PlatformConfig } from './config/platform-config';
 import {
@@ -37,6 +39,8 @@ export interface PlatformModuleOptions {
   readonly modules?: readonly ModuleImport[];
   /** Defaults to the SQLite store in the data directory. */
   readonly eventStore?: EventStoreFactory;
+  /** Defaults to the system clock; tests pass one they move. */
+  readonly clock?: Clock;
 }
 
 type RateLimitedRequest = { principal?: { role: string; sub: string }; ip?: string; ips?: string[] };
@@ -86,6 +90,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         PlatformConfigModule.register(config),
+        ClockModule.register(options.clock ?? systemClock),
         // Request lines come from the access logger mounted first in createPlatformApp (it also sees requests
         // refused by the body parser); this one gives application logs their request context.
         LoggerModule.forRoot({ pinoHttp: { ...httpLoggerOptions(config.logLevel), autoLogging: false } }),

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
 import { parsePlatformConfig, type PlatformConfig, type PlatformConfigInput } from './config/platform-config';
 import { setupOpenApi } from './docs/openapi.setup';
+import type { Clock } from '@lib/application';
 import { PlatformModule, type ModuleImport } from './app.module';
 import type { EventStoreFactory } from './event-store/event-store.module';
 
@@ -16,6 +17,8 @@ export interface PlatformAppOptions extends PlatformConfigInput {
   /** Modules served besides the capability modules (tests add test-only controllers here). */
   readonly modules?: readonly ModuleImport[];
   readonly eventStore?: EventStoreFactory;
+  /** The platform's clock (the system's by default; tests pass one they move). */
+  readonly clock?: Clock;
   /** Close cleanly on SIGTERM/SIGINT; on for the process, off in tests (each app would add listeners). */
   readonly shutdownHooks?: boolean;
 }
@@ -31,12 +34,12 @@ export interface PlatformApp {
  * service built on it loads only its own modules.)
  */
 export async function bootstrapApp(options: PlatformAppOptions): Promise<PlatformApp> {
-  const { capabilities, modules, eventStore, shutdownHooks, ...configInput } = options;
+  const { capabilities, modules, eventStore, clock, shutdownHooks, ...configInput } = options;
   const config = parsePlatformConfig(configInput);
   mkdirSync(config.dataDir, { recursive: true });
 
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.forRoot({ config, modules: [...capabilities, ...(modules ?? [])], eventStore }),
+    PlatformModule.forRoot({ config, modules: [...capabilities, ...(modules ?? [])], eventStore, clock }),
     {
       bodyParser: false,
       bufferLogs: true,

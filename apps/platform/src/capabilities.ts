@@ -4,6 +4,7 @@ import { MatchingModule } from './matching/matching.module';
 import { MonitorModule } from './monitor/monitor.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
 /**
@@ -17,4 +18,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   DashboardModule,
   MonitorModule,
   MatchingModule,
+  SchedulerModule,
 ];

@@ -6,6 +6,7 @@ import {
   employmentEndReason,
   employmentId,
   followUpOutcome,
+  guizhouCountyCode,
   householdId,
   isoDate,
   isoDateTime,
@@ -37,9 +38,20 @@ export const WorkerPlaced = defineEvent({
       recommendationRank: z.number().int().min(1).max(1000).optional(),
       /** Why the broker chose other than the top recommendation. */
       overrideReason: reasonText.optional(),
+      /**
+       * A public-welfare post's term: the day it ends (the start date plus the post's term in months), unless
+       * the county office renews it (WelfareTermRenewed). Absent for every other placement.
+       */
+      welfareTermEndsOn: isoDate.optional(),
+      /** The county that runs the public-welfare post (the household's: the welfare_county rule); with the term. */
+      welfareCountyCode: guizhouCountyCode.optional(),
       placedAt: isoDateTime,
     })
-    .strict(),
+    .strict()
+    .refine((p) => (p.welfareTermEndsOn === undefined) === (p.welfareCountyCode === undefined), {
+      error: 'welfareTermEndsOn and welfareCountyCode go together',
+      path: ['welfareCountyCode'],
+    }),
   example: {
     placementId: PLACEMENT,
     workerId: WORKER,
@@ -108,6 +120,27 @@ export const EmploymentVerified = defineEvent({
   },
 });
 
+/**
+ * The county office renewed a public-welfare post's term before it ran out (有序退岗: the holder leaves at the
+ * term's end unless renewed). `termEndsOn` is the new end.
+ */
+export const WelfareTermRenewed = defineEvent({
+  type: 'WelfareTermRenewed',
+  version: 1,
+  stream: 'household',
+  time: 'renewedAt',
+  schema: z
+    .object({ workerId, householdId, placementId, termEndsOn: isoDate, renewedAt: isoDateTime })
+    .strict(),
+  example: {
+    workerId: WORKER,
+    householdId: HOUSEHOLD,
+    placementId: PLACEMENT,
+    termEndsOn: '2028-03-10',
+    renewedAt: AT,
+  },
+});
+
 /** Recovery of a reservation left pending: the placement never happened. */
 export const PlacementVoided = defineEvent({
   type: 'PlacementVoided',
@@ -132,6 +165,7 @@ export const PLACEMENTS_EVENTS = [
   EmploymentEnded,
   EmploymentVerified,
   PlacementVoided,
+  WelfareTermRenewed,
 ] as const;
 
 export type PlacementsEvent = EventOf<(typeof PLACEMENTS_EVENTS)[number]>;

@@ -5,3 +5,4 @@ export * from './matching.bodies';
 export * from './postings.bodies';
 export * from './responses';
 export * from './workforce.bodies';
+export * from './welfare-terms.bodies';

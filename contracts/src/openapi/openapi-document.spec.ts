@@ -27,6 +27,7 @@ describe('OpenAPI document', () => {
         '/v1/placements/{id}/end',
         '/v1/placements/{id}/follow-ups',
         '/v1/counties/{code}/follow-ups',
+        '/v1/placements/{id}/renew-term',
         '/v1/counties/{code}/employment',
         '/v1/counties/{code}/zero-employment-cases',
         '/v1/counties/{code}/case-deadlines',

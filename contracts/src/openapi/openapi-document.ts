@@ -33,6 +33,7 @@ import {
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
 import { followUpsQuery, followUpsResponse, recordFollowUpBody } from '../http/follow-ups.bodies';
+import { renewWelfareTermBody, welfareTermRenewedResponse } from '../http/welfare-terms.bodies';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
   certifyWorkshopBody,
@@ -250,6 +251,15 @@ const paths: ZodOpenApiPathsObject = {
     get: query('Placements owing their 1, 3 or 6-month follow-up, due ones first', followUpsResponse, {
       requestParams: { ...byCounty, query: followUpsQuery },
     }),
+  },
+  '/v1/placements/{id}/renew-term': {
+    post: command(
+      'Renew a public-welfare post’s term before it ends (409 when not an active welfare placement or ended)',
+      renewWelfareTermBody,
+      '200',
+      welfareTermRenewedResponse,
+      { requestParams: byId },
+    ),
   },
   '/v1/counties/{code}/employment': {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),

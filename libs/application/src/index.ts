@@ -11,3 +11,7 @@ export * from './monitor/employment-monitor.projector';
 export { MonitorBatchWriter, flushOutbox } from './monitor/monitor-batch-writer';
 export * from './cases/case-work';
 export * from './cases/job-seeker-services';
+export * from './scheduler/clock';
+export * from './scheduler/due-items';
+export * from './scheduler/scheduled-steps';
+export * from './scheduler/scheduler';

@@ -16,3 +16,4 @@ export * from './placements/placement-rules';
 export * from './placements/placement-saga';
 export * from './monitor';
 export * from './cases';
+export * from './scheduling';

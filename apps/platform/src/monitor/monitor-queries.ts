@@ -12,13 +12,17 @@ import {
 } from '@lib/domain/monitor';
 import type { CollectionSpec, FieldValue, ReadStore } from '@lib/read-store';
 import {
+  findOverdueVacancies,
   householdsCollection,
   regionsCollection,
   vacanciesCollection,
   workersCollection,
+  type Clock,
 } from '@lib/application';
+import { CLOCK } from '../clock/clock.module';
 import { badCursor, pageOf } from './in-memory-page';
 import { MONITOR_READ_STORE } from './monitor-runtime';
+import { mergedPage, statusAt } from './vacancy-pages';
 
 const SCAN_PAGE = 1000;
 
@@ -28,7 +32,8 @@ const toContractStatus = (status: OpenVacancy['status']): VacancyView['status'] 
 const toProjectionStatus = (status: VacancyView['status']): OpenVacancy['status'] =>
   status === 'full' ? 'filled' : status;
 
-export function vacancyViewOf(v: OpenVacancy) {
+/** The vacancy as the API shows it at `now` (an open vacancy whose expiresAt has come is expired). */
+export function vacancyViewOf(v: OpenVacancy, now: string) {
   return {
     vacancyId: v.vacancyId,
     source: v.source,
@@ -44,7 +49,7 @@ export function vacancyViewOf(v: OpenVacancy) {
     ageRange: v.ageRange,
     labourCapacities: v.labourCapacities,
     accommodation: v.accommodation,
-    status: toContractStatus(v.status),
+    status: toContractStatus(statusAt(v, now)),
     postedAt: v.postedAt,
     expiresAt: v.expiresAt,
   };
@@ -56,7 +61,10 @@ export function vacancyViewOf(v: OpenVacancy) {
  */
 @Injectable()
 export class MonitorQueries {
-  constructor(@Inject(MONITOR_READ_STORE) private readonly store: ReadStore) {}
+  constructor(
+    @Inject(MONITOR_READ_STORE) private readonly store: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** The figures of a region; zeros when nothing was registered there yet. */
   async regionEmployment(level: RegionLevel, code: string) {
@@ -87,33 +95,95 @@ export class MonitorQueries {
     return worker && household ? { worker, household } : undefined;
   }
 
-  /** Newest first. A `sourceId` filter is not indexed: those lists are gathered and paged in memory. */
+  /**
+   * Newest first. The status is the one a vacancy has now: open or full with its expiresAt come is expired,
+   * before the scheduler has appended VacancyExpired too. A `sourceId` filter is not indexed: those lists
+   * are gathered and paged in memory.
+   */
   async vacancies(query: ListVacanciesQuery) {
+    const now = this.clock.now();
+    const view = (v: OpenVacancy) => vacancyViewOf(v, now);
     const where: { countyCode?: string; status?: string; sourceType?: string } = {};
     if (query.county !== undefined) where.countyCode = query.county;
-    if (query.status !== undefined) where.status = toProjectionStatus(query.status);
     if (query.source !== undefined) where.sourceType = query.source;
+    const status = query.status === undefined ? undefined : toProjectionStatus(query.status);
     if (query.sourceId !== undefined) {
       const all = (await this.scan(vacanciesCollection, where))
-        .filter((v) => v.source.id === query.sourceId)
+        .filter(
+          (v) => v.source.id === query.sourceId && (status === undefined || statusAt(v, now) === status),
+        )
         .sort((a, b) => b.postedAt.localeCompare(a.postedAt) || a.vacancyId.localeCompare(b.vacancyId));
       const page = pageOf(all, query.limit, query.cursor);
-      return { items: page.items.map(vacancyViewOf), total: all.length, nextCursor: page.nextCursor };
+      return { items: page.items.map(view), total: all.length, nextCursor: page.nextCursor };
     }
-    let page;
     try {
-      page = await this.store.find(vacanciesCollection, {
-        where,
-        orderBy: { field: 'postedAt', direction: 'desc' },
-        limit: query.limit,
-        after: query.cursor,
-      });
+      if (status === undefined) {
+        const page = await this.store.find(vacanciesCollection, {
+          where,
+          orderBy: { field: 'postedAt', direction: 'desc' },
+          limit: query.limit,
+          after: query.cursor,
+        });
+        const total = await this.store.count(vacanciesCollection, where);
+        return { items: page.items.map(view), total, nextCursor: page.next };
+      }
+      return await this.vacanciesByStatusNow(where, status, now, query);
     } catch (error) {
       if (error instanceof RangeError) throw badCursor();
       throw error;
     }
-    const total = await this.store.count(vacanciesCollection, where);
-    return { items: page.items.map(vacancyViewOf), total, nextCursor: page.next };
+  }
+
+  /**
+   * One status as it is now: the store's list of that status without its overdue vacancies (open, full), or
+   * with them (expired). The overdue ones are few (those the scheduler has not expired yet): the due list finds
+   * them without reading the open vacancies.
+   */
+  private async vacanciesByStatusNow(
+    where: { countyCode?: string; sourceType?: string },
+    status: OpenVacancy['status'],
+    now: string,
+    query: ListVacanciesQuery,
+  ) {
+    const overdue = await this.overdueVacancies(where, now);
+    const stored = { ...where, status };
+    const page = await mergedPage({
+      read: (after, limit) =>
+        this.store.find(vacanciesCollection, {
+          where: stored,
+          orderBy: { field: 'postedAt', direction: 'desc' },
+          limit,
+          after,
+        }),
+      keep: (v) => statusAt(v, now) === status,
+      extras: status === 'expired' ? overdue : [],
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const count = await this.store.count(vacanciesCollection, stored);
+    const total =
+      status === 'expired'
+        ? count + overdue.length
+        : count - overdue.filter((v) => v.status === status).length;
+    return { items: page.items.map((v) => vacancyViewOf(v, now)), total, nextCursor: page.nextCursor };
+  }
+
+  /** The vacancies still open or full in the store whose expiresAt has come, matching `where`. */
+  private async overdueVacancies(
+    where: { countyCode?: string; sourceType?: string },
+    now: string,
+  ): Promise<OpenVacancy[]> {
+    const due = await findOverdueVacancies(this.store, { now, limit: Number.MAX_SAFE_INTEGER });
+    const docs = await this.store.load(
+      vacanciesCollection,
+      due.map((d) => d.vacancyId),
+    );
+    return [...docs.values()].filter(
+      (v) =>
+        v.status !== statusAt(v, now) &&
+        (where.countyCode === undefined || (v.countyCode ?? '') === where.countyCode) &&
+        (where.sourceType === undefined || v.source.type === where.sourceType),
+    );
   }
 
   /** Every document matching `where`, read in store pages. */

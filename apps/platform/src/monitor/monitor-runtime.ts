@@ -46,6 +46,8 @@ export class MonitorRuntime
   private readonly logger = new Logger('MonitorProjections');
   private caughtUp = false;
   private starting: Promise<void> | undefined;
+  private settleStart: (started: boolean) => void = () => undefined;
+  private readonly started = new Promise<boolean>((resolve) => (this.settleStart = resolve));
 
   constructor(
     private readonly runner: MonitorFeed,
@@ -70,18 +72,26 @@ export class MonitorRuntime
     });
   }
 
+  /** Resolves true once the projections caught up at start, false if they did not start (the scheduler waits). */
+  whenStarted(): Promise<boolean> {
+    return this.started;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     this.starting = this.runner.start();
     try {
       await this.starting;
       this.caughtUp = true;
+      this.settleStart(true);
     } catch (error) {
       // The process stays up (health, docs) but not ready; /ready reports the error.
       this.logger.error(`The projections did not start: ${error instanceof Error ? error.message : error}`);
+      this.settleStart(false);
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.settleStart(false);
     await this.starting?.catch(() => undefined);
     await this.runner.stop();
   }

@@ -17,7 +17,8 @@ import { CountyStreamController } from './county-stream.controller';
 import { EmploymentController } from './employment.controller';
 import { MonitorQueries } from './monitor-queries';
 import { MONITOR_OPTIONS, monitorOptionsFromEnv } from './monitor-options';
-import { MonitorRuntime, readStoreProvider, runnerProvider } from './monitor-runtime';
+import { MONITOR_READ_STORE, MonitorRuntime, readStoreProvider, runnerProvider } from './monitor-runtime';
+import { MonitorFeed } from './monitor-feed';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { streamTokenMiddleware } from './stream-token.middleware';
 import { VacanciesQueryController } from './vacancies-query.controller';
@@ -49,6 +50,8 @@ import { VacanciesQueryController } from './vacancies-query.controller';
     ReadYourWritesInterceptor,
     CountyChangeFeed,
   ],
+  // The scheduler reads the due items from this read store once the projections caught up.
+  exports: [MONITOR_READ_STORE, MonitorFeed, MonitorRuntime],
 })
 export class MonitorModule implements NestModule {
   /**

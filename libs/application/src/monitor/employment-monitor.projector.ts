@@ -12,9 +12,9 @@ import { MonitorRebuildState } from './monitor-rebuild';
 export function employmentMonitorProjector(checkpointName: string = MONITOR_CHECKPOINT): Projector {
   return {
     checkpointName,
-    // Before cases had streams of their own (ADR 0007): documents of another shape; before the follow-ups due
-    // (@2): no follow-up documents for the placements made so far.
-    replaces: ['employment-monitor', 'employment-monitor@2'],
+    // Before cases had streams of their own (ADR 0007): documents of another shape; before @3, no follow-ups
+    // due for the placements made so far; before @4, no due items (vacancy expiries, welfare term ends).
+    replaces: ['employment-monitor', 'employment-monitor@2', 'employment-monitor@3'],
     recover: async ({ events, store }) => {
       await flushOutbox(events, store, checkpointName);
     },

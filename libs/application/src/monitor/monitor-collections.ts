@@ -7,6 +7,8 @@ import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection'
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
 import type { PlacementFollowUps } from '@lib/domain/placements/follow-ups-due.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
+import type { VacancyExpiryDue } from '@lib/domain/scheduling/vacancy-expiry.projection';
+import type { WelfareTermDue } from '@lib/domain/scheduling/welfare-term.projection';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**
@@ -113,6 +115,35 @@ export const followUpsCollection: CollectionSpec<PlacementFollowUps, 'householdI
   },
 };
 
+/**
+ * The due items the scheduler reads (libs/application/src/scheduler): the pending ones by due time, oldest
+ * first, in a county or everywhere. `pending` is 1 while the item's event is not in, 0 after.
+ */
+type DueFields = 'countyCode' | 'pending' | 'dueAt';
+const dueFields = {
+  countyCode: (d: { countyCode: string }) => d.countyCode,
+  pending: (d: { pending: boolean }) => (d.pending ? 1 : 0),
+  dueAt: (d: { dueAt: string }) => d.dueAt,
+};
+const dueIndexes: readonly (readonly DueFields[])[] = [
+  ['pending', 'dueAt'],
+  ['countyCode', 'pending', 'dueAt'],
+];
+
+/** Key: vacancyId. */
+export const dueVacancyExpiriesCollection: CollectionSpec<VacancyExpiryDue, DueFields> = {
+  name: 'due_vacancy_expiries',
+  fields: dueFields,
+  indexes: dueIndexes,
+};
+
+/** Key: placementId. */
+export const dueWelfareTermsCollection: CollectionSpec<WelfareTermDue, DueFields> = {
+  name: 'due_welfare_terms',
+  fields: dueFields,
+  indexes: dueIndexes,
+};
+
 /** An outbox entry: an append, and its place among its batch's appends (a stream's appends go in that order). */
 export interface OutboxEntry extends MonitorAppend {
   readonly seq: number;
@@ -137,11 +168,14 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   subsidiesCollection,
   countySettingsCollection,
   followUpsCollection,
+  dueVacancyExpiriesCollection,
+  dueWelfareTermsCollection,
   monitorOutboxCollection,
 ].map((c) => c as unknown as AnyCollection);
 
 /**
  * The checkpoint every monitor collection is written with (one batch feeds them all). @3 added the follow-ups
- * due: a read store written by an earlier version is rebuilt at start, so placements made before have theirs.
+ * due, @4 the due items the scheduler reads: a read store written by an earlier version is rebuilt at start,
+ * so what was placed or posted before has its documents.
  */
-export const MONITOR_CHECKPOINT = 'employment-monitor@3';
+export const MONITOR_CHECKPOINT = 'employment-monitor@4';

@@ -7,11 +7,15 @@ import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-emp
 import { caseFileProjection } from '@lib/domain/cases/case-file.projection';
 import { countySettingsProjection } from '@lib/domain/cases/county-settings';
 import { followUpsDueProjection } from '@lib/domain/placements/follow-ups-due.projection';
+import { vacancyExpiryProjection } from '@lib/domain/scheduling/vacancy-expiry.projection';
+import { welfareTermProjection } from '@lib/domain/scheduling/welfare-term.projection';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
   countySettingsCollection,
   followUpsCollection,
+  dueVacancyExpiriesCollection,
+  dueWelfareTermsCollection,
   householdsCollection,
   subsidiesCollection,
   vacanciesCollection,
@@ -46,4 +50,6 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
   pair(followUpsDueProjection as unknown as KeyedProjection<never, never>, followUpsCollection),
+  pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),
+  pair(welfareTermProjection as unknown as KeyedProjection<never, never>, dueWelfareTermsCollection),
 ] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];

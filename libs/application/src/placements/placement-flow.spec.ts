@@ -83,6 +83,27 @@ describe('placement flow on the SQLite event store', () => {
     expect(await store.headPosition()).toBe(head);
   });
 
+  it('a public-welfare placement records its term end (start date + term months) and the county that runs it', async () => {
+    await postVacancy('v-w', {
+      source: { type: 'public_welfare', id: '520402' },
+      location: { province: '贵州省', city: '安顺市', countyCode: '520402' },
+      labourCapacities: ['full', 'partial', 'weak'],
+      welfare: { monthlySubsidy: 800, termMonths: 12 },
+    });
+    await registerHousehold('h1', [member(1, { preference: 'local' }), member(2)]);
+    expect(await place('p1', 'h1.1', 'v-w')).toMatchObject({ ok: true });
+    expect((await household()).placements.get('p1')).toMatchObject({
+      channel: 'public_welfare',
+      startDate: '2026-04-01',
+      welfareTermEndsOn: '2027-04-01',
+      welfareCountyCode: '520402',
+    });
+    expect((await household()).workers.get('h1.1')?.activeEmployment?.welfareTermEndsOn).toBe('2027-04-01');
+    await postVacancy('v-1');
+    await place('p2', 'h1.2');
+    expect((await household()).placements.get('p2')).not.toHaveProperty('welfareTermEndsOn');
+  });
+
   it('refuses before reserving: unknown worker or vacancy, constraint violation, wrong channel', async () => {
     await postVacancy('v-1', { ageRange: { min: 18, max: 30 } });
     await registerHousehold('h1');

@@ -7,6 +7,7 @@ import {
   nextPlacementStep,
   placementCandidateOf,
   placementChannel,
+  welfareTermOf,
 } from '@lib/domain/placements/placement-saga';
 import { checkPlacementConstraints } from '@lib/domain/postings/placement-constraints';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
@@ -68,12 +69,14 @@ export async function placeWorker(input: PlaceWorkerInput): Promise<PlaceWorkerR
   }
   const ref: PlacementRef = { store, placementId, workerId, householdId, vacancyId, now, metadata };
   const { brokerId, recommendationRank, overrideReason } = input;
+  const startDate = input.startDate ?? now.slice(0, 10);
   const details: PlaceDetails = {
     channel,
     brokerId,
-    startDate: input.startDate ?? now.slice(0, 10),
+    startDate,
     recommendationRank,
     overrideReason,
+    ...welfareTermOf(vacancy.state, startDate),
   };
   const next = nextPlacementStep(vacancy.state, household.state, placementId);
   switch (next.step) {

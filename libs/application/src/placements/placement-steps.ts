@@ -64,6 +64,9 @@ export interface PlaceDetails {
   readonly startDate: string;
   readonly recommendationRank?: number;
   readonly overrideReason?: string;
+  /** A public-welfare post's term end and county (welfareTermOf). */
+  readonly welfareTermEndsOn?: string;
+  readonly welfareCountyCode?: string;
 }
 
 /** The household command of step 2; the flow also decides it on the state it read before reserving. */

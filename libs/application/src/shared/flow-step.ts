@@ -15,7 +15,13 @@ export interface FlowStep<C, S, E extends DomainEvent> {
 }
 
 export type StepResult =
-  { readonly ok: true; readonly position: Position } | { readonly ok: false; readonly rejection: Rejection };
+  | {
+      readonly ok: true;
+      readonly position: Position;
+      /** How many events this run appended: 0 when the step's effect was already there. */
+      readonly appended: number;
+    }
+  | { readonly ok: false; readonly rejection: Rejection };
 
 export async function runStep<C, S, E extends DomainEvent>(
   store: EventStore,
@@ -31,7 +37,9 @@ export async function runStep<C, S, E extends DomainEvent>(
     metadata,
     ...(eventId === undefined ? {} : { eventIds: () => eventId }),
   });
-  return result.ok ? { ok: true, position: result.position } : { ok: false, rejection: result.rejection };
+  return result.ok
+    ? { ok: true, position: result.position, appended: result.events.length }
+    : { ok: false, rejection: result.rejection };
 }
 
 /** A step the protocol cannot refuse (a confirmation, a compensation): a refusal there is a bug, thrown. */

@@ -4,10 +4,11 @@
  * step idempotent. The I/O shell is libs/event-store/src/command-handling/placement-flow.ts.
  */
 import type { Channel } from '@contracts';
-import { isInGuizhou, type PlacementCandidate } from '../postings/placement-constraints';
+import { isInGuizhou, postingCountyOf, type PlacementCandidate } from '../postings/placement-constraints';
 import type { VacancyState } from '../postings/vacancy.state';
 import type { HouseholdState } from '../workforce/household.state';
 import { nameBasedUuid } from '../shared/name-based-id';
+import { welfareTermEnd } from '../workforce/welfare-term';
 
 export type SagaStepName = 'reserve' | 'place' | 'confirm' | 'void' | 'release';
 
@@ -105,6 +106,23 @@ export function placementChannel(vacancy: Exclude<VacancyState, { status: 'none'
     case 'public_welfare':
       return 'public_welfare';
   }
+}
+
+/**
+ * What a placement into a public-welfare post records of its term (有序退岗): the day the term ends (the start
+ * date plus the post's term in months) and the county that runs the post. Nothing for any other post.
+ */
+export function welfareTermOf(
+  vacancy: Exclude<VacancyState, { status: 'none' }>,
+  startDate: string,
+): { readonly welfareTermEndsOn: string; readonly welfareCountyCode: string } | Record<string, never> {
+  const { posting } = vacancy;
+  const county = postingCountyOf(posting);
+  if (posting.source.type !== 'public_welfare' || !posting.welfare || !county) return {};
+  return {
+    welfareTermEndsOn: welfareTermEnd(startDate, posting.welfare.termMonths),
+    welfareCountyCode: county,
+  };
 }
 
 /** The worker as the placement rules see it, or undefined when the household has no such worker. */

@@ -145,14 +145,7 @@ describe('vacancy decider', () => {
         .when({ type: 'WithdrawVacancy', vacancyId: 'v-1', now })
         .thenNothing();
     });
-    it('expires only when due', () => {
-      const expire = (at: string): VacancyCommand => ({ type: 'ExpireVacancy', vacancyId: 'v-1', now: at });
-      given(vacancyDecider, [vacancyPosted()]).when(expire(now)).thenRejects('forbidden_transition');
-      given(vacancyDecider, [vacancyPosted()])
-        .when(expire('2026-06-01T00:00:00Z'))
-        .then([{ type: 'VacancyExpired', data: { vacancyId: 'v-1', expiredAt: '2026-06-01T00:00:00Z' } }]);
-      given(vacancyDecider, [vacancyPosted(), withdrawn]).when(expire('2026-06-02T00:00:00Z')).thenNothing();
-    });
+    // Expiring: vacancy-expiry.decider.spec.ts.
   });
 
   describe('reserving an opening (saga step 1)', () => {

@@ -36,15 +36,7 @@ export const vacancyDecider: Decider<VacancyCommand, VacancyState, VacancyEvent>
           data: { vacancyId: id(state), reason: command.reason, withdrawnAt: command.now },
         });
       case 'ExpireVacancy':
-        // A sweep: a vacancy already closed, either way, needs nothing.
-        if (state.status !== 'open') return alreadyDone();
-        if (later(state.expiresAt, command.now)) {
-          return reject(
-            'forbidden_transition',
-            `Vacancy ${id(state)} expires at ${state.expiresAt}, not yet`,
-          );
-        }
-        return accept({ type: 'VacancyExpired', data: { vacancyId: id(state), expiredAt: command.now } });
+        return expireVacancy(state, command.now);
       case 'ReserveOpening':
         return reserveOpening(state, command);
       case 'ConfirmReservation':
@@ -134,6 +126,18 @@ function extendExpiry(state: PostedVacancyState, expiresAt: string, now: string)
     type: 'VacancyExpiryExtended',
     data: { vacancyId: id(state), expiresAt, previousExpiresAt: state.expiresAt, extendedAt: now },
   });
+}
+
+/**
+ * The scheduler's sweep: an open vacancy whose expiry has come expires AT its expiresAt (whenever the sweep
+ * runs, so two replicas decide the same event); a vacancy already closed, either way, needs nothing.
+ */
+function expireVacancy(state: PostedVacancyState, now: string): Result {
+  if (state.status !== 'open') return alreadyDone();
+  if (later(state.expiresAt, now)) {
+    return reject('forbidden_transition', `Vacancy ${id(state)} expires at ${state.expiresAt}, not yet`);
+  }
+  return accept({ type: 'VacancyExpired', data: { vacancyId: id(state), expiredAt: state.expiresAt } });
 }
 
 function reserveOpening(

@@ -116,6 +116,9 @@ export type PlaceWorker = WorkerCommandBase & {
   readonly startDate: string;
   readonly recommendationRank?: number;
   readonly overrideReason?: string;
+  /** A public-welfare post's term end and the county that runs the post (see welfare-term.ts). */
+  readonly welfareTermEndsOn?: string;
+  readonly welfareCountyCode?: string;
 };
 
 export type EndEmployment = WorkerCommandBase & {
@@ -124,6 +127,18 @@ export type EndEmployment = WorkerCommandBase & {
   readonly reason: EmploymentEndReason;
   /** When it ended (business time): not in the future, not before the job started; `now` when not given. */
   readonly endedAt?: string;
+  /**
+   * The end of a public-welfare term the scheduler found due: the employment ends (welfare_term_end, at that
+   * day) only while it is active with this term end and the day has come (endAtWelfareTermEnd).
+   */
+  readonly termEndsOn?: string;
+};
+
+/** The county office extends a public-welfare post's term by some months, before it runs out. */
+export type RenewWelfareTerm = WorkerCommandBase & {
+  readonly type: 'RenewWelfareTerm';
+  readonly placementId: string;
+  readonly termMonths: number;
 };
 
 /** The job a worker moved to, as a follow-up found it: reported on the household in the same append. */
@@ -185,4 +200,5 @@ export type HouseholdCommand =
   | EndEmployment
   | VerifyEmployment
   | RecordService
-  | VoidPlacement;
+  | VoidPlacement
+  | RenewWelfareTerm;

@@ -21,6 +21,7 @@ import {
   type VoidedClaims,
   type WorkerState,
 } from './household.state';
+import { endAtWelfareTermEnd, renewWelfareTerm } from './welfare-term.decisions';
 
 type Result = Decision<HouseholdEvent>;
 
@@ -37,6 +38,10 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
     if (command.type === 'AddWorker') return addWorker(command, state);
     const worker = state.workers.get(command.workerId);
     if (!worker) return reject('not_found', `Worker ${command.workerId} does not exist`);
+    // A public-welfare term's end, as the scheduler asks for it (welfare-term.decisions.ts).
+    if (command.type === 'EndEmployment' && command.termEndsOn !== undefined) {
+      return endAtWelfareTermEnd({ ...command, termEndsOn: command.termEndsOn }, state, worker);
+    }
     switch (command.type) {
       case 'UpdateWorkerProfile':
         return updateProfile(command, worker);
@@ -79,6 +84,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
         return voidPlacement(command, state, worker);
       case 'RecordService':
         return recordService(command, state, worker);
+      case 'RenewWelfareTerm':
+        return renewWelfareTerm(command, state, worker);
       default:
         return assertNever(command);
     }

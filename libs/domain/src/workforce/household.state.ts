@@ -18,6 +18,8 @@ export interface Employment {
   readonly channel: Channel;
   readonly startDate: string;
   readonly vacancyId?: string;
+  /** A public-welfare placement's term end (YYYY-MM-DD), moved by each renewal. */
+  readonly welfareTermEndsOn?: string;
 }
 
 export interface WorkerState {
@@ -102,6 +104,19 @@ function endEmployment(state: RegisteredHousehold, ended: EventData<'EmploymentE
   return { ...next, employments: withEntry(next.employments, employmentId, record) };
 }
 
+function renewTerm(
+  state: RegisteredHousehold,
+  workerId: string,
+  placementId: string,
+  termEndsOn: string,
+): RegisteredHousehold {
+  return updateWorker(state, workerId, (w) =>
+    w.activeEmployment?.employmentId === placementId
+      ? { ...w, activeEmployment: { ...w.activeEmployment, welfareTermEndsOn: termEndsOn } }
+      : w,
+  );
+}
+
 export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): HouseholdState {
   if (event.type === 'HouseholdRegistered') {
     const { householdId, countyCode, relocationSiteId } = event.data;
@@ -180,13 +195,14 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       });
     }
     case 'WorkerPlaced': {
-      const { placementId, channel, startDate, vacancyId } = event.data;
+      const { placementId, channel, startDate, vacancyId, welfareTermEndsOn } = event.data;
       const next = startEmployment(state, event.data.workerId, {
         employmentId: placementId,
         kind: 'placement',
         channel,
         startDate,
         vacancyId,
+        ...(welfareTermEndsOn === undefined ? {} : { welfareTermEndsOn }),
       });
       return { ...next, placements: withEntry(next.placements, placementId, event.data) };
     }
@@ -202,6 +218,8 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       }));
     case 'PlacementVoided':
       return { ...state, voidedPlacements: new Set(state.voidedPlacements).add(event.data.placementId) };
+    case 'WelfareTermRenewed':
+      return renewTerm(state, event.data.workerId, event.data.placementId, event.data.termEndsOn);
     default:
       return assertNever(event);
   }

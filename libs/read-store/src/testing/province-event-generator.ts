@@ -37,13 +37,38 @@ const REPORTED: readonly Channel[] = [
 ];
 const metadata = { actor: { id: 'seed', role: 'system' }, correlationId: 'bench', causationId: 'bench' };
 
+export interface ProvinceLogOptions {
+  /**
+   * The share of placements made into a public-welfare post of the household's county (one per county,
+   * posted first), each with a term of `welfareTermMonths` recorded on WorkerPlaced; 0 (the default) gives the
+   * log the projections benchmark has always used.
+   */
+  readonly welfareShare?: number;
+  readonly welfareTermMonths?: number;
+}
+
+/** `date` (YYYY-MM-DD) plus whole months, the day clamped to the month's last. */
+function plusMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, last));
+  return target.toISOString().slice(0, 10);
+}
+
 /**
  * A province-like log for benchmarks, fast and schema-valid (data shaped from the contracts' examples):
  * vacancies posted across Guizhou's counties and outside it, then households registered chunk by chunk with
  * 1-5 members, most members placed through the placement saga (reserve, place, confirm: 3 events) or
  * reported employed, some employments ended and some of those workers placed again. Stops near `total`.
  */
-export function* generateProvinceLog(total: number, seed = 2026): Generator<GeneratedAppend> {
+export function* generateProvinceLog(
+  total: number,
+  seed = 2026,
+  options: ProvinceLogOptions = {},
+): Generator<GeneratedAppend> {
+  const welfareShare = options.welfareShare ?? 0;
+  const welfareTermMonths = options.welfareTermMonths ?? 12;
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const revisions = new Map<string, number>();
@@ -91,6 +116,32 @@ export function* generateProvinceLog(total: number, seed = 2026): Generator<Gene
     ]);
   }
 
+  // Public-welfare posts, one per county, only when asked for (the default log has none).
+  const welfarePosts = new Map<string, string>();
+  if (welfareShare > 0) {
+    for (const { code } of GUIZHOU_COUNTIES) {
+      const id = `w${code}`;
+      welfarePosts.set(code, id);
+      const welfare = { monthlySubsidy: 800, termMonths: welfareTermMonths };
+      const location = { province: '贵州省', city: '贵阳市', countyCode: code };
+      const source = { type: 'public_welfare' as const, id: code };
+      yield append(`vacancy-${id}`, [
+        [
+          'VacancyPosted',
+          {
+            ...EVENT_EXAMPLES.VacancyPosted,
+            vacancyId: id,
+            openings: 10_000,
+            source,
+            location,
+            welfare,
+            postedAt: at(),
+          },
+        ],
+      ]);
+    }
+  }
+
   const employed: { householdId: string; workerId: string; employmentId: string }[] = [];
   for (let h = 0; count < total; h++) {
     const householdId = `h${h}`;
@@ -116,9 +167,17 @@ export function* generateProvinceLog(total: number, seed = 2026): Generator<Gene
       const workerId = `${householdId}.${m}`;
       const who = { workerId, householdId };
       if (random() < 0.75) {
-        const vacancy = pick(vacancies);
+        const welfarePost =
+          welfareShare > 0 && random() < welfareShare ? welfarePosts.get(countyCode) : undefined;
+        const vacancy = welfarePost
+          ? { id: welfarePost, channel: 'public_welfare' as const }
+          : pick(vacancies);
         const placementId = `p${h}-${m}`;
         const saga = { vacancyId: vacancy.id, placementId };
+        const startDate = at().slice(0, 10);
+        const term = welfarePost
+          ? { welfareTermEndsOn: plusMonths(startDate, welfareTermMonths), welfareCountyCode: countyCode }
+          : {};
         yield append(`vacancy-${vacancy.id}`, [
           ['VacancyOpeningReserved', { ...saga, ...who, reservedAt: at() }],
         ]);
@@ -130,7 +189,8 @@ export function* generateProvinceLog(total: number, seed = 2026): Generator<Gene
               ...who,
               channel: vacancy.channel,
               brokerId: 'broker-1',
-              startDate: at().slice(0, 10),
+              startDate,
+              ...term,
               placedAt: at(),
             },
           ],

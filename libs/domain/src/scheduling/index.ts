@@ -1,0 +1,3 @@
+export * from './due-item';
+export * from './vacancy-expiry.projection';
+export * from './welfare-term.projection';

@@ -1,0 +1,30 @@
+/**
+ * The term of a public-welfare post (公益性岗位: 按需设岗、以岗聘任、在岗领补、有序退岗): the holder leaves at the
+ * term's end unless the county office renews the term before it runs out. Dates are calendar dates
+ * (YYYY-MM-DD) read in UTC, as the rest of the service reads `now.slice(0, 10)`.
+ */
+
+/** The calendar date of an ISO date-time, in UTC (an offset such as +08:00 is taken into account). */
+export const utcDateOf = (isoDateTime: string): string => new Date(isoDateTime).toISOString().slice(0, 10);
+
+/** The instant a term ending on `date` ends: the start of that day, UTC, in the canonical ISO form. */
+export const termEndInstant = (date: string): string => `${date}T00:00:00.000Z`;
+
+/**
+ * `date` plus whole months; a day the target month lacks becomes its last day (2026-01-31 + 1 month is
+ * 2026-02-28), as a term of months is counted on the calendar.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The day a term of `termMonths` that starts on `startDate` ends (the first day no longer in post). */
+export const welfareTermEnd = (startDate: string, termMonths: number): string =>
+  addMonths(startDate, termMonths);
+
+/** Whether a term ending on `termEndsOn` has ended by `now` (its end day has begun). */
+export const termHasEnded = (termEndsOn: string, now: string): boolean => termEndsOn <= utcDateOf(now);

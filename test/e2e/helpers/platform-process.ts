@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import request from 'supertest';
+import { SqliteEventStore, type RecordedEvent } from '@lib/event-store';
+
+/**
+ * A real platform process for the crash tests: the platform as `npm start` runs it, under ts-node, through the
+ * crash tests' own entry (test/crash/platform-with-faults.child.ts), with the crash point FAULT_INJECT.
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+export const STARTUP_MS = 90_000;
+
+export interface Platform {
+  readonly child: ChildProcess;
+  readonly http: ReturnType<typeof request>;
+  readonly exited: Promise<NodeJS.Signals | number | null>;
+  output(): string;
+}
+
+export interface PlatformProcessOptions {
+  readonly jwtSecret: string;
+  /** A crash point of test/crash/fault-injection.ts. */
+  readonly fault?: string;
+  /** More environment (SCHEDULER_INTERVAL_MS, LOG_LEVEL, …). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the platform on `dataDir` and waits until it answers /health. */
+export async function startPlatform(dataDir: string, options: PlatformProcessOptions): Promise<Platform> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'test/crash/platform-with-faults.child.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        JWT_SECRET: options.jwtSecret,
+        ID_HASH_KEY: 'crash-test-id-hash-key-0123',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT: '0',
+        FAULT_INJECT: options.fault ?? '',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  const http = request(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + STARTUP_MS;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  for (;;) {
+    if (dead) throw new Error(`The platform exited during start: ${output}`);
+    if (Date.now() > deadline) throw new Error(`The platform did not start in time: ${output}`);
+    const ok = await http
+      .get('/health')
+      .then((res) => res.status === 200)
+      .catch(() => false);
+    if (ok) return { child, http, exited, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function stopPlatform(platform: Platform): Promise<void> {
+  platform.child.kill('SIGTERM');
+  await platform.exited;
+}
+
+/** The streams' events, read from the data directory once no platform holds it. */
+export async function readStreams(dataDir: string, ...streams: string[]): Promise<RecordedEvent[][]> {
+  const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
+  try {
+    return await Promise.all(streams.map((s) => store.readStream(s)));
+  } finally {
+    await store.close();
+  }
+}
