@@ -10,6 +10,9 @@ import { postingsService } from '../../apps/postings/src/postings.service';
 import { RelayRuntime } from '../../apps/relay/src/relay-runtime';
 import { relayService } from '../../apps/relay/src/relay.service';
 import { workforceService } from '../../apps/workforce/src/workforce.service';
+import { MonitorFeed } from '../../apps/platform/src/monitor/monitor-feed';
+import { MonitorRuntime } from '../../apps/platform/src/monitor/monitor-runtime';
+import { SchedulerRuntime } from '../../apps/platform/src/scheduler/scheduler-runtime';
 import { createServiceApp, type ServiceAppOptions } from '../../apps/platform/src/config/service-app';
 
 /**
@@ -56,6 +59,19 @@ describe('distributed services, embedded adapters', () => {
         const response = await http[method](path).send({});
         expect({ other, status: response.status }).toEqual({ other, status: other === name ? 401 : 404 });
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('monitor: runs the scheduler beside its own projections (one runner, not a second monitor)', async () => {
+    const app = await boot(monitorService(envFor()));
+    try {
+      // A second MonitorModule instance would be a second runner writing the same read store.
+      expect(app.get(MonitorFeed, { strict: false, each: true })).toHaveLength(1);
+      expect(app.get(MonitorRuntime, { strict: false, each: true })).toHaveLength(1);
+      const runs = await app.get(SchedulerRuntime, { strict: false }).runNow();
+      expect(runs.map((r) => r.found)).toEqual([0]);
     } finally {
       await app.close();
     }

@@ -175,7 +175,9 @@ describe('scheduler (e2e)', () => {
     clock.set(`${termEndsOn}T12:00:00Z`);
     const atOldEnd = (await runScheduler()).flatMap((r) => r.appended).filter((a) => a.key === placementId);
     expect(atOldEnd).toEqual([]);
-    clock.set(`${newEnd}T00:00:00Z`);
+    // The end day begins at 00:00 in Guizhou.
+    const newEndBegins = new Date(Date.parse(`${newEnd}T00:00:00+08:00`)).toISOString();
+    clock.set(newEndBegins);
     const atNewEnd = (await runScheduler()).flatMap((r) => r.appended).filter((a) => a.key === placementId);
     expect(atNewEnd).toEqual([expect.objectContaining({ eventType: 'EmploymentEnded' })]);
     const ended = (await eventStoreOf(t.app).readStream(householdStream(householdId))).filter(
@@ -185,7 +187,7 @@ describe('scheduler (e2e)', () => {
       expect.objectContaining({
         employmentId: placementId,
         reason: 'welfare_term_end',
-        endedAt: `${newEnd}T00:00:00.000Z`,
+        endedAt: newEndBegins,
       }),
     ]);
     const household = await get(
@@ -196,7 +198,7 @@ describe('scheduler (e2e)', () => {
     expect(household.body).toMatchObject({
       status: 'zero_employment',
       employedMembers: 0,
-      openCase: { openedAt: `${newEnd}T00:00:00.000Z` },
+      openCase: { openedAt: newEndBegins },
     });
     // The placement is no longer active: a renewal now is a conflict.
     const late = await t.http.post(path).set(bearer(office)).send({ termMonths: 6 }).expect(409);

@@ -12,6 +12,7 @@ import { EVENT_STORE } from '../../platform/src/event-store/event-store.module';
 import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
 import { MonitorModule } from '../../platform/src/monitor/monitor.module';
 import { MONITOR_READ_STORE } from '../../platform/src/monitor/monitor-runtime';
+import { SchedulerModule } from '../../platform/src/scheduler/scheduler.module';
 import { KafkaMonitorFeed } from './kafka-monitor-feed';
 
 /** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
@@ -40,20 +41,14 @@ export const monitorFeedProvider = (deployment: DeploymentConfig): Provider => (
 /**
  * The monitor service: the employment projections (fed from Kafka in the distributed deployment), their
  * queries, read-your-writes, the county event stream, the vacancy list, the access log, and the dashboard.
- * It also appends the zero-employment case events (the projections' process manager), so it needs the
- * event store too.
+ * It also appends the zero-employment case events (the projections' process manager) and runs the scheduler
+ * (vacancies expire, public-welfare terms end; safe on every replica), so it needs the event store too.
  */
 export function monitorService(env: NodeJS.ProcessEnv = process.env): ServiceAppOptions {
   const deployment = deploymentConfigFromEnv(env);
-  return {
-    name: 'monitor',
-    env,
-    modules: [
-      MonitorModule.withFeed({
-        readStore: monitorReadStoreProvider(deployment),
-        feed: monitorFeedProvider(deployment),
-      }),
-      DashboardModule,
-    ],
-  };
+  const monitor = MonitorModule.withFeed({
+    readStore: monitorReadStoreProvider(deployment),
+    feed: monitorFeedProvider(deployment),
+  });
+  return { name: 'monitor', env, modules: [monitor, DashboardModule, SchedulerModule.beside(monitor)] };
 }

@@ -18,5 +18,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   DashboardModule,
   MonitorModule,
   MatchingModule,
-  SchedulerModule,
+  SchedulerModule.beside(MonitorModule),
 ];

@@ -42,7 +42,7 @@ describe('scheduler on a real SQLite event store and read store', () => {
     expect(due.map((d) => [d.kind, d.dueAt, d.countyCode])).toEqual([
       ['vacancy_expiry', '2026-06-01T00:00:00.000Z', '440106'],
       ['vacancy_expiry', '2026-12-31T00:00:00.000Z', '520402'],
-      ['welfare_term_end', '2027-04-01T00:00:00.000Z', '520402'],
+      ['welfare_term_end', '2027-03-31T16:00:00.000Z', '520402'],
     ]);
     expect(await findDueItems(world.reads, { now: '2027-05-01T00:00:00Z', limit: 2 })).toHaveLength(2);
   });

@@ -21,9 +21,10 @@ describe('scheduler: public-welfare terms end on time unless renewed', () => {
     await place(world.events, 'h1:p2', 'h1.1', 'v-w', '2026-04-02T08:00:00Z');
     await world.caughtUp();
     expect(
-      (await world.runAt('2027-04-01T23:00:00Z')).appended.filter((a) => a.kind === 'welfare_term_end'),
+      (await world.runAt('2027-04-01T15:59:00Z')).appended.filter((a) => a.kind === 'welfare_term_end'),
     ).toEqual([]);
-    const run = await world.runAt('2027-04-02T00:00:00Z');
+    // The end day begins at 00:00 in Guizhou, 16:00 UTC the day before.
+    const run = await world.runAt('2027-04-01T16:00:00Z');
     expect(run.appended.filter((a) => a.kind === 'welfare_term_end').map((a) => a.key)).toEqual(['h1:p2']);
     const ended = await world.ofType(householdStream('h1'), 'EmploymentEnded');
     expect(ended.map((e) => e.data)).toEqual([
@@ -31,14 +32,14 @@ describe('scheduler: public-welfare terms end on time unless renewed', () => {
       expect.objectContaining({
         employmentId: 'h1:p2',
         reason: 'welfare_term_end',
-        endedAt: '2027-04-02T00:00:00.000Z',
+        endedAt: '2027-04-01T16:00:00.000Z',
       }),
     ]);
     await world.caughtUp();
     const [household] = (await world.reads.load(householdsCollection, ['h1'])).values();
     expect(household).toMatchObject({
       status: 'zero_employment',
-      openCase: { openedAt: '2027-04-02T00:00:00.000Z' },
+      openCase: { openedAt: '2027-04-01T16:00:00.000Z' },
     });
     expect((await world.reads.load(dueWelfareTermsCollection, ['h1:p2'])).get('h1:p2')).toMatchObject({
       pending: false,
@@ -62,18 +63,18 @@ describe('scheduler: public-welfare terms end on time unless renewed', () => {
     await world.caughtUp();
     expect((await world.reads.load(dueWelfareTermsCollection, ['h1:p1'])).get('h1:p1')).toMatchObject({
       termEndsOn: '2027-10-01',
-      dueAt: '2027-10-01T00:00:00.000Z',
+      dueAt: '2027-09-30T16:00:00.000Z',
       pending: true,
     });
     const atOldEnd = await world.runAt(`${TERM_ENDS_ON}T12:00:00Z`);
     expect(atOldEnd.appended.map((a) => a.kind)).not.toContain('welfare_term_end');
     expect(await world.ofType(householdStream('h1'), 'EmploymentEnded')).toEqual([]);
-    const atNewEnd = await world.runAt('2027-10-01T00:00:00Z');
+    const atNewEnd = await world.runAt('2027-09-30T16:00:00Z');
     expect(atNewEnd.appended.filter((a) => a.kind === 'welfare_term_end').map((a) => a.key)).toEqual([
       'h1:p1',
     ]);
     const ended = await world.ofType(householdStream('h1'), 'EmploymentEnded');
-    expect(ended.map((e) => e.data.endedAt)).toEqual(['2027-10-01T00:00:00.000Z']);
+    expect(ended.map((e) => e.data.endedAt)).toEqual(['2027-09-30T16:00:00.000Z']);
     expect(ended[0].id).toBe(welfareTermEndedEventId('h1:p1', '2027-10-01'));
   });
 

@@ -102,7 +102,7 @@ describe('due items: public-welfare term ends', () => {
       vacancyId: V,
       countyCode: '520402',
       termEndsOn: '2027-04-01',
-      dueAt: '2027-04-01T00:00:00.000Z',
+      dueAt: '2027-03-31T16:00:00.000Z',
       pending: true,
       renewals: 0,
       ended: null,
@@ -121,7 +121,7 @@ describe('due items: public-welfare term ends', () => {
     });
     expect(terms(log.events)[P]).toMatchObject({
       termEndsOn: '2028-04-01',
-      dueAt: '2028-04-01T00:00:00.000Z',
+      dueAt: '2028-03-31T16:00:00.000Z',
       renewals: 1,
       pending: true,
     });

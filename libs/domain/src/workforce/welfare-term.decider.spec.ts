@@ -72,11 +72,12 @@ describe('a public-welfare term on the household', () => {
         .then([renewed('2028-10-01', '2028-01-05T00:00:00Z')]));
     it('is refused once the term has ended, even before the scheduler ended the placement', () => {
       given(householdDecider, history)
-        .when(renew(12, '2027-04-01T00:00:00Z'))
+        .when(renew(12, '2027-03-31T16:00:00Z'))
         .thenRejects('forbidden_transition', /ended on 2027-04-01/);
+      // 23:59:59 on 31 March in Guizhou.
       given(householdDecider, history)
-        .when(renew(12, '2027-03-31T23:59:59Z'))
-        .then([renewed('2028-04-01', '2027-03-31T23:59:59Z')]);
+        .when(renew(12, '2027-03-31T15:59:59Z'))
+        .then([renewed('2028-04-01', '2027-03-31T15:59:59Z')]);
     });
     it('is refused for an ended placement, a market placement, an unknown placement and a bad term', () => {
       given(householdDecider, [...history, ended('quit', '2026-09-01T00:00:00Z')])
@@ -94,23 +95,23 @@ describe('a public-welfare term on the household', () => {
   });
 
   describe('EndEmployment at the term end (the scheduler)', () => {
-    it('ends the placement at the start of its end day, with reason welfare_term_end', () =>
+    it('ends the placement at the start of its end day in Guizhou (16:00 UTC the day before), with reason welfare_term_end', () =>
       given(householdDecider, history)
-        .when(termEnd('2027-04-01', '2027-04-01T00:00:30Z'))
-        .then([ended('welfare_term_end', '2027-04-01T00:00:00.000Z')]));
+        .when(termEnd('2027-04-01', '2027-03-31T16:00:30Z'))
+        .then([ended('welfare_term_end', '2027-03-31T16:00:00.000Z')]));
     it('decides the same event however late the scheduler runs', () =>
       given(householdDecider, history)
         .when(termEnd('2027-04-01', '2027-06-15T10:00:00Z'))
-        .then([ended('welfare_term_end', '2027-04-01T00:00:00.000Z')]));
-    it('is refused before the end day', () =>
+        .then([ended('welfare_term_end', '2027-03-31T16:00:00.000Z')]));
+    it('is refused before the end day (in Guizhou)', () =>
       given(householdDecider, history)
-        .when(termEnd('2027-04-01', '2027-03-31T23:59:59Z'))
+        .when(termEnd('2027-04-01', '2027-03-31T15:59:59Z'))
         .thenRejects('forbidden_transition', /not yet/));
     it('appends nothing when the term was renewed since (the due date moved) or the placement already ended', () => {
       given(householdDecider, [...history, renewed('2028-04-01')])
         .when(termEnd('2027-04-01', '2027-04-02T00:00:00Z'))
         .thenNothing();
-      given(householdDecider, [...history, ended('welfare_term_end', '2027-04-01T00:00:00.000Z')])
+      given(householdDecider, [...history, ended('welfare_term_end', '2027-03-31T16:00:00.000Z')])
         .when(termEnd('2027-04-01', '2027-04-02T00:00:00Z'))
         .thenNothing();
       given(householdDecider, [...history, ended('quit', '2026-09-01T00:00:00Z')])
@@ -120,7 +121,7 @@ describe('a public-welfare term on the household', () => {
     it('ends a renewed term at its new end', () =>
       given(householdDecider, [...history, renewed('2028-04-01')])
         .when(termEnd('2028-04-01', '2028-04-01T00:00:00Z'))
-        .then([ended('welfare_term_end', '2028-04-01T00:00:00.000Z')]));
+        .then([ended('welfare_term_end', '2028-03-31T16:00:00.000Z')]));
     it('is refused for a placement without a term', () =>
       given(householdDecider, [...householdRegistered(), workerPlaced(P)])
         .when(termEnd('2027-04-01', '2027-04-02T00:00:00Z'))

@@ -1,14 +1,13 @@
+import { dayOf, startOfDay } from '../shared/business-dates';
+
 /**
  * The term of a public-welfare post (公益性岗位: 按需设岗、以岗聘任、在岗领补、有序退岗): the holder leaves at the
- * term's end unless the county office renews the term before it runs out. Dates are calendar dates
- * (YYYY-MM-DD) read in UTC, as the rest of the service reads `now.slice(0, 10)`.
+ * term's end unless the county office renews the term before it runs out. Dates are calendar days in Guizhou
+ * (UTC+8), as every business date is (shared/business-dates.ts, ADR 0009).
  */
 
-/** The calendar date of an ISO date-time, in UTC (an offset such as +08:00 is taken into account). */
-export const utcDateOf = (isoDateTime: string): string => new Date(isoDateTime).toISOString().slice(0, 10);
-
-/** The instant a term ending on `date` ends: the start of that day, UTC, in the canonical ISO form. */
-export const termEndInstant = (date: string): string => `${date}T00:00:00.000Z`;
+/** The instant a term ending on `date` ends: the start of that day in Guizhou, in the canonical ISO form. */
+export const termEndInstant = (date: string): string => new Date(startOfDay(date)).toISOString();
 
 /**
  * `date` plus whole months; a day the target month lacks becomes its last day (2026-01-31 + 1 month is
@@ -27,4 +26,4 @@ export const welfareTermEnd = (startDate: string, termMonths: number): string =>
   addMonths(startDate, termMonths);
 
 /** Whether a term ending on `termEndsOn` has ended by `now` (its end day has begun). */
-export const termHasEnded = (termEndsOn: string, now: string): boolean => termEndsOn <= utcDateOf(now);
+export const termHasEnded = (termEndsOn: string, now: string): boolean => termEndsOn <= dayOf(now);
