@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
-  caseAssignee,
+  recordedCaseAssignee,
+  recordedText,
   caseFinding,
   caseMeasureKind,
-  caseNote,
   caseVerificationMethod,
   channel,
   employmentId,
@@ -11,9 +11,7 @@ import {
   householdId,
   isoDate,
   isoDateTime,
-  personName,
   recordId,
-  shortText,
   vacancyId,
   workerId,
 } from '../values';
@@ -106,7 +104,7 @@ export const ZeroEmploymentCaseAssigned = defineEvent({
     .object({
       householdId,
       countyCode: guizhouCountyCode,
-      assignee: caseAssignee,
+      assignee: recordedCaseAssignee,
       assignedAt: isoDateTime,
     })
     .strict(),
@@ -126,7 +124,7 @@ export const verificationFollowUp = z.discriminatedUnion('kind', [
       workerId,
       employmentId,
       channel,
-      employer: shortText.optional(),
+      employer: recordedText(200).optional(),
       startDate: isoDate,
     })
     .strict(),
@@ -148,7 +146,7 @@ export const ZeroEmploymentCaseVerified = defineEvent({
       visitedAt: isoDateTime,
       method: caseVerificationMethod,
       finding: caseFinding,
-      note: caseNote.optional(),
+      note: recordedText(1000).optional(),
       followUp: verificationFollowUp.optional(),
       recordedAt: isoDateTime,
     })
@@ -179,12 +177,12 @@ export const ZeroEmploymentCaseMeasureRecorded = defineEvent({
       kind: caseMeasureKind,
       takenAt: isoDateTime,
       /** Who gave it, when not the office user who records it (the cadre in the village). */
-      takenBy: personName.optional(),
+      takenBy: recordedText(100).optional(),
       /** The member it was for: it then counts toward that member's "131" package. */
       workerId: workerId.optional(),
       /** The vacancies offered (job_recommendation, welfare_post_offer). */
       vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
-      note: caseNote.optional(),
+      note: recordedText(1000).optional(),
       recordedAt: isoDateTime,
     })
     .strict(),

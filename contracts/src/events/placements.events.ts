@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
+  recordedText,
   actorId,
-  caseNote,
   channel,
   employmentEndReason,
   employmentId,
@@ -11,7 +11,6 @@ import {
   isoDate,
   isoDateTime,
   placementId,
-  reasonText,
   vacancyId,
   verificationMethod,
   workerId,
@@ -37,7 +36,7 @@ export const WorkerPlaced = defineEvent({
       /** 1-based rank of the vacancy in the worker's recommendations, when the broker used them. */
       recommendationRank: z.number().int().min(1).max(1000).optional(),
       /** Why the broker chose other than the top recommendation. */
-      overrideReason: reasonText.optional(),
+      overrideReason: recordedText(500).optional(),
       /**
        * A public-welfare post's term: the day it ends (the start date plus the post's term in months), unless
        * the county office renews it (WelfareTermRenewed). Absent for every other placement.
@@ -102,7 +101,7 @@ export const EmploymentVerified = defineEvent({
       stillEmployed: z.boolean(),
       method: verificationMethod,
       outcome: followUpOutcome.optional(),
-      note: caseNote.optional(),
+      note: recordedText(1000).optional(),
       verifiedAt: isoDateTime,
     })
     .strict()
@@ -148,7 +147,14 @@ export const PlacementVoided = defineEvent({
   stream: 'household',
   time: 'voidedAt',
   schema: z
-    .object({ placementId, workerId, householdId, vacancyId, reason: reasonText, voidedAt: isoDateTime })
+    .object({
+      placementId,
+      workerId,
+      householdId,
+      vacancyId,
+      reason: recordedText(500),
+      voidedAt: isoDateTime,
+    })
     .strict(),
   example: {
     placementId: PLACEMENT,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  recordedText,
   entityId,
   guizhouCountyCode,
   guizhouRegionCode,
@@ -7,10 +8,8 @@ import {
   isoDateTime,
   labourCapacity,
   placementId,
-  reasonText,
   regionCode,
   relocationSiteId,
-  shortText,
   skillTag,
   skills,
   stationId,
@@ -32,9 +31,9 @@ export const LabourStationRegistered = defineEvent({
   schema: z
     .object({
       stationId,
-      name: shortText,
-      hostProvince: shortText,
-      hostCity: shortText,
+      name: recordedText(200),
+      hostProvince: recordedText(200),
+      hostCity: recordedText(200),
       /** Guizhou (520000), the prefecture or the county that runs the station. */
       managingRegionCode: guizhouRegionCode,
       registeredAt: isoDateTime,
@@ -58,7 +57,7 @@ export const WorkshopCertified = defineEvent({
   schema: z
     .object({
       workshopId,
-      name: shortText,
+      name: recordedText(200),
       countyCode: guizhouCountyCode,
       relocationSiteId,
       sector: skillTag,
@@ -80,13 +79,13 @@ export const WorkshopDecertified = defineEvent({
   version: 1,
   stream: 'workshop',
   time: 'decertifiedAt',
-  schema: z.object({ workshopId, reason: reasonText, decertifiedAt: isoDateTime }).strict(),
+  schema: z.object({ workshopId, reason: recordedText(500), decertifiedAt: isoDateTime }).strict(),
   example: { workshopId: 'workshop-001', reason: '停产', decertifiedAt: AT },
 });
 
 export const vacancySource = z.object({ type: vacancySourceType, id: entityId }).strict();
 export const workLocation = z
-  .object({ province: shortText, city: shortText, countyCode: regionCode.optional() })
+  .object({ province: recordedText(200), city: recordedText(200), countyCode: regionCode.optional() })
   .strict();
 export const wageRange = z.object({ min: yuan, max: yuan, period: wagePeriod }).strict();
 export const ageRange = z
@@ -105,7 +104,7 @@ export const VacancyPosted = defineEvent({
     .object({
       vacancyId,
       source: vacancySource,
-      title: shortText,
+      title: recordedText(200),
       occupation: skillTag,
       skills,
       location: workLocation,
@@ -179,7 +178,7 @@ export const VacancyWithdrawn = defineEvent({
   version: 1,
   stream: 'vacancy',
   time: 'withdrawnAt',
-  schema: z.object({ vacancyId, reason: reasonText.optional(), withdrawnAt: isoDateTime }).strict(),
+  schema: z.object({ vacancyId, reason: recordedText(500).optional(), withdrawnAt: isoDateTime }).strict(),
   example: { vacancyId: VACANCY, reason: 'filled elsewhere', withdrawnAt: AT },
 });
 
@@ -223,7 +222,7 @@ export const VacancyReservationReleased = defineEvent({
   version: 1,
   stream: 'vacancy',
   time: 'releasedAt',
-  schema: z.object({ vacancyId, placementId, reason: reasonText, releasedAt: isoDateTime }).strict(),
+  schema: z.object({ vacancyId, placementId, reason: recordedText(500), releasedAt: isoDateTime }).strict(),
   example: {
     vacancyId: VACANCY,
     placementId: PLACEMENT,

@@ -43,7 +43,7 @@ export const postVacancyBody = z
     title: shortText,
     occupation: skillTag,
     skills: skills.default([]),
-    location: workLocation,
+    location: workLocation.extend({ province: shortText, city: shortText }),
     openings,
     wage: wageRange,
     ageRange,

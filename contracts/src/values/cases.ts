@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { actorId, entityId } from './ids';
-import { freeText } from './free-text';
+import { freeText, recordedText } from './free-text';
 import { personName } from './scalars';
 
 /** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
 export const caseAssignee = z.object({ id: actorId, name: personName }).strict();
+/** The assignee as the log holds it (free-text.ts, recordedText). */
+export const recordedCaseAssignee = z.object({ id: actorId, name: recordedText(100) }).strict();
 export type CaseAssignee = z.infer<typeof caseAssignee>;
 
 /** How a cadre checked on the ground (基层核实). */

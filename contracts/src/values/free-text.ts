@@ -58,3 +58,10 @@ export const freeText = (max: number, rules: FreeTextRules = {}) =>
       const problem = freeTextProblem(text, rules);
       if (problem) ctx.addIssue({ code: 'custom', message: `Text ${MESSAGES[problem]}` });
     });
+
+/**
+ * Text as the event log holds it: checked by the rules above when it was written (at the HTTP edge), read back
+ * as it was. A rule added later must not make facts already recorded unreadable, so the events' schemas
+ * hold only what text has always been: trimmed, 1 to `max` characters.
+ */
+export const recordedText = (max: number) => z.string().trim().min(1).max(max);

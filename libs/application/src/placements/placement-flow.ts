@@ -12,6 +12,7 @@ import {
 import { checkPlacementConstraints } from '@lib/domain/postings/placement-constraints';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import type { Rejection } from '@lib/domain/shared/decider';
+import { dayOf } from '@lib/domain/shared/business-dates';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { loadState, type EventStore, type Position } from '@lib/event-store';
 import { stepOrThrow } from '../shared/flow-step';
@@ -33,7 +34,7 @@ export interface PlaceWorkerInput {
   readonly brokerId: string;
   /** Must equal the channel that follows from the vacancy when given. */
   readonly channel?: Channel;
-  /** Defaults to the date of `now`. */
+  /** Defaults to the day of `now` in Guizhou. */
   readonly startDate?: string;
   readonly recommendationRank?: number;
   readonly overrideReason?: string;
@@ -69,7 +70,8 @@ export async function placeWorker(input: PlaceWorkerInput): Promise<PlaceWorkerR
   }
   const ref: PlacementRef = { store, placementId, workerId, householdId, vacancyId, now, metadata };
   const { brokerId, recommendationRank, overrideReason } = input;
-  const startDate = input.startDate ?? now.slice(0, 10);
+  // Today in Guizhou, as every business date (ADR 0009).
+  const startDate = input.startDate ?? dayOf(now);
   const details: PlaceDetails = {
     channel,
     brokerId,
