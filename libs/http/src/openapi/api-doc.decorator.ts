@@ -3,8 +3,13 @@ import type { z } from 'zod';
 
 export interface ApiResponseDoc {
   readonly description: string;
-  /** The response body's schema; absent for an empty body. */
+  /**
+   * The response body's schema. Absent for an empty body, for a body that is not JSON (give `contentType`) and
+   * for an error status (which answers the error body).
+   */
   readonly schema?: z.ZodType;
+  /** The media type when the body is not JSON: `text/html`, `text/event-stream`, a range for static files. */
+  readonly contentType?: string;
 }
 
 export interface ApiDocOptions {
