@@ -317,7 +317,8 @@ export function buildOpenApiDocument(version = '1.0.0') {
       title: 'Guizhou relocated-household employment service',
       version,
       description:
-        'Event-sourced labour-export and employment matching. Positions are decimal strings. ' +
+        'Event-sourced labour-export and employment matching. Positions are decimal strings. Every JSON answer ' +
+        'is sent through the schema documented for its status: it has no field the schema does not name. ' +
         'Errors have the shape { error: { code, message, issues?, details? } }, for the statuses an operation ' +
         'lists and, as its `default` response, for any other (413, 415, 500, 503 not_ready, …).',
     },
