@@ -20,6 +20,7 @@ import {
   memberBody,
   vacancyBody,
 } from './helpers/fixtures';
+import { checkedAgent, servedContract } from './helpers/checked-agent';
 import { testTokens } from './helpers/test-tokens';
 
 const ROOT = join(__dirname, '..', '..');
@@ -80,7 +81,8 @@ async function startPlatform(dataDir: string, fault?: string): Promise<Platform>
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   );
-  const http = request(`http://127.0.0.1:${port}`);
+  const url = `http://127.0.0.1:${port}`;
+  const http = request(url);
   const deadline = Date.now() + STARTUP_MS;
   let dead = false;
   void exited.then(() => (dead = true));
@@ -91,7 +93,9 @@ async function startPlatform(dataDir: string, fault?: string): Promise<Platform>
       .get('/health')
       .then((res) => res.status === 200)
       .catch(() => false);
-    if (ok) return { child, http, exited, output: () => output };
+    // Once it answers, every answer is checked against the OpenAPI document it serves.
+    if (ok)
+      return { child, http: checkedAgent(url, await servedContract(url)), exited, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

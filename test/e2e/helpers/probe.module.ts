@@ -75,6 +75,13 @@ export class ProbeController {
     throw new Error('database password is hunter2');
   }
 
+  /** Answers a field its schema does not name, as a forgotten schema change would. */
+  @Get('drift')
+  @ApiDoc(ok)
+  drift() {
+    return { ok: true, internalNote: 'not for clients' };
+  }
+
   @Public()
   @Get('public')
   @ApiDoc(ok)
