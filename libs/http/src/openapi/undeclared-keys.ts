@@ -8,19 +8,27 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function undeclaredKeys(input: unknown, output: unknown): string[] {
   const found = new Set<string>();
-  const walk = (from: unknown, to: unknown, path: string): void => {
-    if (Array.isArray(from) && Array.isArray(to)) {
-      from.forEach((item, i) => walk(item, to[i], `${path}/*`));
+  // The path is a stack, joined only for a key found missing: the walk allocates no string per node.
+  const path: string[] = [];
+  const walk = (from: unknown, to: unknown): void => {
+    if (Array.isArray(from)) {
+      if (!Array.isArray(to)) return;
+      path.push('*');
+      for (let i = 0; i < from.length; i++) walk(from[i], to[i]);
+      path.pop();
       return;
     }
     if (!isPlainObject(from) || !isPlainObject(to)) return;
-    for (const key of Object.keys(from)) {
+    for (const key in from) {
+      if (!Object.prototype.hasOwnProperty.call(from, key)) continue;
       const value = from[key];
       if (value === undefined) continue;
-      if (!Object.prototype.hasOwnProperty.call(to, key)) found.add(`${path}/${key}`);
-      else walk(value, to[key], `${path}/${key}`);
+      path.push(key);
+      if (!Object.prototype.hasOwnProperty.call(to, key)) found.add(`/${path.join('/')}`);
+      else if (typeof value === 'object' && value !== null) walk(value, to[key]);
+      path.pop();
     }
   };
-  walk(input, output, '');
+  walk(input, output);
   return [...found];
 }
