@@ -36,8 +36,9 @@ const isJsonValue = (body: unknown): boolean =>
  * the OpenAPI document is generated from), so the document and the answers cannot drift apart: the parsed value
  * is what goes out. A field the schema does not name is refused or stripped (see UndeclaredFields); an answer
  * that breaks its schema otherwise (a missing field, a wrong type), or a JSON answer to a status its route
- * declares no schema for, is a 500 in every mode: never an unchecked body. Errors (the exception filter's) and
- * handlers that write their own response (`@Res()`: streams, static files) do not pass through here.
+ * declares no schema for, is a 500 in every mode: never an unchecked body. Registered before the idempotency
+ * interceptor, it sees replayed answers too. Errors (the exception filter's) and handlers that write their own
+ * response (`@Res()`: streams, static files) do not pass through here.
  */
 @Injectable()
 export class ResponseSchemaInterceptor implements NestInterceptor {
@@ -55,14 +56,9 @@ export class ResponseSchemaInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const res = http.getResponse<HttpResponse>();
-        if (res.headersSent || !isJsonValue(body) || res.statusCode < 200 || res.statusCode >= 300)
-          return body;
-        return this.serialise(
-          body,
-          declared.get(res.statusCode),
-          res.statusCode,
-          http.getRequest<HttpRequest>(),
-        );
+        const status = res.statusCode;
+        if (res.headersSent || status < 200 || status >= 300 || !isJsonValue(body)) return body;
+        return this.serialise(body, declared.get(status), status, http.getRequest<HttpRequest>());
       }),
     );
   }
