@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import request from 'supertest';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '@lib/auth';
 import { configFromEnv } from '../../apps/platform/src/config/platform-config';
 import { createPlatformApp, type PlatformApp } from '../../apps/platform/src/create-platform-app';
+import { checkedAgent, servedContract } from './helpers/checked-agent';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -45,7 +45,8 @@ describe('secrets of a platform started without any', () => {
     );
     expect(run.status).toBe(0);
     const token = run.stdout.trim();
-    const http = request(platform.app.getHttpServer());
+    const server = platform.app.getHttpServer();
+    const http = checkedAgent(server, await servedContract(server));
     await http.get('/v1/counties/520402/employment').set('Authorization', `Bearer ${token}`).expect(200);
     const forged = signToken({ sub: 'x', role: 'admin' }, DEVELOPMENT_JWT_SECRET);
     await http.get('/v1/province/employment').set('Authorization', `Bearer ${forged}`).expect(401);

@@ -17,8 +17,11 @@ import {
   AllExceptionsFilter,
   IDEMPOTENCY_STORE,
   IdempotencyInterceptor,
+  ResponseSchemaInterceptor,
   SqliteIdempotencyStore,
+  UNDECLARED_FIELDS,
   httpLoggerOptions,
+  undeclaredFieldsFor,
   type IdempotencyStore,
 } from '@lib/http';
 import { ClockModule, systemClock } from './clock/clock.module';
@@ -81,7 +84,10 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** The all-in-one process: config, logging, auth, rate limits, errors, idempotency, health, event store. */
+/**
+ * The all-in-one process: config, logging, auth, rate limits, errors, answers through their documented schemas,
+ * idempotency, health, event store.
+ */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformModuleOptions): DynamicModule {
@@ -116,6 +122,9 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Interceptors run in this order: every answer, replayed ones too, goes out through its documented schema.
+        { provide: UNDECLARED_FIELDS, useValue: undeclaredFieldsFor(process.env.NODE_ENV) },
+        { provide: APP_INTERCEPTOR, useClass: ResponseSchemaInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [IDEMPOTENCY_STORE],

@@ -41,15 +41,23 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const errorIssue = z.object({ path: z.string(), message: z.string() }).strict();
 export type ErrorIssue = z.infer<typeof errorIssue>;
 
-/** Every error response: `{ error: { code, message, issues } }`; `issues` is present on 400. */
+/**
+ * Every error response: `{ error: { code, message, issues?, details? } }`; `issues` on a 400 says what was wrong
+ * with the request, `details` carries machine-readable data (e.g. the readiness checks that failed on a 503).
+ */
 export const errorBody = z
   .object({
     error: z
-      .object({ code: z.string().min(1), message: z.string(), issues: z.array(errorIssue).optional() })
+      .object({
+        code: z.string().min(1).meta({ example: 'validation_failed' }),
+        message: z.string(),
+        issues: z.array(errorIssue).optional(),
+        details: z.record(z.string(), z.unknown()).optional(),
+      })
       .strict(),
   })
   .strict()
-  .meta({ id: 'ErrorBody' });
+  .meta({ id: 'ErrorBody', description: 'Every error has this shape; `code` is stable.' });
 export type ErrorBody = z.infer<typeof errorBody>;
 
 /** Zod issues as `{ path: 'members.0.idNumber', message }`; an unknown key is reported at its own path. */

@@ -2,16 +2,20 @@ import { z } from 'zod';
 import {
   CHANNELS,
   channel,
+  employmentId,
   entityId,
   guizhouCountyCode,
   householdId,
+  isoDate,
   isoDateTime,
+  labourCapacity,
   placementId,
   positionString,
+  skills,
   vacancyId,
   workerId,
 } from '../values';
-import { vacancySource, wageRange, workLocation } from '../events/postings.events';
+import { ageRange, vacancySource, wageRange, workLocation } from '../events/postings.events';
 import { vacancyStatus } from './postings.bodies';
 
 /** Every command answers with the global position of its last event (a decimal string). */
@@ -83,14 +87,29 @@ export const HOUSEHOLD_STATUSES = ['covered', 'zero_employment', 'no_labour'] as
 export const householdStatus = z.enum(HOUSEHOLD_STATUSES);
 export type HouseholdStatus = z.infer<typeof householdStatus>;
 
+/** A member as the monitor counts it: no name (brokers read this too), its capacity and current employment. */
+export const householdEmploymentMember = z
+  .object({
+    workerId,
+    labourCapacity,
+    /** The current employment: a placement's id or a reported employment's, its channel and start date. */
+    employment: z.object({ employmentId, channel, since: isoDate }).nullable(),
+  })
+  .meta({ id: 'HouseholdEmploymentMember' });
+
 export const householdEmploymentResponse = z
   .object({
     householdId,
+    countyCode: guizhouCountyCode,
     status: householdStatus,
     labourCapableMembers: count,
     employedMembers: count,
     channels: z.array(channel),
     openCase: z.object({ openedAt: isoDateTime }).nullable(),
+    /** When the status last changed (the registration, for a household whose status never did). */
+    lastStatusChangeAt: isoDateTime,
+    members: z.array(householdEmploymentMember),
+    position: positionString,
   })
   .meta({ id: 'HouseholdEmploymentResponse' });
 
@@ -100,17 +119,29 @@ export const vacancyView = z
     source: vacancySource,
     title: z.string(),
     occupation: z.string(),
+    skills,
     location: workLocation,
     openings: count,
     filled: count,
     reserved: count,
+    /** openings − reserved − filled, never below 0. */
+    remainingOpenings: count,
     wage: wageRange,
+    ageRange,
+    labourCapacities: z.array(labourCapacity),
+    accommodation: z.boolean(),
     status: vacancyStatus,
+    postedAt: isoDateTime,
     expiresAt: isoDateTime,
   })
   .meta({ id: 'VacancyView' });
 export const vacancyListResponse = z
-  .object({ items: z.array(vacancyView), total: count, nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(vacancyView),
+    total: count,
+    nextCursor: z.string().nullable(),
+    position: positionString,
+  })
   .meta({ id: 'VacancyListResponse' });
 
 /**

@@ -64,6 +64,18 @@ describe('OpenAPI document', () => {
     expect(schemas.RegisterHouseholdBody).toBeDefined();
   });
 
+  it('answers the error body for any status an operation does not list', () => {
+    for (const [path, item] of Object.entries(document.paths ?? {})) {
+      for (const [method, operation] of Object.entries(item as Record<string, { responses: object }>)) {
+        const responses = operation.responses as Record<string, { content?: Record<string, unknown> }>;
+        expect({ operation: `${method} ${path}`, default: responses.default?.content }).toEqual({
+          operation: `${method} ${path}`,
+          default: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+        });
+      }
+    }
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });

@@ -59,6 +59,7 @@ const COMMON_ERRORS = {
   '400': error('Invalid body, query or JSON; nothing was appended'),
   '401': error('No token or a bad one'),
   '403': error('A valid token outside its scope'),
+  default: error('Any other error (413, 415, 429, 500, 503, …): the same error body'),
 };
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().meta({
@@ -325,7 +326,11 @@ export function buildOpenApiDocument(version = '1.0.0') {
     info: {
       title: 'Guizhou relocated-household employment service',
       version,
-      description: 'Event-sourced labour-export and employment matching. Positions are decimal strings.',
+      description:
+        'Event-sourced labour-export and employment matching. Positions are decimal strings. Every JSON answer ' +
+        'is sent through the schema documented for its status: it has no field the schema does not name. ' +
+        'Errors have the shape { error: { code, message, issues?, details? } }, for the statuses an operation ' +
+        'lists and, as its `default` response, for any other (413, 415, 500, 503 not_ready, …).',
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],

@@ -10,6 +10,7 @@ export * from './idempotency/sqlite-idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './openapi/api-doc.decorator';
 export * from './openapi/openapi-document';
+export * from './openapi/response-schema.interceptor';
 export * from './json-body';
 export * from './json';
 export * from './position';

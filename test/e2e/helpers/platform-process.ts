@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore, type RecordedEvent } from '@lib/event-store';
+import { checkedAgent, servedContract } from './checked-agent';
 
 /**
  * A real platform process for the crash tests: the platform as `npm start` runs it, under ts-node, through the
@@ -72,7 +73,8 @@ export async function startPlatform(dataDir: string, options: PlatformProcessOpt
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   );
-  const http = request(`http://127.0.0.1:${port}`);
+  const url = `http://127.0.0.1:${port}`;
+  const http = request(url);
   const deadline = Date.now() + STARTUP_MS;
   let dead = false;
   void exited.then(() => (dead = true));
@@ -83,7 +85,9 @@ export async function startPlatform(dataDir: string, options: PlatformProcessOpt
       .get('/health')
       .then((res) => res.status === 200)
       .catch(() => false);
-    if (ok) return { child, http, exited, output: () => output };
+    // Once it answers, every answer is checked against the OpenAPI document it serves.
+    if (ok)
+      return { child, http: checkedAgent(url, await servedContract(url)), exited, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -21,6 +21,11 @@ export const ProbeCommandSchema = z.strictObject({
   reject: z.string().optional(),
 });
 const ProbeResultSchema = z.object({ executions: z.number(), position: z.string() });
+const OkSchema = z.object({ ok: z.literal(true) });
+const CountySchema = z.object({ countyCode: z.string() });
+const requestContext = z.object({ correlationId: z.string(), idempotencyKey: z.string().optional() });
+const ContextSchema = requestContext.extend({ fromStorage: requestContext.nullable() });
+const ok = { summary: 'A probe', responses: { 200: { description: 'OK', schema: OkSchema } } };
 
 /**
  * Routes that exist only in tests, to exercise the shell (auth, validation, idempotency, errors) before
@@ -32,11 +37,13 @@ export class ProbeController {
 
   @Get('admin-only')
   @Roles('admin')
+  @ApiDoc(ok)
   adminOnly(): { ok: true } {
     return { ok: true };
   }
 
   @Get('counties/:code')
+  @ApiDoc({ summary: 'A county', responses: { 200: { description: 'OK', schema: CountySchema } } })
   county(@Param('code') code: string, @CurrentPrincipal() principal: Principal): { countyCode: string } {
     requireScope(canActForCounty(principal, code));
     return { countyCode: code };
@@ -57,17 +64,27 @@ export class ProbeController {
 
   @Post('context')
   @HttpCode(200)
+  @ApiDoc({ summary: 'The context', responses: { 200: { description: 'OK', schema: ContextSchema } } })
   context(@CorrelationId() correlationId: string, @IdempotencyKey() idempotencyKey: string | undefined) {
     return { correlationId, idempotencyKey, fromStorage: currentRequestContext() ?? null };
   }
 
   @Get('boom')
+  @ApiDoc(ok)
   boom(): never {
     throw new Error('database password is hunter2');
   }
 
+  /** Answers a field its schema does not name, as a forgotten schema change would. */
+  @Get('drift')
+  @ApiDoc(ok)
+  drift() {
+    return { ok: true, internalNote: 'not for clients' };
+  }
+
   @Public()
   @Get('public')
+  @ApiDoc(ok)
   open(): { ok: true } {
     return { ok: true };
   }

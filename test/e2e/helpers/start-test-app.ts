@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import type { ModuleImport } from '../../../apps/platform/src/app.module';
 import type { PlatformConfig } from '../../../apps/platform/src/config/platform-config';
 import { createPlatformApp, type PlatformAppOptions } from '../../../apps/platform/src/create-platform-app';
+import { checkedAgent, servedContract, type Agent } from './checked-agent';
 import { testTokens, type TestTokens } from './test-tokens';
 
 export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
@@ -13,8 +13,11 @@ export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
 export interface TestApp {
   readonly app: NestExpressApplication;
   readonly config: PlatformConfig;
-  /** supertest bound to the app's server: `http.get('/health')`. */
-  readonly http: ReturnType<typeof request>;
+  /**
+   * supertest bound to the app's server: `http.get('/health')`. Every answer is checked against the OpenAPI
+   * document the app serves (status documented, body conforming) before the test's own expectations.
+   */
+  readonly http: Agent;
   readonly tokens: TestTokens;
   readonly dataDir: string;
   /** Closes the app (stores, server) and removes the data directory unless it was given. */
@@ -43,10 +46,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     jwtSecret,
   });
   await app.init();
+  const server = app.getHttpServer();
   return {
     app,
     config,
-    http: request(app.getHttpServer()),
+    http: checkedAgent(server, await servedContract(server)),
     tokens: testTokens(jwtSecret),
     dataDir,
     async close() {

@@ -33,7 +33,10 @@ export class DashboardController {
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',
     tags: ['dashboard'],
-    responses: { 200: { description: 'index.html' }, 503: { description: 'Not built yet' } },
+    responses: {
+      200: { description: 'index.html', contentType: 'text/html' },
+      503: { description: 'Not built yet', contentType: 'text/plain' },
+    },
   })
   page(@Res() res: FileResponse): void {
     const index = join(this.webDir, 'index.html');
@@ -53,7 +56,9 @@ export class DashboardController {
   @ApiDoc({
     summary: "The dashboard's scripts and styles",
     tags: ['dashboard'],
-    responses: { 200: { description: 'The file; hashed names are cached for a year' } },
+    responses: {
+      200: { description: 'The file; hashed names are cached for a year', contentType: '*/*' },
+    },
   })
   asset(@Param('file') file: string, @Res() res: FileResponse): void {
     const path = join(this.webDir, 'assets', file);

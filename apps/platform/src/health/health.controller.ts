@@ -14,7 +14,9 @@ const LivenessSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Livenes
 const ReadinessSchema = z
   .object({
     status: z.string(),
+    /** Terminus's report: the checks that are up, those that are down (empty when ready), all of them. */
     info: z.record(z.string(), z.unknown()).optional(),
+    error: z.record(z.string(), z.unknown()).optional(),
     details: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'Readiness' });

@@ -43,7 +43,7 @@ export class CountyStreamController {
       'Events `snapshot` and `change` (id = position); `: heartbeat` comments every 15 s. EventSource cannot send ' +
       'headers, so this route (only this one) also accepts the token as `?access_token=`.',
     tags: ['monitor'],
-    responses: { 200: { description: 'text/event-stream' } },
+    responses: { 200: { description: 'The events', contentType: 'text/event-stream' } },
   })
   async stream(
     @ZodParams(codeParams) params: z.infer<typeof codeParams>,

@@ -1,15 +1,6 @@
-import { z } from 'zod';
+import { errorBody, type ErrorBody as ContractErrorBody } from '@contracts/http/errors';
 
-/** The body of every error response, for clients and the OpenAPI document. */
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ example: 'validation_failed' }),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .meta({ id: 'ErrorBody', description: 'Every error has this shape; `code` is stable.' });
+/** The body of every error response, for clients and the OpenAPI document: the contract's one schema. */
+export const ErrorBodySchema = errorBody;
 
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+export type ErrorBody = ContractErrorBody;

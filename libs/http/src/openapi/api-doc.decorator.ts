@@ -3,8 +3,14 @@ import type { z } from 'zod';
 
 export interface ApiResponseDoc {
   readonly description: string;
-  /** The response body's schema; absent for an empty body. */
+  /**
+   * The response body's schema. A JSON success answer is parsed with it before it is sent (see
+   * ResponseSchemaInterceptor), so what it does not name never reaches a client. Absent for an empty body, for a
+   * body that is not JSON (give `contentType`) and for an error status (which answers the error body).
+   */
   readonly schema?: z.ZodType;
+  /** The media type when the body is not JSON: `text/html`, `text/event-stream`, a range for static files. */
+  readonly contentType?: string;
 }
 
 export interface ApiDocOptions {
@@ -18,7 +24,8 @@ export interface ApiDocOptions {
 export const API_DOC = 'http:api-doc';
 
 /**
- * Documents a route in the OpenAPI document. The path and method come from Nest's own decorators, the
- * request schemas from `@ZodBody`/`@ZodQuery`/`@ZodParams`, so nothing is written twice.
+ * Documents a route in the OpenAPI document and declares the schema its answers are sent through. The path
+ * and method come from Nest's own decorators, the request schemas from `@ZodBody`/`@ZodQuery`/`@ZodParams`,
+ * so nothing is written twice.
  */
 export const ApiDoc = (options: ApiDocOptions): MethodDecorator => SetMetadata(API_DOC, options);

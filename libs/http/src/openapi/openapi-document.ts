@@ -11,7 +11,7 @@ import {
 } from 'zod-openapi';
 import { ErrorBodySchema } from '../errors/error-body';
 import { ZOD_BODY, ZOD_PARAMS, ZOD_QUERY } from '../validation/zod-validation.pipe';
-import { API_DOC, type ApiDocOptions } from './api-doc.decorator';
+import { API_DOC, type ApiDocOptions, type ApiResponseDoc } from './api-doc.decorator';
 
 /** Who may call a handler, as the auth layer declares it (kept out of this library to avoid a cycle). */
 export interface RouteAccess {
@@ -40,6 +40,51 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: ErrorBodySchema } },
 });
 
+/** A declared response: JSON with its schema, another media type, the error body for an error, or nothing. */
+function declaredResponse(status: string, response: ApiResponseDoc) {
+  const { description, schema, contentType } = response;
+  if (schema) return { description, content: { [contentType ?? 'application/json']: { schema } } };
+  if (contentType) return { description, content: { [contentType]: {} } };
+  return Number(status) >= 400 ? errorResponse(description) : { description };
+}
+
+interface RouteShape {
+  readonly verb: HttpVerb;
+  readonly hasInput: boolean;
+  readonly hasPathParams: boolean;
+  readonly access: RouteAccess;
+}
+
+/**
+ * The errors a route may answer without declaring them, each with the error body: 400 for a route with input,
+ * 401/403 behind a token, 404 for a route naming a resource, 409 for a command (the state refuses it, or a
+ * concurrent write won), 422 where an Idempotency-Key is honoured (POST, PATCH), 429 everywhere; and `default`
+ * for any other status (413, 415, 500, 503 not_ready while a read waits for X-Min-Position, …): the error body.
+ */
+function implicitErrors({ verb, hasInput, hasPathParams, access }: RouteShape): ZodOpenApiResponsesObject {
+  const command = verb !== 'get' && !access.public;
+  return {
+    ...(hasInput
+      ? { '400': errorResponse('The request is not valid (validation_failed, malformed_json)') }
+      : {}),
+    ...(access.public
+      ? {}
+      : {
+          '401': errorResponse('No valid bearer token'),
+          '403': errorResponse('The token does not allow this'),
+        }),
+    ...(hasPathParams ? { '404': errorResponse('Not found') } : {}),
+    ...(command
+      ? { '409': errorResponse('Refused by the current state (the code says why), or a concurrent write') }
+      : {}),
+    ...(command && (verb === 'post' || verb === 'patch')
+      ? { '422': errorResponse('Idempotency-Key reused with a different request') }
+      : {}),
+    '429': errorResponse('Too many requests (Retry-After)'),
+    default: errorResponse('Any other error (413, 415, 500, 503 not_ready, …): the same error body'),
+  };
+}
+
 /** `/v1/vacancies/:id` → `/v1/vacancies/{id}` */
 export const toOpenApiPath = (...segments: string[]): string =>
   '/' +
@@ -56,6 +101,7 @@ const firstPath = (value: unknown): string =>
 
 function operationFor(
   handler: object,
+  verb: HttpVerb,
   path: string,
   doc: ApiDocOptions | undefined,
   access: RouteAccess,
@@ -68,19 +114,13 @@ function operationFor(
     declaredParams ??
     (names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined);
 
-  const responses: ZodOpenApiResponsesObject = {};
+  const declared: ZodOpenApiResponsesObject = {};
   for (const [status, response] of Object.entries(doc?.responses ?? { 200: { description: 'OK' } })) {
-    responses[status as `2${string}`] = {
-      description: response.description,
-      ...(response.schema ? { content: { 'application/json': { schema: response.schema } } } : {}),
-    };
+    declared[status as `2${string}`] = declaredResponse(status, response);
   }
-  if (body || query || declaredParams) responses['400'] ??= errorResponse('The request is not valid');
-  if (!access.public) {
-    responses['401'] ??= errorResponse('No valid bearer token');
-    responses['403'] ??= errorResponse('The token does not allow this');
-  }
-  responses['429'] ??= errorResponse('Too many requests');
+  const shape = { verb, hasInput: Boolean(body || query || params), hasPathParams: names.length > 0, access };
+  // The declared responses come first and win over the implicit errors.
+  const responses: ZodOpenApiResponsesObject = { ...declared, ...implicitErrors(shape), ...declared };
 
   const roles = access.roles.length ? `Roles: ${access.roles.join(', ')}.` : '';
   const description = [doc?.description, roles].filter(Boolean).join('\n\n');
@@ -115,7 +155,10 @@ export function buildOpenApiDocument(
       if (!verb) continue;
       const path = toOpenApiPath(base, firstPath(Reflect.getMetadata(PATH_METADATA, handler)));
       const doc = Reflect.getMetadata(API_DOC, handler) as ApiDocOptions | undefined;
-      paths[path] = { ...paths[path], [verb]: operationFor(handler, path, doc, access(handler, controller)) };
+      paths[path] = {
+        ...paths[path],
+        [verb]: operationFor(handler, verb, path, doc, access(handler, controller)),
+      };
     }
   }
   return createDocument({
