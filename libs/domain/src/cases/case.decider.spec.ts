@@ -91,6 +91,15 @@ describe('zero-employment case decider', () => {
         .when({ ...visit, visitedAt: '2026-02-28T11:00:00Z' })
         .thenRejects('invalid_value', /before the case was opened/);
     });
+    it('takes a visit written to the minute the case opened in, not the minute before', () => {
+      const openedMidMinute = { ...opened, data: { ...opened.data, openedAt: '2026-03-01T08:00:37.512Z' } };
+      given(caseDecider, [openedMidMinute])
+        .when({ ...visit, visitedAt: '2026-03-01T08:00:00Z' })
+        .then([expect.objectContaining({ type: 'ZeroEmploymentCaseVerified' })] as never);
+      given(caseDecider, [openedMidMinute])
+        .when({ ...visit, visitedAt: '2026-03-01T07:59:59Z' })
+        .thenRejects('invalid_value', /before the case was opened/);
+    });
     it('takes a finding that changes facts only with the facts, and no facts with the others', () => {
       given(caseDecider, [opened])
         .when({ ...visit, finding: 'employed_elsewhere' })

@@ -5,12 +5,19 @@ import { evolveCase, initialCaseState, type CaseEvent, type CaseState } from './
 type Result = Decision<CaseEvent>;
 type OpenCase = Extract<CaseState, { status: 'open' }>;
 
-/** A business time must already have happened, and not before the case it belongs to was opened. */
+const MINUTE_MS = 60_000;
+
+/**
+ * A business time must already have happened, and not before the case it belongs to was opened. A cadre
+ * writes the time of a visit to the minute (a form, a notebook), so a visit in the minute the case opened
+ * (09:41 for a case opened at 09:41:37) is in time.
+ */
 function timeRefused(field: string, at: string, state: OpenCase, now: string): Result | undefined {
   if (Date.parse(at) > Date.parse(now)) {
     return reject('invalid_value', `${field} is in the future`, { field });
   }
-  if (Date.parse(at) < Date.parse(state.openedAt)) {
+  const openedInMinute = Math.floor(Date.parse(state.openedAt) / MINUTE_MS) * MINUTE_MS;
+  if (Date.parse(at) < openedInMinute) {
     return reject('invalid_value', `${field} is before the case was opened (${state.openedAt})`, { field });
   }
   return undefined;
