@@ -1,4 +1,4 @@
-import type { EventOfType } from '@contracts';
+import type { EventData, EventOfType } from '@contracts';
 import type { MemberInput, RegisterHousehold } from './household.commands';
 import type { HouseholdEvent } from './household.state';
 
@@ -88,5 +88,35 @@ export const placementVoided = (
     vacancyId,
     reason: 'recovery',
     voidedAt: REGISTERED_AT,
+  },
+});
+
+/** Employment found outside the platform, declared by h1's first member. */
+export const employmentReported = (
+  overrides: Partial<EventData<'EmploymentReported'>> = {},
+): EventOfType<'EmploymentReported'> => ({
+  type: 'EmploymentReported',
+  data: {
+    employmentId: 'e1',
+    workerId: 'h1.1',
+    householdId: 'h1',
+    channel: 'flexible',
+    source: 'declaration',
+    startDate: '2026-02-01',
+    reportedAt: REGISTERED_AT,
+    ...overrides,
+  },
+});
+
+/** h1's first member completed the sewing training t1. */
+export const trainingCompleted = (completedAt = REGISTERED_AT): EventOfType<'WorkerTrainingCompleted'> => ({
+  type: 'WorkerTrainingCompleted',
+  data: {
+    workerId: 'h1.1',
+    householdId: 'h1',
+    trainingId: 't1',
+    name: '缝纫培训',
+    skill: 'sewing',
+    completedAt,
   },
 });
