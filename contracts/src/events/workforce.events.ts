@@ -3,7 +3,6 @@ import {
   caseId,
   jobSeekerService,
   recordId,
-  vacancyId,
   channel,
   employmentId,
   employmentReportSource,
@@ -16,6 +15,7 @@ import {
   isoDateTime,
   labourCapacity,
   memberNo,
+  offeredVacancyIds,
   personName,
   relocationSiteId,
   shortText,
@@ -250,7 +250,7 @@ export const WorkerServiceDelivered = defineEvent({
       serviceId: recordId,
       service: jobSeekerService,
       /** The vacancies recommended (job_recommendation). */
-      vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
+      vacancyIds: offeredVacancyIds.optional(),
       caseId: caseId.optional(),
       deliveredAt: isoDateTime,
     })

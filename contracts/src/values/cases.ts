@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorId, entityId } from './ids';
+import { actorId, entityId, vacancyId } from './ids';
 import { personName } from './scalars';
 
 /** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
@@ -37,6 +37,9 @@ export type CaseMeasureKind = z.infer<typeof caseMeasureKind>;
 export const JOB_SEEKER_SERVICES = ['career_guidance', 'job_recommendation', 'training_offer'] as const;
 export const jobSeekerService = z.enum(JOB_SEEKER_SERVICES);
 export type JobSeekerService = z.infer<typeof jobSeekerService>;
+
+/** The vacancies a job recommendation (or a public-welfare post offer) names: one to ten. */
+export const offeredVacancyIds = z.array(vacancyId).min(1).max(10);
 
 /** A case's id: `<householdId>:<caseNo>`. */
 export const caseId = z
