@@ -7,24 +7,13 @@ import {
   type LabourCapacity,
 } from '@contracts';
 import type { EventToAppend, ExpectedRevision } from '@lib/event-store';
+import { mulberry32 } from '@lib/testing';
 
 /** One append the generator asks for, in log order. */
 export interface GeneratedAppend {
   readonly streamId: string;
   readonly expectedRevision: ExpectedRevision;
   readonly events: EventToAppend[];
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same province. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CAPACITIES: readonly LabourCapacity[] = ['full', 'full', 'full', 'partial', 'weak', 'none'];
@@ -44,7 +33,8 @@ const metadata = { actor: { id: 'seed', role: 'system' }, correlationId: 'bench'
  * reported employed, some employments ended and some of those workers placed again. Stops near `total`.
  */
 export function* generateProvinceLog(total: number, seed = 2026): Generator<GeneratedAppend> {
-  const random = prng(seed);
+  // Seeded: the same seed gives the same province.
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const revisions = new Map<string, number>();
   let count = 0;
