@@ -1,35 +1,18 @@
 import { z } from 'zod';
 import { actorId, entityId, vacancyId } from './ids';
 import { personName } from './scalars';
+import { CASE_FINDINGS, CASE_MEASURE_KINDS, CASE_VERIFICATION_METHODS } from './vocabulary';
 
 /** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
 export const caseAssignee = z.object({ id: actorId, name: personName }).strict();
 export type CaseAssignee = z.infer<typeof caseAssignee>;
 
-/** How a cadre checked on the ground (基层核实). */
-export const CASE_VERIFICATION_METHODS = ['home_visit', 'phone', 'department_data'] as const;
 export const caseVerificationMethod = z.enum(CASE_VERIFICATION_METHODS);
 export type CaseVerificationMethod = z.infer<typeof caseVerificationMethod>;
 
-/** What the check found. `employed_elsewhere` and `no_labour` change facts: they come with the household's. */
-export const CASE_FINDINGS = [
-  'confirmed',
-  'employed_elsewhere',
-  'no_labour',
-  'moved_away',
-  'unreachable',
-] as const;
 export const caseFinding = z.enum(CASE_FINDINGS);
 export type CaseFinding = z.infer<typeof caseFinding>;
 
-/** The assistance measures (帮扶措施) of the fast response (快速响应). */
-export const CASE_MEASURE_KINDS = [
-  'job_recommendation',
-  'career_guidance',
-  'training_referral',
-  'welfare_post_offer',
-  'other',
-] as const;
 export const caseMeasureKind = z.enum(CASE_MEASURE_KINDS);
 export type CaseMeasureKind = z.infer<typeof caseMeasureKind>;
 

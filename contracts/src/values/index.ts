@@ -4,3 +4,4 @@ export * from './regions';
 export * from './resident-id-number';
 export * from './scalars';
 export * from './cases';
+export * from './vocabulary';
