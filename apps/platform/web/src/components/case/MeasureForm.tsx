@@ -8,6 +8,7 @@ import {
 } from '../../api-types';
 import { useLang } from '../../i18n';
 import { instantOf, localInputValue } from '../../time';
+import { NoteField, Options, PastTimeField } from './fields';
 import { Field, FormFoot, useCommand } from './form-parts';
 import { VacancyPicker } from './VacancyPicker';
 
@@ -68,11 +69,7 @@ export function MeasureForm({
               setVacancyIds([]);
             }}
           >
-            {MEASURE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t.measureKind[k]}
-              </option>
-            ))}
+            <Options values={MEASURE_KINDS} labels={t.measureKind} />
           </select>
         </Field>
         <Field label={t.forMember} error={err.workerId} name="workerId">
@@ -94,16 +91,13 @@ export function MeasureForm({
         </Field>
       </div>
       <div className="row">
-        <Field label={t.takenAt} error={err.takenAt} name="takenAt">
-          <input
-            type="datetime-local"
-            name="takenAt"
-            value={takenAt}
-            max={localInputValue(Date.now())}
-            onChange={(e) => setTakenAt(e.target.value)}
-            required
-          />
-        </Field>
+        <PastTimeField
+          label={t.takenAt}
+          name="takenAt"
+          value={takenAt}
+          onChange={setTakenAt}
+          error={err.takenAt}
+        />
         <Field label={t.takenBy} error={err.takenBy} name="takenBy">
           <input
             name="takenBy"
@@ -124,15 +118,7 @@ export function MeasureForm({
           error={err.vacancyIds}
         />
       )}
-      <Field label={t.note} error={err.note} name="note">
-        <textarea
-          name="note"
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={1000}
-        />
-      </Field>
+      <NoteField value={note} onChange={setNote} error={err.note} />
       <FormFoot command={command} label={t.saveMeasure} />
     </form>
   );
