@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api';
 import { FOLLOW_UP_OUTCOMES, type FollowUpDue, type FollowUpOutcome } from '../api-types';
 import { useLang } from '../i18n';
-import { instantOf, localInputValue } from '../time';
 import {
   EmploymentFields,
   employmentOf,
@@ -10,6 +9,7 @@ import {
   Options,
   PastTimeField,
   useEmploymentDraft,
+  usePastTime,
 } from './case/fields';
 import { Field, FormFoot, useCommand } from './case/form-parts';
 
@@ -36,7 +36,7 @@ export function FollowUpForm({
   onCancel(): void;
 }) {
   const { t } = useLang();
-  const [visitedAt, setVisitedAt] = useState(() => localInputValue(Date.now()));
+  const visitedAt = usePastTime();
   const [outcome, setOutcome] = useState<FollowUpOutcome>('still_employed');
   const [note, setNote] = useState('');
   const [newJob, setNewJob] = useEmploymentDraft(item.channel, Date.now());
@@ -46,7 +46,7 @@ export function FollowUpForm({
     e.preventDefault();
     void command.run(() =>
       api.recordFollowUp(item.placementId, {
-        visitedAt: instantOf(visitedAt, Date.now()) ?? visitedAt,
+        visitedAt: visitedAt.instant(),
         outcome,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(outcome === 'changed_job' ? { newEmployment: employmentOf(newJob) } : {}),
@@ -56,13 +56,7 @@ export function FollowUpForm({
   return (
     <form className="case-form follow-up-form" onSubmit={submit} data-form="follow-up">
       <div className="row">
-        <PastTimeField
-          label={t.visitedAt}
-          name="visitedAt"
-          value={visitedAt}
-          onChange={setVisitedAt}
-          error={err.visitedAt}
-        />
+        <PastTimeField label={t.visitedAt} name="visitedAt" time={visitedAt} error={err.visitedAt} />
         <Field label={t.outcomeLabel} error={err.outcome} name="outcome">
           <select
             name="outcome"

@@ -1,15 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiClient } from '../../api';
-import {
-  MEASURE_KINDS,
-  type CaseMeasureKind,
-  type RecordMeasureBody,
-  type ZeroEmploymentCaseDetail,
-} from '../../api-types';
+import { MEASURE_KINDS, type CaseMeasureKind, type RecordMeasureBody } from '../../api-types';
 import { useLang } from '../../i18n';
-import { instantOf, localInputValue } from '../../time';
-import { NoteField, Options, PastTimeField } from './fields';
-import { Field, FormFoot, useCommand } from './form-parts';
+import { NoteField, Options, PastTimeField, usePastTime } from './fields';
+import { Field, FormFoot, useCommand, type CaseFormProps } from './form-parts';
 import { VacancyPicker } from './VacancyPicker';
 
 const FIELDS = ['kind', 'takenAt', 'takenBy', 'workerId', 'vacancyIds', 'note'];
@@ -19,18 +12,10 @@ const FIELDS = ['kind', 'takenAt', 'takenBy', 'workerId', 'vacancyIds', 'note'];
  * names the vacancies offered, ticked by title from the member's recommendations; a public-welfare post offer
  * may name the county's posts.
  */
-export function MeasureForm({
-  api,
-  c,
-  onRecorded,
-}: {
-  api: ApiClient;
-  c: ZeroEmploymentCaseDetail;
-  onRecorded(position?: string): void;
-}) {
+export function MeasureForm({ api, c, onRecorded }: CaseFormProps) {
   const { t } = useLang();
   const [kind, setKind] = useState<CaseMeasureKind>('job_recommendation');
-  const [takenAt, setTakenAt] = useState(() => localInputValue(Date.now()));
+  const takenAt = usePastTime();
   const [takenBy, setTakenBy] = useState(c.assignee?.name ?? '');
   const seekers = c.members.filter((m) => !m.employed && m.labourCapacity !== 'none');
   const [workerId, setWorkerId] = useState(seekers[0]?.workerId ?? '');
@@ -45,7 +30,7 @@ export function MeasureForm({
     e.preventDefault();
     const body: RecordMeasureBody = {
       kind,
-      takenAt: instantOf(takenAt, Date.now()) ?? takenAt,
+      takenAt: takenAt.instant(),
       ...(takenBy.trim() ? { takenBy: takenBy.trim() } : {}),
       ...(workerId ? { workerId } : {}),
       ...(offers && vacancyIds.length > 0 ? { vacancyIds } : {}),
@@ -91,13 +76,7 @@ export function MeasureForm({
         </Field>
       </div>
       <div className="row">
-        <PastTimeField
-          label={t.takenAt}
-          name="takenAt"
-          value={takenAt}
-          onChange={setTakenAt}
-          error={err.takenAt}
-        />
+        <PastTimeField label={t.takenAt} name="takenAt" time={takenAt} error={err.takenAt} />
         <Field label={t.takenBy} error={err.takenBy} name="takenBy">
           <input
             name="takenBy"

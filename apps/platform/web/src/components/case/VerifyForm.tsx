@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiClient } from '../../api';
 import {
   FINDINGS,
   VERIFICATION_METHODS,
   type CaseFinding,
   type CaseVerificationMethod,
   type RecordVerificationBody,
-  type ZeroEmploymentCaseDetail,
 } from '../../api-types';
 import { useLang } from '../../i18n';
-import { instantOf, localInputValue } from '../../time';
 import {
   EmploymentFields,
   employmentOf,
@@ -17,8 +14,9 @@ import {
   Options,
   PastTimeField,
   useEmploymentDraft,
+  usePastTime,
 } from './fields';
-import { Field, FormFoot, useCommand } from './form-parts';
+import { Field, FormFoot, useCommand, type CaseFormProps } from './form-parts';
 
 const FIELDS = [
   'visitedAt',
@@ -37,18 +35,10 @@ const FIELDS = [
  * A check on the ground (基层核实): when (now by default, never in the future), how, what it found; the
  * employment found or the members who can no longer work when the finding changes the household's facts.
  */
-export function VerifyForm({
-  api,
-  c,
-  onRecorded,
-}: {
-  api: ApiClient;
-  c: ZeroEmploymentCaseDetail;
-  onRecorded(position?: string): void;
-}) {
+export function VerifyForm({ api, c, onRecorded }: CaseFormProps) {
   const { t } = useLang();
   const [openedAtMs] = useState(() => Date.now());
-  const [visitedAt, setVisitedAt] = useState(() => localInputValue(openedAtMs));
+  const visitedAt = usePastTime(openedAtMs);
   const [method, setMethod] = useState<CaseVerificationMethod>('home_visit');
   const [finding, setFinding] = useState<CaseFinding>('confirmed');
   const [note, setNote] = useState('');
@@ -62,7 +52,7 @@ export function VerifyForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: RecordVerificationBody = {
-      visitedAt: instantOf(visitedAt, Date.now()) ?? visitedAt,
+      visitedAt: visitedAt.instant(),
       method,
       finding,
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -75,13 +65,7 @@ export function VerifyForm({
   return (
     <form className="case-form" onSubmit={submit} data-form="verify">
       <div className="row">
-        <PastTimeField
-          label={t.visitedAt}
-          name="visitedAt"
-          value={visitedAt}
-          onChange={setVisitedAt}
-          error={err.visitedAt}
-        />
+        <PastTimeField label={t.visitedAt} name="visitedAt" time={visitedAt} error={err.visitedAt} />
         <Field label={t.whatFound} error={err.finding} name="finding">
           <select name="finding" value={finding} onChange={(e) => setFinding(e.target.value as CaseFinding)}>
             <Options values={FINDINGS} labels={t.finding} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CHANNELS, type Channel } from '../../api-types';
 import { useLang } from '../../i18n';
-import { localDateValue, localInputValue } from '../../time';
+import { instantOf, localDateValue, localInputValue } from '../../time';
 import { Field } from './form-parts';
 
 type Errors = Readonly<Record<string, string>>;
@@ -25,18 +25,29 @@ export function Options<T extends string>({
   );
 }
 
-/** When something was done: local date and time, now by default, never in the future. */
+/** When something was done, as typed: local date and time, `from` (now) by default. */
+export interface PastTime {
+  readonly value: string;
+  set(value: string): void;
+  /** What a request sends: the instant (now to the second within the current minute). */
+  instant(): string;
+}
+
+export function usePastTime(fromMs = Date.now()): PastTime {
+  const [value, set] = useState(() => localInputValue(fromMs));
+  return { value, set, instant: () => instantOf(value, Date.now()) ?? value };
+}
+
+/** A past time's input: never in the future. */
 export function PastTimeField({
   label,
   name,
-  value,
-  onChange,
+  time,
   error,
 }: {
   label: string;
   name: string;
-  value: string;
-  onChange(value: string): void;
+  time: PastTime;
   error?: string;
 }) {
   return (
@@ -44,9 +55,9 @@ export function PastTimeField({
       <input
         type="datetime-local"
         name={name}
-        value={value}
+        value={time.value}
         max={localInputValue(Date.now())}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => time.set(e.target.value)}
         required
       />
     </Field>
