@@ -2,15 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api';
 import { FOLLOW_UP_OUTCOMES, type FollowUpDue, type FollowUpOutcome } from '../api-types';
 import { useLang } from '../i18n';
-import {
-  EmploymentFields,
-  employmentOf,
-  NoteField,
-  Options,
-  PastTimeField,
-  useEmploymentDraft,
-  usePastTime,
-} from './case/fields';
+import { EmploymentFields, useEmployment } from './case/employment-fields';
+import { NoteField, Options, PastTimeField, usePastTime } from './case/fields';
 import { Field, FormFoot, useCommand } from './case/form-parts';
 
 const FIELDS = [
@@ -39,7 +32,7 @@ export function FollowUpForm({
   const visitedAt = usePastTime();
   const [outcome, setOutcome] = useState<FollowUpOutcome>('still_employed');
   const [note, setNote] = useState('');
-  const [newJob, setNewJob] = useEmploymentDraft(item.channel, Date.now());
+  const newJob = useEmployment(item.channel);
   const command = useCommand(FIELDS, onRecorded);
   const err = command.errors.fields;
   const submit = (e: FormEvent) => {
@@ -49,7 +42,7 @@ export function FollowUpForm({
         visitedAt: visitedAt.instant(),
         outcome,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(outcome === 'changed_job' ? { newEmployment: employmentOf(newJob) } : {}),
+        ...(outcome === 'changed_job' ? { newEmployment: newJob.body() } : {}),
       }),
     );
   };
@@ -71,8 +64,7 @@ export function FollowUpForm({
         <div className="row sub-form">
           <EmploymentFields
             part="newEmployment"
-            draft={newJob}
-            onChange={setNewJob}
+            employment={newJob}
             errors={err}
             partError={err.newEmployment}
           />

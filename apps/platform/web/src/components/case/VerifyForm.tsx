@@ -7,15 +7,8 @@ import {
   type RecordVerificationBody,
 } from '../../api-types';
 import { useLang } from '../../i18n';
-import {
-  EmploymentFields,
-  employmentOf,
-  NoteField,
-  Options,
-  PastTimeField,
-  useEmploymentDraft,
-  usePastTime,
-} from './fields';
+import { EmploymentFields, useEmployment } from './employment-fields';
+import { NoteField, Options, PastTimeField, usePastTime } from './fields';
 import { Field, FormFoot, useCommand, type CaseFormProps } from './form-parts';
 
 const FIELDS = [
@@ -44,7 +37,7 @@ export function VerifyForm({ api, c, onRecorded }: CaseFormProps) {
   const [note, setNote] = useState('');
   const candidates = c.members.filter((m) => !m.employed && m.labourCapacity !== 'none');
   const [workerId, setWorkerId] = useState(candidates[0]?.workerId ?? c.members[0]?.workerId ?? '');
-  const [employment, setEmployment] = useEmploymentDraft('out_of_province', openedAtMs);
+  const employment = useEmployment('out_of_province', openedAtMs);
   const [noLabour, setNoLabour] = useState<string[]>([]);
   const command = useCommand(FIELDS, onRecorded);
   const err = command.errors.fields;
@@ -56,7 +49,7 @@ export function VerifyForm({ api, c, onRecorded }: CaseFormProps) {
       method,
       finding,
       ...(note.trim() ? { note: note.trim() } : {}),
-      ...(finding === 'employed_elsewhere' ? { employment: { workerId, ...employmentOf(employment) } } : {}),
+      ...(finding === 'employed_elsewhere' ? { employment: { workerId, ...employment.body() } } : {}),
       ...(finding === 'no_labour' && noLabour.length > 0 ? { workerIds: noLabour } : {}),
     };
     if (await command.run(() => api.verify(c.caseId, body))) setNote('');
@@ -108,7 +101,7 @@ export function VerifyForm({ api, c, onRecorded }: CaseFormProps) {
               ))}
             </select>
           </Field>
-          <EmploymentFields part="employment" draft={employment} onChange={setEmployment} errors={err} />
+          <EmploymentFields part="employment" employment={employment} errors={err} />
         </div>
       )}
       {finding === 'no_labour' && (
