@@ -65,6 +65,21 @@ const workerRegisteredCommon = {
   registeredAt: isoDateTime,
 };
 
+/** The examples' worker, the same under both versions of its registration. */
+const workerExample = {
+  workerId: WORKER,
+  householdId: HOUSEHOLD,
+  memberNo: 1,
+  name: '王芳',
+  idNumberHash: ID_NUMBER_HASH,
+  idNumberLast4: '0028',
+  birthYear: 1986,
+  gender: 'female',
+  ethnicity: '布依族',
+  labourCapacity: 'full',
+  skills: ['sewing'],
+} satisfies Partial<z.infer<z.ZodObject<typeof workerRegisteredCommon>>>;
+
 /** v1 (superseded, read through WorkerRegistered's upcast): a yes/no on leaving the province, no expected wage. */
 export const WorkerRegisteredV1 = defineEvent({
   type: 'WorkerRegistered',
@@ -72,21 +87,7 @@ export const WorkerRegisteredV1 = defineEvent({
   stream: 'household',
   time: 'registeredAt',
   schema: z.object({ ...workerRegisteredCommon, willingToLeaveProvince: z.boolean() }).strict(),
-  example: {
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    memberNo: 1,
-    name: '王芳',
-    idNumberHash: ID_NUMBER_HASH,
-    idNumberLast4: '0028',
-    birthYear: 1986,
-    gender: 'female',
-    ethnicity: '布依族',
-    labourCapacity: 'full',
-    skills: ['sewing'],
-    willingToLeaveProvince: true,
-    registeredAt: AT,
-  },
+  example: { ...workerExample, willingToLeaveProvince: true, registeredAt: AT },
 });
 
 export const WorkerRegistered = defineEvent({
@@ -103,17 +104,7 @@ export const WorkerRegistered = defineEvent({
     })
     .strict(),
   example: {
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    memberNo: 1,
-    name: '王芳',
-    idNumberHash: ID_NUMBER_HASH,
-    idNumberLast4: '0028',
-    birthYear: 1986,
-    gender: 'female',
-    ethnicity: '布依族',
-    labourCapacity: 'full',
-    skills: ['sewing'],
+    ...workerExample,
     preference: 'out_of_province',
     expectedMonthlyWage: 3500,
     registeredAt: AT,
