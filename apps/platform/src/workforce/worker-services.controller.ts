@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  caseRecordedResponse,
-  parseWorkerId,
-  recordServiceBody,
-  workerId,
-  type RecordServiceBody,
-} from '@contracts';
+import { caseRecordedResponse, parseWorkerId, recordServiceBody, type RecordServiceBody } from '@contracts';
 import { Roles } from '@lib/auth';
 import { recordJobSeekerService } from '@lib/application';
 import type { EventStore } from '@lib/event-store';
@@ -15,9 +9,8 @@ import { ApiDoc, withPosition, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import { orReject, rejectWith } from '../command-handling/rejection';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { workerParams } from '../path-params';
 import { requireHouseholdOffice } from './workforce-scope';
-
-const workerParams = z.object({ id: workerId }).strict();
 
 /**
  * The "131" services (1 career guidance, 3 job recommendations, 1 training offer) delivered to a job-seeker
