@@ -11,18 +11,17 @@ import {
   trainingBody,
   withBadChecksum,
 } from './helpers/fixtures';
+import { registerHousehold } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
+
+/** A request refused with `status`: method, path, token, body. */
+type Refusal = [method: 'post' | 'patch', path: string, token: string, body: object, status: number];
 
 describe('workforce commands', () => {
   let t: TestApp;
   let office: string;
   const head = () => lastCommandPosition(t.app);
-  const register = async (body = householdBody()) =>
-    (await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201)).body as {
-      householdId: string;
-      workerIds: string[];
-      position: string;
-    };
+  const register = (body: object = householdBody()) => registerHousehold(t, office, body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -233,52 +232,23 @@ describe('workforce commands', () => {
     it('refuses another county’s office (403), unknown workers (404) and bad bodies (400), appending nothing', async () => {
       const before = await head();
       const other = t.tokens.county(OTHER_COUNTY);
-      await t.http
-        .patch(`/v1/workers/${workerId}`)
-        .set(bearer(other))
-        .send({ preference: 'local' })
-        .expect(403);
-      await t.http
-        .post(`/v1/households/${householdId}/workers`)
-        .set(bearer(other))
-        .send(memberBody())
-        .expect(403);
-      await t.http
-        .post(`/v1/workers/${workerId}/trainings`)
-        .set(bearer(other))
-        .send(trainingBody())
-        .expect(403);
-      await t.http
-        .post(`/v1/workers/${householdId}.9/trainings`)
-        .set(bearer(office))
-        .send(trainingBody())
-        .expect(404);
-      await t.http
-        .post('/v1/workers/no-such-household.1/trainings')
-        .set(bearer(office))
-        .send(trainingBody())
-        .expect(404);
-      await t.http
-        .patch(`/v1/workers/not-a-worker-id`)
-        .set(bearer(office))
-        .send({ preference: 'local' })
-        .expect(400);
-      await t.http
-        .patch(`/v1/workers/${workerId}`)
-        .set(bearer(office))
-        .send({ preference: 'anywhere' })
-        .expect(400);
-      await t.http.patch(`/v1/workers/${workerId}`).set(bearer(office)).send({}).expect(400);
-      await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody({ channel: 'moonlighting' }))
-        .expect(400);
-      await t.http
-        .post(`/v1/households/${householdId}/workers`)
-        .set(bearer(office))
-        .send(memberBody({ idNumber: withBadChecksum(idNumber()) }))
-        .expect(400);
+      const badChannel = employmentReportBody({ channel: 'moonlighting' });
+      const badIdNumber = memberBody({ idNumber: withBadChecksum(idNumber()) });
+      const refused: Refusal[] = [
+        ['patch', `/v1/workers/${workerId}`, other, { preference: 'local' }, 403],
+        ['post', `/v1/households/${householdId}/workers`, other, memberBody(), 403],
+        ['post', `/v1/workers/${workerId}/trainings`, other, trainingBody(), 403],
+        ['post', `/v1/workers/${householdId}.9/trainings`, office, trainingBody(), 404],
+        ['post', '/v1/workers/no-such-household.1/trainings', office, trainingBody(), 404],
+        ['patch', '/v1/workers/not-a-worker-id', office, { preference: 'local' }, 400],
+        ['patch', `/v1/workers/${workerId}`, office, { preference: 'anywhere' }, 400],
+        ['patch', `/v1/workers/${workerId}`, office, {}, 400],
+        ['post', `/v1/workers/${workerId}/employment-reports`, office, badChannel, 400],
+        ['post', `/v1/households/${householdId}/workers`, office, badIdNumber, 400],
+      ];
+      for (const [method, path, token, body, status] of refused) {
+        await t.http[method](path).set(bearer(token)).send(body).expect(status);
+      }
       expect(await head()).toBe(before);
     });
   });
