@@ -215,17 +215,14 @@ describe('workforce commands', () => {
         .send(trainingBody())
         .expect(201);
       expect(training.body).toEqual({ trainingId: expect.any(String), position: await head() });
-      const report = await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody())
-        .expect(201);
-      expect(report.body).toEqual({ employmentId: expect.any(String), position: await head() });
-      const again = await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody())
-        .expect(409);
+      const report = () =>
+        t.http
+          .post(`/v1/workers/${workerId}/employment-reports`)
+          .set(bearer(office))
+          .send(employmentReportBody());
+      const reported = await report().expect(201);
+      expect(reported.body).toEqual({ employmentId: expect.any(String), position: await head() });
+      const again = await report().expect(409);
       expect(again.body.error.code).toBe('worker_already_employed');
     });
 
