@@ -99,33 +99,22 @@ describe('workforce commands', () => {
   });
 
   describe('Idempotency-Key on POST /v1/households', () => {
+    /** The registration under an Idempotency-Key, by the county office unless another token is given. */
+    const registerKeyed = (key: string, body: object, token = office) =>
+      t.http.post('/v1/households').set(bearer(token)).set('Idempotency-Key', key).send(body);
+
     it('replays the same answer (position included) without appending, and refuses another body (422)', async () => {
       const body = householdBody();
       const key = `household-${Date.now()}`;
-      const first = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      const first = await registerKeyed(key, body).expect(201);
       const afterFirst = await head();
       const events = await eventStoreOf(t.app).readStream(`household-${first.body.householdId}`);
       expect(events[0].metadata.idempotencyKey).toBe(key);
-      const replay = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      const replay = await registerKeyed(key, body).expect(201);
       expect(replay.body).toEqual(first.body);
       expect(replay.headers['idempotent-replay']).toBe('true');
       expect(await head()).toBe(afterFirst);
-      const other = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(householdBody())
-        .expect(422);
+      const other = await registerKeyed(key, householdBody()).expect(422);
       expect(other.body.error.code).toBe('idempotency_key_reused');
       expect(await head()).toBe(afterFirst);
     });
@@ -133,19 +122,10 @@ describe('workforce commands', () => {
     it('replays a body whose keys come in another order, instead of refusing it', async () => {
       const body = householdBody();
       const key = `reordered-${Date.now()}`;
-      const first = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body);
+      const first = await registerKeyed(key, body);
       expect(first.status).toBe(201);
       const reordered = Object.fromEntries(Object.entries(body).reverse());
-      const replay = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(reordered)
-        .expect(201);
+      const replay = await registerKeyed(key, reordered).expect(201);
       expect(replay.headers['idempotent-replay']).toBe('true');
       expect(replay.body).toEqual(first.body);
     });
@@ -156,19 +136,9 @@ describe('workforce commands', () => {
       const mine = t.tokens.sign({ sub, role: 'county_office', countyCode: COUNTY });
       const theirs = t.tokens.sign({ sub, role: 'county_office', countyCode: OTHER_COUNTY });
       const body = householdBody(COUNTY);
-      await t.http
-        .post('/v1/households')
-        .set(bearer(mine))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      await registerKeyed(key, body, mine).expect(201);
       const before = await head();
-      const replayAttempt = await t.http
-        .post('/v1/households')
-        .set(bearer(theirs))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(403);
+      const replayAttempt = await registerKeyed(key, body, theirs).expect(403);
       expect(replayAttempt.headers['idempotent-replay']).toBeUndefined();
       expect(await head()).toBe(before);
     });
