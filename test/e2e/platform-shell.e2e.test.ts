@@ -22,6 +22,10 @@ describe('platform shell', () => {
     t.app.get(ProbeController).executions = 0;
   });
 
+  /** What the probe's handler was given for a request with these headers (and what it kept in storage). */
+  const contextOf = (headers: Record<string, string>) =>
+    t.http.post('/test/context').set(bearer(county)).set(headers).send({}).expect(200);
+
   describe('health and docs', () => {
     it('answers /health without a token', async () => {
       const res = await t.http.get('/health').expect(200);
@@ -161,12 +165,7 @@ describe('platform shell', () => {
     });
 
     it('echoes a given correlation id, makes one otherwise, and hands both to the handler', async () => {
-      const given = await t.http
-        .post('/test/context')
-        .set(bearer(county))
-        .set('X-Correlation-Id', 'abc-123')
-        .send({})
-        .expect(200);
+      const given = await contextOf({ 'X-Correlation-Id': 'abc-123' });
       expect(given.headers['x-correlation-id']).toBe('abc-123');
       expect(given.body).toEqual({ correlationId: 'abc-123', fromStorage: { correlationId: 'abc-123' } });
       const made = await t.http.get('/health').expect(200);
@@ -222,12 +221,7 @@ describe('platform shell', () => {
     });
 
     it('gives the key to the handler', async () => {
-      const res = await t.http
-        .post('/test/context')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-ctx')
-        .send({})
-        .expect(200);
+      const res = await contextOf({ 'Idempotency-Key': 'k-ctx' });
       expect(res.body.idempotencyKey).toBe('k-ctx');
       expect(res.body.fromStorage.idempotencyKey).toBe('k-ctx');
     });
