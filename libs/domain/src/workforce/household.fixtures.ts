@@ -57,6 +57,14 @@ export function householdRegistered(
   ];
 }
 
+/** A placement's ids; its household is the worker's. */
+const placementIds = (placementId: string, workerId: string, vacancyId: string) => ({
+  placementId,
+  workerId,
+  householdId: workerId.split('.')[0],
+  vacancyId,
+});
+
 export const workerPlaced = (
   placementId: string,
   workerId = 'h1.1',
@@ -64,10 +72,7 @@ export const workerPlaced = (
 ): EventOfType<'WorkerPlaced'> => ({
   type: 'WorkerPlaced',
   data: {
-    placementId,
-    workerId,
-    householdId: workerId.split('.')[0],
-    vacancyId,
+    ...placementIds(placementId, workerId, vacancyId),
     channel: 'out_of_province',
     brokerId: 'broker-1',
     startDate: '2026-03-01',
@@ -81,14 +86,7 @@ export const placementVoided = (
   vacancyId = 'v-1',
 ): EventOfType<'PlacementVoided'> => ({
   type: 'PlacementVoided',
-  data: {
-    placementId,
-    workerId,
-    householdId: workerId.split('.')[0],
-    vacancyId,
-    reason: 'recovery',
-    voidedAt: REGISTERED_AT,
-  },
+  data: { ...placementIds(placementId, workerId, vacancyId), reason: 'recovery', voidedAt: REGISTERED_AT },
 });
 
 /** Employment found outside the platform, declared by h1's first member. */
