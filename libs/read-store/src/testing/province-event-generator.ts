@@ -7,7 +7,8 @@ import {
   type LabourCapacity,
 } from '@contracts';
 import type { EventToAppend, ExpectedRevision } from '@lib/event-store';
-import { mulberry32 } from '@lib/testing';
+// A seeded PRNG: the same seed gives the same province.
+import { mulberry32 as prng } from '@lib/testing';
 
 /** One append the generator asks for, in log order. */
 export interface GeneratedAppend {
@@ -33,8 +34,7 @@ const metadata = { actor: { id: 'seed', role: 'system' }, correlationId: 'bench'
  * reported employed, some employments ended and some of those workers placed again. Stops near `total`.
  */
 export function* generateProvinceLog(total: number, seed = 2026): Generator<GeneratedAppend> {
-  // Seeded: the same seed gives the same province.
-  const random = mulberry32(seed);
+  const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const revisions = new Map<string, number>();
   let count = 0;
