@@ -2,6 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** What the pure layers and the application layer never import (test/architecture holds the same list). */
+const FRAMEWORKS_AND_DRIVERS = [
+  '@nestjs/*',
+  'better-sqlite3',
+  'pg',
+  'mongoose',
+  'kafkajs',
+  '@eventstore/*',
+  'express',
+  'pino*',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.tmp/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -21,15 +33,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '@nestjs/*',
-                'better-sqlite3',
-                'mongoose',
-                'kafkajs',
-                '@eventstore/*',
-                'express',
-                'pino*',
-              ],
+              group: FRAMEWORKS_AND_DRIVERS,
               message: 'libs/domain, libs/matching and contracts import no framework or I/O client.',
             },
           ],
@@ -47,14 +51,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                '@nestjs/*',
-                'better-sqlite3',
-                'pg',
-                'mongoose',
-                'kafkajs',
-                '@eventstore/*',
-                'express',
-                'pino*',
+                ...FRAMEWORKS_AND_DRIVERS,
                 '@lib/http',
                 '@lib/http/*',
                 '@lib/auth',

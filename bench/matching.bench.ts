@@ -28,7 +28,8 @@ import {
 import { arcComponents } from '@lib/matching/arc-components';
 import { solveExactPart } from '@lib/matching/exact-plan';
 import { costScaling } from '@lib/matching/testing/cost-scaling-solver';
-import { COUNTY, generateInstance, InstanceShape, PROVINCE, rng } from './lib/matching-instance';
+import { mulberry32 } from '@lib/testing';
+import { COUNTY, generateInstance, InstanceShape, PROVINCE } from './lib/matching-instance';
 
 const FILE = path.join(__dirname, '..', 'docs', 'BENCHMARKS.md');
 
@@ -245,7 +246,7 @@ function latency(problem: MatchProblem): {
   let t = performance.now();
   const index = buildIndex(problem);
   const buildMs = performance.now() - t;
-  const r = rng(99);
+  const r = mulberry32(99);
   const time = (n: number, query: () => void): number[] => {
     const out: number[] = [];
     for (let i = 0; i < n; i++) {

@@ -13,6 +13,7 @@ import {
   WorkPreference,
 } from '@lib/matching';
 import { sourceFacts } from '@lib/matching/testing/small-problem';
+import { mulberry32 } from '@lib/testing';
 
 /** Prefecture code, county count, share of the relocated population (roughly as reported). */
 const PREFECTURES: [string, number, number][] = [
@@ -90,17 +91,6 @@ export const COUNTY: InstanceShape = {
   countiesPerPrefecture: 1,
 };
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface County {
   code: string;
   prefecture: string;
@@ -122,7 +112,7 @@ function counties(shape: InstanceShape): County[] {
 }
 
 export function generateInstance(shape: InstanceShape): MatchProblem {
-  const r = rng(shape.seed);
+  const r = mulberry32(shape.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
   const cs = counties(shape);
   const totalWeight = cs.reduce((s, c) => s + c.weight, 0);

@@ -56,12 +56,16 @@ function allocateHouseholds(): ReadonlyMap<string, number> {
 /** Relocated households per county code at province scale; sums to PROVINCE_HOUSEHOLDS. */
 export const COUNTY_HOUSEHOLDS: ReadonlyMap<string, number> = allocateHouseholds();
 
-/** Relocation sites per county: at least one each, the rest in proportion to households; sums to 953. */
-export const COUNTY_SITE_COUNTS: ReadonlyMap<string, number> = (() => {
+/** `total` things per county code: at least one each, the rest in proportion to the county's households. */
+export function perCountyByHouseholds(total: number): ReadonlyMap<string, number> {
   const codes = GUIZHOU_COUNTIES.map((c) => c.code);
   const extra = apportion(
-    PROVINCE_RELOCATION_SITES - codes.length,
+    total - codes.length,
     codes.map((code) => COUNTY_HOUSEHOLDS.get(code) ?? 0),
   );
   return new Map(codes.map((code, i) => [code, 1 + extra[i]]));
-})();
+}
+
+/** Relocation sites per county; sums to 953. */
+export const COUNTY_SITE_COUNTS: ReadonlyMap<string, number> =
+  perCountyByHouseholds(PROVINCE_RELOCATION_SITES);

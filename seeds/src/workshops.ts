@@ -1,7 +1,7 @@
 import { GUIZHOU_COUNTIES } from '@contracts/regions/guizhou-divisions';
-import { apportion, createRng, hashSeed } from './prng';
+import { createRng, hashSeed } from './prng';
 import { countyStem } from './region-names';
-import { COUNTY_HOUSEHOLDS } from './relocation-volume';
+import { perCountyByHouseholds } from './relocation-volume';
 import { relocationSitesOf } from './relocation-sites';
 
 /**
@@ -65,14 +65,7 @@ const KNOWN: Readonly<Record<string, readonly (readonly [string, WorkshopSector]
   '520402': [['杨武乡制鞋就业帮扶车间', 'shoemaking']],
 };
 
-export const COUNTY_WORKSHOP_COUNTS: ReadonlyMap<string, number> = (() => {
-  const codes = GUIZHOU_COUNTIES.map((c) => c.code);
-  const extra = apportion(
-    PROVINCE_WORKSHOPS - codes.length,
-    codes.map((code) => COUNTY_HOUSEHOLDS.get(code) ?? 0),
-  );
-  return new Map(codes.map((code, i) => [code, 1 + extra[i]]));
-})();
+export const COUNTY_WORKSHOP_COUNTS: ReadonlyMap<string, number> = perCountyByHouseholds(PROVINCE_WORKSHOPS);
 
 function workshopsOfCounty(countyCode: string): Workshop[] {
   const rng = createRng(hashSeed('workshops', countyCode));

@@ -3,11 +3,11 @@ import {
   bearer,
   employmentReportBody,
   householdBody,
-  labourStationBody,
   lastCommandPosition,
   memberBody,
   vacancyBody,
 } from './helpers/fixtures';
+import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 /**
@@ -27,25 +27,14 @@ describe('business dates through HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     office = t.tokens.county(COUNTY);
-    stationId = (
-      await t.http
-        .post('/v1/labour-stations')
-        .set(bearer(t.tokens.admin()))
-        .send(labourStationBody())
-        .expect(201)
-    ).body.stationId;
+    stationId = await registerStation(t);
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('refuses employment reports dated 2099-12-31 and 1900-01-01: 400 startDate, nothing appended', async () => {
-    const registered = await t.http
-      .post('/v1/households')
-      .set(bearer(office))
-      .send(householdBody())
-      .expect(201);
-    const { householdId, workerIds } = registered.body as { householdId: string; workerIds: string[] };
+    const { householdId, workerIds } = await registerHousehold(t, office);
     const before = await head();
     for (const startDate of ['2099-12-31', '1900-01-01']) {
       const res = await t.http
@@ -85,25 +74,19 @@ describe('business dates through HTTP', () => {
   });
 
   it('refuses a placement starting tomorrow, and one before the worker turned 16: 400 startDate', async () => {
-    const registered = await t.http
-      .post('/v1/households')
-      .set(bearer(office))
-      .send(householdBody(COUNTY, [memberBody({ birthYear: 1990 })]))
-      .expect(201);
-    const vacancyId = (
-      await t.http
-        .post('/v1/vacancies')
-        .set(bearer(t.tokens.station(stationId)))
-        .send(vacancyBody({ type: 'labour_station', id: stationId }))
-        .expect(201)
-    ).body.vacancyId;
+    const { workerIds } = await registerHousehold(
+      t,
+      office,
+      householdBody(COUNTY, [memberBody({ birthYear: 1990 })]),
+    );
+    const vacancyId = await postStationVacancy(t, stationId);
     const before = await head();
     const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
     for (const startDate of [tomorrow, '2005-12-31']) {
       const res = await t.http
         .post('/v1/placements')
         .set(bearer(t.tokens.broker([COUNTY])))
-        .send({ workerId: registered.body.workerIds[0], vacancyId, startDate })
+        .send({ workerId: workerIds[0], vacancyId, startDate })
         .expect(400);
       expect(issuesOf(res)).toEqual([{ path: 'startDate', message: expect.any(String) }]);
     }

@@ -9,22 +9,15 @@ import {
   lastCommandPosition,
   memberBody,
 } from './helpers/fixtures';
+import { casesOf, registerHousehold } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
-
-interface CaseItem {
-  caseId: string;
-  householdId: string;
-  status: string;
-}
 
 /** Every employment can end: a report ends like a placement, and the household becomes a case again. */
 describe('POST /v1/employment-reports/:employmentId/end', () => {
   let t: TestApp;
   let office: string;
   const head = () => lastCommandPosition(t.app);
-  const register = async (members = [memberBody()]) =>
-    (await t.http.post('/v1/households').set(bearer(office)).send(householdBody(COUNTY, members)).expect(201))
-      .body as { householdId: string; workerIds: string[]; position: string };
+  const register = (members = [memberBody()]) => registerHousehold(t, office, householdBody(COUNTY, members));
   const report = async (workerId: string) =>
     (
       await t.http
@@ -35,22 +28,10 @@ describe('POST /v1/employment-reports/:employmentId/end', () => {
     ).body as { employmentId: string; position: string };
   const end = (employmentId: string, body: object = { reason: 'returned_home' }, token = office) =>
     t.http.post(`/v1/employment-reports/${employmentId}/end`).set(bearer(token)).send(body);
-  const casesOf = async (householdId: string, minPosition: string) => {
-    const res = await t.http
-      .get(`/v1/counties/${COUNTY}/zero-employment-cases?status=open&limit=200`)
-      .set(bearer(office))
-      .set('X-Min-Position', minPosition)
-      .expect(200);
-    const open = (res.body.items as CaseItem[]).filter((c) => c.householdId === householdId);
-    const cleared = await t.http
-      .get(`/v1/counties/${COUNTY}/zero-employment-cases?status=cleared&limit=200`)
-      .set(bearer(office))
-      .expect(200);
-    return {
-      open,
-      cleared: (cleared.body.items as CaseItem[]).filter((c) => c.householdId === householdId),
-    };
-  };
+  const openAndCleared = async (householdId: string, minPosition: string) => ({
+    open: await casesOf(t, office, householdId, { minPosition }),
+    cleared: await casesOf(t, office, householdId, { status: 'cleared' }),
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -62,12 +43,12 @@ describe('POST /v1/employment-reports/:employmentId/end', () => {
 
   it('a returnee’s report ends: the household is zero-employment again and a NEW case opens', async () => {
     const { householdId, workerIds, position } = await register();
-    const first = await casesOf(householdId, position);
+    const first = await openAndCleared(householdId, position);
     expect(first.open.map((c) => c.caseId)).toEqual([`${householdId}:1`]);
 
     const { employmentId, position: reported } = await report(workerIds[0]);
     expect(employmentId).toMatch(new RegExp(`^${householdId}:[0-9a-f-]{36}$`));
-    const covered = await casesOf(householdId, reported);
+    const covered = await openAndCleared(householdId, reported);
     expect(covered.open).toEqual([]);
     expect(covered.cleared.map((c) => c.caseId)).toEqual([`${householdId}:1`]);
 
@@ -85,7 +66,7 @@ describe('POST /v1/employment-reports/:employmentId/end', () => {
       .set('X-Min-Position', ended.body.position)
       .expect(200);
     expect(household.body).toMatchObject({ status: 'zero_employment', employedMembers: 0 });
-    const again = await casesOf(householdId, ended.body.position);
+    const again = await openAndCleared(householdId, ended.body.position);
     expect(again.open.map((c) => c.caseId)).toEqual([`${householdId}:2`]);
     expect(again.cleared.map((c) => c.caseId)).toEqual([`${householdId}:1`]);
   });

@@ -5,11 +5,10 @@ import {
   bearer,
   eventStoreOf,
   householdBody,
-  labourStationBody,
   lastCommandPosition,
   memberBody,
-  vacancyBody,
 } from './helpers/fixtures';
+import { casesOf, postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 interface FollowUpItem {
@@ -35,19 +34,12 @@ describe('job-retention follow-ups', () => {
 
   /** A one-member household placed by the broker `startedDaysAgo` days ago. */
   async function placedWorker(startedDaysAgo: number, name = '张三') {
-    const household = await t.http
-      .post('/v1/households')
-      .set(bearer(office))
-      .send(householdBody(COUNTY, [memberBody({ name })]))
-      .expect(201);
-    const { householdId, workerIds } = household.body as { householdId: string; workerIds: string[] };
-    const vacancyId = (
-      await t.http
-        .post('/v1/vacancies')
-        .set(bearer(t.tokens.station(stationId)))
-        .send(vacancyBody({ type: 'labour_station', id: stationId }))
-        .expect(201)
-    ).body.vacancyId;
+    const { householdId, workerIds } = await registerHousehold(
+      t,
+      office,
+      householdBody(COUNTY, [memberBody({ name })]),
+    );
+    const vacancyId = await postStationVacancy(t, stationId);
     const startDate = daysAgo(startedDaysAgo);
     const placed = await t.http
       .post('/v1/placements')
@@ -69,29 +61,15 @@ describe('job-retention follow-ups', () => {
     ).body as { items: FollowUpItem[]; total: number; position: string };
   const itemOf = (items: FollowUpItem[], placementId: string) =>
     items.find((i) => i.placementId === placementId);
-  const openCasesOf = async (householdId: string, minPosition: string) => {
-    const res = await t.http
-      .get(`/v1/counties/${COUNTY}/zero-employment-cases?status=open&limit=200`)
-      .set(bearer(office))
-      .set('X-Min-Position', minPosition)
-      .expect(200);
-    return (res.body.items as { caseId: string; householdId: string }[]).filter(
-      (c) => c.householdId === householdId,
-    );
-  };
+  const openCasesOf = (householdId: string, minPosition: string) =>
+    casesOf(t, office, householdId, { minPosition });
   const visitedAt = () => new Date(Date.now() - 3600_000).toISOString();
 
   beforeAll(async () => {
     t = await startTestApp();
     office = t.tokens.county(COUNTY);
     broker = t.tokens.broker([COUNTY]);
-    stationId = (
-      await t.http
-        .post('/v1/labour-stations')
-        .set(bearer(t.tokens.admin()))
-        .send(labourStationBody())
-        .expect(201)
-    ).body.stationId;
+    stationId = await registerStation(t);
   });
   afterAll(async () => {
     await t.close();

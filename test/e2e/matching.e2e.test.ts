@@ -85,37 +85,22 @@ describe('matching (recommendations, candidates, match plans)', () => {
     const station = t.tokens.station(stationId);
     const workshop = t.tokens.workshop(workshopId);
     await postVacancy('guangzhou', station, vacancyBody({ type: 'labour_station', id: stationId }));
+    /** A post of the workshop, in its county. */
+    const workshopPost = (changes: Record<string, unknown>) =>
+      vacancyBody({ type: 'workshop', id: workshopId }, { location: GUIZHOU_LOCATION, ...changes });
     await postVacancy(
       'workshop',
       workshop,
-      vacancyBody(
-        { type: 'workshop', id: workshopId },
-        { location: GUIZHOU_LOCATION, wage: { min: 2500, max: 3500, period: 'month' } },
-      ),
+      workshopPost({ wage: { min: 2500, max: 3500, period: 'month' } }),
     );
     await postVacancy('welfare', office, vacancyBody({ type: 'public_welfare', id: COUNTY }));
     await postVacancy(
       'flexible',
       workshop,
-      vacancyBody(
-        { type: 'workshop', id: workshopId },
-        {
-          location: GUIZHOU_LOCATION,
-          flexibleHours: true,
-          labourCapacities: ['partial', 'weak'],
-          skills: [],
-        },
-      ),
+      workshopPost({ flexibleHours: true, labourCapacities: ['partial', 'weak'], skills: [] }),
     );
     // Accepts weak capacity but has fixed hours: the placement rules refuse weak capacity here.
-    await postVacancy(
-      'fixedHoursTakesWeak',
-      workshop,
-      vacancyBody(
-        { type: 'workshop', id: workshopId },
-        { location: GUIZHOU_LOCATION, labourCapacities: ['full', 'weak'] },
-      ),
-    );
+    await postVacancy('fixedHoursTakesWeak', workshop, workshopPost({ labourCapacities: ['full', 'weak'] }));
     h1 = await post(
       '/v1/households',
       office,

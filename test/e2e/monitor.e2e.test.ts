@@ -12,6 +12,7 @@ import {
   vacancyBody,
   workshopBody,
 } from './helpers/fixtures';
+import { registerHousehold } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 interface CaseItem {
@@ -39,12 +40,7 @@ describe('employment monitor (read side)', () => {
     const req = t.http.get(path).set(bearer(token));
     return minPosition === undefined ? req : req.set('X-Min-Position', minPosition);
   };
-  const registerHousehold = async (body = householdBody()) =>
-    (await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201)).body as {
-      householdId: string;
-      workerIds: string[];
-      position: string;
-    };
+  const register = (body: object = householdBody()) => registerHousehold(t, office, body);
   const postWorkshopVacancy = async (openings = 5) => {
     const workshop = await t.http.post('/v1/workshops').set(bearer(office)).send(workshopBody()).expect(201);
     const { workshopId } = workshop.body as { workshopId: string };
@@ -71,7 +67,7 @@ describe('employment monitor (read side)', () => {
   });
 
   it('follows a household from registration to an open case, its clearing by a placement, and a new case when it ends', async () => {
-    const household = await registerHousehold();
+    const household = await register();
     const { householdId, workerIds } = household;
 
     // 1. Registered with labour and nobody employed: zero employment, a case open since today.
@@ -143,8 +139,8 @@ describe('employment monitor (read side)', () => {
 
   it('keeps the county, prefecture and province figures equal to what was registered and placed', async () => {
     const before = await get(`/v1/counties/${COUNTY}/employment`, office).expect(200);
-    const full = await registerHousehold();
-    const none = await registerHousehold(householdBody(COUNTY, [memberBody({ labourCapacity: 'none' })]));
+    const full = await register();
+    const none = await register(householdBody(COUNTY, [memberBody({ labourCapacity: 'none' })]));
     const vacancy = await postWorkshopVacancy();
     const placed = await t.http
       .post('/v1/placements')
@@ -185,7 +181,7 @@ describe('employment monitor (read side)', () => {
   });
 
   it('answers 403 outside the token’s scope and 404 for codes that are not Guizhou regions', async () => {
-    const { householdId, workerIds, position } = await registerHousehold();
+    const { householdId, workerIds, position } = await register();
     const otherOffice = t.tokens.county(OTHER_COUNTY);
     const otherBroker = t.tokens.broker([OTHER_COUNTY]);
     await get(`/v1/counties/${COUNTY}/employment`, otherOffice).expect(403);
@@ -207,7 +203,7 @@ describe('employment monitor (read side)', () => {
 
   it('pages the open cases (oldest first, total, cursor) and the vacancies', async () => {
     const last = { position: '0' };
-    for (let i = 0; i < 3; i++) Object.assign(last, await registerHousehold());
+    for (let i = 0; i < 3; i++) Object.assign(last, await register());
     await expectOpenCasesMatchFigures(last.position);
     const all = await get(`/v1/counties/${COUNTY}/zero-employment-cases?limit=200`, office).expect(200);
     const pages: CaseItem[] = [];
@@ -246,7 +242,7 @@ describe('employment monitor (read side)', () => {
   });
 
   it('writes every read of household or worker data to the access log, ids only, admin-only to read', async () => {
-    const { householdId, workerIds, position } = await registerHousehold();
+    const { householdId, workerIds, position } = await register();
     await get(`/v1/households/${householdId}/employment`, office, position)
       .set('X-Correlation-Id', 'audit-me-1')
       .expect(200);

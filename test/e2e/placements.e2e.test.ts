@@ -3,12 +3,12 @@ import {
   OTHER_COUNTY,
   bearer,
   eventStoreOf,
+  streamTypes,
   lastCommandPosition,
   householdBody,
-  labourStationBody,
   memberBody,
-  vacancyBody,
 } from './helpers/fixtures';
+import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 describe('placement commands', () => {
@@ -17,22 +17,10 @@ describe('placement commands', () => {
   let broker: string;
   const head = () => lastCommandPosition(t.app);
 
-  const postVacancy = async (o: Record<string, unknown> = {}) =>
-    (
-      await t.http
-        .post('/v1/vacancies')
-        .set(bearer(t.tokens.station(stationId)))
-        .send(vacancyBody({ type: 'labour_station', id: stationId }, o))
-        .expect(201)
-    ).body.vacancyId as string;
+  const postVacancy = (o: Record<string, unknown> = {}) => postStationVacancy(t, stationId, o);
   const registerWorkers = async (count: number, county = COUNTY) => {
     const members = Array.from({ length: count }, () => memberBody());
-    const res = await t.http
-      .post('/v1/households')
-      .set(bearer(t.tokens.county(county)))
-      .send(householdBody(county, members))
-      .expect(201);
-    return res.body.workerIds as string[];
+    return (await registerHousehold(t, t.tokens.county(county), householdBody(county, members))).workerIds;
   };
   const place = (workerId: string, vacancyId: string, token = broker, extra: Record<string, unknown> = {}) =>
     t.http
@@ -43,13 +31,7 @@ describe('placement commands', () => {
   beforeAll(async () => {
     t = await startTestApp();
     broker = t.tokens.broker([COUNTY]);
-    stationId = (
-      await t.http
-        .post('/v1/labour-stations')
-        .set(bearer(t.tokens.admin()))
-        .send(labourStationBody())
-        .expect(201)
-    ).body.stationId;
+    stationId = await registerStation(t);
   });
   afterAll(async () => {
     await t.close();
@@ -79,8 +61,7 @@ describe('placement commands', () => {
         },
         metadata: { actor: { id: `test-broker-${COUNTY}`, role: 'broker' } },
       });
-      const vacancy = await eventStoreOf(t.app).readStream(`vacancy-${vacancyId}`);
-      expect(vacancy.map((e) => e.type)).toEqual([
+      expect(await streamTypes(t.app, `vacancy-${vacancyId}`)).toEqual([
         'VacancyPosted',
         'VacancyOpeningReserved',
         'VacancyReservationConfirmed',

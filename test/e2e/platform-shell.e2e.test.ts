@@ -22,6 +22,10 @@ describe('platform shell', () => {
     t.app.get(ProbeController).executions = 0;
   });
 
+  /** What the probe's handler was given for a request with these headers (and what it kept in storage). */
+  const contextOf = (headers: Record<string, string>) =>
+    t.http.post('/test/context').set(bearer(county)).set(headers).send({}).expect(200);
+
   describe('health and docs', () => {
     it('answers /health without a token', async () => {
       const res = await t.http.get('/health').expect(200);
@@ -161,12 +165,7 @@ describe('platform shell', () => {
     });
 
     it('echoes a given correlation id, makes one otherwise, and hands both to the handler', async () => {
-      const given = await t.http
-        .post('/test/context')
-        .set(bearer(county))
-        .set('X-Correlation-Id', 'abc-123')
-        .send({})
-        .expect(200);
+      const given = await contextOf({ 'X-Correlation-Id': 'abc-123' });
       expect(given.headers['x-correlation-id']).toBe('abc-123');
       expect(given.body).toEqual({ correlationId: 'abc-123', fromStorage: { correlationId: 'abc-123' } });
       const made = await t.http.get('/health').expect(200);
@@ -178,64 +177,36 @@ describe('platform shell', () => {
 
   describe('Idempotency-Key', () => {
     const command = { countyCode: '520402', openings: 3 };
+    /** The probe's command under an Idempotency-Key, from the county office unless another token is given. */
+    const sendKeyed = (key: string, body: object = command, token = county) =>
+      t.http.post('/test/commands').set(bearer(token)).set('Idempotency-Key', key).send(body);
 
     it('replays the first answer for the same key and body without executing again', async () => {
-      const first = await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-replay')
-        .send(command)
-        .expect(201);
+      const first = await sendKeyed('k-replay').expect(201);
       expect(first.body).toEqual({ executions: 1, position: '10' });
       expect(first.headers['idempotent-replay']).toBeUndefined();
-      const again = await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-replay')
-        .send(command)
-        .expect(201);
+      const again = await sendKeyed('k-replay').expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replay']).toBe('true');
       expect(t.app.get(ProbeController).executions).toBe(1);
     });
 
     it('refuses the same key with a different body with 422', async () => {
-      await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-reuse')
-        .send(command)
-        .expect(201);
-      const res = await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-reuse')
-        .send({ ...command, openings: 4 })
-        .expect(422);
+      await sendKeyed('k-reuse').expect(201);
+      const res = await sendKeyed('k-reuse', { ...command, openings: 4 }).expect(422);
       expectErrorShape(res.body, 'idempotency_key_reused');
     });
 
     it('scopes keys per actor', async () => {
-      await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-actor')
-        .send(command)
-        .expect(201);
-      const other = await t.http
-        .post('/test/commands')
-        .set(bearer(t.tokens.admin()))
-        .set('Idempotency-Key', 'k-actor')
-        .send(command)
-        .expect(201);
+      await sendKeyed('k-actor').expect(201);
+      const other = await sendKeyed('k-actor', command, t.tokens.admin()).expect(201);
       expect(other.headers['idempotent-replay']).toBeUndefined();
       expect(t.app.get(ProbeController).executions).toBe(2);
     });
 
     it('executes concurrent duplicates once: the second gets 409 idempotency_in_progress', async () => {
       const slow = { ...command, delayMs: 300 };
-      const send = () =>
-        t.http.post('/test/commands').set(bearer(county)).set('Idempotency-Key', 'k-race').send(slow);
+      const send = () => sendKeyed('k-race', slow);
       const [a, b] = await Promise.all([send(), send()]);
       expect([a.status, b.status].sort()).toEqual([201, 409]);
       expectErrorShape((a.status === 409 ? a : b).body, 'idempotency_in_progress');
@@ -244,28 +215,13 @@ describe('platform shell', () => {
     });
 
     it('releases the key of a failed command so a retry executes', async () => {
-      await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-fail')
-        .send({ ...command, reject: 'vacancy_full' })
-        .expect(409);
-      await t.http
-        .post('/test/commands')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-fail')
-        .send({ ...command, reject: 'vacancy_full' })
-        .expect(409);
+      await sendKeyed('k-fail', { ...command, reject: 'vacancy_full' }).expect(409);
+      await sendKeyed('k-fail', { ...command, reject: 'vacancy_full' }).expect(409);
       expect(t.app.get(ProbeController).executions).toBe(0);
     });
 
     it('gives the key to the handler', async () => {
-      const res = await t.http
-        .post('/test/context')
-        .set(bearer(county))
-        .set('Idempotency-Key', 'k-ctx')
-        .send({})
-        .expect(200);
+      const res = await contextOf({ 'Idempotency-Key': 'k-ctx' });
       expect(res.body.idempotencyKey).toBe('k-ctx');
       expect(res.body.fromStorage.idempotencyKey).toBe('k-ctx');
     });

@@ -3,11 +3,13 @@ import {
   OTHER_COUNTY,
   bearer,
   eventStoreOf,
+  streamTypes,
   lastCommandPosition,
   labourStationBody,
   vacancyBody,
   workshopBody,
 } from './helpers/fixtures';
+import { registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 describe('postings commands', () => {
@@ -21,9 +23,7 @@ describe('postings commands', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = t.tokens.admin();
-    stationId = (
-      await t.http.post('/v1/labour-stations').set(bearer(admin)).send(labourStationBody()).expect(201)
-    ).body.stationId;
+    stationId = await registerStation(t);
     workshopId = (
       await t.http
         .post('/v1/workshops')
@@ -191,8 +191,7 @@ describe('postings commands', () => {
         .send({ openings: 8, expiresAt })
         .expect(200);
       expect(res.body).toEqual({ position: await head() });
-      const events = await eventStoreOf(t.app).readStream(`vacancy-${vacancyId}`);
-      expect(events.map((e) => e.type)).toEqual([
+      expect(await streamTypes(t.app, `vacancy-${vacancyId}`)).toEqual([
         'VacancyPosted',
         'VacancyOpeningsChanged',
         'VacancyExpiryExtended',

@@ -11,18 +11,17 @@ import {
   trainingBody,
   withBadChecksum,
 } from './helpers/fixtures';
+import { registerHousehold } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
+
+/** A request refused with `status`: method, path, token, body. */
+type Refusal = [method: 'post' | 'patch', path: string, token: string, body: object, status: number];
 
 describe('workforce commands', () => {
   let t: TestApp;
   let office: string;
   const head = () => lastCommandPosition(t.app);
-  const register = async (body = householdBody()) =>
-    (await t.http.post('/v1/households').set(bearer(office)).send(body).expect(201)).body as {
-      householdId: string;
-      workerIds: string[];
-      position: string;
-    };
+  const register = (body: object = householdBody()) => registerHousehold(t, office, body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -100,33 +99,22 @@ describe('workforce commands', () => {
   });
 
   describe('Idempotency-Key on POST /v1/households', () => {
+    /** The registration under an Idempotency-Key, by the county office unless another token is given. */
+    const registerKeyed = (key: string, body: object, token = office) =>
+      t.http.post('/v1/households').set(bearer(token)).set('Idempotency-Key', key).send(body);
+
     it('replays the same answer (position included) without appending, and refuses another body (422)', async () => {
       const body = householdBody();
       const key = `household-${Date.now()}`;
-      const first = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      const first = await registerKeyed(key, body).expect(201);
       const afterFirst = await head();
       const events = await eventStoreOf(t.app).readStream(`household-${first.body.householdId}`);
       expect(events[0].metadata.idempotencyKey).toBe(key);
-      const replay = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      const replay = await registerKeyed(key, body).expect(201);
       expect(replay.body).toEqual(first.body);
       expect(replay.headers['idempotent-replay']).toBe('true');
       expect(await head()).toBe(afterFirst);
-      const other = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(householdBody())
-        .expect(422);
+      const other = await registerKeyed(key, householdBody()).expect(422);
       expect(other.body.error.code).toBe('idempotency_key_reused');
       expect(await head()).toBe(afterFirst);
     });
@@ -134,19 +122,10 @@ describe('workforce commands', () => {
     it('replays a body whose keys come in another order, instead of refusing it', async () => {
       const body = householdBody();
       const key = `reordered-${Date.now()}`;
-      const first = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(body);
+      const first = await registerKeyed(key, body);
       expect(first.status).toBe(201);
       const reordered = Object.fromEntries(Object.entries(body).reverse());
-      const replay = await t.http
-        .post('/v1/households')
-        .set(bearer(office))
-        .set('Idempotency-Key', key)
-        .send(reordered)
-        .expect(201);
+      const replay = await registerKeyed(key, reordered).expect(201);
       expect(replay.headers['idempotent-replay']).toBe('true');
       expect(replay.body).toEqual(first.body);
     });
@@ -157,19 +136,9 @@ describe('workforce commands', () => {
       const mine = t.tokens.sign({ sub, role: 'county_office', countyCode: COUNTY });
       const theirs = t.tokens.sign({ sub, role: 'county_office', countyCode: OTHER_COUNTY });
       const body = householdBody(COUNTY);
-      await t.http
-        .post('/v1/households')
-        .set(bearer(mine))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(201);
+      await registerKeyed(key, body, mine).expect(201);
       const before = await head();
-      const replayAttempt = await t.http
-        .post('/v1/households')
-        .set(bearer(theirs))
-        .set('Idempotency-Key', key)
-        .send(body)
-        .expect(403);
+      const replayAttempt = await registerKeyed(key, body, theirs).expect(403);
       expect(replayAttempt.headers['idempotent-replay']).toBeUndefined();
       expect(await head()).toBe(before);
     });
@@ -216,69 +185,37 @@ describe('workforce commands', () => {
         .send(trainingBody())
         .expect(201);
       expect(training.body).toEqual({ trainingId: expect.any(String), position: await head() });
-      const report = await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody())
-        .expect(201);
-      expect(report.body).toEqual({ employmentId: expect.any(String), position: await head() });
-      const again = await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody())
-        .expect(409);
+      const report = () =>
+        t.http
+          .post(`/v1/workers/${workerId}/employment-reports`)
+          .set(bearer(office))
+          .send(employmentReportBody());
+      const reported = await report().expect(201);
+      expect(reported.body).toEqual({ employmentId: expect.any(String), position: await head() });
+      const again = await report().expect(409);
       expect(again.body.error.code).toBe('worker_already_employed');
     });
 
     it('refuses another county’s office (403), unknown workers (404) and bad bodies (400), appending nothing', async () => {
       const before = await head();
       const other = t.tokens.county(OTHER_COUNTY);
-      await t.http
-        .patch(`/v1/workers/${workerId}`)
-        .set(bearer(other))
-        .send({ preference: 'local' })
-        .expect(403);
-      await t.http
-        .post(`/v1/households/${householdId}/workers`)
-        .set(bearer(other))
-        .send(memberBody())
-        .expect(403);
-      await t.http
-        .post(`/v1/workers/${workerId}/trainings`)
-        .set(bearer(other))
-        .send(trainingBody())
-        .expect(403);
-      await t.http
-        .post(`/v1/workers/${householdId}.9/trainings`)
-        .set(bearer(office))
-        .send(trainingBody())
-        .expect(404);
-      await t.http
-        .post('/v1/workers/no-such-household.1/trainings')
-        .set(bearer(office))
-        .send(trainingBody())
-        .expect(404);
-      await t.http
-        .patch(`/v1/workers/not-a-worker-id`)
-        .set(bearer(office))
-        .send({ preference: 'local' })
-        .expect(400);
-      await t.http
-        .patch(`/v1/workers/${workerId}`)
-        .set(bearer(office))
-        .send({ preference: 'anywhere' })
-        .expect(400);
-      await t.http.patch(`/v1/workers/${workerId}`).set(bearer(office)).send({}).expect(400);
-      await t.http
-        .post(`/v1/workers/${workerId}/employment-reports`)
-        .set(bearer(office))
-        .send(employmentReportBody({ channel: 'moonlighting' }))
-        .expect(400);
-      await t.http
-        .post(`/v1/households/${householdId}/workers`)
-        .set(bearer(office))
-        .send(memberBody({ idNumber: withBadChecksum(idNumber()) }))
-        .expect(400);
+      const badChannel = employmentReportBody({ channel: 'moonlighting' });
+      const badIdNumber = memberBody({ idNumber: withBadChecksum(idNumber()) });
+      const refused: Refusal[] = [
+        ['patch', `/v1/workers/${workerId}`, other, { preference: 'local' }, 403],
+        ['post', `/v1/households/${householdId}/workers`, other, memberBody(), 403],
+        ['post', `/v1/workers/${workerId}/trainings`, other, trainingBody(), 403],
+        ['post', `/v1/workers/${householdId}.9/trainings`, office, trainingBody(), 404],
+        ['post', '/v1/workers/no-such-household.1/trainings', office, trainingBody(), 404],
+        ['patch', '/v1/workers/not-a-worker-id', office, { preference: 'local' }, 400],
+        ['patch', `/v1/workers/${workerId}`, office, { preference: 'anywhere' }, 400],
+        ['patch', `/v1/workers/${workerId}`, office, {}, 400],
+        ['post', `/v1/workers/${workerId}/employment-reports`, office, badChannel, 400],
+        ['post', `/v1/households/${householdId}/workers`, office, badIdNumber, 400],
+      ];
+      for (const [method, path, token, body, status] of refused) {
+        await t.http[method](path).set(bearer(token)).send(body).expect(status);
+      }
       expect(await head()).toBe(before);
     });
   });

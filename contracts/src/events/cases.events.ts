@@ -11,8 +11,8 @@ import {
   householdId,
   isoDate,
   isoDateTime,
+  offeredVacancyIds,
   recordId,
-  vacancyId,
   workerId,
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
@@ -117,6 +117,9 @@ export const ZeroEmploymentCaseAssigned = defineEvent({
 });
 
 /** The facts a finding changes, decided with it and applied to the household in the same request. */
+/** The members a `no_labour` finding names: they can no longer work. */
+export const noLabourWorkerIds = z.array(workerId).min(1).max(20);
+
 export const verificationFollowUp = z.discriminatedUnion('kind', [
   z
     .object({
@@ -128,9 +131,17 @@ export const verificationFollowUp = z.discriminatedUnion('kind', [
       startDate: isoDate,
     })
     .strict(),
-  z.object({ kind: z.literal('no_labour'), workerIds: z.array(workerId).min(1).max(20) }).strict(),
+  z.object({ kind: z.literal('no_labour'), workerIds: noLabourWorkerIds }).strict(),
 ]);
 export type VerificationFollowUp = z.infer<typeof verificationFollowUp>;
+
+/** A check as the county office records it: the fields of its request that its event keeps. */
+export const verificationRecord = {
+  visitedAt: isoDateTime,
+  method: caseVerificationMethod,
+  finding: caseFinding,
+  note: recordedText(1000).optional(),
+};
 
 /** The on-the-ground check (基层核实): when, how, what it found. */
 export const ZeroEmploymentCaseVerified = defineEvent({
@@ -143,10 +154,7 @@ export const ZeroEmploymentCaseVerified = defineEvent({
       householdId,
       countyCode: guizhouCountyCode,
       verificationId: recordId,
-      visitedAt: isoDateTime,
-      method: caseVerificationMethod,
-      finding: caseFinding,
-      note: recordedText(1000).optional(),
+      ...verificationRecord,
       followUp: verificationFollowUp.optional(),
       recordedAt: isoDateTime,
     })
@@ -163,6 +171,19 @@ export const ZeroEmploymentCaseVerified = defineEvent({
   },
 });
 
+/** A measure as the county office records it: the fields of its request, kept by its event. */
+export const measureRecord = {
+  kind: caseMeasureKind,
+  takenAt: isoDateTime,
+  /** Who gave it, when not the office user who records it (the cadre in the village). */
+  takenBy: recordedText(100).optional(),
+  /** The member it was for: it then counts toward that member's "131" package. */
+  workerId: workerId.optional(),
+  /** The vacancies offered (job_recommendation, welfare_post_offer). */
+  vacancyIds: offeredVacancyIds.optional(),
+  note: recordedText(1000).optional(),
+};
+
 /** An assistance measure (帮扶措施) of the fast response (快速响应). */
 export const ZeroEmploymentCaseMeasureRecorded = defineEvent({
   type: 'ZeroEmploymentCaseMeasureRecorded',
@@ -174,15 +195,7 @@ export const ZeroEmploymentCaseMeasureRecorded = defineEvent({
       householdId,
       countyCode: guizhouCountyCode,
       measureId: recordId,
-      kind: caseMeasureKind,
-      takenAt: isoDateTime,
-      /** Who gave it, when not the office user who records it (the cadre in the village). */
-      takenBy: recordedText(100).optional(),
-      /** The member it was for: it then counts toward that member's "131" package. */
-      workerId: workerId.optional(),
-      /** The vacancies offered (job_recommendation, welfare_post_offer). */
-      vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
-      note: recordedText(1000).optional(),
+      ...measureRecord,
       recordedAt: isoDateTime,
     })
     .strict(),
@@ -200,6 +213,11 @@ export const ZeroEmploymentCaseMeasureRecorded = defineEvent({
 });
 
 /** A county's response deadlines: days from the warning to the first measure, and to clearing. */
+export const caseDeadlines = {
+  assistWithinDays: z.number().int().min(1).max(30),
+  clearWithinDays: z.number().int().min(1).max(60),
+};
+
 export const CountyCaseDeadlinesSet = defineEvent({
   type: 'CountyCaseDeadlinesSet',
   version: 1,
@@ -208,8 +226,7 @@ export const CountyCaseDeadlinesSet = defineEvent({
   schema: z
     .object({
       countyCode: guizhouCountyCode,
-      assistWithinDays: z.number().int().min(1).max(30),
-      clearWithinDays: z.number().int().min(1).max(60),
+      ...caseDeadlines,
       setAt: isoDateTime,
     })
     .strict(),

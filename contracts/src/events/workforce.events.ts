@@ -4,7 +4,6 @@ import {
   caseId,
   jobSeekerService,
   recordId,
-  vacancyId,
   channel,
   employmentId,
   employmentReportSource,
@@ -17,6 +16,7 @@ import {
   isoDateTime,
   labourCapacity,
   memberNo,
+  offeredVacancyIds,
   relocationSiteId,
   skillTag,
   skills,
@@ -64,6 +64,21 @@ const workerRegisteredCommon = {
   registeredAt: isoDateTime,
 };
 
+/** The examples' worker, the same under both versions of its registration. */
+const workerExample = {
+  workerId: WORKER,
+  householdId: HOUSEHOLD,
+  memberNo: 1,
+  name: '王芳',
+  idNumberHash: ID_NUMBER_HASH,
+  idNumberLast4: '0028',
+  birthYear: 1986,
+  gender: 'female',
+  ethnicity: '布依族',
+  labourCapacity: 'full',
+  skills: ['sewing'],
+} satisfies Partial<z.infer<z.ZodObject<typeof workerRegisteredCommon>>>;
+
 /** v1 (superseded, read through WorkerRegistered's upcast): a yes/no on leaving the province, no expected wage. */
 export const WorkerRegisteredV1 = defineEvent({
   type: 'WorkerRegistered',
@@ -71,21 +86,7 @@ export const WorkerRegisteredV1 = defineEvent({
   stream: 'household',
   time: 'registeredAt',
   schema: z.object({ ...workerRegisteredCommon, willingToLeaveProvince: z.boolean() }).strict(),
-  example: {
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    memberNo: 1,
-    name: '王芳',
-    idNumberHash: ID_NUMBER_HASH,
-    idNumberLast4: '0028',
-    birthYear: 1986,
-    gender: 'female',
-    ethnicity: '布依族',
-    labourCapacity: 'full',
-    skills: ['sewing'],
-    willingToLeaveProvince: true,
-    registeredAt: AT,
-  },
+  example: { ...workerExample, willingToLeaveProvince: true, registeredAt: AT },
 });
 
 export const WorkerRegistered = defineEvent({
@@ -102,17 +103,7 @@ export const WorkerRegistered = defineEvent({
     })
     .strict(),
   example: {
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    memberNo: 1,
-    name: '王芳',
-    idNumberHash: ID_NUMBER_HASH,
-    idNumberLast4: '0028',
-    birthYear: 1986,
-    gender: 'female',
-    ethnicity: '布依族',
-    labourCapacity: 'full',
-    skills: ['sewing'],
+    ...workerExample,
     preference: 'out_of_province',
     expectedMonthlyWage: 3500,
     registeredAt: AT,
@@ -249,7 +240,7 @@ export const WorkerServiceDelivered = defineEvent({
       serviceId: recordId,
       service: jobSeekerService,
       /** The vacancies recommended (job_recommendation). */
-      vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
+      vacancyIds: offeredVacancyIds.optional(),
       caseId: caseId.optional(),
       deliveredAt: isoDateTime,
     })

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import {
   caseAssignee,
   caseFinding,
-  caseId,
-  caseMeasureKind,
   caseNote,
-  caseVerificationMethod,
+  caseId,
   channel,
   guizhouCountyCode,
   householdId,
@@ -13,13 +11,20 @@ import {
   isoDateTime,
   jobSeekerService,
   labourCapacity,
+  offeredVacancyIds,
   personName,
   positionString,
   shortText,
-  vacancyId,
   workerId,
 } from '../values';
-import { caseClearedBy } from '../events/cases.events';
+import {
+  caseClearedBy,
+  caseDeadlines,
+  measureRecord,
+  noLabourWorkerIds,
+  verificationRecord,
+} from '../events/cases.events';
+import { pageQuery } from './page-query';
 
 /** The colour of a case on the work list: in time, a deadline within 24 h, a deadline passed. */
 export const caseWarning = z.enum(['green', 'yellow', 'red']);
@@ -32,8 +37,7 @@ export const zeroEmploymentCasesQuery = z
     assignee: z.string().min(1).max(200).optional(),
     /** Only cases past a deadline. */
     overdue: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().min(1).max(500).optional(),
+    ...pageQuery,
   })
   .strict();
 export type ZeroEmploymentCasesQuery = z.infer<typeof zeroEmploymentCasesQuery>;
@@ -120,15 +124,14 @@ export const recordVerificationBody = z
   .object({
     /** The office's id for the record: a repeated request with it appends nothing. */
     verificationId: shortText.optional(),
-    visitedAt: isoDateTime,
-    method: caseVerificationMethod,
-    finding: caseFinding,
+    ...verificationRecord,
+    // Text is checked at the edge by today's rules (free-text.ts); the event keeps what was recorded.
     note: caseNote.optional(),
     employment: z
       .object({ workerId, channel, employer: shortText.optional(), startDate: isoDate })
       .strict()
       .optional(),
-    workerIds: z.array(workerId).min(1).max(20).optional(),
+    workerIds: noLabourWorkerIds.optional(),
   })
   .strict()
   .meta({ id: 'RecordVerificationBody' });
@@ -137,12 +140,8 @@ export type RecordVerificationBody = z.infer<typeof recordVerificationBody>;
 export const recordMeasureBody = z
   .object({
     measureId: shortText.optional(),
-    kind: caseMeasureKind,
-    takenAt: isoDateTime,
+    ...measureRecord,
     takenBy: personName.optional(),
-    /** The member it was for: it counts toward the member's "131" package. */
-    workerId: workerId.optional(),
-    vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
     note: caseNote.optional(),
   })
   .strict()
@@ -155,19 +154,13 @@ export const recordServiceBody = z
     serviceId: shortText.optional(),
     service: jobSeekerService,
     deliveredAt: isoDateTime,
-    vacancyIds: z.array(vacancyId).min(1).max(10).optional(),
+    vacancyIds: offeredVacancyIds.optional(),
   })
   .strict()
   .meta({ id: 'RecordServiceBody' });
 export type RecordServiceBody = z.infer<typeof recordServiceBody>;
 
-export const caseDeadlinesBody = z
-  .object({
-    assistWithinDays: z.number().int().min(1).max(30),
-    clearWithinDays: z.number().int().min(1).max(60),
-  })
-  .strict()
-  .meta({ id: 'CaseDeadlinesBody' });
+export const caseDeadlinesBody = z.object(caseDeadlines).strict().meta({ id: 'CaseDeadlinesBody' });
 export type CaseDeadlinesBody = z.infer<typeof caseDeadlinesBody>;
 
 export const caseDeadlinesResponse = z

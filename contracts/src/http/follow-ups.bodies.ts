@@ -13,6 +13,7 @@ import {
   verificationMethod,
   workerId,
 } from '../values';
+import { pageQuery } from './page-query';
 
 /** The job a worker moved to, as a follow-up found it. */
 export const newEmploymentBody = z
@@ -62,8 +63,7 @@ export const followUpsQuery = z
   .object({
     /** `true`: due now (due date today or earlier), most overdue first; `false`: not due yet, soonest first. */
     due: z.enum(['true', 'false']).default('true'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().min(1).max(500).optional(),
+    ...pageQuery,
   })
   .strict();
 export type FollowUpsQuery = z.infer<typeof followUpsQuery>;

@@ -1,3 +1,4 @@
+import { EVENT_EXAMPLES } from '../events';
 import { parseRequest } from './errors';
 import {
   changeVacancyBody,
@@ -6,18 +7,13 @@ import {
   registerLabourStationBody,
 } from './postings.bodies';
 
-const vacancy = {
-  source: { type: 'labour_station', id: 'station-gz-001' },
-  title: '缝纫工',
-  occupation: 'sewing_machinist',
-  skills: ['sewing'],
-  location: { province: '广东省', city: '广州市', countyCode: '440106' },
-  openings: 5,
-  wage: { min: 4500, max: 6000, period: 'month' },
-  ageRange: { min: 18, max: 50 },
-  labourCapacities: ['full', 'partial'],
-  expiresAt: '2027-01-31T00:00:00Z',
-};
+/** The §6.1 example as a body: the event's example without its id, time, or `accommodation` (it defaults). */
+const {
+  vacancyId: _vacancyId,
+  postedAt: _postedAt,
+  accommodation: _accommodation,
+  ...vacancy
+} = EVENT_EXAMPLES.VacancyPosted;
 const welfarePost = {
   ...vacancy,
   source: { type: 'public_welfare', id: '520402' },
@@ -88,12 +84,11 @@ describe('PATCH /v1/vacancies/:id body', () => {
 });
 
 describe('POST /v1/labour-stations body', () => {
-  const station = {
-    name: '贵州省驻广州劳务协作站',
-    hostProvince: '广东省',
-    hostCity: '广州市',
-    managingRegionCode: '520500',
-  };
+  const {
+    stationId: _stationId,
+    registeredAt: _registeredAt,
+    ...station
+  } = EVENT_EXAMPLES.LabourStationRegistered;
   it('accepts a prefecture, county or the province as manager, nothing else', () => {
     expect(registerLabourStationBody.safeParse(station).success).toBe(true);
     expect(registerLabourStationBody.safeParse({ ...station, managingRegionCode: '520000' }).success).toBe(

@@ -14,6 +14,7 @@ import {
   skills,
   vacancySourceType,
 } from '../values';
+import { pageQuery } from './page-query';
 
 // POST /v1/labour-stations
 export const registerLabourStationBody = z
@@ -126,11 +127,6 @@ export type WithdrawVacancyBody = z.infer<typeof withdrawVacancyBody>;
 export const VACANCY_STATUSES = ['open', 'full', 'withdrawn', 'expired'] as const;
 export const vacancyStatus = z.enum(VACANCY_STATUSES);
 export type VacancyStatus = z.infer<typeof vacancyStatus>;
-
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(500).optional(),
-};
 
 // GET /v1/vacancies?county=&source=&status=
 export const listVacanciesQuery = z

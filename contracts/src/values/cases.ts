@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { actorId, entityId } from './ids';
+import { actorId, entityId, vacancyId } from './ids';
 import { freeText, recordedText } from './free-text';
 import { personName } from './scalars';
+import { CASE_FINDINGS, CASE_MEASURE_KINDS, CASE_VERIFICATION_METHODS } from './vocabulary';
 
 /** The responsible cadre of a case (帮扶责任人): who answers for it, by id and by name. */
 export const caseAssignee = z.object({ id: actorId, name: personName }).strict();
@@ -9,30 +10,12 @@ export const caseAssignee = z.object({ id: actorId, name: personName }).strict()
 export const recordedCaseAssignee = z.object({ id: actorId, name: recordedText(100) }).strict();
 export type CaseAssignee = z.infer<typeof caseAssignee>;
 
-/** How a cadre checked on the ground (基层核实). */
-export const CASE_VERIFICATION_METHODS = ['home_visit', 'phone', 'department_data'] as const;
 export const caseVerificationMethod = z.enum(CASE_VERIFICATION_METHODS);
 export type CaseVerificationMethod = z.infer<typeof caseVerificationMethod>;
 
-/** What the check found. `employed_elsewhere` and `no_labour` change facts: they come with the household's. */
-export const CASE_FINDINGS = [
-  'confirmed',
-  'employed_elsewhere',
-  'no_labour',
-  'moved_away',
-  'unreachable',
-] as const;
 export const caseFinding = z.enum(CASE_FINDINGS);
 export type CaseFinding = z.infer<typeof caseFinding>;
 
-/** The assistance measures (帮扶措施) of the fast response (快速响应). */
-export const CASE_MEASURE_KINDS = [
-  'job_recommendation',
-  'career_guidance',
-  'training_referral',
-  'welfare_post_offer',
-  'other',
-] as const;
 export const caseMeasureKind = z.enum(CASE_MEASURE_KINDS);
 export type CaseMeasureKind = z.infer<typeof caseMeasureKind>;
 
@@ -40,6 +23,9 @@ export type CaseMeasureKind = z.infer<typeof caseMeasureKind>;
 export const JOB_SEEKER_SERVICES = ['career_guidance', 'job_recommendation', 'training_offer'] as const;
 export const jobSeekerService = z.enum(JOB_SEEKER_SERVICES);
 export type JobSeekerService = z.infer<typeof jobSeekerService>;
+
+/** The vacancies a job recommendation (or a public-welfare post offer) names: one to ten. */
+export const offeredVacancyIds = z.array(vacancyId).min(1).max(10);
 
 /** A case's id: `<householdId>:<caseNo>`. */
 export const caseId = z

@@ -5,3 +5,4 @@ export * from './resident-id-number';
 export * from './scalars';
 export * from './cases';
 export * from './free-text';
+export * from './vocabulary';

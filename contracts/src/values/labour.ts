@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS, FOLLOW_UP_OUTCOMES } from './vocabulary';
 
 export const LABOUR_CAPACITIES = ['full', 'partial', 'weak', 'none'] as const;
 export const labourCapacity = z.enum(LABOUR_CAPACITIES);
@@ -8,15 +9,6 @@ export const WORK_PREFERENCES = ['local', 'in_province', 'out_of_province', 'any
 export const workPreference = z.enum(WORK_PREFERENCES);
 export type WorkPreference = z.infer<typeof workPreference>;
 
-/** How a person is employed; a household is covered by any of them. */
-export const CHANNELS = [
-  'out_of_province',
-  'in_province',
-  'workshop',
-  'public_welfare',
-  'self_employed',
-  'flexible',
-] as const;
 export const channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channel>;
 
@@ -43,8 +35,6 @@ export const VERIFICATION_METHODS = ['phone', 'visit', 'employer_report', 'socia
 export const verificationMethod = z.enum(VERIFICATION_METHODS);
 export type VerificationMethod = z.infer<typeof verificationMethod>;
 
-/** What a job-retention follow-up (稳岗回访) found: still in the job, left it, or moved to another one. */
-export const FOLLOW_UP_OUTCOMES = ['still_employed', 'left', 'changed_job'] as const;
 export const followUpOutcome = z.enum(FOLLOW_UP_OUTCOMES);
 export type FollowUpOutcome = z.infer<typeof followUpOutcome>;
 

@@ -1,4 +1,5 @@
 export * from './event-store.port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { applyDurablePragmas } from './sqlite/sqlite-schema';
 export * from './command-handling/decider-runner';

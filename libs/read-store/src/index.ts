@@ -1,6 +1,7 @@
 export * from './read-store.port';
 export { SqliteReadStore } from './sqlite/sqlite-read-store';
 export { ProjectionRunner } from './runner/projection-runner';
+export { PositionWaiters } from './runner/position-waiters';
 export type { ProjectionChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';
 export type { BatchOutcome, BatchWriter, Projector, RebuildState } from './runner/projector';
 export { MongoReadStore } from './mongo/mongo-read-store';

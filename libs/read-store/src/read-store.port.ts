@@ -115,6 +115,22 @@ export interface RebuildTarget extends ReadStoreWriter {
 
 export const MAX_PAGE_SIZE = 1000;
 
+/** Every document of a collection matching `where` (all of them without it), read in the largest pages. */
+export async function findAll<TDoc, TField extends string>(
+  store: Pick<ReadStore, 'find'>,
+  collection: CollectionSpec<TDoc, TField>,
+  where?: { readonly [K in TField]?: FieldValue },
+): Promise<TDoc[]> {
+  const all: TDoc[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find(collection, { ...(where ? { where } : {}), limit: MAX_PAGE_SIZE, after });
+    all.push(...page.items);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return all;
+}
+
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 
 /** Checks a store's collections once, at open: names safe to put in table names, fields safe as columns. */

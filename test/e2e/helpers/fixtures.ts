@@ -123,6 +123,12 @@ export const employmentReportBody = (o: Record<string, unknown> = {}) => ({
 export const eventStoreOf = (app: { get(token: string): unknown }): EventStore =>
   app.get(EVENT_STORE) as EventStore;
 
+/** The types of a stream's events, in order. */
+export const streamTypes = async (
+  app: { get(token: string): unknown },
+  streamId: string,
+): Promise<string[]> => (await eventStoreOf(app).readStream(streamId)).map((e) => e.type);
+
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /**

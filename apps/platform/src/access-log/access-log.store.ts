@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { applyDurablePragmas } from '@lib/event-store';
 
 /** One read of personal data: who read it, what, when, under which request. Never a name or an ID number. */
 export interface AccessRecord {
@@ -103,9 +104,7 @@ export class SqliteAccessLog {
   static open(path: string): SqliteAccessLog {
     const db = new Database(path);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
+      applyDurablePragmas(db, 5000);
       db.exec(SCHEMA);
       return new SqliteAccessLog(db);
     } catch (error) {

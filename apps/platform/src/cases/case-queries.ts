@@ -7,14 +7,11 @@ import {
   deadlinesOf,
   type CaseDeadlines,
   type CaseView,
-  type ZeroEmploymentCaseFile,
 } from '@lib/domain/cases';
 import type { HouseholdEmployment } from '@lib/domain/monitor';
-import type { ReadStore } from '@lib/read-store';
+import { findAll, type ReadStore } from '@lib/read-store';
 import { MONITOR_READ_STORE } from '../monitor/monitor-runtime';
 import { pageOf } from '../monitor/in-memory-page';
-
-const SCAN_PAGE = 1000;
 
 /** A case as the work list shows it (the contract's item), with its household as the office knows it. */
 export function caseItemOf(view: CaseView, household: HouseholdEmployment | undefined) {
@@ -64,7 +61,7 @@ export class CaseQueries {
   async list(countyCode: string, query: ZeroEmploymentCasesQuery, now: string, callerId: string) {
     const [{ deadlines }, files] = await Promise.all([
       this.deadlines(countyCode),
-      this.scan({ countyCode, status: query.status }),
+      findAll(this.store, caseFilesCollection, { countyCode, status: query.status }),
     ]);
     const assignee = query.assignee === 'me' ? callerId : query.assignee;
     const views = files
@@ -94,17 +91,6 @@ export class CaseQueries {
     ]);
     const household = households.get(file.householdId);
     return { view: caseView(file, deadlines, now), household };
-  }
-
-  private async scan(where: { countyCode: string; status: string }): Promise<ZeroEmploymentCaseFile[]> {
-    const out: ZeroEmploymentCaseFile[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find(caseFilesCollection, { where, limit: SCAN_PAGE, after });
-      out.push(...page.items);
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return out;
   }
 }
 

@@ -23,11 +23,10 @@ import { AccessLog } from '../access-log/access-log.service';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
-import { requireCounty } from '../monitor/region-codes';
+import { ownCounty, regionCodeParams } from '../monitor/region-codes';
 import { caseItemOf, CaseQueries } from './case-queries';
 import { CaseWork } from './case-work.service';
 
-const codeParams = z.object({ code: z.string().max(20) }).strict();
 const TAGS = ['cases'];
 const SCOPE = 'A county office works on its own county’s cases only';
 
@@ -59,13 +58,12 @@ export class CasesController {
     responses: { 200: { description: 'A page of cases', schema: zeroEmploymentCasesResponse } },
   })
   async list(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @ZodQuery(zeroEmploymentCasesQuery) query: ZeroEmploymentCasesQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(principal, code), SCOPE);
-    const position = this.feed.position().toString();
+    const code = ownCounty(params.code, principal, SCOPE);
+    const position = this.position();
     const page = await this.queries.list(code, query, new Date().toISOString(), principal.sub);
     this.accessLog.record(principal, {
       resource: 'zero_employment_cases',
@@ -87,7 +85,7 @@ export class CasesController {
     @ZodParams(caseParams) params: z.infer<typeof caseParams>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const position = this.feed.position().toString();
+    const position = this.position();
     const found = await this.queries.one(params.caseId, new Date().toISOString());
     if (!found) throw new HttpProblem(404, 'not_found', `Case ${params.caseId} is not known to the monitor`);
     const { view, household } = found;
@@ -170,12 +168,11 @@ export class CasesController {
     responses: { 200: { description: 'The deadlines', schema: caseDeadlinesResponse } },
   })
   async deadlines(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(principal, code), SCOPE);
-    const position = this.feed.position().toString();
+    const code = ownCounty(params.code, principal, SCOPE);
+    const position = this.position();
     const { deadlines, isDefault } = await this.queries.deadlines(code);
     return { countyCode: code, ...deadlines, isDefault, position };
   }
@@ -188,12 +185,15 @@ export class CasesController {
     responses: { 200: { description: 'Set', schema: caseRecordedResponse } },
   })
   setDeadlines(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @ZodBody(caseDeadlinesBody) body: CaseDeadlinesBody,
     @CommandCtx() ctx: CommandContext,
   ) {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(ctx.principal, code), SCOPE);
-    return this.work.setDeadlines(code, body, ctx);
+    return this.work.setDeadlines(ownCounty(params.code, ctx.principal, SCOPE), body, ctx);
+  }
+
+  /** Read before the query: the answer reflects at least this position. */
+  private position(): string {
+    return this.feed.position().toString();
   }
 }

@@ -1,15 +1,13 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { z } from 'zod';
 import { followUpsQuery, followUpsResponse, type FollowUpsQuery } from '@contracts';
-import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@lib/auth';
 import { ApiDoc, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
-import { requireCounty } from '../monitor/region-codes';
+import { ownCounty, regionCodeParams } from '../monitor/region-codes';
 import { FollowUpQueries } from './follow-up-queries';
-
-const codeParams = z.object({ code: z.string().max(20) }).strict();
 
 /**
  * The county office's job-retention work-list (稳岗回访): placements owing their 1, 3 or 6-month follow-up.
@@ -36,12 +34,11 @@ export class FollowUpsController {
     responses: { 200: { description: 'A page of follow-ups', schema: followUpsResponse } },
   })
   async list(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @ZodQuery(followUpsQuery) query: FollowUpsQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(principal, code), 'A county office sees its own county’s follow-ups only');
+    const code = ownCounty(params.code, principal, 'A county office sees its own county’s follow-ups only');
     const position = this.feed.position().toString();
     const page = await this.queries.list(code, query, new Date().toISOString());
     this.accessLog.record(principal, {

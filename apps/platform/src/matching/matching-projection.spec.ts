@@ -1,9 +1,11 @@
 import type { DomainEvent, EventData } from '@contracts';
+import { ANSHUN, postingData } from '@lib/domain/postings/vacancy.fixtures';
+import { employmentReported, trainingCompleted } from '@lib/domain/workforce/household.fixtures';
 import { MatchingProjection } from './matching-projection';
 import { MatchingQueries } from './matching-queries';
 
 const NOW = '2026-06-01T00:00:00.000Z';
-const COUNTY = '520402';
+const COUNTY = ANSHUN.countyCode;
 
 /** Events as the deciders append them, fed one by one with growing positions. */
 class Feed {
@@ -48,22 +50,14 @@ const household = (
 
 const posted = (id: string, o: Partial<EventData<'VacancyPosted'>> = {}): DomainEvent => ({
   type: 'VacancyPosted',
-  data: {
+  data: postingData({
     vacancyId: id,
     source: { type: 'workshop', id: `ws-${id}` },
-    title: '缝纫工',
-    occupation: 'sewing_machinist',
-    skills: ['sewing'],
-    location: { province: '贵州省', city: '安顺市', countyCode: COUNTY },
+    location: ANSHUN,
     openings: 1,
-    wage: { min: 3000, max: 4000, period: 'month' },
-    ageRange: { min: 18, max: 60 },
-    labourCapacities: ['full', 'partial'],
-    accommodation: false,
-    expiresAt: '2027-01-01T00:00:00.000Z',
     postedAt: NOW,
     ...o,
-  },
+  }),
 });
 
 describe('MatchingProjection', () => {
@@ -112,17 +106,7 @@ describe('MatchingProjection', () => {
     const queries = new MatchingQueries(feed.state);
     feed.apply(...household('h1', COUNTY, [{ skills: [] }]), posted('v1'));
     const before = queries.recommendations('h1.1', 10, NOW)[0];
-    feed.apply({
-      type: 'WorkerTrainingCompleted',
-      data: {
-        workerId: 'h1.1',
-        householdId: 'h1',
-        trainingId: 't1',
-        name: '缝纫',
-        skill: 'sewing',
-        completedAt: NOW,
-      },
-    });
+    feed.apply(trainingCompleted(NOW));
     const after = queries.recommendations('h1.1', 10, NOW)[0];
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.reasons.map((r) => r.code)).toContain('training_matched');
@@ -139,18 +123,7 @@ describe('MatchingProjection', () => {
       ...household('b', '520424', [{ skills: [] }, {}]),
       ...household('c', '520424', [{ skills: [] }]),
       posted('v1', { location: outOfProvince, openings: 5 }),
-      {
-        type: 'EmploymentReported',
-        data: {
-          employmentId: 'e1',
-          workerId: 'b.1',
-          householdId: 'b',
-          channel: 'flexible',
-          source: 'declaration',
-          startDate: '2026-05-01',
-          reportedAt: NOW,
-        },
-      },
+      employmentReported({ workerId: 'b.1', householdId: 'b', startDate: '2026-05-01', reportedAt: NOW }),
     );
     // b.2 has the skill (higher score) but c is a zero-employment household: c.1 comes first.
     const scoped = queries.candidates('v1', 10, NOW, ['520424']);

@@ -16,6 +16,7 @@ import {
   type RegisteredHousehold,
 } from '@lib/domain/workforce/household.state';
 import { RecommendationIndex } from '@lib/matching';
+import { PositionWaiters } from '@lib/read-store';
 import {
   NO_EXTRAS,
   toMatchingHousehold,
@@ -50,7 +51,7 @@ export class MatchingProjection {
     stations: new Map<string, string>(),
   } satisfies PosterDirectory;
   private current: Position = START;
-  private waiters: { position: Position; resolve: () => void }[] = [];
+  private readonly waiters = new PositionWaiters();
 
   /** The last global position applied. */
   position(): Position {
@@ -85,29 +86,13 @@ export class MatchingProjection {
   advance(position: Position): void {
     if (position <= this.current) return;
     this.current = position;
-    if (this.waiters.length === 0) return;
-    const due = this.waiters.filter((w) => w.position <= position);
-    this.waiters = this.waiters.filter((w) => w.position > position);
-    for (const w of due) w.resolve();
+    this.waiters.reached(position);
   }
 
   /** Resolves true once `position` is applied, false after `timeoutMs`: read-your-writes. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.current >= position) return Promise.resolve(true);
-    return new Promise<boolean>((resolve) => {
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   private applyHousehold(event: HouseholdEvent): void {

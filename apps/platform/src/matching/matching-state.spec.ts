@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { EventData, LabourCapacity } from '@contracts';
 import { placementVacancyFacts } from '@lib/domain/placements/placement-rules';
+import { ANSHUN, postingData } from '@lib/domain/postings/vacancy.fixtures';
+import { employmentReported } from '@lib/domain/workforce/household.fixtures';
 import type { MatchingVacancy } from '@lib/matching';
 import {
   evolveVacancy,
@@ -59,22 +61,16 @@ function household(...events: HouseholdEvent[]): RegisteredHousehold {
   return state;
 }
 
-const posting = (o: Partial<EventData<'VacancyPosted'>> = {}): EventData<'VacancyPosted'> => ({
-  vacancyId: 'v1',
-  source: { type: 'workshop', id: 'w1' },
-  title: '缝纫工',
-  occupation: 'sewing_machinist',
-  skills: ['sewing'],
-  location: { province: '贵州省', city: '安顺市', countyCode: '520402' },
-  openings: 3,
-  wage: { min: 3000, max: 4000, period: 'month' },
-  ageRange: { min: 18, max: 55 },
-  labourCapacities: ['full', 'partial'],
-  accommodation: false,
-  expiresAt: '2026-12-31T00:00:00.000Z',
-  postedAt: T,
-  ...o,
-});
+const posting = (o: Partial<EventData<'VacancyPosted'>> = {}): EventData<'VacancyPosted'> =>
+  postingData({
+    vacancyId: 'v1',
+    source: { type: 'workshop', id: 'w1' },
+    location: ANSHUN,
+    openings: 3,
+    expiresAt: '2026-12-31T00:00:00.000Z',
+    postedAt: T,
+    ...o,
+  });
 
 function vacancy(p: EventData<'VacancyPosted'>, ...more: VacancyEvent[]): PostedVacancyState {
   const state = [{ type: 'VacancyPosted', data: p } as VacancyEvent, ...more].reduce(evolveVacancy, {
@@ -103,18 +99,7 @@ describe('matching-state mappings', () => {
       prefectureCode: '520400',
       employed: false,
     });
-    const employed = household(member(1), {
-      type: 'EmploymentReported',
-      data: {
-        employmentId: 'e1',
-        workerId: 'h1.1',
-        householdId: 'h1',
-        channel: 'flexible',
-        source: 'declaration',
-        startDate: '2026-02-01',
-        reportedAt: T,
-      },
-    });
+    const employed = household(member(1), employmentReported({ reportedAt: T }));
     expect(toMatchingWorker(employed, employed.workers.get('h1.1')!)?.employed).toBe(true);
   });
 

@@ -8,8 +8,6 @@ import {
   matchPlanResponse,
   rankingQuery,
   recommendationsResponse,
-  vacancyId,
-  workerId,
   type MatchPlanBody,
   type MatchPlanResponse,
   type RankingQuery,
@@ -17,6 +15,7 @@ import {
 import { canActForCounty, CurrentPrincipal, requireScope, Roles, type Principal } from '@lib/auth';
 import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
+import { vacancyParams, workerParams } from '../path-params';
 import { mayActForSource } from '../postings/vacancy-poster';
 import { MATCH_PLAN_STORE } from './match-plan.provider';
 import type { SqliteMatchPlanStore } from './match-plan.store';
@@ -25,8 +24,6 @@ import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
 import { MatchingRuntime } from './matching-runtime';
 
-const workerParams = z.object({ id: workerId }).strict();
-const vacancyParams = z.object({ id: vacancyId }).strict();
 const planParams = z.object({ id: entityId }).strict();
 const TAGS = ['matching'];
 const MIN_POSITION =

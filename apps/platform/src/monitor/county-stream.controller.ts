@@ -1,15 +1,13 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { z } from 'zod';
-import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@lib/auth';
 import { ApiDoc, ZodParams, type HttpRequest, type HttpResponse } from '@lib/http';
 import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { CountyChangeFeed, type CountyUpdate } from './county-change-feed';
 import { MonitorQueries } from './monitor-queries';
 import { MONITOR_OPTIONS, type MonitorOptions } from './monitor-options';
-import { requireCounty } from './region-codes';
-
-const codeParams = z.object({ code: z.string().max(20) }).strict();
+import { ownCounty, regionCodeParams } from './region-codes';
 
 /** One server-sent event: its name, id (the position) and JSON data. */
 const sse = (event: string, id: string, data: unknown): string =>
@@ -46,13 +44,12 @@ export class CountyStreamController {
     responses: { 200: { description: 'The events', contentType: 'text/event-stream' } },
   })
   async stream(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @CurrentPrincipal() principal: Principal,
     @Req() req: HttpRequest,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    const code = requireCounty(params.code);
-    requireScope(isCountyOffice(principal, code), 'Only the county’s own office follows its stream');
+    const code = ownCounty(params.code, principal, 'Only the county’s own office follows its stream');
 
     // Subscribe before reading the snapshot, so no change falls between the two; updates the snapshot
     // already holds are dropped by position.

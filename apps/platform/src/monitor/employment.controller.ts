@@ -15,11 +15,9 @@ import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { MonitorQueries } from './monitor-queries';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
-import { requireCounty, requirePrefecture } from './region-codes';
+import { householdParams, workerParams } from '../path-params';
+import { regionCodeParams, requireCounty, requirePrefecture } from './region-codes';
 
-const householdParams = z.object({ id: householdId }).strict();
-const workerParams = z.object({ id: workerId }).strict();
-const codeParams = z.object({ code: z.string().max(20) }).strict();
 const TAGS = ['monitor'];
 const MIN_POSITION =
   'With `X-Min-Position: <position>` it answers once the projections have applied that position (503 not_ready with Retry-After after 5 s).';
@@ -122,7 +120,7 @@ export class EmploymentController {
     responses: { 200: { description: 'The figures', schema: countyEmploymentResponse } },
   })
   async county(
-    @ZodParams(codeParams) params: z.infer<typeof codeParams>,
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @CurrentPrincipal() principal: Principal,
   ) {
     const code = requireCounty(params.code);
@@ -139,7 +137,7 @@ export class EmploymentController {
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: prefectureEmploymentResponse } },
   })
-  async prefecture(@ZodParams(codeParams) params: z.infer<typeof codeParams>) {
+  async prefecture(@ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>) {
     const code = requirePrefecture(params.code);
     const position = this.position();
     return { ...(await this.queries.regionEmployment('prefecture', code)), position };

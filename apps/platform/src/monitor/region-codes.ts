@@ -1,5 +1,10 @@
+import { z } from 'zod';
 import { isGuizhouCountyCode, isGuizhouPrefectureCode } from '@contracts';
+import { isCountyOffice, requireScope, type Principal } from '@lib/auth';
 import { HttpProblem } from '@lib/http';
+
+/** `/:code`, a region's code: which kind of region the route checks (404 for any other code). */
+export const regionCodeParams = z.object({ code: z.string().max(20) }).strict();
 
 /** 404 for a code that is not a Guizhou county (a valid code without data answers zeros instead). */
 export function requireCounty(code: string): string {
@@ -13,4 +18,14 @@ export function requirePrefecture(code: string): string {
     throw new HttpProblem(404, 'not_found', `${code} is not a Guizhou prefecture code`);
   }
   return code;
+}
+
+/**
+ * The path's county, for its own county office (or the admin): 404 for a code that is not a Guizhou county,
+ * 403 with `refusal` for another county's office.
+ */
+export function ownCounty(code: string, principal: Principal, refusal: string): string {
+  const county = requireCounty(code);
+  requireScope(isCountyOffice(principal, county), refusal);
+  return county;
 }

@@ -5,7 +5,6 @@ import {
   endPlacementBody,
   placeWorkerBody,
   placementCreatedResponse,
-  placementId,
   positionResponse,
   recordFollowUpBody,
   type EndPlacementBody,
@@ -15,9 +14,9 @@ import {
 import { Roles } from '@lib/auth';
 import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { placementParams } from '../path-params';
 import { EndPlacementCommand, PlaceWorkerCommand, RecordFollowUpCommand } from './placements.commands';
 
-const placementParams = z.object({ id: placementId }).strict();
 const TAGS = ['placements'];
 
 @Controller('v1/placements')

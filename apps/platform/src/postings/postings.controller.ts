@@ -9,7 +9,6 @@ import {
   registerLabourStationBody,
   stationCreatedResponse,
   vacancyCreatedResponse,
-  vacancyId,
   withdrawVacancyBody,
   workshopCreatedResponse,
   type CertifyWorkshopBody,
@@ -21,6 +20,7 @@ import {
 import { Roles } from '@lib/auth';
 import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { vacancyParams } from '../path-params';
 import {
   CertifyWorkshopCommand,
   ChangeVacancyCommand,
@@ -29,7 +29,6 @@ import {
   WithdrawVacancyCommand,
 } from './postings.commands';
 
-const vacancyParams = z.object({ id: vacancyId }).strict();
 const TAGS = ['postings'];
 
 /** Thin: validate, then dispatch; scope checks that need the stored vacancy or source live in the handlers. */

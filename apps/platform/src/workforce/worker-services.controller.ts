@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  caseRecordedResponse,
-  parseWorkerId,
-  recordServiceBody,
-  workerId,
-  type RecordServiceBody,
-} from '@contracts';
+import { caseRecordedResponse, recordServiceBody, type RecordServiceBody } from '@contracts';
 import { Roles } from '@lib/auth';
 import { recordJobSeekerService } from '@lib/application';
 import type { EventStore } from '@lib/event-store';
 import { ApiDoc, withPosition, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
-import { orReject, rejectWith } from '../command-handling/rejection';
+import { orReject } from '../command-handling/rejection';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { requireHouseholdOffice } from './workforce-scope';
-
-const workerParams = z.object({ id: workerId }).strict();
+import { workerParams } from '../path-params';
+import { workerHousehold } from './workforce-scope';
 
 /**
  * The "131" services (1 career guidance, 3 job recommendations, 1 training offer) delivered to a job-seeker
@@ -42,9 +35,7 @@ export class WorkerServicesController {
     @ZodBody(recordServiceBody) body: RecordServiceBody,
     @CommandCtx() ctx: CommandContext,
   ) {
-    const householdId = parseWorkerId(params.id)?.householdId;
-    if (!householdId) return rejectWith({ code: 'not_found', message: `Worker ${params.id} does not exist` });
-    await requireHouseholdOffice(this.store, householdId, ctx);
+    await workerHousehold(this.store, params.id, ctx);
     const serviceId = body.serviceId ?? randomUUID();
     const { store } = this;
     const { position } = orReject(

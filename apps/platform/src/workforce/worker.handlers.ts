@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { parseWorkerId } from '@contracts';
 import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
-import type { CommandContext } from '../command-handling/command-context';
 import { sequenceDecider } from '../command-handling/command-sequence';
 import { decideAndAppend } from '../command-handling/decide-and-append';
 import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
-import { rejectWith } from '../command-handling/rejection';
 import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { requireHouseholdOffice } from './workforce-scope';
+import { workerHousehold } from './workforce-scope';
 import { RecordTrainingCommand, ReportEmploymentCommand, UpdateWorkerCommand } from './workforce.commands';
 
 const householdCommands = sequenceDecider(householdDecider);
-
-/** A worker's household from its id (`<householdId>.<memberNo>`), after the scope check on it. */
-async function workerHousehold(store: EventStore, workerId: string, ctx: CommandContext): Promise<string> {
-  const parsed = parseWorkerId(workerId);
-  if (!parsed) return rejectWith({ code: 'not_found', message: `Worker ${workerId} does not exist` });
-  await requireHouseholdOffice(store, parsed.householdId, ctx);
-  return parsed.householdId;
-}
 
 /** Profile fields and labour capacity are two domain commands, decided together and appended at once. */
 @CommandHandler(UpdateWorkerCommand)

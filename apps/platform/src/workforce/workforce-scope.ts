@@ -4,7 +4,7 @@ import type { RegisteredHousehold } from '@lib/domain/workforce/household.state'
 import { loadState, type EventStore } from '@lib/event-store';
 import type { CommandContext } from '../command-handling/command-context';
 import { rejectWith } from '../command-handling/rejection';
-import { householdStream } from '@contracts';
+import { householdStream, parseWorkerId } from '@contracts';
 
 /**
  * Loads a household for a command on it or its members: 404 when it does not exist, 403 unless the caller
@@ -24,4 +24,16 @@ export async function requireHouseholdOffice(
     'A county office acts on households of its own county only',
   );
   return state;
+}
+
+/** A worker's household from its id (`<householdId>.<memberNo>`): 404 for an id that names none, then the check above. */
+export async function workerHousehold(
+  store: EventStore,
+  workerId: string,
+  ctx: CommandContext,
+): Promise<string> {
+  const parsed = parseWorkerId(workerId);
+  if (!parsed) return rejectWith({ code: 'not_found', message: `Worker ${workerId} does not exist` });
+  await requireHouseholdOffice(store, parsed.householdId, ctx);
+  return parsed.householdId;
 }

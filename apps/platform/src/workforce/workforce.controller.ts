@@ -6,7 +6,6 @@ import {
   employmentId,
   endEmploymentBody,
   householdCreatedResponse,
-  householdId,
   positionResponse,
   employmentReportedResponse,
   trainingRecordedResponse,
@@ -15,7 +14,6 @@ import {
   reportEmploymentBody,
   updateWorkerBody,
   workerAddedResponse,
-  workerId,
   type EndEmploymentBody,
   type MemberBody,
   type RecordTrainingBody,
@@ -26,6 +24,7 @@ import {
 import { Roles } from '@lib/auth';
 import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { householdParams, workerParams } from '../path-params';
 import {
   AddWorkerCommand,
   EndEmploymentReportCommand,
@@ -35,8 +34,6 @@ import {
   UpdateWorkerCommand,
 } from './workforce.commands';
 
-const householdParams = z.object({ id: householdId }).strict();
-const workerParams = z.object({ id: workerId }).strict();
 const employmentParams = z.object({ employmentId }).strict();
 const TAGS = ['workforce'];
 

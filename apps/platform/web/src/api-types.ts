@@ -19,14 +19,31 @@ import type {
   ZeroEmploymentCasesResponse,
   caseDeadlinesResponse,
 } from '../../../../contracts/src/http/cases.bodies';
-import type { Channel, LabourCapacity } from '../../../../contracts/src/values/labour';
+import type { Channel, FollowUpOutcome, LabourCapacity } from '../../../../contracts/src/values/labour';
 import type {
   CaseFinding,
   CaseMeasureKind,
   CaseVerificationMethod,
 } from '../../../../contracts/src/values/cases';
 
-export type { Channel, LabourCapacity, VacancyView, CaseFinding, CaseMeasureKind, CaseVerificationMethod };
+/** The lists the forms offer, as the contract has them (plain data, no zod). */
+export {
+  CHANNELS,
+  FOLLOW_UP_OUTCOMES,
+  CASE_VERIFICATION_METHODS as VERIFICATION_METHODS,
+  CASE_FINDINGS as FINDINGS,
+  CASE_MEASURE_KINDS as MEASURE_KINDS,
+} from '../../../../contracts/src/values/vocabulary';
+
+export type {
+  Channel,
+  FollowUpOutcome,
+  LabourCapacity,
+  VacancyView,
+  CaseFinding,
+  CaseMeasureKind,
+  CaseVerificationMethod,
+};
 export type { AssignCaseBody, RecordMeasureBody, RecordVerificationBody };
 export type CountyFigures = CountyEmploymentResponse;
 /** County, prefecture and province answers share the figures; only the code's name differs. */
@@ -71,8 +88,6 @@ export interface FollowUpsDue {
   readonly total: number;
   readonly position: string;
 }
-export const FOLLOW_UP_OUTCOMES = ['still_employed', 'left', 'changed_job'] as const;
-export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 export interface FollowUpBody {
   readonly visitedAt: string;
   readonly outcome: FollowUpOutcome;
@@ -80,31 +95,3 @@ export interface FollowUpBody {
   /** changed_job: the new employment (assumed to mirror a verification's employment, without the worker). */
   readonly newEmployment?: { channel: Channel; employer?: string; startDate: string };
 }
-
-export const CHANNELS: readonly Channel[] = [
-  'out_of_province',
-  'in_province',
-  'workshop',
-  'public_welfare',
-  'self_employed',
-  'flexible',
-];
-export const VERIFICATION_METHODS: readonly CaseVerificationMethod[] = [
-  'home_visit',
-  'phone',
-  'department_data',
-];
-export const FINDINGS: readonly CaseFinding[] = [
-  'confirmed',
-  'employed_elsewhere',
-  'no_labour',
-  'moved_away',
-  'unreachable',
-];
-export const MEASURE_KINDS: readonly CaseMeasureKind[] = [
-  'job_recommendation',
-  'career_guidance',
-  'training_referral',
-  'welfare_post_offer',
-  'other',
-];

@@ -192,17 +192,15 @@ export function recordVerification(
         if (!decision.ok) throw new FlowRefused(withField(decision.rejection, followUp));
       }
     }
-    const { caseId, visitedAt, method, finding, note } = input;
+    // The employment or the members the body brought are recorded as the follow-up.
+    const { caseId, employment: _employment, workerIds: _workerIds, ...verification } = input;
     const recorded = await onCase(
       context,
       {
         type: 'RecordVerification',
         caseId,
+        ...verification,
         verificationId,
-        visitedAt,
-        method,
-        finding,
-        ...(note === undefined ? {} : { note }),
         ...(followUp === undefined ? {} : { followUp }),
         now: context.now,
       },
@@ -297,22 +295,11 @@ export function recordMeasure(context: CaseWorkContext, input: MeasureInput): Pr
         );
       }
     }
-    const { caseId, kind, takenAt, takenBy, workerId, vacancyIds, note } = input;
-    const measureId = input.measureId ?? derivedId(caseId, 'measure', context.metadata.correlationId);
+    const { caseId, ...measure } = input;
+    const measureId = measure.measureId ?? derivedId(caseId, 'measure', context.metadata.correlationId);
     const recorded = await onCase(
       context,
-      {
-        type: 'RecordMeasure',
-        caseId,
-        measureId,
-        kind,
-        takenAt,
-        ...(takenBy === undefined ? {} : { takenBy }),
-        ...(workerId === undefined ? {} : { workerId }),
-        ...(vacancyIds === undefined ? {} : { vacancyIds }),
-        ...(note === undefined ? {} : { note }),
-        now: context.now,
-      },
+      { type: 'RecordMeasure', caseId, ...measure, measureId, now: context.now },
       derivedId(caseId, 'measured', measureId),
     );
     const service = serviceCommand(input, caseId, measureId, context.now);

@@ -290,35 +290,34 @@ function oneHouseholdPlacedOutOfProvince() {
   return log.events;
 }
 
-/** The event store, whose monitor appends fail from the `nth` on: a crash between a commit and its appends. */
-function failingAppends(store: EventStore, nth: number): EventStore {
+/**
+ * `target`, whose `method` fails from its `nth` counted call on (and every later one): a crash there. `counts`
+ * says which calls count.
+ */
+function failingFrom<T extends object>(
+  target: T,
+  method: keyof T,
+  nth: number,
+  error: string,
+  counts: (...args: never[]) => boolean = () => true,
+): T {
   let count = 0;
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<EventStore['append']>) => {
-        if (
-          ['employmentMonitor', 'zeroEmploymentCase'].includes(streamKindOf(args[0]) ?? '') &&
-          ++count >= nth
-        ) {
-          return Promise.reject(new Error('killed before the append'));
-        }
-        return target.append(...args);
-      };
+  return new Proxy(target, {
+    get(t, property, receiver) {
+      const value = Reflect.get(t, property, receiver) as unknown;
+      if (property !== method || typeof value !== 'function') return value;
+      return (...args: never[]) =>
+        counts(...args) && ++count >= nth ? Promise.reject(new Error(error)) : value.apply(t, args);
     },
   });
 }
 
+/** The event store, whose monitor appends fail from the `nth` on: a crash between a commit and its appends. */
+const failingAppends = (store: EventStore, nth: number): EventStore =>
+  failingFrom(store, 'append', nth, 'killed before the append', (streamId: string) =>
+    ['employmentMonitor', 'zeroEmploymentCase'].includes(streamKindOf(streamId) ?? ''),
+  );
+
 /** The read store, whose `nth` batch write fails (and every later one): a crash mid-way. */
-function failingBatches(store: ReadStore, nth: number): ReadStore {
-  let count = 0;
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'applyBatch') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<ReadStore['applyBatch']>) => {
-        if (++count >= nth) return Promise.reject(new Error('killed mid-batch'));
-        return target.applyBatch(...args);
-      };
-    },
-  });
-}
+const failingBatches = (store: ReadStore, nth: number): ReadStore =>
+  failingFrom(store, 'applyBatch', nth, 'killed mid-batch');

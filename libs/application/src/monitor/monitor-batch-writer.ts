@@ -3,6 +3,7 @@ import type { EventStore, Position, RecordedEvent } from '@lib/event-store';
 import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
 import {
   documentChanges,
+  findAll,
   type BatchOutcome,
   type BatchWriter,
   type ReadStore,
@@ -74,14 +75,8 @@ export async function flushOutbox(
   store: ReadStore,
   checkpointName: string,
 ): Promise<number> {
-  const pending: OutboxEntry[] = [];
+  const pending: OutboxEntry[] = await findAll(store, monitorOutboxCollection);
   const keys: string[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.find(monitorOutboxCollection, { limit: 1000, after });
-    pending.push(...page.items);
-    after = page.next ?? undefined;
-  } while (after !== undefined);
   if (pending.length === 0) return 0;
   for (const append of pending) keys.push(outboxKeyOf(append));
   // In the order the batch decided them: each stream's appends go in that order.

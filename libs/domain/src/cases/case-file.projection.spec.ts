@@ -1,11 +1,10 @@
 import { employmentMonitorStream, zeroEmploymentCaseStream } from '@contracts';
 import { EventLogBuilder } from '../monitor/testing/event-log';
-import { reduceDocuments, type DocumentMap } from '../shared/keyed-projection';
+import { projectAll } from '../shared/keyed-projection';
 import { DEFAULT_CASE_DEADLINES } from './case-deadlines';
-import { caseFileProjection, caseView, type ZeroEmploymentCaseFile } from './case-file.projection';
+import { caseFileProjection, caseView } from './case-file.projection';
 
-const fold = (log: EventLogBuilder): DocumentMap<ZeroEmploymentCaseFile> =>
-  log.events.reduce((docs, e) => reduceDocuments(caseFileProjection, docs, e), {});
+const fold = (log: EventLogBuilder) => projectAll(caseFileProjection, log.events);
 
 describe('case file projection', () => {
   const ids = { householdId: 'hh-1', countyCode: '520402' };
@@ -75,7 +74,7 @@ describe('case file projection', () => {
     });
     const once = fold(log);
     expect(once['hh-1:2']).toMatchObject({ clearedAt: '2026-03-04T08:00:00Z', timeline: expect.any(Array) });
-    const twice = log.events.reduce((docs, e) => reduceDocuments(caseFileProjection, docs, e), once);
+    const twice = projectAll(caseFileProjection, log.events, once);
     expect(twice).toBe(once);
   });
 

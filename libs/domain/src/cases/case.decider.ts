@@ -37,7 +37,8 @@ function assign(command: AssignCase, state: OpenCase): Result {
 const FOLLOW_UP_OF_FINDING = { employed_elsewhere: 'employment_reported', no_labour: 'no_labour' } as const;
 
 function verify(command: RecordVerification, state: OpenCase): Result {
-  const { verificationId, visitedAt, method, finding, note, followUp, now } = command;
+  const { type: _type, caseId: _caseId, now, ...verification } = command;
+  const { verificationId, visitedAt, finding, followUp } = verification;
   if (state.verificationIds.has(verificationId)) return alreadyDone();
   const late = timeRefused('visitedAt', visitedAt, state, now);
   if (late) return late;
@@ -55,17 +56,7 @@ function verify(command: RecordVerification, state: OpenCase): Result {
   const { householdId, countyCode } = state;
   return accept({
     type: 'ZeroEmploymentCaseVerified',
-    data: {
-      householdId,
-      countyCode,
-      verificationId,
-      visitedAt,
-      method,
-      finding,
-      ...(note === undefined ? {} : { note }),
-      ...(followUp === undefined ? {} : { followUp }),
-      recordedAt: now,
-    },
+    data: { householdId, countyCode, ...verification, recordedAt: now },
   });
 }
 
@@ -73,7 +64,8 @@ function verify(command: RecordVerification, state: OpenCase): Result {
 const OFFERS_VACANCIES = new Set(['job_recommendation', 'welfare_post_offer']);
 
 function measure(command: RecordMeasure, state: OpenCase): Result {
-  const { measureId, kind, takenAt, takenBy, workerId, vacancyIds, note, now } = command;
+  const { type: _type, caseId: _caseId, now, vacancyIds, ...measure } = command;
+  const { measureId, kind, takenAt, workerId } = measure;
   if (state.measureIds.has(measureId)) return alreadyDone();
   const late = timeRefused('takenAt', takenAt, state, now);
   if (late) return late;
@@ -96,13 +88,8 @@ function measure(command: RecordMeasure, state: OpenCase): Result {
     data: {
       householdId,
       countyCode,
-      measureId,
-      kind,
-      takenAt,
-      ...(takenBy === undefined ? {} : { takenBy }),
-      ...(workerId === undefined ? {} : { workerId }),
+      ...measure,
       ...(vacancyIds === undefined ? {} : { vacancyIds: [...vacancyIds] }),
-      ...(note === undefined ? {} : { note }),
       recordedAt: now,
     },
   });

@@ -1,6 +1,6 @@
 import { EVENT_EXAMPLES } from '@contracts';
-import { openVacanciesProjection, type OpenVacancy } from './open-vacancies.projection';
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '../shared/keyed-projection';
+import { openVacanciesProjection } from './open-vacancies.projection';
+import { projectAll, type AnyEnvelope } from '../shared/keyed-projection';
 import { vacancyStream } from '@contracts';
 import { EventLogBuilder } from './testing/event-log';
 
@@ -22,8 +22,7 @@ function vacancyLog() {
   return { log, stream, reserve };
 }
 
-const project = (events: readonly AnyEnvelope[]): DocumentMap<OpenVacancy> =>
-  events.reduce((s, e) => reduceDocuments(openVacanciesProjection, s, e), {} as DocumentMap<OpenVacancy>);
+const project = (events: readonly AnyEnvelope[]) => projectAll(openVacanciesProjection, events);
 
 describe('open-vacancies projection', () => {
   it('counts reserved and confirmed placements against the openings and is filled when none remain', () => {

@@ -1,17 +1,10 @@
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '../shared/keyed-projection';
+import { projectAll, type AnyEnvelope } from '../shared/keyed-projection';
 import { householdStream } from '@contracts';
 import { EventLogBuilder } from './testing/event-log';
 import { HouseholdScript } from './testing/fixtures';
-import {
-  workerEmploymentStatusProjection,
-  type WorkerEmploymentStatus,
-} from './worker-employment-status.projection';
+import { workerEmploymentStatusProjection } from './worker-employment-status.projection';
 
-const project = (events: readonly AnyEnvelope[]): DocumentMap<WorkerEmploymentStatus> =>
-  events.reduce(
-    (s, e) => reduceDocuments(workerEmploymentStatusProjection, s, e),
-    {} as DocumentMap<WorkerEmploymentStatus>,
-  );
+const project = (events: readonly AnyEnvelope[]) => projectAll(workerEmploymentStatusProjection, events);
 
 describe('worker-employment-status projection', () => {
   it('follows each worker through placements, ends and reported employment', () => {

@@ -1,21 +1,11 @@
 import { householdStream } from '@contracts';
 import { householdEmploymentProjection } from '../monitor/household-employment.projection';
-import type { HouseholdEmployment } from '../monitor/household-employment';
 import { HouseholdScript } from '../monitor/testing/fixtures';
-import { reduceDocuments, type AnyEnvelope, type DocumentMap } from '../shared/keyed-projection';
-import {
-  followUpsDueProjection,
-  monthsAfter,
-  nextFollowUp,
-  type PlacementFollowUps,
-} from './follow-ups-due.projection';
+import { projectAll, type AnyEnvelope } from '../shared/keyed-projection';
+import { followUpsDueProjection, monthsAfter, nextFollowUp } from './follow-ups-due.projection';
 import { currentPlacementIds, followUpsDue } from './follow-ups-due.view';
 
-const project = (events: readonly AnyEnvelope[]): DocumentMap<PlacementFollowUps> =>
-  events.reduce(
-    (s, e) => reduceDocuments(followUpsDueProjection, s, e),
-    {} as DocumentMap<PlacementFollowUps>,
-  );
+const project = (events: readonly AnyEnvelope[]) => projectAll(followUpsDueProjection, events);
 
 /** A household placed on 2026-03-02: its follow-ups are due 2026-04-02, 2026-06-02 and 2026-09-02. */
 function placed() {
@@ -108,12 +98,7 @@ describe('follow-ups due (稳岗回访 at 1, 3 and 6 months)', () => {
     c.place('2026-01-20T00:00:00Z', 1, 'hh-c:p3', 'in_province');
     visit(c, '2026-02-18T00:00:00Z', 'hh-c:p3');
     const events = [...a.log.events, ...b.log.events, ...c.log.events];
-    const households = Object.values(
-      events.reduce(
-        (s, e) => reduceDocuments(householdEmploymentProjection, s, e),
-        {} as DocumentMap<HouseholdEmployment>,
-      ),
-    );
+    const households = Object.values(projectAll(householdEmploymentProjection, events));
     const docs = project(events);
     expect(currentPlacementIds(households).sort()).toEqual(['hh-a:p1', 'hh-b:p2', 'hh-c:p3']);
     const followUps = new Map(Object.entries(docs));

@@ -215,15 +215,8 @@ const posting = (o: Partial<EventData<'VacancyPosted'>> = {}) => ({
 });
 
 describe('the facts of a posting', () => {
-  it('reads the age range and capacities as posted', () =>
-    expect(placementVacancyFacts(posting())).toEqual({
-      ageMin: 18,
-      ageMax: 50,
-      acceptedCapacities: ['full', 'partial'],
-      takesWeakCapacity: false,
-      welfarePost: false,
-      location: { provinceIsGuizhou: true, countyCode: '520402' },
-    }));
+  it('reads the age range and capacities as posted: the workshop post of the table above', () =>
+    expect(placementVacancyFacts(posting())).toEqual(vacancy()));
 
   it('takes weak capacity in public-welfare posts and posts with flexible hours only', () => {
     expect(placementVacancyFacts(posting({ flexibleHours: true })).takesWeakCapacity).toBe(true);

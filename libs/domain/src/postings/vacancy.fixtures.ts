@@ -1,24 +1,25 @@
-import type { EventData } from '@contracts';
+import { EVENT_EXAMPLES, type EventData } from '@contracts';
 import type { PostVacancy } from './vacancy.commands';
 import type { VacancyEvent } from './vacancy.state';
 
 /** Test data for vacancy specs (used by the saga specs too). */
 export const POSTED_AT = '2026-03-01T08:00:00Z';
 
+/** Anshun's Xixiu district, in Guizhou: where the specs' workshops and public-welfare posts are. */
+export const ANSHUN = { province: '贵州省', city: '安顺市', countyCode: '520402' };
+
+/** A posting: the contracts' example (a Guangzhou station's post) with the given changes. */
+export const postingData = (
+  overrides: Partial<EventData<'VacancyPosted'>> = {},
+): EventData<'VacancyPosted'> => ({ ...EVENT_EXAMPLES.VacancyPosted, ...overrides });
+
 export function postVacancyCommand(overrides: Partial<PostVacancy> = {}): PostVacancy {
+  const { postedAt: _postedAt, ...posting } = postingData();
   return {
     type: 'PostVacancy',
+    ...posting,
     vacancyId: 'v-1',
-    source: { type: 'labour_station', id: 'station-gz-1' },
-    title: 'Sewing machinist',
-    occupation: 'sewing_machinist',
-    skills: ['sewing'],
-    location: { province: '广东省', city: '广州市', countyCode: '440106' },
     openings: 2,
-    wage: { min: 4500, max: 6000, period: 'month' },
-    ageRange: { min: 18, max: 50 },
-    labourCapacities: ['full', 'partial'],
-    accommodation: true,
     expiresAt: '2026-06-01T00:00:00Z',
     now: POSTED_AT,
     ...overrides,

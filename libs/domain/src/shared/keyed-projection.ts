@@ -84,3 +84,12 @@ export function reduceDocuments<TDoc extends GuardedDocument, TType extends Even
   const after = applyProjection(projection, before, event);
   return after === before || after === undefined ? state : { ...state, [key]: after };
 }
+
+/** The documents a projection makes of events in order, from `state` (none by default). */
+export function projectAll<TDoc extends GuardedDocument, TType extends EventType>(
+  projection: KeyedProjection<TDoc, TType>,
+  events: readonly AnyEnvelope[],
+  state: DocumentMap<TDoc> = {},
+): DocumentMap<TDoc> {
+  return events.reduce((docs, event) => reduceDocuments(projection, docs, event), state);
+}

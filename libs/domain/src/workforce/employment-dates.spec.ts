@@ -4,10 +4,12 @@ import { given } from '../shared/testing/decider-spec';
 import type { HouseholdCommand, RegisteringMember } from './household.commands';
 import { householdDecider } from './household.decider';
 import {
+  employmentReported,
   householdRegistered,
   member,
   REGISTERED_AT as now,
   registerHouseholdCommand,
+  trainingCompleted,
   workerPlaced,
 } from './household.fixtures';
 import type { HouseholdEvent } from './household.state';
@@ -25,18 +27,8 @@ const report = (startDate: string): HouseholdCommand => ({
   startDate,
   now,
 });
-const reported = (startDate: string, reportedAt = now): HouseholdEvent => ({
-  type: 'EmploymentReported',
-  data: {
-    employmentId: 'e1',
-    workerId: 'h1.1',
-    householdId: 'h1',
-    channel: 'flexible',
-    source: 'declaration',
-    startDate,
-    reportedAt,
-  },
-});
+const reported = (startDate: string, reportedAt = now): HouseholdEvent =>
+  employmentReported({ startDate, reportedAt });
 const place = (startDate: string): HouseholdCommand => ({
   type: 'PlaceWorker',
   placementId: 'p1',
@@ -128,19 +120,7 @@ describe('business dates, checked by the deciders against the server clock', () 
         .thenRejects('invalid_value', /turned 16/, { field: 'completedAt' });
       given(householdDecider, registered)
         .when(training('2005-12-31T16:00:00Z')) // 00:00 on 1 January 2006 in Guizhou
-        .then([
-          {
-            type: 'WorkerTrainingCompleted',
-            data: {
-              workerId: 'h1.1',
-              householdId: 'h1',
-              trainingId: 't1',
-              name: '缝纫培训',
-              skill: 'sewing',
-              completedAt: '2005-12-31T16:00:00Z',
-            },
-          },
-        ]);
+        .then([trainingCompleted('2005-12-31T16:00:00Z')]);
     });
   });
 

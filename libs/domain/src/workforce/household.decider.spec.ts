@@ -4,11 +4,13 @@ import { given } from '../shared/testing/decider-spec';
 import type { CurrentEmploymentInput, HouseholdCommand, RegisteringMember } from './household.commands';
 import { householdDecider } from './household.decider';
 import {
+  employmentReported,
   householdRegistered,
   member,
   placementVoided,
   REGISTERED_AT as now,
   registerHouseholdCommand,
+  trainingCompleted,
   workerPlaced,
 } from './household.fixtures';
 import type { HouseholdEvent } from './household.state';
@@ -24,18 +26,7 @@ const place = (placementId: string, workerId = 'h1.1'): HouseholdCommand => ({
   startDate: '2026-03-01',
   now,
 });
-const reported: HouseholdEvent = {
-  type: 'EmploymentReported',
-  data: {
-    employmentId: 'e1',
-    workerId: 'h1.1',
-    householdId: 'h1',
-    channel: 'flexible',
-    source: 'cadre_visit',
-    startDate: '2026-02-01',
-    reportedAt: now,
-  },
-};
+const reported: HouseholdEvent = employmentReported({ source: 'cadre_visit' });
 const ended = (employmentId: string): HouseholdEvent => ({
   type: 'EmploymentEnded',
   data: { workerId: 'h1.1', householdId: 'h1', employmentId, reason: 'quit', endedAt: now },
@@ -195,17 +186,7 @@ describe('household decider', () => {
         completedAt: now,
         now,
       };
-      const completed: HouseholdEvent = {
-        type: 'WorkerTrainingCompleted',
-        data: {
-          workerId: 'h1.1',
-          householdId: 'h1',
-          trainingId: 't1',
-          name: '缝纫培训',
-          skill: 'sewing',
-          completedAt: now,
-        },
-      };
+      const completed: HouseholdEvent = trainingCompleted(now);
       given(householdDecider, registered).when(training).then([completed]);
       given(householdDecider, [...registered, completed])
         .when(training)

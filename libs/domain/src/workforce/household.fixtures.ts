@@ -1,4 +1,4 @@
-import type { EventOfType } from '@contracts';
+import type { EventData, EventOfType } from '@contracts';
 import type { MemberInput, RegisterHousehold } from './household.commands';
 import type { HouseholdEvent } from './household.state';
 
@@ -57,6 +57,14 @@ export function householdRegistered(
   ];
 }
 
+/** A placement's ids; its household is the worker's. */
+const placementIds = (placementId: string, workerId: string, vacancyId: string) => ({
+  placementId,
+  workerId,
+  householdId: workerId.split('.')[0],
+  vacancyId,
+});
+
 export const workerPlaced = (
   placementId: string,
   workerId = 'h1.1',
@@ -64,10 +72,7 @@ export const workerPlaced = (
 ): EventOfType<'WorkerPlaced'> => ({
   type: 'WorkerPlaced',
   data: {
-    placementId,
-    workerId,
-    householdId: workerId.split('.')[0],
-    vacancyId,
+    ...placementIds(placementId, workerId, vacancyId),
     channel: 'out_of_province',
     brokerId: 'broker-1',
     startDate: '2026-03-01',
@@ -81,12 +86,35 @@ export const placementVoided = (
   vacancyId = 'v-1',
 ): EventOfType<'PlacementVoided'> => ({
   type: 'PlacementVoided',
+  data: { ...placementIds(placementId, workerId, vacancyId), reason: 'recovery', voidedAt: REGISTERED_AT },
+});
+
+/** Employment found outside the platform, declared by h1's first member. */
+export const employmentReported = (
+  overrides: Partial<EventData<'EmploymentReported'>> = {},
+): EventOfType<'EmploymentReported'> => ({
+  type: 'EmploymentReported',
   data: {
-    placementId,
-    workerId,
-    householdId: workerId.split('.')[0],
-    vacancyId,
-    reason: 'recovery',
-    voidedAt: REGISTERED_AT,
+    employmentId: 'e1',
+    workerId: 'h1.1',
+    householdId: 'h1',
+    channel: 'flexible',
+    source: 'declaration',
+    startDate: '2026-02-01',
+    reportedAt: REGISTERED_AT,
+    ...overrides,
+  },
+});
+
+/** h1's first member completed the sewing training t1. */
+export const trainingCompleted = (completedAt = REGISTERED_AT): EventOfType<'WorkerTrainingCompleted'> => ({
+  type: 'WorkerTrainingCompleted',
+  data: {
+    workerId: 'h1.1',
+    householdId: 'h1',
+    trainingId: 't1',
+    name: '缝纫培训',
+    skill: 'sewing',
+    completedAt,
   },
 });

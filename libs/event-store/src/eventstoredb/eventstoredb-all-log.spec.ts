@@ -2,15 +2,13 @@ import {
   BACKWARDS,
   END,
   START as ESDB_START,
-  type AllStreamResolvedEvent,
   type EventStoreDBClient,
   type ReadAllOptions,
 } from '@eventstore/db-client';
 import { Readable } from 'node:stream';
-import { newEvent } from '../testing/event-fixtures';
-import { toJsonEvent } from './eventstoredb-mapping';
 import { eventsOfPages } from '../events-of-pages';
 import { findHeadPosition, readAllPagesAfter } from './eventstoredb-all-log';
+import { resolvedEvent } from './testing/resolved-event';
 
 /** What the adapter's readAll is: the pages' events, at most `limit`. */
 const readAllAfter = (client: EventStoreDBClient, after: bigint, limit: number, pageSize: number) =>
@@ -40,7 +38,7 @@ function fakeClient(log: readonly LogEntry[]): {
     const selected = ordered
       .filter((e) => from === undefined || (backwards ? e.position <= from : e.position >= from))
       .slice(0, Number(maxCount))
-      .map(resolved);
+      .map(({ position, streamId, type }) => resolvedEvent(position, streamId, type));
     return Object.assign(Readable.from(selected), {
       cancel: async () => {
         state.cancels += 1;
@@ -57,23 +55,6 @@ function fakeClient(log: readonly LogEntry[]): {
       return state.cancels;
     },
   };
-}
-
-function resolved({ position, streamId, type }: LogEntry): AllStreamResolvedEvent {
-  const sent = toJsonEvent(newEvent(type, { at: Number(position) }));
-  return {
-    event: {
-      streamId,
-      id: sent.id,
-      isJson: true,
-      revision: 0n,
-      type,
-      created: new Date(0),
-      data: sent.data,
-      metadata: sent.metadata,
-      position: { commit: position, prepare: position },
-    },
-  } as AllStreamResolvedEvent;
 }
 
 /** 30 events of ours at positions 100, 200, ... with a system event after every third. */

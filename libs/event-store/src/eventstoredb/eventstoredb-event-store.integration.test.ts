@@ -6,6 +6,7 @@
 import type { EventStore } from '../event-store.port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
+import { describeSkippedSuite } from '@lib/testing';
 
 const url = process.env.EVENTSTORE_URL;
 
@@ -19,13 +20,5 @@ if (url) {
     },
   });
 } else {
-  describe('EventStoreDB contract suite', () => {
-    beforeAll(() => {
-      console.log('EventStoreDB contract suite skipped: EVENTSTORE_URL is not set');
-    });
-
-    it('is skipped because EVENTSTORE_URL is not set', () => {
-      expect(process.env.EVENTSTORE_URL ?? '').toBe('');
-    });
-  });
+  describeSkippedSuite('EventStoreDB contract suite', 'EVENTSTORE_URL');
 }

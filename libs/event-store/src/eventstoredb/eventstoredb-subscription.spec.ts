@@ -1,9 +1,7 @@
-import type { AllStreamResolvedEvent } from '@eventstore/db-client';
 import { PassThrough } from 'node:stream';
 import type { Position, RecordedEvent } from '../event-store.port';
-import { newEvent } from '../testing/event-fixtures';
-import { toJsonEvent } from './eventstoredb-mapping';
 import { EsdbCatchUpSubscription, type AllFeed, type AllFeedSource } from './eventstoredb-subscription';
+import { resolvedEvent } from './testing/resolved-event';
 
 /** Stands in for the client's AllStreamSubscription: an object-mode Readable that may emit 'caughtUp'. */
 class FakeFeed extends PassThrough implements AllFeed {
@@ -15,25 +13,8 @@ class FakeFeed extends PassThrough implements AllFeed {
     this.unsubscribed = true;
   }
   push$(...positions: bigint[]): void {
-    for (const position of positions) this.write(resolved(position));
+    for (const position of positions) this.write(resolvedEvent(position));
   }
-}
-
-function resolved(position: bigint, streamId = 'vacancy-1', type = 'VacancyPosted'): AllStreamResolvedEvent {
-  const sent = toJsonEvent(newEvent(type, { at: position.toString() }));
-  return {
-    event: {
-      streamId,
-      id: sent.id,
-      isJson: true,
-      revision: 0n,
-      type,
-      created: new Date(0),
-      data: sent.data,
-      metadata: sent.metadata,
-      position: { commit: position, prepare: position },
-    },
-  } as AllStreamResolvedEvent;
 }
 
 function sourceOf(feed: FakeFeed, head: Position): AllFeedSource & { opened: Position[] } {
@@ -80,7 +61,7 @@ describe('EsdbCatchUpSubscription', () => {
     const subscription = new EsdbCatchUpSubscription(source, 10n, recorder.handler);
     await pause(1);
     feed.push$(10n, 20n, 30n);
-    feed.write(resolved(40n, '$stats-node', '$statsCollected'));
+    feed.write(resolvedEvent(40n, '$stats-node', '$statsCollected'));
     feed.push$(30n, 50n, 60n, 70n);
 
     await subscription.caughtUp;

@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
+import { CaughtUp } from '../caught-up';
 import type { Position, SubscribeOptions, Subscription, SubscriptionHandler } from '../event-store.port';
 import { fromEsdbEvent, fromEsdbPosition, isSystemEvent } from './eventstoredb-mapping';
 
@@ -36,8 +37,7 @@ export class EsdbCatchUpSubscription implements Subscription {
   readonly done: Promise<void>;
   private stopRequested = false;
   private feed: AllFeed | undefined;
-  private resolveCaughtUp!: () => void;
-  private rejectCaughtUp!: (error: unknown) => void;
+  private readonly reachedHead: CaughtUp;
 
   constructor(
     private readonly source: AllFeedSource,
@@ -45,13 +45,10 @@ export class EsdbCatchUpSubscription implements Subscription {
     private readonly handler: SubscriptionHandler,
     private readonly options: SubscribeOptions = {},
   ) {
-    this.caughtUp = new Promise<void>((resolve, reject) => {
-      this.resolveCaughtUp = resolve;
-      this.rejectCaughtUp = reject;
-    });
-    // Failures surface through `done`; marking both handled keeps a caller awaiting only one from crashing.
-    this.caughtUp.catch(() => undefined);
+    this.reachedHead = new CaughtUp(() => this.options.onCaughtUp?.());
+    this.caughtUp = this.reachedHead.promise;
     this.done = this.run(afterPosition);
+    // Handled here too: a subscriber awaiting only `caughtUp` is not crashed by a failure of `done`.
     this.done.catch(() => undefined);
   }
 
@@ -62,19 +59,12 @@ export class EsdbCatchUpSubscription implements Subscription {
   }
 
   private async run(afterPosition: Position): Promise<void> {
-    let caughtUp = false;
-    const markCaughtUp = (): void => {
-      if (caughtUp) return;
-      caughtUp = true;
-      this.options.onCaughtUp?.();
-      this.resolveCaughtUp();
-    };
     try {
       const headAtStart = await this.source.headPosition();
       if (this.stopRequested) return;
       const feed = this.source.openFeed(afterPosition);
       this.feed = feed;
-      if (afterPosition >= headAtStart) markCaughtUp();
+      if (afterPosition >= headAtStart) this.reachedHead.reach();
 
       let waiting = false;
       let serverCaughtUp = false;
@@ -83,7 +73,7 @@ export class EsdbCatchUpSubscription implements Subscription {
         serverCaughtUp = true;
         // Deferred: events pushed in the same tick as CaughtUp are handled first (then the loop checks).
         setImmediate(() => {
-          if (waiting && drained()) markCaughtUp();
+          if (waiting && drained()) this.reachedHead.reach();
         });
       });
 
@@ -105,15 +95,15 @@ export class EsdbCatchUpSubscription implements Subscription {
           await this.handler(fromEsdbEvent(recorded, last));
         }
         if (this.stopRequested) return;
-        if (last >= headAtStart || drained()) markCaughtUp();
+        if (last >= headAtStart || drained()) this.reachedHead.reach();
       }
     } catch (error) {
       this.stopRequested = true;
-      this.rejectCaughtUp(error);
+      this.reachedHead.fail(error);
       throw error;
     } finally {
       await this.closeFeed();
-      if (!caughtUp) this.rejectCaughtUp(new Error('subscription stopped before it caught up'));
+      this.reachedHead.end();
     }
   }
 

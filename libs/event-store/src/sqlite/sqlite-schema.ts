@@ -36,7 +36,10 @@ export interface SqliteEventStoreOptions {
   readonly groupCommit?: boolean;
 }
 
-/** The durability settings, also used by the benchmark's raw baseline so both pay the same fsyncs. */
+/**
+ * The durability settings of the platform's SQLite files (the event store's, the read store's, the idempotency
+ * keys', the access log's), also used by the benchmark's raw baseline so both pay the same fsyncs.
+ */
 export function applyDurablePragmas(db: Database.Database, busyTimeoutMs: number): void {
   db.pragma('journal_mode = WAL');
   // FULL: the WAL is fsynced at every commit, so an acknowledged append survives power loss, not only

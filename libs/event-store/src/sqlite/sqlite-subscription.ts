@@ -5,6 +5,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
+import { CaughtUp } from '../caught-up';
 
 /** What a subscription needs from the store: a page reader and a way to sleep until the next commit. */
 export interface SubscriptionSource {
@@ -27,8 +28,7 @@ export class SqliteSubscription implements Subscription {
   private stopped = false;
   private cancelWait: (() => void) | undefined;
   private wakeSleeper: (() => void) | undefined;
-  private resolveCaughtUp!: () => void;
-  private rejectCaughtUp!: (error: unknown) => void;
+  private readonly reachedHead: CaughtUp;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -36,14 +36,10 @@ export class SqliteSubscription implements Subscription {
     private readonly handler: SubscriptionHandler,
     private readonly options: SubscribeOptions = {},
   ) {
-    this.caughtUp = new Promise<void>((resolve, reject) => {
-      this.resolveCaughtUp = resolve;
-      this.rejectCaughtUp = reject;
-    });
-    // A failure is reported through `done` (and `caughtUp` if still pending); marking them handled
-    // keeps a subscriber that only awaits one of them from crashing the process on the other.
-    this.caughtUp.catch(() => undefined);
+    this.reachedHead = new CaughtUp(() => this.options.onCaughtUp?.());
+    this.caughtUp = this.reachedHead.promise;
     this.done = this.run(afterPosition);
+    // Handled here too: a subscriber awaiting only `caughtUp` is not crashed by a failure of `done`.
     this.done.catch(() => undefined);
   }
 
@@ -59,14 +55,9 @@ export class SqliteSubscription implements Subscription {
     await Promise.resolve();
     const headAtStart = this.source.headPositionNow();
     let last = afterPosition;
-    let caughtUp = false;
-    const markCaughtUp = (): void => {
-      caughtUp = true;
-      this.options.onCaughtUp?.();
-      this.resolveCaughtUp();
-    };
+    const reachedHead = this.reachedHead;
     try {
-      if (last >= headAtStart) markCaughtUp();
+      if (last >= headAtStart) reachedHead.reach();
       while (!this.stopped) {
         const page = this.source.readPage(last, this.source.pageSize);
         for (const event of page) {
@@ -76,7 +67,7 @@ export class SqliteSubscription implements Subscription {
           const handled = this.handler(event);
           if (handled !== undefined) await handled;
           last = event.position;
-          if (!caughtUp && last >= headAtStart) markCaughtUp();
+          if (!reachedHead.reached && last >= headAtStart) reachedHead.reach();
         }
         if (page.length === 0 && !this.stopped) await this.sleepUntilNextCommit();
         // A full page means more is waiting: let timers and I/O run between pages of a long catch-up.
@@ -84,12 +75,11 @@ export class SqliteSubscription implements Subscription {
       }
     } catch (error) {
       this.stopped = true;
-      this.rejectCaughtUp(error);
+      reachedHead.fail(error);
       throw error;
     } finally {
       this.cancelWait?.();
-      // Stopped before catching up: nothing more will come, so whoever waits for it is released.
-      if (!caughtUp) this.rejectCaughtUp(new Error('subscription stopped before it caught up'));
+      reachedHead.end();
     }
   }
 

@@ -66,3 +66,23 @@ export const testMetadata = (now: string, correlationId = 'test'): EventMetadata
   causationId: correlationId,
   now,
 });
+
+/**
+ * A log for the global-read tests: 12 batches of `perBatch` events, alternating between two streams of a fresh
+ * prefix. Returns the prefix, the head before, and the events' ids in order.
+ */
+export async function appendTwoStreamLog(
+  store: EventStore,
+  label: string,
+  perBatch: number,
+): Promise<{ prefix: string; headBefore: Position; ids: string[] }> {
+  const prefix = uniqueStream(label);
+  const headBefore = await store.headPosition();
+  const ids: string[] = [];
+  for (let batch = 0; batch < 12; batch++) {
+    const events = newEvents(perBatch);
+    await store.append(`${prefix}-${batch % 2}`, events, 'any');
+    ids.push(...events.map((e) => e.id));
+  }
+  return { prefix, headBefore, ids };
+}

@@ -1,6 +1,7 @@
 import { EventStore, START } from '../event-store.port';
 import {
   appendedPart,
+  appendTwoStreamLog,
   expectIncreasing,
   newEvent,
   newEvents,
@@ -94,14 +95,7 @@ export function describeEventStoreContract(adapterName: string, harness: EventSt
       });
 
       it('honours limit and resumes after the last position read, without overlap, across many pages', async () => {
-        const prefix = uniqueStream('page');
-        const headBefore = await store.headPosition();
-        const appended: string[] = [];
-        for (let batch = 0; batch < 12; batch++) {
-          const events = newEvents(100);
-          await store.append(`${prefix}-${batch % 2}`, events, 'any');
-          appended.push(...events.map((e) => e.id));
-        }
+        const { prefix, headBefore, ids: appended } = await appendTwoStreamLog(store, 'page', 100);
 
         let limited = 0;
         for await (const event of store.readAll(headBefore, 10)) {

@@ -1,5 +1,5 @@
 import { EventStore, Position, RecordedEvent, START } from '../event-store.port';
-import { expectIncreasing, newEvents, uniqueStream } from './event-fixtures';
+import { appendTwoStreamLog, expectIncreasing, newEvents, uniqueStream } from './event-fixtures';
 
 /**
  * `readAllPages`: the global log in pages, the same events as `readAll`. Other writers may share a real
@@ -7,19 +7,8 @@ import { expectIncreasing, newEvents, uniqueStream } from './event-fixtures';
  */
 export function describeReadAllPagesContract(current: () => EventStore): void {
   describe('the global log in pages (readAllPages)', () => {
-    /** Appends 120 events over two streams of a fresh prefix; returns their ids and the head before. */
-    async function appendLog(): Promise<{ prefix: string; headBefore: Position; ids: string[] }> {
-      const store = current();
-      const prefix = uniqueStream('pages');
-      const headBefore = await store.headPosition();
-      const ids: string[] = [];
-      for (let batch = 0; batch < 12; batch++) {
-        const events = newEvents(10);
-        await store.append(`${prefix}-${batch % 2}`, events, 'any');
-        ids.push(...events.map((e) => e.id));
-      }
-      return { prefix, headBefore, ids };
-    }
+    /** 120 events over two streams of a fresh prefix. */
+    const appendLog = () => appendTwoStreamLog(current(), 'pages', 10);
 
     async function pagesOf(afterPosition: Position, pageSize?: number): Promise<RecordedEvent[][]> {
       const pages: RecordedEvent[][] = [];

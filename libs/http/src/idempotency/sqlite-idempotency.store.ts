@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { applyDurablePragmas } from '@lib/event-store';
 import type { BeginOutcome, IdempotencyStore, StoredResponse } from './idempotency.store';
 
 const SCHEMA = `
@@ -48,9 +49,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   ) {
     this.staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
+    applyDurablePragmas(db, 5000);
     db.exec(SCHEMA);
     // One process owns this file: a key still in progress when it opens belonged to a process that is gone
     // (killed mid-command). Release it, so the client's retry runs instead of waiting out the stale delay.

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@lib/testing';
 import { MatchProblem } from '../match-problem';
 import {
   LabourCapacity,
@@ -11,17 +12,6 @@ import {
 /** Deterministic small random problems for property tests (the seed comes from fast-check). */
 
 export const NOW = Date.UTC(2026, 5, 1);
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)];
@@ -49,7 +39,7 @@ export interface ProblemShape {
 }
 
 export function randomProblem(seed: number, shape: ProblemShape): MatchProblem {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const households: MatchingHousehold[] = [];
   const workers: MatchingWorker[] = [];
   for (let h = 0; h < shape.households; h++) {

@@ -5,6 +5,7 @@
  */
 import { describeEventBusContract } from '../testing/event-bus.contract';
 import { KafkaEventBus } from './kafka-event-bus';
+import { describeSkippedSuite } from '@lib/testing';
 
 const brokers = process.env.KAFKA_BROKERS;
 
@@ -23,13 +24,5 @@ if (brokers) {
     timeoutMs: 60_000,
   });
 } else {
-  describe('Kafka bus contract suite', () => {
-    beforeAll(() => {
-      console.log('Kafka bus contract suite skipped: KAFKA_BROKERS is not set');
-    });
-
-    it('is skipped because KAFKA_BROKERS is not set', () => {
-      expect(process.env.KAFKA_BROKERS ?? '').toBe('');
-    });
-  });
+  describeSkippedSuite('Kafka bus contract suite', 'KAFKA_BROKERS');
 }

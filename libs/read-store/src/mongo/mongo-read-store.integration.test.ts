@@ -7,20 +7,13 @@ import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { readStoreContract, type ReadStoreHarness } from '../testing/read-store.contract';
 import { MongoReadStore } from './mongo-read-store';
+import { describeSkippedSuite } from '@lib/testing';
 
 const url = process.env.MONGO_URL;
 const databases: string[] = [];
 
 if (!url) {
-  describe('MongoDB read store contract', () => {
-    beforeAll(() => {
-      console.log('MongoDB read store contract skipped: MONGO_URL is not set (docs/INTEGRATION.md)');
-    });
-
-    it('is skipped because MONGO_URL is not set', () => {
-      expect(process.env.MONGO_URL ?? '').toBe('');
-    });
-  });
+  describeSkippedSuite('MongoDB read store contract', 'MONGO_URL');
 } else {
   afterAll(async () => {
     const connection = await mongoose.createConnection(url).asPromise();

@@ -8,6 +8,7 @@ import {
 } from '@lib/event-store';
 import type { ReadStore } from '../read-store.port';
 import type { BatchOutcome, BatchWriter, Projector } from './projector';
+import { PositionWaiters } from './position-waiters';
 
 /** Events per page a rebuild reads: large enough that the per-page cost vanishes, small enough to stay cheap. */
 const REBUILD_PAGE_SIZE = 4096;
@@ -46,7 +47,7 @@ export class ProjectionRunner {
   private buffer: RecordedEvent[] = [];
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
-  private waiters: { position: Position; resolve: (reached: boolean) => void }[] = [];
+  private readonly waiters = new PositionWaiters();
   private failure: unknown;
 
   constructor(
@@ -113,20 +114,7 @@ export class ProjectionRunner {
    */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.current >= position) return Promise.resolve(true);
-    return new Promise<boolean>((resolve) => {
-      const waiter = {
-        position,
-        resolve: (reached: boolean) => {
-          clearTimeout(timer);
-          resolve(reached);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   /** Calls `listener` after every committed batch that changed something under `key`; returns the unsubscribe. */
@@ -230,10 +218,7 @@ export class ProjectionRunner {
   /** The read store has applied everything up to `position`: answer whoever waits for it. */
   private advanceTo(position: Position): void {
     this.current = position;
-    const ready = this.waiters.filter((w) => w.position <= position);
-    if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.position > position);
-    ready.forEach((w) => w.resolve(true));
+    this.waiters.reached(position);
   }
 
   private fail(error: unknown): void {

@@ -8,7 +8,7 @@
  * generation and drops the old tables (SQLite DDL is transactional).
  */
 import Database from 'better-sqlite3';
-import type { Position } from '@lib/event-store';
+import { applyDurablePragmas, type Position } from '@lib/event-store';
 import {
   assertValidSpecs,
   type AnyCollection,
@@ -50,9 +50,7 @@ export class SqliteReadStore implements ReadStore {
     assertValidSpecs(collections);
     const db = new Database(path);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
+      applyDurablePragmas(db, 5000);
       db.exec(META_SQL);
       return new SqliteReadStore(db, collections);
     } catch (error) {

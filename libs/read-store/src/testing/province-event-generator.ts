@@ -7,24 +7,14 @@ import {
   type LabourCapacity,
 } from '@contracts';
 import type { EventToAppend, ExpectedRevision } from '@lib/event-store';
+// A seeded PRNG: the same seed gives the same province.
+import { mulberry32 as prng } from '@lib/testing';
 
 /** One append the generator asks for, in log order. */
 export interface GeneratedAppend {
   readonly streamId: string;
   readonly expectedRevision: ExpectedRevision;
   readonly events: EventToAppend[];
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same province. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CAPACITIES: readonly LabourCapacity[] = ['full', 'full', 'full', 'partial', 'weak', 'none'];

@@ -1,5 +1,5 @@
 import type { AnyCollection, CollectionSpec, ReadStore } from '../read-store.port';
-import { documentChanges } from '../read-store.port';
+import { documentChanges, findAll } from '../read-store.port';
 
 /** A sample document with the kinds of fields the projections index: strings, numbers, nested values. */
 export interface SampleDoc {
@@ -241,6 +241,7 @@ export function readStoreContract(name: string, harness: () => ReadStoreHarness)
       const kept = many.filter((d) => d.id !== 's001');
       expect(await store.checkpoint('p')).toBe(61n);
       expect(await store.count(samples)).toBe(kept.length);
+      expect((await findAll(store, samples)).map((d) => d.id)).toEqual(kept.map((d) => d.id).sort());
       expect((await store.load(samples, ['s11999'])).get('s11999')).toEqual(sample(11999));
       expect([...(await store.load(others, ['o1', 'o9'])).keys()]).toEqual(['o1']);
       const wanted = kept.filter((d) => d.county === '520402' && d.status === 'open' && d.score === 3);

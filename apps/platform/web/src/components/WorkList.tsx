@@ -47,6 +47,15 @@ function Filters({
     for (const [k, v] of Object.entries(patch)) next[k] = on ? undefined : v;
     set(next as unknown as CaseFilters);
   };
+  /** The chip of one filter: on while the filters hold `patch`; a press sets it, or clears it when on. */
+  const chip = (name: string, patch: Partial<CaseFilters>, label: React.ReactNode) => {
+    const on = Object.entries(patch).every(([k, v]) => filters[k as keyof CaseFilters] === v);
+    return (
+      <Chip key={name} name={name} on={on} onClick={() => toggle(patch, on)}>
+        {label}
+      </Chip>
+    );
+  };
   const open = filters.status === 'open';
   return (
     <div className="filters">
@@ -74,39 +83,10 @@ function Filters({
         </button>
       </div>
       <div className="chips">
-        {open && (
-          <Chip
-            name="overdue"
-            on={!!filters.overdue}
-            onClick={() => toggle({ overdue: true }, !!filters.overdue)}
-          >
-            {t.filterOverdue}
-          </Chip>
-        )}
-        <Chip
-          name="unassigned"
-          on={filters.assignee === 'none'}
-          onClick={() => toggle({ assignee: 'none' }, filters.assignee === 'none')}
-        >
-          {t.filterUnassigned}
-        </Chip>
-        <Chip
-          name="mine"
-          on={filters.assignee === 'me'}
-          onClick={() => toggle({ assignee: 'me' }, filters.assignee === 'me')}
-        >
-          {t.filterMine}
-        </Chip>
-        {WARNINGS.map((w: CaseWarning) => (
-          <Chip
-            key={w}
-            name={w}
-            on={filters.warning === w}
-            onClick={() => toggle({ warning: w }, filters.warning === w)}
-          >
-            <WarningBadge warning={w} />
-          </Chip>
-        ))}
+        {open && chip('overdue', { overdue: true }, t.filterOverdue)}
+        {chip('unassigned', { assignee: 'none' }, t.filterUnassigned)}
+        {chip('mine', { assignee: 'me' }, t.filterMine)}
+        {WARNINGS.map((w: CaseWarning) => chip(w, { warning: w }, <WarningBadge warning={w} />))}
       </div>
     </div>
   );

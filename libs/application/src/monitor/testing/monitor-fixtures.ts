@@ -18,7 +18,7 @@ import {
   vacanciesCollection,
   workersCollection,
 } from '../monitor-collections';
-import type { CollectionSpec, ReadStore } from '@lib/read-store';
+import { findAll, type ReadStore } from '@lib/read-store';
 
 /** Appends decoded envelopes (from the history generator) to a real store, each at its stream revision. */
 export async function appendHistory(store: EventStore, events: readonly AnyEnvelope[]): Promise<void> {
@@ -52,33 +52,23 @@ export async function foldLog(
   return { model, appends };
 }
 
-async function allOf<T>(store: ReadStore, collection: CollectionSpec<T, string>): Promise<T[]> {
-  const docs: T[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.find(collection, { limit: 1000, after });
-    docs.push(...page.items);
-    after = page.next ?? undefined;
-  } while (after !== undefined);
-  return docs;
-}
-
 /** Every monitor projection's documents, in key order: what two runs must agree on. */
 export async function snapshot(store: ReadStore) {
   return {
-    households: await allOf(store, householdsCollection),
-    regions: await allOf(store, regionsCollection),
-    cases: await allOf(store, caseFilesCollection),
-    workers: await allOf(store, workersCollection),
-    vacancies: await allOf(store, vacanciesCollection),
-    subsidies: await allOf(store, subsidiesCollection),
-    countySettings: await allOf(store, countySettingsCollection),
-    followUps: await allOf(store, followUpsCollection),
+    households: await findAll(store, householdsCollection),
+    regions: await findAll(store, regionsCollection),
+    cases: await findAll(store, caseFilesCollection),
+    workers: await findAll(store, workersCollection),
+    vacancies: await findAll(store, vacanciesCollection),
+    subsidies: await findAll(store, subsidiesCollection),
+    countySettings: await findAll(store, countySettingsCollection),
+    followUps: await findAll(store, followUpsCollection),
   };
 }
 
 /** The process manager's outbox: appends committed with a batch and not yet known to be in the event store. */
-export const outboxOf = (store: ReadStore): Promise<MonitorAppend[]> => allOf(store, monitorOutboxCollection);
+export const outboxOf = (store: ReadStore): Promise<MonitorAppend[]> =>
+  findAll(store, monitorOutboxCollection);
 
 const byKey = <T>(record: Readonly<Record<string, T>>): T[] =>
   Object.keys(record)

@@ -14,6 +14,10 @@ export class HouseholdScript {
   private get stream() {
     return householdStream(this.householdId);
   }
+  /** A member's ids: its worker id and its household's. */
+  private member(memberNo: number) {
+    return { workerId: `${this.householdId}.${memberNo}`, householdId: this.householdId };
+  }
   register(at: string, capacities: readonly LabourCapacity[]) {
     const { householdId, countyCode } = this;
     this.log.append(this.stream, 'HouseholdRegistered', {
@@ -28,12 +32,7 @@ export class HouseholdScript {
   addWorker(at: string, labourCapacity: LabourCapacity) {
     const memberNo = this.nextMember++;
     this.log.append(this.stream, 'WorkerRegistered', {
-      ...{
-        workerId: `${this.householdId}.${memberNo}`,
-        householdId: this.householdId,
-        memberNo,
-        name: '王芳',
-      },
+      ...{ ...this.member(memberNo), memberNo, name: '王芳' },
       ...{ idNumberHash: 'a'.repeat(64), idNumberLast4: '0028', birthYear: 1986, gender: 'female' },
       ...{ labourCapacity, skills: [], preference: 'any', expectedMonthlyWage: null, registeredAt: at },
     });
@@ -41,33 +40,21 @@ export class HouseholdScript {
   }
   place(at: string, memberNo: number, placementId: string, channel: Channel) {
     this.log.append(this.stream, 'WorkerPlaced', {
-      ...{
-        workerId: `${this.householdId}.${memberNo}`,
-        householdId: this.householdId,
-        placementId,
-        vacancyId: 'v-1',
-      },
+      ...{ ...this.member(memberNo), placementId, vacancyId: 'v-1' },
       ...{ channel, brokerId: 'broker-1', startDate: at.slice(0, 10), placedAt: at },
     });
     return this;
   }
   report(at: string, memberNo: number, employmentId: string, channel: Channel) {
     this.log.append(this.stream, 'EmploymentReported', {
-      ...{
-        workerId: `${this.householdId}.${memberNo}`,
-        householdId: this.householdId,
-        employmentId,
-        channel,
-      },
+      ...{ ...this.member(memberNo), employmentId, channel },
       ...{ source: 'cadre_visit', startDate: at.slice(0, 10), reportedAt: at },
     });
     return this;
   }
   end(at: string, memberNo: number, employmentId: string) {
-    const workerId = `${this.householdId}.${memberNo}`;
     this.log.append(this.stream, 'EmploymentEnded', {
-      workerId,
-      householdId: this.householdId,
+      ...this.member(memberNo),
       employmentId,
       reason: 'quit',
       endedAt: at,
@@ -80,9 +67,8 @@ export class HouseholdScript {
     labourCapacity: LabourCapacity,
     previousLabourCapacity: LabourCapacity,
   ) {
-    const workerId = `${this.householdId}.${memberNo}`;
     this.log.append(this.stream, 'WorkerLabourCapacityChanged', {
-      ...{ workerId, householdId: this.householdId, labourCapacity, previousLabourCapacity, changedAt: at },
+      ...{ ...this.member(memberNo), labourCapacity, previousLabourCapacity, changedAt: at },
     });
     return this;
   }

@@ -105,6 +105,11 @@ function interpret(
     const m = memberNo === 0 ? undefined : h.members[memberNo - 1];
     const ids = { workerId: `${h.id}.${memberNo}`, householdId: h.id };
     const freshId = () => `${h.id}-e${h.nextId++}`;
+    /** The member's employment ends: it is free to be placed or to report one again. */
+    const endEmployment = (member: MemberModel, employmentId: string, reason: 'quit' | 'dismissed') => {
+      log.append(stream, 'EmploymentEnded', { ...ids, employmentId, reason, endedAt: at });
+      member.employment = null;
+    };
     if (step.op === 'add_worker' || step.op === 'register') {
       if (h.members.length < 6) addWorker(h, step.capacities[0] ?? 'full', at);
     } else if (m === undefined) {
@@ -129,25 +134,11 @@ function interpret(
       }
       m.employment = id;
     } else if (step.op === 'end' && m.employment !== null) {
-      log.append(stream, 'EmploymentEnded', {
-        ...ids,
-        employmentId: m.employment,
-        reason: 'quit',
-        endedAt: at,
-      });
-      m.employment = null;
+      endEmployment(m, m.employment, 'quit');
     } else if (step.op === 'verify' && m.employment !== null) {
       const verified = { employmentId: m.employment, stillEmployed: step.flag, method: 'phone' as const };
       log.append(stream, 'EmploymentVerified', { ...ids, ...verified, verifiedAt: at });
-      if (!step.flag) {
-        log.append(stream, 'EmploymentEnded', {
-          ...ids,
-          employmentId: m.employment,
-          reason: 'dismissed',
-          endedAt: at,
-        });
-        m.employment = null;
-      }
+      if (!step.flag) endEmployment(m, m.employment, 'dismissed');
     } else if (step.op === 'void') {
       // Recovery voids a reservation whose WorkerPlaced never came: a fresh placement id, nothing employed.
       const id = freshId();

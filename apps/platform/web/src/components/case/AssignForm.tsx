@@ -1,23 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiClient } from '../../api';
-import type { ZeroEmploymentCaseDetail } from '../../api-types';
 import { useLang } from '../../i18n';
-import { Field, FormFoot, useCommand } from './form-parts';
+import { Field, FormFoot, useCommand, type CaseFormProps } from './form-parts';
 
 const FIELDS = ['assignee.id', 'assignee.name', 'assignee'];
 
 /** Assign (or reassign) the responsible cadre (帮扶责任人), by id and name; "mine" is the caller's account. */
-export function AssignForm({
-  api,
-  c,
-  me,
-  onRecorded,
-}: {
-  api: ApiClient;
-  c: ZeroEmploymentCaseDetail;
-  me: string;
-  onRecorded(position?: string): void;
-}) {
+export function AssignForm({ api, c, me, onRecorded }: CaseFormProps & { me: string }) {
   const { t } = useLang();
   const [id, setId] = useState(c.assignee?.id ?? '');
   const [name, setName] = useState(c.assignee?.name ?? '');

@@ -1,14 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiClient } from '../../api';
-import {
-  MEASURE_KINDS,
-  type CaseMeasureKind,
-  type RecordMeasureBody,
-  type ZeroEmploymentCaseDetail,
-} from '../../api-types';
+import { MEASURE_KINDS, type CaseMeasureKind, type RecordMeasureBody } from '../../api-types';
 import { useLang } from '../../i18n';
-import { instantOf, localInputValue } from '../../time';
-import { Field, FormFoot, useCommand } from './form-parts';
+import { NoteField, Options, PastTimeField, usePastTime } from './fields';
+import { Field, FormFoot, useCommand, type CaseFormProps } from './form-parts';
 import { VacancyPicker } from './VacancyPicker';
 
 const FIELDS = ['kind', 'takenAt', 'takenBy', 'workerId', 'vacancyIds', 'note'];
@@ -18,18 +12,10 @@ const FIELDS = ['kind', 'takenAt', 'takenBy', 'workerId', 'vacancyIds', 'note'];
  * names the vacancies offered, ticked by title from the member's recommendations; a public-welfare post offer
  * may name the county's posts.
  */
-export function MeasureForm({
-  api,
-  c,
-  onRecorded,
-}: {
-  api: ApiClient;
-  c: ZeroEmploymentCaseDetail;
-  onRecorded(position?: string): void;
-}) {
+export function MeasureForm({ api, c, onRecorded }: CaseFormProps) {
   const { t } = useLang();
   const [kind, setKind] = useState<CaseMeasureKind>('job_recommendation');
-  const [takenAt, setTakenAt] = useState(() => localInputValue(Date.now()));
+  const takenAt = usePastTime();
   const [takenBy, setTakenBy] = useState(c.assignee?.name ?? '');
   const seekers = c.members.filter((m) => !m.employed && m.labourCapacity !== 'none');
   const [workerId, setWorkerId] = useState(seekers[0]?.workerId ?? '');
@@ -44,7 +30,7 @@ export function MeasureForm({
     e.preventDefault();
     const body: RecordMeasureBody = {
       kind,
-      takenAt: instantOf(takenAt, Date.now()) ?? takenAt,
+      takenAt: takenAt.instant(),
       ...(takenBy.trim() ? { takenBy: takenBy.trim() } : {}),
       ...(workerId ? { workerId } : {}),
       ...(offers && vacancyIds.length > 0 ? { vacancyIds } : {}),
@@ -68,11 +54,7 @@ export function MeasureForm({
               setVacancyIds([]);
             }}
           >
-            {MEASURE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t.measureKind[k]}
-              </option>
-            ))}
+            <Options values={MEASURE_KINDS} labels={t.measureKind} />
           </select>
         </Field>
         <Field label={t.forMember} error={err.workerId} name="workerId">
@@ -94,16 +76,7 @@ export function MeasureForm({
         </Field>
       </div>
       <div className="row">
-        <Field label={t.takenAt} error={err.takenAt} name="takenAt">
-          <input
-            type="datetime-local"
-            name="takenAt"
-            value={takenAt}
-            max={localInputValue(Date.now())}
-            onChange={(e) => setTakenAt(e.target.value)}
-            required
-          />
-        </Field>
+        <PastTimeField label={t.takenAt} name="takenAt" time={takenAt} error={err.takenAt} />
         <Field label={t.takenBy} error={err.takenBy} name="takenBy">
           <input
             name="takenBy"
@@ -124,15 +97,7 @@ export function MeasureForm({
           error={err.vacancyIds}
         />
       )}
-      <Field label={t.note} error={err.note} name="note">
-        <textarea
-          name="note"
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={1000}
-        />
-      </Field>
+      <NoteField value={note} onChange={setNote} error={err.note} />
       <FormFoot command={command} label={t.saveMeasure} />
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { ApiError, type Recorded } from '../../api';
+import { ApiError, type ApiClient, type Recorded } from '../../api';
+import type { ZeroEmploymentCaseDetail } from '../../api-types';
 import { formErrors, NO_ERRORS, type FormErrors } from '../../form-errors';
 import { useLang } from '../../i18n';
 
@@ -28,6 +29,13 @@ export function Field({
       )}
     </div>
   );
+}
+
+/** What a form on a case's page is given: the client, the case, and what to do once a record is made. */
+export interface CaseFormProps {
+  api: ApiClient;
+  c: ZeroEmploymentCaseDetail;
+  onRecorded(position?: string): void;
 }
 
 export interface Command {

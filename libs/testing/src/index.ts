@@ -1,0 +1,3 @@
+/** Helpers for the libraries' tests, testing/ fixtures and benchmarks; never for production code. */
+export * from './mulberry32';
+export * from './integration-suite';
