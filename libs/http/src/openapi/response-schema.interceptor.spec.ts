@@ -113,7 +113,7 @@ describe('ResponseSchemaInterceptor', () => {
     expect(undeclaredFieldsFor('production')).toBe('strip');
     expect(undeclaredFieldsFor('development')).toBe('refuse');
     expect(undeclaredFieldsFor('test')).toBe('refuse');
-    expect(undeclaredFieldsFor(undefined)).toBe('refuse');
+    expect(undeclaredFieldsFor(undefined)).toBe('strip');
   });
 });
 

@@ -16,15 +16,18 @@ import { undeclaredKeys } from './undeclared-keys';
 /**
  * What happens to a field an answer has and its documented schema does not name: `refuse` answers 500 naming it
  * (development and tests: drift fails loudly, in the test that caused it); `strip` drops it and logs a warning
- * (production: a client never sees it, and a forgotten schema change does not turn a success into an error).
+ * (anywhere else: a client never sees it, and a forgotten schema change does not turn a success into an error).
  */
 export type UndeclaredFields = 'refuse' | 'strip';
 
 export const UNDECLARED_FIELDS = 'http:undeclared-fields';
 
-/** `strip` in production, `refuse` everywhere else (development, tests, an unset NODE_ENV). */
+/**
+ * `refuse` in development and tests, `strip` everywhere else: `npm start` runs with NODE_ENV unset and serves
+ * real county offices, so it is treated as production (as the secrets are).
+ */
 export const undeclaredFieldsFor = (nodeEnv: string | undefined): UndeclaredFields =>
-  nodeEnv === 'production' ? 'strip' : 'refuse';
+  nodeEnv === 'development' || nodeEnv === 'test' ? 'refuse' : 'strip';
 
 type DeclaredSchemas = ReadonlyMap<number, z.ZodType>;
 
