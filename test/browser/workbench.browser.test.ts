@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { householdBody, labourStationBody, memberBody, vacancyBody } from '../e2e/helpers/fixtures';
+import { householdBody, memberBody } from '../e2e/helpers/fixtures';
 import {
   chromiumMissing,
   COUNTY,
   eventually,
   overflowsRight,
   signIn,
+  postStationVacancy,
   startBrowserPlatform,
   type BrowserPlatform,
 } from './harness';
@@ -53,18 +54,7 @@ interface CaseItem {
       office,
       householdBody(COUNTY, [memberBody({ name: '罗文' }), memberBody({ name: '罗小梅', birthYear: 1995 })]),
     ));
-    const { stationId } = await api<{ stationId: string }>(
-      'POST',
-      '/v1/labour-stations',
-      tokens.admin(),
-      labourStationBody(),
-    );
-    await api(
-      'POST',
-      '/v1/vacancies',
-      tokens.station(stationId),
-      vacancyBody({ type: 'labour_station', id: stationId }),
-    );
+    await postStationVacancy(platform);
     const list = await eventually(
       () =>
         api<{ items: CaseItem[] }>('GET', `/v1/counties/${COUNTY}/zero-employment-cases?limit=200`, office),
@@ -229,18 +219,7 @@ interface CaseItem {
       office,
       householdBody(COUNTY, [memberBody({ name: '罗三' })]),
     );
-    const { stationId } = await api<{ stationId: string }>(
-      'POST',
-      '/v1/labour-stations',
-      tokens.admin(),
-      labourStationBody(),
-    );
-    const { vacancyId } = await api<{ vacancyId: string }>(
-      'POST',
-      '/v1/vacancies',
-      tokens.station(stationId),
-      vacancyBody({ type: 'labour_station', id: stationId }),
-    );
+    const { vacancyId } = await postStationVacancy(platform);
     const startDate = new Date(Date.now() - 40 * 24 * 3600_000).toISOString().slice(0, 10);
     await api('POST', '/v1/placements', tokens.broker([COUNTY]), {
       workerId: placed.workerIds[0],
