@@ -1,4 +1,5 @@
 import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
+import { employmentEnded } from './household-employment';
 import type { EndEmployment, RenewWelfareTerm } from './household.commands';
 import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
 import { addMonths, termEndInstant, termHasEnded } from './welfare-term';
@@ -99,14 +100,11 @@ export function endAtWelfareTermEnd(
       `The term of placement ${employmentId} ends on ${termEndsOn}, not yet`,
     );
   }
-  return accept({
-    type: 'EmploymentEnded',
-    data: {
-      workerId: worker.workerId,
-      householdId: state.householdId,
+  return accept(
+    employmentEnded(state, worker, {
       employmentId,
       reason: 'welfare_term_end',
       endedAt: termEndInstant(termEndsOn),
-    },
-  });
+    }),
+  );
 }
