@@ -2,7 +2,8 @@ import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
 import { employmentEnded } from './household-employment';
 import type { EndEmployment, RenewWelfareTerm } from './household.commands';
 import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
-import { addMonths, termEndInstant, termHasEnded } from './welfare-term';
+import { addMonths } from '../shared/business-dates';
+import { termEndInstant, termHasEnded } from './welfare-term';
 
 /**
  * The household's two decisions about a public-welfare post's term (有序退岗): the county office renews it
