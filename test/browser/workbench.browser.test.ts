@@ -73,6 +73,15 @@ interface CaseItem {
   });
 
   const row = (page: Page) => page.locator(`tr[data-household="${householdId}"]`);
+  /** Presses the work list's filter chips (each sets or clears its filter), then waits for the case's row alone. */
+  const filterToTheCase = async (page: Page, filters: readonly string[], what: string) => {
+    for (const filter of filters) await page.click(`[data-filter=${filter}]`);
+    await eventually(
+      () => row(page).count(),
+      (n) => n === 1,
+      what,
+    );
+  };
 
   it('assigns, records a visit and a measure, and the case turns from yellow to green', async () => {
     const page = await platform.newPage({ width: 1366, height: 900 });
@@ -82,13 +91,7 @@ interface CaseItem {
     const list = page.locator('[data-testid=worklist]');
     await list.locator('text=本县期限：1天内帮扶，2天内清零').waitFor();
     expect(await list.locator('.legend').innerText()).toContain('红');
-    await page.click('[data-filter=yellow]');
-    await page.click('[data-filter=unassigned]');
-    await eventually(
-      () => row(page).count(),
-      (n) => n === 1,
-      'the case among the yellow, unassigned ones',
-    );
+    await filterToTheCase(page, ['yellow', 'unassigned'], 'the case among the yellow, unassigned ones');
     expect(await row(page).getAttribute('data-warning')).toBe('yellow');
     expect(await row(page).locator('.head').innerText()).toContain('罗文户');
     expect(await row(page).innerText()).toContain('未指派');
@@ -169,14 +172,7 @@ interface CaseItem {
 
     // Back on the list: green, and among "mine".
     await page.click('a.back');
-    await page.click('[data-filter=yellow]');
-    await page.click('[data-filter=unassigned]');
-    await page.click('[data-filter=mine]');
-    await eventually(
-      () => row(page).count(),
-      (n) => n === 1,
-      'the case among mine',
-    );
+    await filterToTheCase(page, ['yellow', 'unassigned', 'mine'], 'the case among mine');
     expect(await row(page).getAttribute('data-warning')).toBe('green');
     expect(await row(page).innerText()).toContain('张勇');
     const { items } = await platform.api<{ items: CaseItem[] }>(
