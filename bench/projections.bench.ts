@@ -12,13 +12,11 @@
  *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { START, SqliteEventStore, type RecordedEvent } from '@lib/event-store';
 import {
   MONITOR_CHECKPOINT,
-  MONITOR_COLLECTIONS,
   MonitorBatchWriter,
   employmentMonitorProjector,
   householdsCollection,
@@ -27,6 +25,7 @@ import {
 import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
 import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
 import { parseRebuildReport, type RebuildReport } from '../apps/platform/src/projections/rebuild-report';
+import { openMonitorStores, runBenchmark } from './lib/monitor-stores';
 import { formatRate, machineLine, markdownTable, timed, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -142,9 +141,8 @@ async function appendProvince(store: SqliteEventStore): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'projections-bench-'));
-  const events = SqliteEventStore.open(join(directory, 'events.sqlite'));
-  const reads = SqliteReadStore.open(join(directory, 'read-models.sqlite'), MONITOR_COLLECTIONS);
+  const stores = openMonitorStores('projections-bench-');
+  const { directory, events, reads } = stores;
   try {
     const load = await measured(() => appendProvince(events));
     console.log(`appended ${load.result} events in ${load.seconds.toFixed(1)} s`);
@@ -265,14 +263,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await reads.close();
-    await events.close();
-    if (!process.env.BENCH_KEEP) rmSync(directory, { recursive: true, force: true });
-    else console.log(`kept ${directory}`);
+    await stores.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -12,19 +12,13 @@
  * Run: npm run bench:scheduler  (BENCH_EVENTS=1000000, BENCH_WELFARE_SHARE=0.573, BENCH_LIMIT=1000,
  *   BENCH_CONCURRENCY=8; BENCH_DRY=1 writes no doc; BENCH_KEEP=1 keeps the files)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import {
-  MONITOR_COLLECTIONS,
-  Scheduler,
-  employmentMonitorProjector,
-  findDueItems,
-  type Clock,
-} from '@lib/application';
+import { Scheduler, employmentMonitorProjector, findDueItems, type Clock } from '@lib/application';
 import { SqliteEventStore } from '@lib/event-store';
-import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
+import { ProjectionRunner } from '@lib/read-store';
 import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
+import { openMonitorStores, runBenchmark } from './lib/monitor-stores';
 import { formatRate, machineLine, markdownTable, median, timed, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -110,9 +104,8 @@ async function countClosings(store: SqliteEventStore) {
 }
 
 async function main(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'scheduler-bench-'));
-  const events = SqliteEventStore.open(join(directory, 'events.sqlite'));
-  const reads = SqliteReadStore.open(join(directory, 'read-models.sqlite'), MONITOR_COLLECTIONS);
+  const stores = openMonitorStores('scheduler-bench-');
+  const { events, reads } = stores;
   const runner = new ProjectionRunner(events, reads, employmentMonitorProjector());
   try {
     let logEvents = 0;
@@ -211,14 +204,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await runner.stop();
-    await reads.close();
-    await events.close();
-    if (!process.env.BENCH_KEEP) rmSync(directory, { recursive: true, force: true });
-    else console.log(`kept ${directory}`);
+    await stores.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

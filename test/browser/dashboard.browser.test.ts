@@ -1,13 +1,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { householdBody, labourStationBody, memberBody, vacancyBody } from '../e2e/helpers/fixtures';
+import { householdBody, memberBody } from '../e2e/helpers/fixtures';
 import {
   chromiumMissing,
   COUNTY,
   eventually,
   ROOT,
   signIn,
+  postStationVacancy,
   startBrowserPlatform,
   type BrowserPlatform,
 } from './harness';
@@ -48,18 +49,7 @@ jest.setTimeout(180_000);
       office,
       householdBody(COUNTY, [memberBody({ name: '王芳' })]),
     );
-    const { stationId } = await api<{ stationId: string }>(
-      'POST',
-      '/v1/labour-stations',
-      tokens.admin(),
-      labourStationBody(),
-    );
-    const { vacancyId } = await api<{ vacancyId: string }>(
-      'POST',
-      '/v1/vacancies',
-      tokens.station(stationId),
-      vacancyBody({ type: 'labour_station', id: stationId }),
-    );
+    const { vacancyId } = await postStationVacancy(platform);
     type Figures = {
       households: number;
       householdsWithLabour: number;

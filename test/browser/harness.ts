@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPlatformApp } from '../../apps/platform/src/create-platform-app';
 import { seedPlatform } from '../../apps/platform/src/seeding/seed-platform';
+import { labourStationBody, vacancyBody } from '../e2e/helpers/fixtures';
 import { testTokens, type TestTokens } from '../e2e/helpers/test-tokens';
 
 /**
@@ -158,3 +159,23 @@ const OVERFLOW = `(() => {
 })()`;
 
 export const overflowsRight = (page: Page): Promise<string[]> => page.evaluate(OVERFLOW);
+
+/** A labour station registered by the admin, and one vacancy it posts (the fixtures' bodies). */
+export async function postStationVacancy({
+  api,
+  tokens,
+}: Pick<BrowserPlatform, 'api' | 'tokens'>): Promise<{ stationId: string; vacancyId: string }> {
+  const { stationId } = await api<{ stationId: string }>(
+    'POST',
+    '/v1/labour-stations',
+    tokens.admin(),
+    labourStationBody(),
+  );
+  const { vacancyId } = await api<{ vacancyId: string }>(
+    'POST',
+    '/v1/vacancies',
+    tokens.station(stationId),
+    vacancyBody({ type: 'labour_station', id: stationId }),
+  );
+  return { stationId, vacancyId };
+}

@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { householdBody, labourStationBody, memberBody, vacancyBody } from '../e2e/helpers/fixtures';
+import { householdBody, memberBody } from '../e2e/helpers/fixtures';
 import {
   chromiumMissing,
   COUNTY,
   eventually,
   overflowsRight,
   signIn,
+  postStationVacancy,
   startBrowserPlatform,
   type BrowserPlatform,
 } from './harness';
@@ -53,18 +54,7 @@ interface CaseItem {
       office,
       householdBody(COUNTY, [memberBody({ name: '罗文' }), memberBody({ name: '罗小梅', birthYear: 1995 })]),
     ));
-    const { stationId } = await api<{ stationId: string }>(
-      'POST',
-      '/v1/labour-stations',
-      tokens.admin(),
-      labourStationBody(),
-    );
-    await api(
-      'POST',
-      '/v1/vacancies',
-      tokens.station(stationId),
-      vacancyBody({ type: 'labour_station', id: stationId }),
-    );
+    await postStationVacancy(platform);
     const list = await eventually(
       () =>
         api<{ items: CaseItem[] }>('GET', `/v1/counties/${COUNTY}/zero-employment-cases?limit=200`, office),
@@ -83,6 +73,15 @@ interface CaseItem {
   });
 
   const row = (page: Page) => page.locator(`tr[data-household="${householdId}"]`);
+  /** Presses the work list's filter chips (each sets or clears its filter), then waits for the case's row alone. */
+  const filterToTheCase = async (page: Page, filters: readonly string[], what: string) => {
+    for (const filter of filters) await page.click(`[data-filter=${filter}]`);
+    await eventually(
+      () => row(page).count(),
+      (n) => n === 1,
+      what,
+    );
+  };
 
   it('assigns, records a visit and a measure, and the case turns from yellow to green', async () => {
     const page = await platform.newPage({ width: 1366, height: 900 });
@@ -92,13 +91,7 @@ interface CaseItem {
     const list = page.locator('[data-testid=worklist]');
     await list.locator('text=本县期限：1天内帮扶，2天内清零').waitFor();
     expect(await list.locator('.legend').innerText()).toContain('红');
-    await page.click('[data-filter=yellow]');
-    await page.click('[data-filter=unassigned]');
-    await eventually(
-      () => row(page).count(),
-      (n) => n === 1,
-      'the case among the yellow, unassigned ones',
-    );
+    await filterToTheCase(page, ['yellow', 'unassigned'], 'the case among the yellow, unassigned ones');
     expect(await row(page).getAttribute('data-warning')).toBe('yellow');
     expect(await row(page).locator('.head').innerText()).toContain('罗文户');
     expect(await row(page).innerText()).toContain('未指派');
@@ -179,14 +172,7 @@ interface CaseItem {
 
     // Back on the list: green, and among "mine".
     await page.click('a.back');
-    await page.click('[data-filter=yellow]');
-    await page.click('[data-filter=unassigned]');
-    await page.click('[data-filter=mine]');
-    await eventually(
-      () => row(page).count(),
-      (n) => n === 1,
-      'the case among mine',
-    );
+    await filterToTheCase(page, ['yellow', 'unassigned', 'mine'], 'the case among mine');
     expect(await row(page).getAttribute('data-warning')).toBe('green');
     expect(await row(page).innerText()).toContain('张勇');
     const { items } = await platform.api<{ items: CaseItem[] }>(
@@ -229,18 +215,7 @@ interface CaseItem {
       office,
       householdBody(COUNTY, [memberBody({ name: '罗三' })]),
     );
-    const { stationId } = await api<{ stationId: string }>(
-      'POST',
-      '/v1/labour-stations',
-      tokens.admin(),
-      labourStationBody(),
-    );
-    const { vacancyId } = await api<{ vacancyId: string }>(
-      'POST',
-      '/v1/vacancies',
-      tokens.station(stationId),
-      vacancyBody({ type: 'labour_station', id: stationId }),
-    );
+    const { vacancyId } = await postStationVacancy(platform);
     const startDate = new Date(Date.now() - 40 * 24 * 3600_000).toISOString().slice(0, 10);
     await api('POST', '/v1/placements', tokens.broker([COUNTY]), {
       workerId: placed.workerIds[0],

@@ -1,4 +1,4 @@
-import { monthsAfter } from '@lib/domain/placements/follow-ups-due.projection';
+import { addMonths } from '@lib/domain/shared/business-dates';
 import {
   COUNTY,
   OTHER_COUNTY,
@@ -82,7 +82,7 @@ describe('job-retention follow-ups', () => {
       placementId: placed.placementId,
       workerId: placed.workerId,
       householdId: placed.householdId,
-      dueAt: monthsAfter(placed.startDate, 1),
+      dueAt: addMonths(placed.startDate, 1),
       followUp: 1,
       startDate: placed.startDate,
       channel: 'out_of_province',
@@ -112,7 +112,7 @@ describe('job-retention follow-ups', () => {
     expect(itemOf((await list(true, res.body.position)).items, placed.placementId)).toBeUndefined();
     expect(itemOf((await list(false, res.body.position)).items, placed.placementId)).toMatchObject({
       followUp: 3,
-      dueAt: monthsAfter(placed.startDate, 3),
+      dueAt: addMonths(placed.startDate, 3),
     });
   });
 

@@ -5,9 +5,6 @@
  *   - killed after the reservation: no WorkerPlaced, so the placement is voided and the opening released;
  *   - killed after WorkerPlaced: the household committed, so the reservation is confirmed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RecordedEvent } from '@lib/event-store';
 import {
   COUNTY,
@@ -19,8 +16,9 @@ import {
 } from './helpers/fixtures';
 import {
   STARTUP_MS,
+  crashSuite,
+  expectKilledDuring,
   readStreams,
-  startPlatform as startPlatformProcess,
   stopPlatform,
   type Platform,
 } from './helpers/platform-process';
@@ -29,9 +27,6 @@ import { testTokens } from './helpers/test-tokens';
 const SECRET = 'crash-test-secret-0123456789abcdef0123';
 const tokens = testTokens(SECRET);
 jest.setTimeout(4 * STARTUP_MS);
-
-const startPlatform = (dataDir: string, fault?: string): Promise<Platform> =>
-  startPlatformProcess(dataDir, { jwtSecret: SECRET, fault });
 
 /** A station, a one-opening vacancy and a household of two, through the platform's API. */
 async function setUp(http: Platform['http']) {
@@ -59,24 +54,7 @@ const broker = tokens.broker([COUNTY]);
 const types = (events: RecordedEvent[]) => events.map((e) => e.type);
 
 describe('a platform process killed inside the placement saga', () => {
-  const dirs: string[] = [];
-  const running: Platform[] = [];
-  const dataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'placements-crash-'));
-    dirs.push(dir);
-    return dir;
-  };
-  const start = async (dir: string, fault?: string) => {
-    const platform = await startPlatform(dir, fault);
-    running.push(platform);
-    return platform;
-  };
-  afterAll(async () => {
-    for (const platform of running)
-      if (platform.child.exitCode === null && platform.child.signalCode === null)
-        await stopPlatform(platform);
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const { dataDir, start } = crashSuite('placements-crash-', { jwtSecret: SECRET });
 
   it('after the reservation: restart voids the placement and releases the opening', async () => {
     const dir = dataDir();
@@ -85,17 +63,14 @@ describe('a platform process killed inside the placement saga', () => {
     const vacancyId = await vacancy();
     // With an Idempotency-Key: the key the killed process held in progress must not block the retry.
     const key = `placement-${Date.now()}`;
-    const died = await first.http
-      .post('/v1/placements')
-      .set(bearer(broker))
-      .set('Idempotency-Key', key)
-      .send({ workerId: workerIds[0], vacancyId })
-      .then(
-        () => false,
-        () => true,
-      );
-    expect(died).toBe(true);
-    expect(await first.exited).toBe('SIGKILL');
+    await expectKilledDuring(
+      first,
+      first.http
+        .post('/v1/placements')
+        .set(bearer(broker))
+        .set('Idempotency-Key', key)
+        .send({ workerId: workerIds[0], vacancyId }),
+    );
     const [vacancyBefore, householdBefore] = await readStreams(
       dir,
       `vacancy-${vacancyId}`,
@@ -144,16 +119,10 @@ describe('a platform process killed inside the placement saga', () => {
     const { vacancy, householdId, workerIds } = await setUp(first.http);
     const vacancyId = await vacancy();
     const otherVacancyId = await vacancy();
-    const died = await first.http
-      .post('/v1/placements')
-      .set(bearer(broker))
-      .send({ workerId: workerIds[0], vacancyId })
-      .then(
-        () => false,
-        () => true,
-      );
-    expect(died).toBe(true);
-    expect(await first.exited).toBe('SIGKILL');
+    await expectKilledDuring(
+      first,
+      first.http.post('/v1/placements').set(bearer(broker)).send({ workerId: workerIds[0], vacancyId }),
+    );
 
     const second = await start(dir);
     const other = await second.http

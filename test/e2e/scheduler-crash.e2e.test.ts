@@ -5,19 +5,10 @@
  *   - killed between the decision and its append: nothing was written; the run at the next start appends it;
  *   - killed right after the append was durable (before the run could report it): the next start appends nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { vacancyStream } from '@contracts';
 import { vacancyExpiredEventId } from '@lib/application';
 import { bearer, labourStationBody, vacancyBody } from './helpers/fixtures';
-import {
-  STARTUP_MS,
-  readStreams,
-  startPlatform,
-  stopPlatform,
-  type Platform,
-} from './helpers/platform-process';
+import { STARTUP_MS, crashSuite, readStreams, stopPlatform, type Platform } from './helpers/platform-process';
 import { testTokens } from './helpers/test-tokens';
 
 const SECRET = 'scheduler-crash-secret-0123456789abcdef';
@@ -52,13 +43,7 @@ async function postExpiringVacancy(
 }
 
 describe('a platform process killed while its scheduler expires a vacancy', () => {
-  const dirs: string[] = [];
-  const running: Platform[] = [];
-  const start = async (dir: string, fault?: string) => {
-    const platform = await startPlatform(dir, { jwtSecret: SECRET, fault, env: SCHEDULER_ENV });
-    running.push(platform);
-    return platform;
-  };
+  const { dataDir, start } = crashSuite('scheduler-crash-', { jwtSecret: SECRET, env: SCHEDULER_ENV });
   /** Started, the projections caught up (/ready), and a few scheduler intervals gone by: then stopped. */
   const startRunAndStop = async (dir: string) => {
     const platform = await start(dir);
@@ -74,17 +59,6 @@ describe('a platform process killed while its scheduler expires a vacancy', () =
   };
   const expiredEvents = async (dir: string, vacancyId: string) =>
     (await readStreams(dir, vacancyStream(vacancyId)))[0].filter((e) => e.type === 'VacancyExpired');
-  const dataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scheduler-crash-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(async () => {
-    for (const platform of running)
-      if (platform.child.exitCode === null && platform.child.signalCode === null)
-        await stopPlatform(platform);
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
 
   it('between the decision and the append: nothing written; the next start appends it, once', async () => {
     const dir = dataDir();

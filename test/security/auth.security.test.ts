@@ -26,6 +26,9 @@ function forge(header: object, payload: object, secret?: string): string {
 }
 
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+const HS256 = { alg: 'HS256', typ: 'JWT' };
+/** A token well signed with the test secret and an hour to live, carrying `claims` as they are. */
+const signedForAnHour = (claims: object) => forge(HS256, { ...claims, exp: inAnHour() }, TEST_JWT_SECRET);
 
 describe('auth: refused, and nothing appended', () => {
   let t: TestApp;
@@ -55,36 +58,21 @@ describe('auth: refused, and nothing appended', () => {
     ],
     [
       'wrong secret',
-      () =>
-        forge(
-          { alg: 'HS256', typ: 'JWT' },
-          { ...office, exp: inAnHour() },
-          'another-secret-0123456789abcdef',
-        ),
+      () => forge(HS256, { ...office, exp: inAnHour() }, 'another-secret-0123456789abcdef'),
       401,
       'unauthenticated',
     ],
     ['expired', () => signToken(office as never, TEST_JWT_SECRET, -60), 401, 'unauthenticated'],
-    ['no exp', () => forge({ alg: 'HS256', typ: 'JWT' }, office, TEST_JWT_SECRET), 401, 'unauthenticated'],
+    ['no exp', () => forge(HS256, office, TEST_JWT_SECRET), 401, 'unauthenticated'],
     [
       'a role without its scope',
-      () =>
-        forge(
-          { alg: 'HS256', typ: 'JWT' },
-          { sub: 'x', role: 'county_office', exp: inAnHour() },
-          TEST_JWT_SECRET,
-        ),
+      () => signedForAnHour({ sub: 'x', role: 'county_office' }),
       401,
       'unauthenticated',
     ],
     [
       'escalated claims (an unknown role)',
-      () =>
-        forge(
-          { alg: 'HS256', typ: 'JWT' },
-          { sub: 'x', role: 'superuser', exp: inAnHour() },
-          TEST_JWT_SECRET,
-        ),
+      () => signedForAnHour({ sub: 'x', role: 'superuser' }),
       401,
       'unauthenticated',
     ],

@@ -50,6 +50,8 @@ describe('bad input: refused with its code and field, and nothing appended', () 
       : who === 'admin'
         ? t.tokens.admin()
         : t.tokens.station(stationId);
+  /** The household's case (registered before all): its page, or one of its routes (`/verifications`). */
+  const caseRoute = (action = '') => `/v1/zero-employment-cases/${encodeURIComponent(caseId)}${action}`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -69,9 +71,7 @@ describe('bad input: refused with its code and field, and nothing appended', () 
     caseId = `${household.body.householdId}:1`;
     // The household has no work: the monitor opens its case a moment after the registration.
     for (let i = 0; i < 200; i++) {
-      const res = await t.http
-        .get(`/v1/zero-employment-cases/${encodeURIComponent(caseId)}`)
-        .set(bearer(tokenOf('office')));
+      const res = await t.http.get(caseRoute()).set(bearer(tokenOf('office')));
       if (res.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -90,6 +90,16 @@ describe('bad input: refused with its code and field, and nothing appended', () 
     method: 'home_visit',
     finding: 'confirmed',
     note,
+  });
+  /** Text a route of the case refuses (the office's request), and the field it names. */
+  const badCaseText = (name: string, action: string, field: string, body: () => object): BadInput => ({
+    name,
+    who: 'office',
+    path: () => caseRoute(action),
+    body,
+    status: 400,
+    code: 'validation_failed',
+    field,
   });
 
   const inputs: BadInput[] = [
@@ -212,33 +222,13 @@ describe('bad input: refused with its code and field, and nothing appended', () 
       code: 'validation_failed',
       field: 'title',
     })),
-    {
-      name: 'a visit’s note holding <script>',
-      who: 'office',
-      path: () => `/v1/zero-employment-cases/${encodeURIComponent(caseId)}/verifications`,
-      body: () => visit('<script>fetch("/v1/tokens")</script>'),
-      status: 400,
-      code: 'validation_failed',
-      field: 'note',
-    },
-    {
-      name: 'a visit’s note holding a NUL',
-      who: 'office',
-      path: () => `/v1/zero-employment-cases/${encodeURIComponent(caseId)}/verifications`,
-      body: () => visit('家中无人\u0000'),
-      status: 400,
-      code: 'validation_failed',
-      field: 'note',
-    },
-    {
-      name: 'an assignee’s name of zero-width characters',
-      who: 'office',
-      path: () => `/v1/zero-employment-cases/${encodeURIComponent(caseId)}/assign`,
-      body: () => ({ assignee: { id: 'cadre-1', name: ZERO_WIDTH } }),
-      status: 400,
-      code: 'validation_failed',
-      field: 'assignee.name',
-    },
+    badCaseText('a visit’s note holding <script>', '/verifications', 'note', () =>
+      visit('<script>fetch("/v1/tokens")</script>'),
+    ),
+    badCaseText('a visit’s note holding a NUL', '/verifications', 'note', () => visit('家中无人\u0000')),
+    badCaseText('an assignee’s name of zero-width characters', '/assign', 'assignee.name', () => ({
+      assignee: { id: 'cadre-1', name: ZERO_WIDTH },
+    })),
   ];
 
   it.each(inputs.map((input) => [input.name, input] as const))('%s', async (_name, input) => {
@@ -268,7 +258,7 @@ describe('bad input: refused with its code and field, and nothing appended', () 
     expect(names).toEqual(['阿依古丽·买买提', 'Ren\u00e9e']);
     expect(added.body.workerId).toBe(`${res.body.householdId}.2`);
     await t.http
-      .post(`/v1/zero-employment-cases/${encodeURIComponent(caseId)}/verifications`)
+      .post(caseRoute('/verifications'))
       .set(bearer(tokenOf('office')))
       .send(visit('上门核实：\n本人在家，愿意外出务工\t工资要求 < 5000 元'))
       .expect(201);

@@ -143,22 +143,27 @@ export const verificationRecord = {
   note: recordedText(1000).optional(),
 };
 
+/**
+ * The data of an entry the county office records in a case (a check, a measure): whose case, the entry's own id
+ * (`idField`), the fields of its request (`record`, which hold its business time), and when it was recorded.
+ */
+function caseEntry<TIdField extends string, TRecord extends z.ZodRawShape>(
+  idField: TIdField,
+  record: TRecord,
+) {
+  const id = { [idField]: recordId } as Record<TIdField, typeof recordId>;
+  return z
+    .object({ householdId, countyCode: guizhouCountyCode, ...id, ...record, recordedAt: isoDateTime })
+    .strict();
+}
+
 /** The on-the-ground check (基层核实): when, how, what it found. */
 export const ZeroEmploymentCaseVerified = defineEvent({
   type: 'ZeroEmploymentCaseVerified',
   version: 1,
   stream: 'zeroEmploymentCase',
   time: 'visitedAt',
-  schema: z
-    .object({
-      householdId,
-      countyCode: guizhouCountyCode,
-      verificationId: recordId,
-      ...verificationRecord,
-      followUp: verificationFollowUp.optional(),
-      recordedAt: isoDateTime,
-    })
-    .strict(),
+  schema: caseEntry('verificationId', { ...verificationRecord, followUp: verificationFollowUp.optional() }),
   example: {
     householdId: HOUSEHOLD,
     countyCode: '520402',
@@ -190,15 +195,7 @@ export const ZeroEmploymentCaseMeasureRecorded = defineEvent({
   version: 1,
   stream: 'zeroEmploymentCase',
   time: 'takenAt',
-  schema: z
-    .object({
-      householdId,
-      countyCode: guizhouCountyCode,
-      measureId: recordId,
-      ...measureRecord,
-      recordedAt: isoDateTime,
-    })
-    .strict(),
+  schema: caseEntry('measureId', measureRecord),
   example: {
     householdId: HOUSEHOLD,
     countyCode: '520402',

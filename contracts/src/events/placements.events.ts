@@ -18,6 +18,16 @@ import {
 import { defineEvent, type EventOf } from './define-event';
 import { AT, HOUSEHOLD, PLACEMENT, VACANCY, WORKER } from './example-values';
 
+/** A placement's ids, first in the data of its household events: which placement, whose worker, which vacancy. */
+const placementIds = { placementId, workerId, householdId, vacancyId };
+/** The examples' placement (one story: ./example-values). */
+const PLACEMENT_IDS = {
+  placementId: PLACEMENT,
+  workerId: WORKER,
+  householdId: HOUSEHOLD,
+  vacancyId: VACANCY,
+};
+
 /** The commit point of the placement saga, appended to the household stream. */
 export const WorkerPlaced = defineEvent({
   type: 'WorkerPlaced',
@@ -26,10 +36,7 @@ export const WorkerPlaced = defineEvent({
   time: 'placedAt',
   schema: z
     .object({
-      placementId,
-      workerId,
-      householdId,
-      vacancyId,
+      ...placementIds,
       channel,
       brokerId: actorId,
       startDate: isoDate,
@@ -52,10 +59,7 @@ export const WorkerPlaced = defineEvent({
       path: ['welfareCountyCode'],
     }),
   example: {
-    placementId: PLACEMENT,
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    vacancyId: VACANCY,
+    ...PLACEMENT_IDS,
     channel: 'out_of_province',
     brokerId: 'broker-7',
     startDate: '2026-03-10',
@@ -146,21 +150,9 @@ export const PlacementVoided = defineEvent({
   version: 1,
   stream: 'household',
   time: 'voidedAt',
-  schema: z
-    .object({
-      placementId,
-      workerId,
-      householdId,
-      vacancyId,
-      reason: recordedText(500),
-      voidedAt: isoDateTime,
-    })
-    .strict(),
+  schema: z.object({ ...placementIds, reason: recordedText(500), voidedAt: isoDateTime }).strict(),
   example: {
-    placementId: PLACEMENT,
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    vacancyId: VACANCY,
+    ...PLACEMENT_IDS,
     reason: 'reservation_recovery',
     voidedAt: AT,
   },

@@ -1,3 +1,4 @@
 /** Helpers for the libraries' tests, testing/ fixtures and benchmarks; never for production code. */
 export * from './mulberry32';
 export * from './integration-suite';
+export * from './temporary-directory';

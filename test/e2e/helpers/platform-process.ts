@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore, type RecordedEvent } from '@lib/event-store';
@@ -95,6 +97,50 @@ export async function startPlatform(dataDir: string, options: PlatformProcessOpt
 export async function stopPlatform(platform: Platform): Promise<void> {
   platform.child.kill('SIGTERM');
   await platform.exited;
+}
+
+export interface CrashSuite {
+  /** A fresh data directory (a platform's DATA_DIR). */
+  dataDir(): string;
+  /** Starts the platform on `dir`, with the crash point `fault` if one is given. */
+  start(dir: string, fault?: string): Promise<Platform>;
+}
+
+/**
+ * The platforms and data directories of a crash suite (call it in its `describe`): after all its tests, the
+ * platforms still running are stopped and the directories (named `<prefix>…` in the temp directory) removed.
+ */
+export function crashSuite(prefix: string, options: Omit<PlatformProcessOptions, 'fault'>): CrashSuite {
+  const dirs: string[] = [];
+  const running: Platform[] = [];
+  afterAll(async () => {
+    for (const platform of running)
+      if (platform.child.exitCode === null && platform.child.signalCode === null)
+        await stopPlatform(platform);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dataDir() {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async start(dir, fault) {
+      const platform = await startPlatform(dir, { ...options, fault });
+      running.push(platform);
+      return platform;
+    },
+  };
+}
+
+/** Sends the request its crash point kills the platform in: no answer comes, and the process dies of SIGKILL. */
+export async function expectKilledDuring(platform: Platform, request: PromiseLike<unknown>): Promise<void> {
+  const answered = await Promise.resolve(request).then(
+    () => true,
+    () => false,
+  );
+  expect(answered).toBe(false);
+  expect(await platform.exited).toBe('SIGKILL');
 }
 
 /** The streams' events, read from the data directory once no platform holds it. */

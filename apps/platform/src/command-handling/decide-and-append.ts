@@ -1,6 +1,10 @@
-import type { DomainEvent, EventMetadata } from '@contracts';
+import { householdStream, type DomainEvent, type EventMetadata } from '@contracts';
 import type { Decider } from '@lib/domain/shared/decider';
+import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
+import { householdDecider } from '@lib/domain/workforce/household.decider';
+import type { HouseholdEvent } from '@lib/domain/workforce/household.state';
 import { runDecider, type AppendedEvent, type EventStore, type Position } from '@lib/event-store';
+import type { CommandContext } from './command-context';
 import { orReject } from './rejection';
 
 export interface Appended<E> {
@@ -25,4 +29,17 @@ export async function decideAndAppend<C, S, E extends DomainEvent>(
 ): Promise<Appended<E>> {
   const { events, position } = orReject(await runDecider({ store, streamId, decider, command, metadata }));
   return { events, position };
+}
+
+/**
+ * decideAndAppend of one household command: the household decider on the household's stream, with the
+ * request's metadata.
+ */
+export function decideOnHousehold(
+  store: EventStore,
+  householdId: string,
+  command: HouseholdCommand,
+  ctx: CommandContext,
+): Promise<Appended<HouseholdEvent>> {
+  return decideAndAppend(store, householdStream(householdId), householdDecider, command, ctx.metadata);
 }

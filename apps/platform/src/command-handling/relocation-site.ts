@@ -1,4 +1,6 @@
+import { isCountyOffice, requireScope } from '@lib/auth';
 import { relocationSitesOf } from '@seeds/relocation-sites';
+import type { CommandContext } from './command-context';
 import { rejectWith } from './rejection';
 
 /**
@@ -17,4 +19,17 @@ export function requireRelocationSiteOf(countyCode: string, relocationSiteId: st
         : `Relocation site ${relocationSiteId} is not a relocation site of county ${countyCode}`,
     details: { field: 'relocationSiteId' },
   });
+}
+
+/**
+ * What files something at a relocation site (a household, a workshop) needs: the caller is the office of the
+ * body's county (or the admin), else a 403 saying `forbidden`; and the site is one of that county's.
+ */
+export function requireCountyOfficeAtSite(
+  { principal }: CommandContext,
+  body: { readonly countyCode: string; readonly relocationSiteId: string },
+  forbidden: string,
+): void {
+  requireScope(isCountyOffice(principal, body.countyCode), forbidden);
+  requireRelocationSiteOf(body.countyCode, body.relocationSiteId);
 }

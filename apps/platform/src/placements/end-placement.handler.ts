@@ -1,12 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore } from '@lib/event-store';
-import { withPosition } from '@lib/http';
-import { decideAndAppend } from '../command-handling/decide-and-append';
-import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { placementForCommand } from './placement-access';
+import { decideOnPlacement } from './placement-access';
 import { EndPlacementCommand } from './placements.commands';
 
 /**
@@ -18,25 +14,12 @@ export class EndPlacementHandler implements ICommandHandler<EndPlacementCommand>
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ placementId, body, ctx }: EndPlacementCommand) {
-    const { household, placement } = await placementForCommand(
-      this.store,
-      placementId,
-      ctx.principal,
-      'end this placement',
-    );
-    const { position } = await decideAndAppend(
-      this.store,
-      householdStream(household.householdId),
-      householdDecider,
-      {
-        type: 'EndEmployment',
-        workerId: placement.workerId,
-        employmentId: placementId,
-        reason: body.reason,
-        now: ctx.now,
-      },
-      ctx.metadata,
-    );
-    return withPosition({}, position);
+    return decideOnPlacement(this.store, placementId, ctx, 'end this placement', ({ placement }) => ({
+      type: 'EndEmployment',
+      workerId: placement.workerId,
+      employmentId: placementId,
+      reason: body.reason,
+      now: ctx.now,
+    }));
   }
 }

@@ -2,8 +2,12 @@ import { householdStream, vacancyStream, type EventData } from '@contracts';
 import { canActForCounty, isCountyOffice, requireScope, type Principal } from '@lib/auth';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
+import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
 import type { RegisteredHousehold } from '@lib/domain/workforce/household.state';
 import { loadState, type EventStore } from '@lib/event-store';
+import { withPosition, type WithPosition } from '@lib/http';
+import type { CommandContext } from '../command-handling/command-context';
+import { decideOnHousehold } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
 import { mayActForSource } from '../postings/vacancy-poster';
 import { householdOfPlacement } from './placement-id';
@@ -18,7 +22,7 @@ export interface PlacedOnHousehold {
  * holds it, then 403 unless the caller may act on it: a broker or the office of the household's county, the
  * station whose vacancy the worker was placed in, or the admin.
  */
-export async function placementForCommand(
+async function placementForCommand(
   store: EventStore,
   placementId: string,
   principal: Principal,
@@ -37,6 +41,23 @@ export async function placementForCommand(
     `Only a broker or county office of the household’s county, or the placing station, may ${action}`,
   );
   return { household: state, placement };
+}
+
+/**
+ * A command on a placement (end it, record a follow-up): the placement found and the caller checked as
+ * placementForCommand does (`action` names what is refused), then `commandFor` it decided on its household's
+ * stream. Answers the position of what was appended.
+ */
+export async function decideOnPlacement(
+  store: EventStore,
+  placementId: string,
+  ctx: CommandContext,
+  action: string,
+  commandFor: (found: PlacedOnHousehold) => HouseholdCommand,
+): Promise<WithPosition<object>> {
+  const found = await placementForCommand(store, placementId, ctx.principal, action);
+  const { position } = await decideOnHousehold(store, found.household.householdId, commandFor(found), ctx);
+  return withPosition({}, position);
 }
 
 async function mayActOnPlacement(

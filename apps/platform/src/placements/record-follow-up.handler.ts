@@ -1,15 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { householdStream, type RecordFollowUpBody } from '@contracts';
+import type { RecordFollowUpBody } from '@contracts';
 import type { VerifyEmployment } from '@lib/domain/workforce/household.commands';
-import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore } from '@lib/event-store';
-import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
-import { decideAndAppend } from '../command-handling/decide-and-append';
 import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { placementForCommand } from './placement-access';
+import { decideOnPlacement } from './placement-access';
 import { RecordFollowUpCommand } from './placements.commands';
 
 /**
@@ -23,20 +20,14 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ placementId, body, ctx }: RecordFollowUpCommand) {
-    const { household, placement } = await placementForCommand(
+    return decideOnPlacement(
       this.store,
       placementId,
-      ctx.principal,
+      ctx,
       'record a follow-up of this placement',
+      ({ household, placement }) =>
+        followUpCommand(placementId, placement.workerId, household.householdId, body, ctx),
     );
-    const { position } = await decideAndAppend(
-      this.store,
-      householdStream(household.householdId),
-      householdDecider,
-      followUpCommand(placementId, placement.workerId, household.householdId, body, ctx),
-      ctx.metadata,
-    );
-    return withPosition({}, position);
   }
 }
 

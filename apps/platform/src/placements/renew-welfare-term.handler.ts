@@ -6,7 +6,7 @@ import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { loadState, type EventStore } from '@lib/event-store';
 import { withPosition, type WithPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
-import { decideAndAppend } from '../command-handling/decide-and-append';
+import { decideOnHousehold } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { householdOfPlacement } from './placement-id';
@@ -45,10 +45,9 @@ export class RenewWelfareTermHandler implements ICommandHandler<RenewWelfareTerm
       isCountyOffice(ctx.principal, state.countyCode),
       'Only the county office of the household’s county may renew a public-welfare term',
     );
-    const { events, position } = await decideAndAppend(
+    const { events, position } = await decideOnHousehold(
       this.store,
-      householdStream(householdId),
-      householdDecider,
+      householdId,
       {
         type: 'RenewWelfareTerm',
         workerId: placement.workerId,
@@ -56,7 +55,7 @@ export class RenewWelfareTermHandler implements ICommandHandler<RenewWelfareTerm
         termMonths: body.termMonths,
         now: ctx.now,
       },
-      ctx.metadata,
+      ctx,
     );
     const renewed = events.find((e) => e.type === 'WelfareTermRenewed');
     if (renewed?.type !== 'WelfareTermRenewed') throw new Error('A renewal appended no WelfareTermRenewed');

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { isCountyOffice, requireScope } from '@lib/auth';
 import { labourStationDecider } from '@lib/domain/postings/labour-station.decider';
 import { workshopDecider } from '@lib/domain/postings/workshop.decider';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { decideAndAppend } from '../command-handling/decide-and-append';
-import { requireRelocationSiteOf } from '../command-handling/relocation-site';
+import { requireCountyOfficeAtSite } from '../command-handling/relocation-site';
 import { labourStationStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { CertifyWorkshopCommand, RegisterLabourStationCommand } from './postings.commands';
@@ -34,11 +33,7 @@ export class CertifyWorkshopHandler implements ICommandHandler<CertifyWorkshopCo
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ body, ctx }: CertifyWorkshopCommand) {
-    requireScope(
-      isCountyOffice(ctx.principal, body.countyCode),
-      'A county office certifies workshops in its own county only',
-    );
-    requireRelocationSiteOf(body.countyCode, body.relocationSiteId);
+    requireCountyOfficeAtSite(ctx, body, 'A county office certifies workshops in its own county only');
     const workshopId = randomUUID();
     const { position } = await decideAndAppend(
       this.store,

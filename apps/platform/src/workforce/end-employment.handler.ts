@@ -6,7 +6,7 @@ import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { RegisteredHousehold } from '@lib/domain/workforce/household.state';
 import { loadState, type EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
-import { decideAndAppend } from '../command-handling/decide-and-append';
+import { decideOnHousehold } from '../command-handling/decide-and-append';
 import { householdOfScopedId } from '../command-handling/household-scoped-id';
 import { rejectWith } from '../command-handling/rejection';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -32,10 +32,9 @@ export class EndEmploymentReportHandler implements ICommandHandler<EndEmployment
       isCountyOffice(ctx.principal, household.countyCode),
       'A county office ends employment of households in its own county only',
     );
-    const { position } = await decideAndAppend(
+    const { position } = await decideOnHousehold(
       this.store,
-      householdStream(household.householdId),
-      householdDecider,
+      household.householdId,
       {
         type: 'EndEmployment',
         workerId,
@@ -44,7 +43,7 @@ export class EndEmploymentReportHandler implements ICommandHandler<EndEmployment
         ...(body.endedAt === undefined ? {} : { endedAt: body.endedAt }),
         now: ctx.now,
       },
-      ctx.metadata,
+      ctx,
     );
     return withPosition({}, position);
   }

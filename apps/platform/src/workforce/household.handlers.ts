@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { runUnderClaims, type ClaimedCommand } from '@lib/application';
-import { isCountyOffice, requireScope } from '@lib/auth';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
 import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { orReject } from '../command-handling/rejection';
-import { requireRelocationSiteOf } from '../command-handling/relocation-site';
+import { requireCountyOfficeAtSite } from '../command-handling/relocation-site';
 import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
@@ -28,11 +27,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
   ) {}
 
   async execute({ body, ctx }: RegisterHouseholdCommand) {
-    requireScope(
-      isCountyOffice(ctx.principal, body.countyCode),
-      'A county office registers households of its own county only',
-    );
-    requireRelocationSiteOf(body.countyCode, body.relocationSiteId);
+    requireCountyOfficeAtSite(ctx, body, 'A county office registers households of its own county only');
     const householdId = randomUUID();
     // Employment a member already has is decided with the registration; its id, naming the household, is
     // assigned here.

@@ -6,7 +6,7 @@ import { householdDecider } from '@lib/domain/workforce/household.decider';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import { sequenceDecider } from '../command-handling/command-sequence';
-import { decideAndAppend } from '../command-handling/decide-and-append';
+import { decideAndAppend, decideOnHousehold } from '../command-handling/decide-and-append';
 import { newHouseholdScopedId } from '../command-handling/household-scoped-id';
 import { householdStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -55,12 +55,11 @@ export class RecordTrainingHandler implements ICommandHandler<RecordTrainingComm
   async execute({ workerId, body, ctx }: RecordTrainingCommand) {
     const householdId = await workerHousehold(this.store, workerId, ctx);
     const trainingId = randomUUID();
-    const { position } = await decideAndAppend(
+    const { position } = await decideOnHousehold(
       this.store,
-      householdStream(householdId),
-      householdDecider,
+      householdId,
       { type: 'RecordTraining', workerId, trainingId, ...body, now: ctx.now },
-      ctx.metadata,
+      ctx,
     );
     return withPosition({ trainingId }, position);
   }
@@ -74,12 +73,11 @@ export class ReportEmploymentHandler implements ICommandHandler<ReportEmployment
     const householdId = await workerHousehold(this.store, workerId, ctx);
     // The id names its household, so ending it finds the household's stream without a lookup.
     const employmentId = newHouseholdScopedId(householdId);
-    const { position } = await decideAndAppend(
+    const { position } = await decideOnHousehold(
       this.store,
-      householdStream(householdId),
-      householdDecider,
+      householdId,
       { type: 'ReportEmployment', workerId, employmentId, ...body, now: ctx.now },
-      ctx.metadata,
+      ctx,
     );
     return withPosition({ employmentId }, position);
   }

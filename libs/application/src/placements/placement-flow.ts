@@ -14,6 +14,7 @@ import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import type { Rejection } from '@lib/domain/shared/decider';
 import { dayOf } from '@lib/domain/shared/business-dates';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
+import type { PlacementDetails } from '@lib/domain/workforce/household.commands';
 import { loadState, type EventStore, type Position } from '@lib/event-store';
 import { stepOrThrow } from '../shared/flow-step';
 import {
@@ -22,7 +23,6 @@ import {
   placeStep,
   releaseStep,
   reserveStep,
-  type PlaceDetails,
   type PlacementRef,
 } from './placement-steps';
 
@@ -72,7 +72,7 @@ export async function placeWorker(input: PlaceWorkerInput): Promise<PlaceWorkerR
   const { brokerId, recommendationRank, overrideReason } = input;
   // Today in Guizhou, as every business date (ADR 0009).
   const startDate = input.startDate ?? dayOf(now);
-  const details: PlaceDetails = {
+  const details: PlacementDetails = {
     channel,
     brokerId,
     startDate,

@@ -2,12 +2,12 @@
  * The saga's single-stream steps (ADR 0002), each with an event id derived from the placement and the step,
  * so a retried step appends nothing new.
  */
-import { householdStream, vacancyStream, type Channel, type EventMetadata } from '@contracts';
+import { householdStream, vacancyStream, type EventMetadata } from '@contracts';
 import { sagaEventId, type SagaStepName } from '@lib/domain/placements/placement-saga';
 import { vacancyDecider } from '@lib/domain/postings/vacancy.decider';
 import type { VacancyCommand } from '@lib/domain/postings/vacancy.commands';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
-import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
+import type { HouseholdCommand, PlacementDetails } from '@lib/domain/workforce/household.commands';
 import type { EventStore } from '@lib/event-store';
 import { runStep, type StepResult } from '../shared/flow-step';
 
@@ -58,25 +58,14 @@ export function reserveStep(ref: PlacementRef): Promise<StepResult> {
   });
 }
 
-export interface PlaceDetails {
-  readonly channel: Channel;
-  readonly brokerId: string;
-  readonly startDate: string;
-  readonly recommendationRank?: number;
-  readonly overrideReason?: string;
-  /** A public-welfare post's term end and county (welfareTermOf). */
-  readonly welfareTermEndsOn?: string;
-  readonly welfareCountyCode?: string;
-}
-
 /** The household command of step 2; the flow also decides it on the state it read before reserving. */
-export function placeCommand(ref: PlacementRef, details: PlaceDetails): HouseholdCommand {
+export function placeCommand(ref: PlacementRef, details: PlacementDetails): HouseholdCommand {
   const { placementId, workerId, vacancyId, now } = ref;
   return { type: 'PlaceWorker', placementId, workerId, vacancyId, now, ...details };
 }
 
 /** Step 2, the commit point (worker_already_employed, placement_voided). */
-export function placeStep(ref: PlacementRef, details: PlaceDetails): Promise<StepResult> {
+export function placeStep(ref: PlacementRef, details: PlacementDetails): Promise<StepResult> {
   return onHousehold(ref, 'place', placeCommand(ref, details));
 }
 

@@ -2,7 +2,8 @@ import { householdStream } from '@contracts';
 import { householdEmploymentProjection } from '../monitor/household-employment.projection';
 import { HouseholdScript } from '../monitor/testing/fixtures';
 import { projectAll, type AnyEnvelope } from '../shared/keyed-projection';
-import { followUpsDueProjection, monthsAfter, nextFollowUp } from './follow-ups-due.projection';
+import { addMonths } from '../shared/business-dates';
+import { followUpsDueProjection, nextFollowUp } from './follow-ups-due.projection';
 import { currentPlacementIds, followUpsDue } from './follow-ups-due.view';
 
 const project = (events: readonly AnyEnvelope[]) => projectAll(followUpsDueProjection, events);
@@ -24,11 +25,11 @@ function visit(script: HouseholdScript, verifiedAt: string, employmentId = 'hh-a
 
 describe('follow-ups due (稳岗回访 at 1, 3 and 6 months)', () => {
   it('counts months on the calendar, a missing day being the month’s last', () => {
-    expect(monthsAfter('2026-03-02', 1)).toBe('2026-04-02');
-    expect(monthsAfter('2026-11-15', 3)).toBe('2027-02-15');
-    expect(monthsAfter('2026-01-31', 1)).toBe('2026-02-28');
-    expect(monthsAfter('2028-01-31', 1)).toBe('2028-02-29');
-    expect(monthsAfter('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2026-03-02', 1)).toBe('2026-04-02');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
   });
 
   it('owes the 1-month follow-up from the placement', () => {

@@ -1,5 +1,5 @@
 import type { Channel } from '@contracts';
-import { addDays, dayOf } from '../shared/business-dates';
+import { addDays, addMonths, dayOf } from '../shared/business-dates';
 import type { KeyedProjection } from '../shared/keyed-projection';
 
 /**
@@ -38,24 +38,11 @@ export interface PlacementFollowUps {
   readonly lastRevision: number;
 }
 
-/**
- * The day `months` after a start date; a day the month lacks is its last (31 January + 1 month: 28 or
- * 29 February).
- */
-export function monthsAfter(startDate: string, months: number): string {
-  const [year, month, day] = startDate.split('-').map(Number);
-  const index = month - 1 + months;
-  const targetYear = year + Math.floor(index / 12);
-  const targetMonth = index % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))).toISOString().slice(0, 10);
-}
-
 /** The first follow-up the latest visit did not do, or null when it did all three. */
 export function nextFollowUp(startDate: string, lastVisitedAt: string | null): NextFollowUp | null {
   const visitDay = lastVisitedAt === null ? null : dayOf(lastVisitedAt);
   for (const followUp of FOLLOW_UP_MONTHS) {
-    const dueAt = monthsAfter(startDate, followUp);
+    const dueAt = addMonths(startDate, followUp);
     const windowOpens = addDays(dueAt, -FOLLOW_UP_WINDOW_DAYS);
     if (visitDay === null || visitDay < windowOpens) return { followUp, dueAt };
   }

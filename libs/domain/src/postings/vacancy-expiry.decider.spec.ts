@@ -2,25 +2,23 @@ import { encodeEvent } from '@contracts';
 import { given } from '../shared/testing/decider-spec';
 import type { VacancyCommand } from './vacancy.commands';
 import { vacancyDecider } from './vacancy.decider';
-import { confirmed, POSTED_AT, reserved, vacancyPosted } from './vacancy.fixtures';
+import {
+  confirmed,
+  EXPIRES_AT,
+  expiryExtended,
+  POSTED_AT,
+  reserved,
+  vacancyPosted,
+} from './vacancy.fixtures';
 import type { VacancyEvent } from './vacancy.state';
 
-/** The fixture's vacancy expires at 2026-06-01T00:00:00Z and has two openings. */
-const EXPIRES_AT = '2026-06-01T00:00:00Z';
+/** The fixture's vacancy expires at EXPIRES_AT and has two openings. */
 const expire = (now: string): VacancyCommand => ({ type: 'ExpireVacancy', vacancyId: 'v-1', now });
 const expiredAt = (at: string): VacancyEvent => ({
   type: 'VacancyExpired',
   data: { vacancyId: 'v-1', expiredAt: at },
 });
-const extended: VacancyEvent = {
-  type: 'VacancyExpiryExtended',
-  data: {
-    vacancyId: 'v-1',
-    expiresAt: '2026-07-01T00:00:00Z',
-    previousExpiresAt: EXPIRES_AT,
-    extendedAt: POSTED_AT,
-  },
-};
+const extended = expiryExtended('2026-07-01T00:00:00Z', POSTED_AT);
 const withdrawn: VacancyEvent = {
   type: 'VacancyWithdrawn',
   data: { vacancyId: 'v-1', withdrawnAt: POSTED_AT },

@@ -4,6 +4,8 @@ import type { VacancyCommand } from './vacancy.commands';
 import { vacancyDecider } from './vacancy.decider';
 import {
   confirmed,
+  expiryExtended,
+  extendExpiry,
   POSTED_AT,
   postVacancyCommand,
   released,
@@ -106,25 +108,10 @@ describe('vacancy decider', () => {
       given(vacancyDecider, [vacancyPosted(), withdrawn]).when(change(3)).thenRejects('vacancy_closed');
     });
     it('extends the expiry forward only', () => {
-      const extend = (expiresAt: string): VacancyCommand => ({
-        type: 'ExtendExpiry',
-        vacancyId: 'v-1',
-        expiresAt,
-        now,
-      });
+      const extend = (expiresAt: string) => extendExpiry(expiresAt, now);
       given(vacancyDecider, [vacancyPosted()])
         .when(extend('2026-07-01T00:00:00Z'))
-        .then([
-          {
-            type: 'VacancyExpiryExtended',
-            data: {
-              vacancyId: 'v-1',
-              expiresAt: '2026-07-01T00:00:00Z',
-              previousExpiresAt: '2026-06-01T00:00:00Z',
-              extendedAt: now,
-            },
-          },
-        ]);
+        .then([expiryExtended('2026-07-01T00:00:00Z', now)]);
       given(vacancyDecider, [vacancyPosted()])
         .when(extend('2026-05-01T00:00:00Z'))
         .thenRejects('invalid_value');

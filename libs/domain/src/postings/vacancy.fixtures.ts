@@ -1,9 +1,12 @@
 import { EVENT_EXAMPLES, type EventData } from '@contracts';
-import type { PostVacancy } from './vacancy.commands';
+import type { PostVacancy, VacancyCommand } from './vacancy.commands';
 import type { VacancyEvent } from './vacancy.state';
 
 /** Test data for vacancy specs (used by the saga specs too). */
 export const POSTED_AT = '2026-03-01T08:00:00Z';
+
+/** When the posting of postVacancyCommand expires. */
+export const EXPIRES_AT = '2026-06-01T00:00:00Z';
 
 /** Anshun's Xixiu district, in Guizhou: where the specs' workshops and public-welfare posts are. */
 export const ANSHUN = { province: '贵州省', city: '安顺市', countyCode: '520402' };
@@ -20,7 +23,7 @@ export function postVacancyCommand(overrides: Partial<PostVacancy> = {}): PostVa
     ...posting,
     vacancyId: 'v-1',
     openings: 2,
-    expiresAt: '2026-06-01T00:00:00Z',
+    expiresAt: EXPIRES_AT,
     now: POSTED_AT,
     ...overrides,
   };
@@ -57,4 +60,18 @@ export const released = (
 ): VacancyEvent => ({
   type: 'VacancyReservationReleased',
   data: { vacancyId, placementId, reason, releasedAt: POSTED_AT },
+});
+
+/** v-1's expiry moved to `expiresAt` at `now`. */
+export const extendExpiry = (expiresAt: string, now: string): VacancyCommand => ({
+  type: 'ExtendExpiry',
+  vacancyId: 'v-1',
+  expiresAt,
+  now,
+});
+
+/** What that decides on the posted v-1: its expiry moved from EXPIRES_AT. */
+export const expiryExtended = (expiresAt: string, extendedAt: string): VacancyEvent => ({
+  type: 'VacancyExpiryExtended',
+  data: { vacancyId: 'v-1', expiresAt, previousExpiresAt: EXPIRES_AT, extendedAt },
 });

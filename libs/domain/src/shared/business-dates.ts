@@ -27,6 +27,18 @@ export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
+ * `date` plus whole months, counted on the calendar; a day the target month lacks becomes its last day
+ * (2026-01-31 + 1 month is 2026-02-28). A public-welfare term and a follow-up's due day are counted so.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
  * The first day a worker born in `birthYear` may have worked. Only the birth year is known to the platform (the
  * ID number's date of birth is never kept), so the earliest is 1 January of the year they turn 16: it never
  * refuses a true date, and lets through at most the months before their birthday in that year.

@@ -1,5 +1,10 @@
 import { vacancyDecider } from '../postings/vacancy.decider';
-import { postVacancyCommand, vacancyPosted } from '../postings/vacancy.fixtures';
+import {
+  expiryExtended,
+  extendExpiry,
+  postVacancyCommand,
+  vacancyPosted,
+} from '../postings/vacancy.fixtures';
 import { given } from '../shared/testing/decider-spec';
 import type { HouseholdCommand, RegisteringMember } from './household.commands';
 import { householdDecider } from './household.decider';
@@ -137,24 +142,13 @@ describe('business dates, checked by the deciders against the server clock', () 
         .then([vacancyPosted({ expiresAt: '2028-03-01T08:00:00Z' })]);
     });
     it('refuses an extension beyond the same bound', () => {
-      const extend = (expiresAt: string) =>
-        ({ type: 'ExtendExpiry', vacancyId: 'v-1', expiresAt, now: '2026-05-01T00:00:00Z' }) as const;
+      const extend = (expiresAt: string) => extendExpiry(expiresAt, '2026-05-01T00:00:00Z');
       given(vacancyDecider, [vacancyPosted()])
         .when(extend('9999-12-31T00:00:00Z'))
         .thenRejects('invalid_value', /2 years/, { field: 'expiresAt' });
       given(vacancyDecider, [vacancyPosted()])
         .when(extend('2028-05-01T00:00:00Z'))
-        .then([
-          {
-            type: 'VacancyExpiryExtended',
-            data: {
-              vacancyId: 'v-1',
-              expiresAt: '2028-05-01T00:00:00Z',
-              previousExpiresAt: '2026-06-01T00:00:00Z',
-              extendedAt: '2026-05-01T00:00:00Z',
-            },
-          },
-        ]);
+        .then([expiryExtended('2028-05-01T00:00:00Z', '2026-05-01T00:00:00Z')]);
     });
   });
 });

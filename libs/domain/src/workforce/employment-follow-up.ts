@@ -1,6 +1,7 @@
 import { startOfDay } from '../shared/business-dates';
 import { accept, type Decision, reject } from '../shared/decider';
 import { startDateRefusal, withinEmploymentRefusal } from './employment-dates';
+import { employmentEnded } from './household-employment';
 import type { VerifyEmployment } from './household.commands';
 import type { Employment, HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
 
@@ -48,10 +49,10 @@ export function verifyEmployment(
     case 'still_employed':
       return accept(verified);
     case 'left':
-      return accept(verified, {
-        type: 'EmploymentEnded',
-        data: { ...ids, reason: command.endReason, endedAt: verifiedAt },
-      });
+      return accept(
+        verified,
+        employmentEnded(state, worker, { employmentId, reason: command.endReason, endedAt: verifiedAt }),
+      );
     case 'changed_job':
       return changedJob(command, state, worker, active, verified);
   }
@@ -88,10 +89,7 @@ function changedJob(
   const { householdId } = state;
   return accept(
     verified,
-    {
-      type: 'EmploymentEnded',
-      data: { workerId, householdId, employmentId: active.employmentId, reason: command.endReason, endedAt },
-    },
+    employmentEnded(state, worker, { employmentId: active.employmentId, reason: command.endReason, endedAt }),
     {
       type: 'EmploymentReported',
       data: {

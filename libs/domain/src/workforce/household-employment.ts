@@ -1,3 +1,4 @@
+import type { EmploymentEndReason } from '@contracts';
 import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
 import { startDateRefusal, withinEmploymentRefusal } from './employment-dates';
 import type { EndEmployment, PlaceWorker, ReportEmployment, VoidPlacement } from './household.commands';
@@ -80,16 +81,21 @@ export function endEmployment(
   const refusal =
     endedAt === undefined ? undefined : withinEmploymentRefusal(endedAt, active.startDate, now, 'endedAt');
   if (refusal) return refusal;
-  return accept({
+  return accept(
+    employmentEnded(state, worker, { employmentId, reason: command.reason, endedAt: endedAt ?? now }),
+  );
+}
+
+/** The worker's employment `employmentId` ends, for `reason`, at `endedAt`: the event every end appends. */
+export function employmentEnded(
+  state: RegisteredHousehold,
+  worker: WorkerState,
+  end: { readonly employmentId: string; readonly reason: EmploymentEndReason; readonly endedAt: string },
+): HouseholdEvent {
+  return {
     type: 'EmploymentEnded',
-    data: {
-      workerId: worker.workerId,
-      householdId: state.householdId,
-      employmentId,
-      reason: command.reason,
-      endedAt: endedAt ?? now,
-    },
-  });
+    data: { workerId: worker.workerId, householdId: state.householdId, ...end },
+  };
 }
 
 function endOfEndedEmployment(

@@ -106,11 +106,8 @@ export type ReportEmployment = WorkerCommandBase & {
   readonly startDate: string;
 };
 
-/** Saga step 2, the commit point of a placement. */
-export type PlaceWorker = WorkerCommandBase & {
-  readonly type: 'PlaceWorker';
-  readonly placementId: string;
-  readonly vacancyId: string;
+/** What a placement says beyond its ids: the broker's, and the term of a public-welfare post. */
+export interface PlacementDetails {
   readonly channel: Channel;
   readonly brokerId: string;
   readonly startDate: string;
@@ -119,7 +116,15 @@ export type PlaceWorker = WorkerCommandBase & {
   /** A public-welfare post's term end and the county that runs the post (see welfare-term.ts). */
   readonly welfareTermEndsOn?: string;
   readonly welfareCountyCode?: string;
-};
+}
+
+/** Saga step 2, the commit point of a placement. */
+export type PlaceWorker = WorkerCommandBase &
+  PlacementDetails & {
+    readonly type: 'PlaceWorker';
+    readonly placementId: string;
+    readonly vacancyId: string;
+  };
 
 export type EndEmployment = WorkerCommandBase & {
   readonly type: 'EndEmployment';

@@ -4,7 +4,8 @@ import type { HouseholdCommand } from './household.commands';
 import { householdDecider } from './household.decider';
 import { householdRegistered, REGISTERED_AT, workerPlaced } from './household.fixtures';
 import type { HouseholdEvent } from './household.state';
-import { addMonths, welfareTermEnd } from './welfare-term';
+import { addMonths } from '../shared/business-dates';
+import { welfareTermEnd } from './welfare-term';
 
 const P = 'h1:p1';
 const welfarePlaced = (termEndsOn = '2027-04-01'): EventOfType<'WorkerPlaced'> => {

@@ -1,7 +1,9 @@
 import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
+import { employmentEnded } from './household-employment';
 import type { EndEmployment, RenewWelfareTerm } from './household.commands';
 import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
-import { addMonths, termEndInstant, termHasEnded } from './welfare-term';
+import { addMonths } from '../shared/business-dates';
+import { termEndInstant, termHasEnded } from './welfare-term';
 
 /**
  * The household's two decisions about a public-welfare post's term (有序退岗): the county office renews it
@@ -99,14 +101,11 @@ export function endAtWelfareTermEnd(
       `The term of placement ${employmentId} ends on ${termEndsOn}, not yet`,
     );
   }
-  return accept({
-    type: 'EmploymentEnded',
-    data: {
-      workerId: worker.workerId,
-      householdId: state.householdId,
+  return accept(
+    employmentEnded(state, worker, {
       employmentId,
       reason: 'welfare_term_end',
       endedAt: termEndInstant(termEndsOn),
-    },
-  });
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { dayOf, startOfDay } from '../shared/business-dates';
+import { addMonths, dayOf, startOfDay } from '../shared/business-dates';
 
 /**
  * The term of a public-welfare post (公益性岗位: 按需设岗、以岗聘任、在岗领补、有序退岗): the holder leaves at the
@@ -8,18 +8,6 @@ import { dayOf, startOfDay } from '../shared/business-dates';
 
 /** The instant a term ending on `date` ends: the start of that day in Guizhou, in the canonical ISO form. */
 export const termEndInstant = (date: string): string => new Date(startOfDay(date)).toISOString();
-
-/**
- * `date` plus whole months; a day the target month lacks becomes its last day (2026-01-31 + 1 month is
- * 2026-02-28), as a term of months is counted on the calendar.
- */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 /** The day a term of `termMonths` that starts on `startDate` ends (the first day no longer in post). */
 export const welfareTermEnd = (startDate: string, termMonths: number): string =>

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { temporaryDirectoryPerTest } from '@lib/testing';
 import { SqliteIdempotencyStore } from './sqlite-idempotency.store';
 
 describe('SqliteIdempotencyStore', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'idem-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = temporaryDirectoryPerTest('idem-');
 
   it('starts once, reports in-progress, replays when complete, refuses another request', () => {
-    const store = SqliteIdempotencyStore.open(join(dir, 'i.sqlite'));
+    const store = SqliteIdempotencyStore.open(join(dir(), 'i.sqlite'));
     expect(store.begin('k', 'actor', 'h1')).toEqual({ kind: 'started' });
     expect(store.begin('k', 'actor', 'h1')).toEqual({ kind: 'in_progress' });
     expect(store.begin('k', 'actor', 'h2')).toEqual({ kind: 'mismatch' });
@@ -25,7 +20,7 @@ describe('SqliteIdempotencyStore', () => {
   });
 
   it('forgets a released key and keeps completed ones across reopening', () => {
-    const path = join(dir, 'i.sqlite');
+    const path = join(dir(), 'i.sqlite');
     const store = SqliteIdempotencyStore.open(path);
     store.begin('failed', 'a', 'h');
     store.release('failed', 'a');
@@ -39,7 +34,7 @@ describe('SqliteIdempotencyStore', () => {
   });
 
   it('releases at open the keys a process that is gone left in progress, and keeps the completed ones', () => {
-    const path = join(dir, 'i.sqlite');
+    const path = join(dir(), 'i.sqlite');
     const crashed = SqliteIdempotencyStore.open(path);
     crashed.begin('in-flight', 'a', 'h');
     crashed.begin('done', 'a', 'h');
@@ -54,7 +49,7 @@ describe('SqliteIdempotencyStore', () => {
 
   it('lets a retry take over a key left in progress by a stuck request, once it is stale', () => {
     let now = 1_000;
-    const store = SqliteIdempotencyStore.open(join(dir, 'i.sqlite'), { staleAfterMs: 100, now: () => now });
+    const store = SqliteIdempotencyStore.open(join(dir(), 'i.sqlite'), { staleAfterMs: 100, now: () => now });
     store.begin('k', 'a', 'h');
     now += 50;
     expect(store.begin('k', 'a', 'h').kind).toBe('in_progress');

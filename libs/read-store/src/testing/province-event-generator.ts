@@ -6,6 +6,8 @@ import {
   type EventType,
   type LabourCapacity,
 } from '@contracts';
+// The term end the household decider gives a public-welfare placement.
+import { welfareTermEnd } from '@lib/domain/workforce/welfare-term';
 import type { EventToAppend, ExpectedRevision } from '@lib/event-store';
 // A seeded PRNG: the same seed gives the same province.
 import { mulberry32 as prng } from '@lib/testing';
@@ -35,15 +37,6 @@ export interface ProvinceLogOptions {
    */
   readonly welfareShare?: number;
   readonly welfareTermMonths?: number;
-}
-
-/** `date` (YYYY-MM-DD) plus whole months, the day clamped to the month's last. */
-function plusMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, last));
-  return target.toISOString().slice(0, 10);
 }
 
 /**
@@ -166,7 +159,7 @@ export function* generateProvinceLog(
         const saga = { vacancyId: vacancy.id, placementId };
         const startDate = at().slice(0, 10);
         const term = welfarePost
-          ? { welfareTermEndsOn: plusMonths(startDate, welfareTermMonths), welfareCountyCode: countyCode }
+          ? { welfareTermEndsOn: welfareTermEnd(startDate, welfareTermMonths), welfareCountyCode: countyCode }
           : {};
         yield append(`vacancy-${vacancy.id}`, [
           ['VacancyOpeningReserved', { ...saga, ...who, reservedAt: at() }],
