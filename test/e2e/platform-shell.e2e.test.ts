@@ -154,7 +154,7 @@ describe('platform shell', () => {
       await t.http
         .post('/test/commands')
         .set(bearer(county))
-        .send({ ...body, reject: 'vacancy_not_found' })
+        .send({ ...body, reject: 'not_found' })
         .expect(404);
     });
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
+import { ERROR_CODES } from '@contracts/http/errors';
 import { CurrentPrincipal, Public, Roles, canActForCounty, requireScope, type Principal } from '@lib/auth';
 import {
   ApiDoc,
@@ -18,7 +19,7 @@ export const ProbeCommandSchema = z.strictObject({
   /** Makes the handler take this long, to race duplicates against it. */
   delayMs: z.number().int().min(0).max(2000).optional(),
   /** Makes the handler reject with this domain code. */
-  reject: z.string().optional(),
+  reject: z.enum(ERROR_CODES).optional(),
 });
 const ProbeResultSchema = z.object({ executions: z.number(), position: z.string() });
 const OkSchema = z.object({ ok: z.literal(true) });

@@ -53,7 +53,7 @@ export function renderError(exception: unknown): RenderedError {
     // A concurrent writer won: nothing of this request was appended, so the client may retry.
     const message = 'The resource was changed concurrently; retry';
     return {
-      status: statusForRejection(code),
+      status: statusForRejection('concurrency_conflict'),
       body: { error: { code: 'concurrency_conflict', message } },
       headers: {},
     };

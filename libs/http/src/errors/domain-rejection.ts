@@ -1,40 +1,29 @@
+import type { ErrorCode } from '@contracts/http/errors';
 import { HttpProblem } from './http-problem';
 
 /** A decider's refusal, as the domain returns it (a value, not an exception). */
 export interface Rejection {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** `field`: the request field the refusal is about (an `invalid_value` is then a 400 naming it). */
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/**
- * The one table from domain rejection codes to HTTP statuses. Codes not listed follow the naming
- * convention below, then default to 409 (the command conflicts with the current state).
- */
-export const REJECTION_STATUS: Readonly<Record<string, number>> = {
+/** The one table from rejection codes to HTTP statuses; a code not listed conflicts with the current state (409). */
+export const REJECTION_STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   vacancy_full: 409,
   worker_already_employed: 409,
   person_already_registered: 409,
   constraint_violated: 409,
-  wrong_expected_version: 409,
   concurrency_conflict: 409,
-  idempotency_conflict: 409,
   idempotency_in_progress: 409,
   idempotency_key_reused: 422,
   not_found: 404,
   invalid_value: 400,
   forbidden: 403,
-  out_of_scope: 403,
 };
 
-export function statusForRejection(code: string): number {
-  const listed = REJECTION_STATUS[code];
-  if (listed !== undefined) return listed;
-  if (code.endsWith('_not_found')) return 404;
-  if (code.endsWith('_forbidden')) return 403;
-  return 409;
-}
+export const statusForRejection = (code: ErrorCode): number => REJECTION_STATUS[code] ?? 409;
 
 /**
  * The exception a handler throws for a rejection the decider returned. A value the request got wrong (a date

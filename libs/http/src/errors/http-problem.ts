@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@contracts/http/errors';
 
 /** One problem with a request's input: where (`members.0.idNumber`, '' for the whole body) and what. */
 export interface ProblemIssue {
@@ -19,12 +20,13 @@ export interface HttpProblemOptions {
  * switch on, and a message for humans. The global filter renders it as `{ error: { code, message, issues? } }`.
  */
 export class HttpProblem extends HttpException {
-  readonly code: string;
+  /** One of ERROR_CODES: a code clients may meet is part of the contract. */
+  readonly code: ErrorCode;
   readonly issues?: readonly ProblemIssue[];
   readonly details?: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, options: HttpProblemOptions = {}) {
+  constructor(status: number, code: ErrorCode, message: string, options: HttpProblemOptions = {}) {
     super({ code, message }, status);
     this.code = code;
     this.issues = options.issues;
@@ -35,7 +37,7 @@ export class HttpProblem extends HttpException {
 }
 
 /** The stable code for a status when nothing more specific is known. */
-export const DEFAULT_CODE_BY_STATUS: Readonly<Record<number, string>> = {
+export const DEFAULT_CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -51,5 +53,6 @@ export const DEFAULT_CODE_BY_STATUS: Readonly<Record<number, string>> = {
   503: 'not_ready',
 };
 
-export const codeForStatus = (status: number): string =>
-  DEFAULT_CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`);
+/** An unlisted 4xx is a bad request, an unlisted 5xx an internal error: never a code outside ERROR_CODES. */
+export const codeForStatus = (status: number): ErrorCode =>
+  DEFAULT_CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
