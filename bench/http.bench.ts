@@ -11,8 +11,9 @@
  *   alone                 the reads only;
  *   20 plans, one broker  20 POST /v1/match-plans at once with one broker's token (one account);
  *   20 plans, 20 brokers  20 at once, one per broker account (what the admission's queue is for).
- * The reads come from autocannon at a fixed offered rate (each connection one request a second), so their
- * latency is not the client's own queueing; a plan condition's reads last until every plan is answered.
+ * The reads come from autocannon at a fixed offered rate (users of one connection each sending one request a
+ * second, staggered), so their latency is not the client's own queueing; a plan condition's reads last until
+ * every plan is answered.
  * Medians over the rounds. RATE_LIMIT=0 (the per-route limiter off) in both versions, so no read is refused.
  *
  * Run: npm run bench:http  (BENCH_ROUNDS=3, BENCH_WINDOW_S=20, BENCH_RATE=15 reads/s per route,
@@ -104,39 +105,64 @@ interface Read {
 
 interface ReadLoad {
   stop(): void;
+  /** The reads, once stopped. */
   readonly done: Promise<{ reads: Read[]; errors: number; timeouts: number }>;
 }
 
-/** Autocannon on each route at RATE requests/s, RATE connections each, until `stop()` (or `maxSeconds`). */
+/**
+ * The reads: RATE users per route, each an autocannon instance of one connection sending one request a
+ * second. Their seconds are staggered evenly (routes interleaved), so the offered load is a steady
+ * RATE × routes requests a second rather than a burst at the top of every second; a user whose answer is
+ * late sends its next request once the answer comes (at most one request in flight each). Runs until
+ * `stop()` (or `maxSeconds`).
+ */
 function startReads(port: number, maxSeconds: number): ReadLoad {
   const reads: Read[] = [];
-  const instances = ROUTES.map((route, index) => {
-    let instance!: autocannon.Instance;
-    const finished = new Promise<autocannon.Result>((resolve, reject) => {
-      instance = autocannon(
-        {
-          url: `http://127.0.0.1:${port}${route.path}`,
-          headers: { authorization: `Bearer ${OFFICE}` },
-          connections: RATE,
-          overallRate: RATE,
-          duration: maxSeconds,
-          timeout: 120,
-        },
-        (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
-      );
-    });
-    instance.on('response', (_client, status, bytes, ms) =>
-      reads.push({ route: index, at: now(), ms, status, bytes }),
-    );
-    return { instance, finished };
-  });
+  const users = RATE * ROUTES.length;
+  const finished: Promise<autocannon.Result>[] = [];
+  const instances: autocannon.Instance[] = [];
+  let stopped = false;
+  const starts = Array.from({ length: users }, (_, user) =>
+    setTimeout(
+      () => {
+        const route = user % ROUTES.length;
+        finished.push(
+          new Promise<autocannon.Result>((resolve, reject) => {
+            const instance = autocannon(
+              {
+                url: `http://127.0.0.1:${port}${ROUTES[route].path}`,
+                headers: { authorization: `Bearer ${OFFICE}` },
+                connections: 1,
+                connectionRate: 1,
+                duration: maxSeconds,
+                timeout: 120,
+              },
+              (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
+            );
+            instance.on('response', (_client, status, bytes, ms) =>
+              reads.push({ route, at: now(), ms, status, bytes }),
+            );
+            instances.push(instance);
+          }),
+        );
+      },
+      (user * 1000) / users,
+    ),
+  );
   return {
-    stop: () => instances.forEach(({ instance }) => instance.stop()),
-    done: Promise.all(instances.map((i) => i.finished)).then((results) => ({
-      reads,
-      errors: results.reduce((sum, r) => sum + r.errors - r.timeouts, 0),
-      timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
-    })),
+    stop: () => {
+      stopped = true;
+      starts.forEach(clearTimeout);
+      instances.forEach((instance) => instance.stop());
+    },
+    get done() {
+      if (!stopped) throw new Error('stop() the reads before waiting for them');
+      return Promise.all(finished).then((results) => ({
+        reads,
+        errors: results.reduce((sum, r) => sum + r.errors - r.timeouts, 0),
+        timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+      }));
+    },
   };
 }
 
@@ -436,8 +462,13 @@ the solver thread: figures of one run compare; single milliseconds between runs 
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'http-bench-'));
+  const cleanUp = async (): Promise<void> => {
+    await stopAllPlatforms();
+    if (KEEP) console.log(`files kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  };
   const stopOnSignal = (): void => {
-    void stopAllPlatforms().finally(() => process.exit(130));
+    void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
@@ -490,7 +521,7 @@ async function main(): Promise<void> {
     const body = [
       `Machine: ${machineLine()}. Command: \`npm run bench:http\` (BENCH_ROUNDS=${ROUNDS}, BENCH_WINDOW_S=${WINDOW_S}, BENCH_RATE=${RATE}, BENCH_PLANS=${PLANS}, BENCH_SEED=${SEED}).`,
       `Versions: BEFORE = ${before.build.commit} (${BEFORE}), AFTER = ${after.build.commit} (${AFTER}), each extracted with git archive, built with \`npm run build\` against the repository's node_modules (BEFORE: ${before.build.dependencies}; AFTER: ${after.build.dependencies}) and started as \`node dist/apps/platform/src/main.js\` on a loopback port with its own DATA_DIR, \`RATE_LIMIT=0\` (the per-route limiter off in both, so no read is refused by it; AFTER's plan admission is not part of that limiter and stays on at its defaults), \`LOG_LEVEL=warn\`. Seed: \`SEED=${SEED}\` (${SEED === 'county' ? '织金县 520524, 10,000 households' : 'the demo'}), loaded once per version (BEFORE ${before.seedSeconds.toFixed(0)} s, AFTER ${after.seedSeconds.toFixed(0)} s) and copied for each round. ${ROUNDS} round(s), the versions alternating (one platform running at a time), each round a fresh start, a warm-up (reads and one plan), then the conditions in the order of the table; medians over the rounds.`,
-      `Reads: a county office's token; ${ROUTES.map((r) => `\`GET ${r.path}\``).join(', ')}; autocannon, ${RATE} reads/s offered to each route (${RATE * ROUTES.length}/s in all) by ${RATE} connections each sending one a second, for ${WINDOW_S} s, or in a plan condition until 2 s after the last plan was answered if that is later. Plans: ${PLANS} \`POST /v1/match-plans\` for ${COUNTY} sent at once 1 s into the reads, each on its own connection, with one broker's token or with ${PLANS} brokers' tokens (one each). "p99 while plans ran": the reads answered between the first POST and the last plan answer. "server CPU": the platform process's CPU seconds (all threads) during the condition.`,
+      `Reads: a county office's token; ${ROUTES.map((r) => `\`GET ${r.path}\``).join(', ')}; autocannon, ${RATE} users per route (${RATE * ROUTES.length} in all), each one connection sending one read a second, their seconds staggered evenly (a steady ${RATE * ROUTES.length} reads/s offered; a user whose answer is late sends its next read when it comes), for ${WINDOW_S} s, or in a plan condition until 2 s after the last plan was answered if that is later. Plans: ${PLANS} \`POST /v1/match-plans\` for ${COUNTY} sent at once 1 s into the reads, each on its own connection, with one broker's token or with ${PLANS} brokers' tokens (one each). "p99 while plans ran": the reads answered between the first POST and the last plan answer. "server CPU": the platform process's CPU seconds (all threads) during the condition.`,
       readTable,
       planTable,
       `Each route (p50 / p99 of the reads, medians over the rounds):\n\n${routeTable}`,
@@ -507,9 +538,7 @@ async function main(): Promise<void> {
     if (WRITE)
       writeSection(join(__dirname, '..', 'docs', 'BENCHMARKS.md'), 'HTTP reads under match plans', body);
   } finally {
-    await stopAllPlatforms();
-    if (KEEP) console.log(`files kept in ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
