@@ -300,6 +300,7 @@ const platformEnv = (dataDir: string, seed: string): Record<string, string> => (
   JWT_SECRET,
   ID_HASH_KEY,
   RATE_LIMIT: '0',
+  NODE_ENV: 'production',
   SEED: seed,
   LOG_LEVEL: 'warn',
 });
@@ -520,7 +521,7 @@ async function main(): Promise<void> {
     );
     const body = [
       `Machine: ${machineLine()}. Command: \`npm run bench:http\` (BENCH_ROUNDS=${ROUNDS}, BENCH_WINDOW_S=${WINDOW_S}, BENCH_RATE=${RATE}, BENCH_PLANS=${PLANS}, BENCH_SEED=${SEED}).`,
-      `Versions: BEFORE = ${before.build.commit} (${BEFORE}), AFTER = ${after.build.commit} (${AFTER}), each extracted with git archive, built with \`npm run build\` against the repository's node_modules (BEFORE: ${before.build.dependencies}; AFTER: ${after.build.dependencies}) and started as \`node dist/apps/platform/src/main.js\` on a loopback port with its own DATA_DIR, \`RATE_LIMIT=0\` (the per-route limiter off in both, so no read is refused by it; AFTER's plan admission is not part of that limiter and stays on at its defaults), \`LOG_LEVEL=warn\`. Seed: \`SEED=${SEED}\` (${SEED === 'county' ? '织金县 520524, 10,000 households' : 'the demo'}), loaded once per version (BEFORE ${before.seedSeconds.toFixed(0)} s, AFTER ${after.seedSeconds.toFixed(0)} s) and copied for each round. ${ROUNDS} round(s), the versions alternating (one platform running at a time), each round a fresh start, a warm-up (reads and one plan), then the conditions in the order of the table; medians over the rounds.`,
+      `Versions: BEFORE = ${before.build.commit} (${BEFORE}), AFTER = ${after.build.commit} (${AFTER}), each extracted with git archive, built with \`npm run build\` against the repository's node_modules (BEFORE: ${before.build.dependencies}; AFTER: ${after.build.dependencies}) and started as \`node dist/apps/platform/src/main.js\` on a loopback port with its own DATA_DIR, \`NODE_ENV=production\`, \`RATE_LIMIT=0\` (the per-route limiter off in both, so no read is refused by it; AFTER's plan admission is not part of that limiter and stays on at its defaults), \`LOG_LEVEL=warn\`. Seed: \`SEED=${SEED}\` (${SEED === 'county' ? '织金县 520524, 10,000 households' : 'the demo'}), loaded once per version (BEFORE ${before.seedSeconds.toFixed(0)} s, AFTER ${after.seedSeconds.toFixed(0)} s) and copied for each round. ${ROUNDS} round(s), the versions alternating (one platform running at a time), each round a fresh start, a warm-up (reads and one plan), then the conditions in the order of the table; medians over the rounds.`,
       `Reads: a county office's token; ${ROUTES.map((r) => `\`GET ${r.path}\``).join(', ')}; autocannon, ${RATE} users per route (${RATE * ROUTES.length} in all), each one connection sending one read a second, their seconds staggered evenly (a steady ${RATE * ROUTES.length} reads/s offered; a user whose answer is late sends its next read when it comes), for ${WINDOW_S} s, or in a plan condition until 2 s after the last plan was answered if that is later. Plans: ${PLANS} \`POST /v1/match-plans\` for ${COUNTY} sent at once 1 s into the reads, each on its own connection, with one broker's token or with ${PLANS} brokers' tokens (one each). "p99 while plans ran": the reads answered between the first POST and the last plan answer. "server CPU": the platform process's CPU seconds (all threads) during the condition.`,
       readTable,
       planTable,

@@ -30,10 +30,29 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return result.stdout;
 }
 
-const dependencyLists = (packageJson: string): string => {
-  const { dependencies, devDependencies } = JSON.parse(packageJson) as Record<string, unknown>;
-  return JSON.stringify({ dependencies, devDependencies });
+type DependencyMap = Record<string, string>;
+const declared = (packageJson: string): DependencyMap => {
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(packageJson) as Record<
+    string,
+    DependencyMap
+  >;
+  return { ...dependencies, ...devDependencies };
 };
+
+/** What a version declares otherwise than the repository whose node_modules it uses ('' when nothing). */
+function dependencyDifferences(ours: DependencyMap, theirs: DependencyMap): string {
+  const names = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].sort();
+  return names
+    .filter((name) => ours[name] !== theirs[name])
+    .map((name) =>
+      theirs[name] === undefined
+        ? `does not declare ${name}`
+        : ours[name] === undefined
+          ? `declares ${name} ${theirs[name]}, which node_modules may lack`
+          : `declares ${name} ${theirs[name]} (here ${ours[name]})`,
+    )
+    .join(', ');
+}
 const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /**
@@ -50,12 +69,12 @@ export function buildVersion(ref: string, directory: string): PlatformBuild {
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const ours = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
   const theirs = (file: string): string => readFileSync(join(directory, file), 'utf8');
-  const sameDeclared = dependencyLists(ours('package.json')) === dependencyLists(theirs('package.json'));
+  const differences = dependencyDifferences(declared(ours('package.json')), declared(theirs('package.json')));
   const sameLock = sha1(ours('package-lock.json')) === sha1(theirs('package-lock.json'));
   const dependencies =
-    sameDeclared && sameLock
-      ? 'same package.json dependencies and package-lock.json as the shared node_modules'
-      : `${sameDeclared ? 'same' : 'DIFFERENT'} package.json dependencies, ${sameLock ? 'same' : 'different'} package-lock.json than the shared node_modules`;
+    differences === ''
+      ? `the same dependencies as the shared node_modules${sameLock ? '' : ' (package-lock.json differs)'}`
+      : `its package.json ${differences} (package-lock.json ${sameLock ? 'the same' : 'differs'})`;
   return { ref, commit, directory, buildSeconds, dependencies };
 }
 
