@@ -171,6 +171,9 @@ interface PlanAnswer {
   /** The error code of a refusal (`plan_in_progress`, `rate_limited`), or `error` when no answer came. */
   readonly code?: string;
   readonly ms: number;
+  /** A plan's own timing (its `instance`): building the candidate pairs, and solving. */
+  readonly buildMs?: number;
+  readonly solveMs?: number;
 }
 
 /** POST /v1/match-plans on a connection of its own; the whole answer read (a county plan is ~0.7 MB). */
@@ -198,7 +201,12 @@ function postPlan(port: number, bearer: string): Promise<PlanAnswer> {
         res.on('end', () => {
           const ms = now() - started;
           const status = res.statusCode ?? 0;
-          if (status < 400) return resolve({ status, ms });
+          if (status < 400) {
+            const { instance } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              instance: { buildMs: number; solveMs: number };
+            };
+            return resolve({ status, ms, buildMs: instance.buildMs, solveMs: instance.solveMs });
+          }
           let code = 'unknown';
           try {
             code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error: { code: string } }).error
@@ -377,9 +385,18 @@ function planCounts(plans: readonly PlanAnswer[]): string {
 }
 
 const formatMs = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
-/** One figure over the rounds: the median, with every round's value when they differ much. */
+/** One figure over the rounds: the median. */
 const medianOf = (runs: readonly ConditionRun[], pick: (run: ConditionRun) => number): number =>
   median(runs.map(pick));
+/** The median over the rounds, and their range when there are several. */
+function msOver(runs: readonly ConditionRun[], pick: (run: ConditionRun) => number): string {
+  const values = runs.map(pick);
+  const range =
+    values.length > 1
+      ? ` (${Math.round(Math.min(...values)).toLocaleString('en-US')}–${Math.round(Math.max(...values)).toLocaleString('en-US')})`
+      : '';
+  return `${formatMs(median(values))}${range}`;
+}
 const countsOver = (values: readonly number[]): string =>
   values.every((v) => v === values[0]) ? String(values[0]) : values.join(' / ');
 
@@ -390,13 +407,13 @@ function readRows(versions: readonly Version[]): string[][] {
       const runs = version.runs.get(condition.name) ?? [];
       const p99 = medianOf(runs, (r) => r.p99);
       const aloneP99 = medianOf(alone, (r) => r.p99);
-      const during = condition.plans === 'none' ? '—' : formatMs(medianOf(runs, (r) => r.during.p99));
+      const during = condition.plans === 'none' ? '—' : msOver(runs, (r) => r.during.p99);
       return [
         `${version.label} (${version.build.commit})`,
         condition.label,
         formatMs(medianOf(runs, (r) => r.p50)),
-        formatMs(p99),
-        formatMs(medianOf(runs, (r) => r.max)),
+        msOver(runs, (r) => r.p99),
+        msOver(runs, (r) => r.max),
         medianOf(runs, (r) => r.perSecond).toFixed(1),
         condition.plans === 'none' ? '1.00x' : `${(p99 / aloneP99).toFixed(2)}x`,
         during,
@@ -418,6 +435,14 @@ function planRows(versions: readonly Version[]): string[][] {
       };
       const planned = (p: PlanAnswer): boolean => p.status === 201 || p.status === 200;
       const refused = (p: PlanAnswer): boolean => p.status === 429;
+      /** The median over the rounds of each round's median of a plan's own timing. */
+      const timing = (pick: (p: PlanAnswer) => number | undefined): string => {
+        const perRound = runs
+          .map((r) => r.plans.map(pick).filter((v): v is number => v !== undefined))
+          .filter((v) => v.length > 0)
+          .map((v) => percentile(v, 0.5));
+        return perRound.length ? formatMs(median(perRound)) : '—';
+      };
       return [
         `${version.label} (${version.build.commit})`,
         condition.label,
@@ -426,6 +451,7 @@ function planRows(versions: readonly Version[]): string[][] {
         count((p) => refused(p) && p.code === 'rate_limited'),
         count((p) => !planned(p) && !refused(p)),
         `${latency(planned, 0.5)} / ${latency(planned, 1)}`,
+        `${timing((p) => p.buildMs)} / ${timing((p) => p.solveMs)}`,
         latency(refused, 0.5),
         `${medianOf(runs, (r) => r.lastPlanSeconds).toFixed(1)} s`,
         `${medianOf(runs, (r) => r.serverCpuSeconds).toFixed(1)} s`,
@@ -450,16 +476,57 @@ function routeRows(versions: readonly Version[]): string[][] {
   );
 }
 
-/** The mechanisms behind the figures, from the two versions' code (the figures themselves are above). */
-const WHY = `Why. BEFORE admits every plan and computes it on the platform's one event loop: building a plan's
-candidate pairs yields every 250 workers, so 20 builds interleave with the reads (each read waits behind
-slices of 20 builds), and every county plan (about 16,000 pairs, under its 50,000-pair inline threshold) is
-then solved on the event loop itself, a few hundred milliseconds to a second each during which no read is
-answered. AFTER lets one plan per account in, two at a time, eight waiting, refuses the rest at once (429
-with Retry-After), and solves any plan above 2,000 pairs on a worker thread, so the event loop keeps only
-the build; a solve on a worker thread costs more wall time than inline (the problem is copied to the thread)
-but leaves the loop to the reads. The machine has 2 cores shared with the client, other work and, in AFTER,
-the solver thread: figures of one run compare; single milliseconds between runs do not.`;
+/** AFTER against BEFORE, from this run's medians. */
+function comparison(before: Version, after: Version): string {
+  const runsOf = (v: Version, c: ConditionName): ConditionRun[] => v.runs.get(c) ?? [];
+  const ratio = (c: ConditionName, pick: (r: ConditionRun) => number): string =>
+    `×${(medianOf(runsOf(after, c), pick) / medianOf(runsOf(before, c), pick)).toFixed(2)}`;
+  const planned = (v: Version, c: ConditionName): number =>
+    median(runsOf(v, c).map((r) => r.plans.filter((p) => p.status === 201 || p.status === 200).length));
+  /** The platform's CPU in a plan condition beyond its CPU with the reads alone, per plan answered. */
+  const cpuPerPlan = (v: Version, c: ConditionName): string =>
+    (
+      (medianOf(runsOf(v, c), (r) => r.serverCpuSeconds) -
+        medianOf(runsOf(v, 'alone'), (r) => r.serverCpuSeconds)) /
+      Math.max(1, planned(v, c))
+    ).toFixed(2);
+  const verdict = (c: ConditionName): string => {
+    const p99 = medianOf(runsOf(after, c), (r) => r.p99) / medianOf(runsOf(before, c), (r) => r.p99);
+    return p99 < 0.8 ? 'AFTER better' : p99 > 1.25 ? 'AFTER WORSE' : 'no clear difference';
+  };
+  return CONDITIONS.map((condition) => {
+    const c = condition.name;
+    const reads = `${condition.label}: ${verdict(c)} (reads p99 ${ratio(c, (r) => r.p99)}, max ${ratio(c, (r) => r.max)})`;
+    if (condition.plans === 'none') return reads;
+    return (
+      `${reads}; plans answered with a plan ${planned(before, c)} → ${planned(after, c)}; ` +
+      `server CPU per plan answered, beyond the reads alone, ${cpuPerPlan(before, c)} s → ${cpuPerPlan(after, c)} s`
+    );
+  })
+    .map((line) => `- ${line}.`)
+    .join('\n');
+}
+
+/**
+ * The mechanisms behind the figures: from the two versions' code, and from timings taken apart from the
+ * benchmark on the same machine (2026-12-06, main at de7eff9): Worker.postMessage wrapped to time the copy of
+ * the problem, an event-loop lag probe and a CPU profile of the platform answering 20 brokers' plans.
+ */
+const WHY = `Why. AFTER's gain with one broker is admission, not the worker thread: 19 of the 20 plans are refused
+within a few hundred milliseconds (429 plan_in_progress), so one plan is computed instead of twenty. With 20
+brokers, AFTER admits 10 (two at a time, eight waiting), and each admitted plan costs the event loop and the
+cores more than in BEFORE. BEFORE solves a county plan (about 16,000
+candidate pairs, under its 50,000-pair inline threshold) on the event loop, where after the warm-up plan the
+solver's code is compiled: tens of milliseconds (the solve column). AFTER starts a new worker thread for every
+plan above 2,000 pairs: the problem (23,701 workers, 9,734 households, the vacancies) is copied by structured
+clone on the event loop (45 to 180 ms a plan, timed apart from this run), the worker loads the matching
+library and runs the solver uncompiled (hundreds of milliseconds), and two such threads take both cores from
+the event loop, the client and the other work on this 2-core machine (see the CPU per plan). In both versions
+the event loop also gathers the county's workers before the build starts yielding (about 90 ms a plan in a
+CPU profile), builds the answer (about 0.7 MB of JSON) and stores it; in BEFORE the 20 builds end together and
+their solves and answers run back to back, which is where its worst round's stall comes from. A refusal (429)
+waits for the event loop like any read: a few hundred milliseconds here. Figures of one run compare; the
+machine is shared, so single milliseconds between runs, or between two rounds, do not.`;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'http-bench-'));
@@ -509,6 +576,7 @@ async function main(): Promise<void> {
         '429 rate_limited',
         'other',
         '201 latency p50 / max',
+        'build / solve p50',
         '429 latency p50',
         'last answer after',
         'server CPU',
@@ -522,7 +590,7 @@ async function main(): Promise<void> {
     const body = [
       `Machine: ${machineLine()}. Command: \`npm run bench:http\` (BENCH_ROUNDS=${ROUNDS}, BENCH_WINDOW_S=${WINDOW_S}, BENCH_RATE=${RATE}, BENCH_PLANS=${PLANS}, BENCH_SEED=${SEED}).`,
       `Versions: BEFORE = ${before.build.commit} (${BEFORE}), AFTER = ${after.build.commit} (${AFTER}), each extracted with git archive, built with \`npm run build\` against the repository's node_modules (BEFORE: ${before.build.dependencies}; AFTER: ${after.build.dependencies}) and started as \`node dist/apps/platform/src/main.js\` on a loopback port with its own DATA_DIR, \`NODE_ENV=production\`, \`RATE_LIMIT=0\` (the per-route limiter off in both, so no read is refused by it; AFTER's plan admission is not part of that limiter and stays on at its defaults), \`LOG_LEVEL=warn\`. Seed: \`SEED=${SEED}\` (${SEED === 'county' ? '织金县 520524, 10,000 households' : 'the demo'}), loaded once per version (BEFORE ${before.seedSeconds.toFixed(0)} s, AFTER ${after.seedSeconds.toFixed(0)} s) and copied for each round. ${ROUNDS} round(s), the versions alternating (one platform running at a time), each round a fresh start, a warm-up (reads and one plan), then the conditions in the order of the table; medians over the rounds.`,
-      `Reads: a county office's token; ${ROUTES.map((r) => `\`GET ${r.path}\``).join(', ')}; autocannon, ${RATE} users per route (${RATE * ROUTES.length} in all), each one connection sending one read a second, their seconds staggered evenly (a steady ${RATE * ROUTES.length} reads/s offered; a user whose answer is late sends its next read when it comes), for ${WINDOW_S} s, or in a plan condition until 2 s after the last plan was answered if that is later. Plans: ${PLANS} \`POST /v1/match-plans\` for ${COUNTY} sent at once 1 s into the reads, each on its own connection, with one broker's token or with ${PLANS} brokers' tokens (one each). "p99 while plans ran": the reads answered between the first POST and the last plan answer. "server CPU": the platform process's CPU seconds (all threads) during the condition.`,
+      `Reads: a county office's token; ${ROUTES.map((r) => `\`GET ${r.path}\``).join(', ')}; autocannon, ${RATE} users per route (${RATE * ROUTES.length} in all), each one connection sending one read a second, their seconds staggered evenly (a steady ${RATE * ROUTES.length} reads/s offered; a user whose answer is late sends its next read when it comes), for ${WINDOW_S} s, or in a plan condition until 2 s after the last plan was answered if that is later. Plans: ${PLANS} \`POST /v1/match-plans\` for ${COUNTY} sent at once 1 s into the reads, each on its own connection, with one broker's token or with ${PLANS} brokers' tokens (one each). "p99" and "max": the median of the rounds (lowest–highest round). "p99 while plans ran": the reads answered between the first POST and the last plan answer. "build / solve": the plan's own timing from its answer (\`instance.buildMs\`, \`solveMs\`). "server CPU": the platform process's CPU seconds (all threads) during the condition.`,
       readTable,
       planTable,
       `Each route (p50 / p99 of the reads, medians over the rounds):\n\n${routeTable}`,
@@ -532,6 +600,7 @@ async function main(): Promise<void> {
             `${v.label} ${ROUTES.map((r, i) => `${r.name} ${Math.round(medianOf(v.runs.get('alone') ?? [], (run) => run.routes[i].bytes)).toLocaleString('en-US')}`).join(', ')}`,
         )
         .join('; ')}.`,
+      `AFTER against BEFORE (ratios of this run's medians):\n\n${comparison(before, after)}`,
       `Load average (1/5/15 min): ${loadAtStart} at the start, ${loadLine()} at the end; 1-minute load after each version's round: ${loads.map((l) => l.toFixed(1)).join(', ')}.`,
       WHY,
     ].join('\n\n');
