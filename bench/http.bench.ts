@@ -507,26 +507,34 @@ function comparison(before: Version, after: Version): string {
     .join('\n');
 }
 
+/** Every round's reads p99 in the plan conditions: BEFORE's rounds are far apart. */
+function everyRound(versions: readonly Version[]): string {
+  return versions
+    .flatMap((v) =>
+      CONDITIONS.filter((c) => c.plans !== 'none').map(
+        (c) =>
+          `${v.label} ${c.label} ${(v.runs.get(c.name) ?? []).map((r) => Math.round(r.p99).toLocaleString('en-US')).join(', ')}`,
+      ),
+    )
+    .join('; ');
+}
+
 /**
  * The mechanisms behind the figures: from the two versions' code, and from timings taken apart from the
  * benchmark on the same machine (2026-12-06, main at de7eff9): Worker.postMessage wrapped to time the copy of
  * the problem, an event-loop lag probe and a CPU profile of the platform answering 20 brokers' plans.
  */
-const WHY = `Why. AFTER's gain with one broker is admission, not the worker thread: 19 of the 20 plans are refused
-within a few hundred milliseconds (429 plan_in_progress), so one plan is computed instead of twenty. With 20
-brokers, AFTER admits 10 (two at a time, eight waiting), and each admitted plan costs the event loop and the
-cores more than in BEFORE. BEFORE solves a county plan (about 16,000
-candidate pairs, under its 50,000-pair inline threshold) on the event loop, where after the warm-up plan the
-solver's code is compiled: tens of milliseconds (the solve column). AFTER starts a new worker thread for every
-plan above 2,000 pairs: the problem (23,701 workers, 9,734 households, the vacancies) is copied by structured
-clone on the event loop (45 to 180 ms a plan, timed apart from this run), the worker loads the matching
-library and runs the solver uncompiled (hundreds of milliseconds), and two such threads take both cores from
-the event loop, the client and the other work on this 2-core machine (see the CPU per plan). In both versions
-the event loop also gathers the county's workers before the build starts yielding (about 90 ms a plan in a
-CPU profile), builds the answer (about 0.7 MB of JSON) and stores it; in BEFORE the 20 builds end together and
-their solves and answers run back to back, which is where its worst round's stall comes from. A refusal (429)
-waits for the event loop like any read: a few hundred milliseconds here. Figures of one run compare; the
-machine is shared, so single milliseconds between runs, or between two rounds, do not.`;
+const WHY = `Why. With one broker AFTER wins by admission, not by the worker thread: 19 of the 20 plans are refused
+(429 plan_in_progress), so one plan is computed instead of twenty. With 20 brokers AFTER admits 10, and each
+costs more than in BEFORE: BEFORE solves a county plan (about 16,000 pairs, under its 50,000-pair inline
+threshold) on the event loop with the solver already compiled (the solve column), while AFTER starts a new
+worker thread per plan above 2,000 pairs, copies the problem to it on the event loop (45 to 180 ms a plan,
+timed apart from this run) and runs the solver there uncompiled, two at a time on 2 cores that the event loop,
+the client and other work share (the CPU per plan). BEFORE has no admission, so its two plan conditions are the
+same load; its long stalls come when the 20 interleaved builds end together and their solves and answers
+(about 0.7 MB of JSON each) run back to back. A 429 waits for the event loop like a read. Not measured here: a
+long-lived solver thread (compiled once, no copy of the state per plan) or county-size plans solved inline
+again would likely remove most of AFTER's extra cost per plan. Compare rows of one run; the machine is shared.`;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'http-bench-'));
@@ -601,6 +609,7 @@ async function main(): Promise<void> {
         )
         .join('; ')}.`,
       `AFTER against BEFORE (ratios of this run's medians):\n\n${comparison(before, after)}`,
+      `Reads p99 with plans in every round (ms, in the order run): ${everyRound(versions)}.`,
       `Load average (1/5/15 min): ${loadAtStart} at the start, ${loadLine()} at the end; 1-minute load after each version's round: ${loads.map((l) => l.toFixed(1)).join(', ')}.`,
       WHY,
     ].join('\n\n');
