@@ -524,17 +524,18 @@ function everyRound(versions: readonly Version[]): string {
  * benchmark on the same machine (2026-12-06, main at de7eff9): Worker.postMessage wrapped to time the copy of
  * the problem, an event-loop lag probe and a CPU profile of the platform answering 20 brokers' plans.
  */
-const WHY = `Why. With one broker AFTER wins by admission, not by the worker thread: 19 of the 20 plans are refused
-(429 plan_in_progress), so one plan is computed instead of twenty. With 20 brokers AFTER admits 10, and each
-costs more than in BEFORE: BEFORE solves a county plan (about 16,000 pairs, under its 50,000-pair inline
-threshold) on the event loop with the solver already compiled (the solve column), while AFTER starts a new
-worker thread per plan above 2,000 pairs, copies the problem to it on the event loop (45 to 180 ms a plan,
-timed apart from this run) and runs the solver there uncompiled, two at a time on 2 cores that the event loop,
-the client and other work share (the CPU per plan). BEFORE has no admission, so its two plan conditions are the
-same load; its long stalls come when the 20 interleaved builds end together and their solves and answers
-(about 0.7 MB of JSON each) run back to back. A 429 waits for the event loop like a read. Not measured here: a
-long-lived solver thread (compiled once, no copy of the state per plan) or county-size plans solved inline
-again would likely remove most of AFTER's extra cost per plan. Compare rows of one run; the machine is shared.`;
+const WHY = `Why. Alone, AFTER's reads do more (each answer is checked against its documented schema; a case list page is
+28 KB against 16 KB): a few milliseconds at p99, not separated here. With one broker AFTER wins by admission,
+not by the worker thread: 19 of the 20 plans are refused (429 plan_in_progress), so one plan is computed instead
+of twenty. With 20 brokers AFTER admits 10 and each costs more: BEFORE solves a county plan (about 16,000 pairs,
+under its 50,000-pair inline threshold) on the event loop with the solver compiled by then (the solve column);
+AFTER starts a new worker thread per plan above 2,000 pairs, copies the problem to it on the event loop (45 to
+180 ms a plan, timed apart from this run) and runs the solver there uncompiled, two at a time on 2 cores shared
+with the event loop and the client (the CPU per plan). BEFORE's two plan conditions are the same load (no
+admission); its long stalls come when the 20 interleaved builds end together and their solves and 0.7 MB
+answers run back to back. A 429 waits for the event loop like a read. Not measured here: a long-lived solver
+thread or county-size plans solved inline again would likely remove most of AFTER's extra cost per plan.
+Compare rows of one run; the machine is shared.`;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'http-bench-'));
