@@ -2,11 +2,13 @@ import { startWorker } from './start-worker';
 import { planMatches, type CandidateArcs, type MatchPlan, type MatchProblem } from '@lib/matching';
 
 /**
- * Below this many candidate pairs the exact plan takes about a millisecond and is solved inline; above it
- * (a county's tens of thousands of pairs take tens of milliseconds to seconds) it runs in a worker thread, so
- * the event loop keeps answering reads and following the log meanwhile.
+ * Up to this many candidate pairs the exact plan is solved inline: a county's plan (about 16,000 pairs) takes
+ * about 20 ms once the solver is compiled, less than a worker costs (a thread started cold, the problem
+ * copied to it on the event loop: 0.4-0.5 s of CPU and 45-180 ms of blocked event loop a plan, docs/
+ * BENCHMARKS.md, "HTTP reads under match plans"). Above it (a prefecture or the province: up to millions of
+ * pairs, seconds) it runs in a worker thread, so the event loop keeps answering reads and following the log.
  */
-export const INLINE_SOLVE_MAX_PAIRS = 2_000;
+export const INLINE_SOLVE_MAX_PAIRS = 50_000;
 
 export async function solvePlan(
   problem: MatchProblem,
