@@ -6,7 +6,9 @@ import { encodeEvent } from '@contracts';
 import { loadState, runDecider, SqliteEventStore, type EventStore } from '@lib/event-store';
 import { testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { recoverAll } from '../shared/flow-recovery';
-import { caseWorkRecovery, recordMeasure, recordVerification } from './case-work';
+import { recordMeasure } from './case-measure';
+import { recordVerification } from './case-verification';
+import { caseWorkRecovery } from './case-work-recovery';
 
 const now = '2026-04-01T08:00:00Z';
 const metadata: EventMetadata = testMetadata(now);
