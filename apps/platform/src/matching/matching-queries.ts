@@ -51,8 +51,26 @@ export interface CandidateView {
  * (scoring every pair the index walks) is most of a county plan's time.
  */
 export const PLAN_VACANCIES_PER_WORKER = 25;
-/** The build yields to the event loop after this many workers, so requests keep being answered meanwhile. */
-const WORKERS_PER_SLICE = 250;
+/**
+ * The build yields to the event loop once it has run this long, so reads are answered between its slices: a
+ * read waits at most about one slice per plan being built (a fixed count of workers was 10-100 ms a slice,
+ * depending on how many vacancies each can take).
+ */
+const SLICE_MS = 4;
+
+/** Resolves at once while the current slice is young, else after the event loop has had its turn. */
+function slicer(): () => Promise<void> | undefined {
+  let sliceStarted = performance.now();
+  return () => {
+    if (performance.now() - sliceStarted < SLICE_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        sliceStarted = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
 
 export interface PlanInstance {
   readonly plan: MatchPlan;
@@ -147,11 +165,14 @@ export class MatchingQueries {
    */
   async plan(counties: readonly string[], now: string): Promise<PlanInstance> {
     const started = performance.now();
+    const nextSlice = slicer();
     const ctx: MatchingContext = { now: Date.parse(now) };
     const households: MatchingHousehold[] = [];
     const workers: MatchingWorker[] = [];
     for (const county of counties) {
       for (const id of this.state.householdIdsIn(county)) {
+        const pause = nextSlice();
+        if (pause) await pause;
         const household = this.state.household(id);
         if (!household) continue;
         const mapped = this.state.mappedWorkers(household);
@@ -166,7 +187,8 @@ export class MatchingQueries {
     let pairs = 0;
     for (let wi = 0; wi < workers.length; wi++) {
       // Events applied meanwhile may move openings; the plan is a proposal and each placement re-checks.
-      if (wi % WORKERS_PER_SLICE === WORKERS_PER_SLICE - 1) await new Promise((r) => setImmediate(r));
+      const pause = nextSlice();
+      if (pause) await pause;
       const w = workers[wi];
       if (w.employed) continue;
       const top = this.state.index.topVacancyScores(w.id, PLAN_VACANCIES_PER_WORKER, ctx);
