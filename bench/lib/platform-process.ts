@@ -4,78 +4,25 @@
  * remembered and stopped by its PID (`stopAllPlatforms`), also when the benchmark fails.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { extractCommit, runCommand, type SourceTree } from './source-tree';
 
-export interface PlatformBuild {
-  /** What was asked for (a commit, a branch). */
-  readonly ref: string;
-  /** Its abbreviated commit. */
-  readonly commit: string;
-  readonly directory: string;
+export interface PlatformBuild extends SourceTree {
   readonly buildSeconds: number;
-  /** How its package.json and package-lock.json compare with the node_modules it is built and run with. */
-  readonly dependencies: string;
 }
-
-const ROOT = join(__dirname, '..', '..');
-
-function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}: ${result.stderr || result.stdout}`);
-  }
-  return result.stdout;
-}
-
-type DependencyMap = Record<string, string>;
-const declared = (packageJson: string): DependencyMap => {
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(packageJson) as Record<
-    string,
-    DependencyMap
-  >;
-  return { ...dependencies, ...devDependencies };
-};
-
-/** What a version declares otherwise than the repository whose node_modules it uses ('' when nothing). */
-function dependencyDifferences(ours: DependencyMap, theirs: DependencyMap): string {
-  const names = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].sort();
-  return names
-    .filter((name) => ours[name] !== theirs[name])
-    .map((name) =>
-      theirs[name] === undefined
-        ? `does not declare ${name}`
-        : ours[name] === undefined
-          ? `declares ${name} ${theirs[name]}, which node_modules may lack`
-          : `declares ${name} ${theirs[name]} (here ${ours[name]})`,
-    )
-    .join(', ');
-}
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /**
- * Extracts `ref` (git archive: the committed files, nothing of a work tree) into `directory`, links the
- * repository's node_modules into it and runs `npm run build` there.
+ * Extracts `ref` into `directory` with the repository's node_modules (`extractCommit`) and runs
+ * `npm run build` there.
  */
 export function buildVersion(ref: string, directory: string): PlatformBuild {
-  const commit = run('git', ['rev-parse', '--short', `${ref}^{commit}`], ROOT).trim();
-  mkdirSync(directory, { recursive: true });
-  run('sh', ['-c', `git archive --format=tar ${commit} | tar -x -C '${directory}'`], ROOT);
-  symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(directory, 'node_modules'));
+  const tree = extractCommit(ref, directory);
   const started = process.hrtime.bigint();
-  run('npm', ['run', '-s', 'build'], directory);
+  runCommand('npm', ['run', '-s', 'build'], directory);
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const ours = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
-  const theirs = (file: string): string => readFileSync(join(directory, file), 'utf8');
-  const differences = dependencyDifferences(declared(ours('package.json')), declared(theirs('package.json')));
-  const sameLock = sha1(ours('package-lock.json')) === sha1(theirs('package-lock.json'));
-  const dependencies =
-    differences === ''
-      ? `the same dependencies as the shared node_modules${sameLock ? '' : ' (package-lock.json differs)'}`
-      : `its package.json ${differences} (package-lock.json ${sameLock ? 'the same' : 'differs'})`;
-  return { ref, commit, directory, buildSeconds, dependencies };
+  return { ...tree, buildSeconds };
 }
 
 /** A free loopback port (the kernel's pick, released for the child to take). */
