@@ -6,7 +6,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface PlatformBuild {
@@ -76,19 +75,6 @@ export function buildVersion(ref: string, directory: string): PlatformBuild {
       ? `the same dependencies as the shared node_modules${sameLock ? '' : ' (package-lock.json differs)'}`
       : `its package.json ${differences} (package-lock.json ${sameLock ? 'the same' : 'differs'})`;
   return { ref, commit, directory, buildSeconds, dependencies };
-}
-
-/** A free loopback port (the kernel's pick, released for the child to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningPlatform {
