@@ -28,10 +28,10 @@ import { request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken, type TokenClaims } from '@lib/auth';
+import { freePort } from '@lib/testing';
 import { machineLine, markdownTable, median, writeSection } from './lib/bench-report';
 import {
   buildVersion,
-  freePort,
   startPlatform,
   stopAllPlatforms,
   type PlatformBuild,

@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { extractCommit, runCommand, type SourceTree } from './source-tree';
 
@@ -23,19 +22,6 @@ export function buildVersion(ref: string, directory: string): PlatformBuild {
   runCommand('npm', ['run', '-s', 'build'], directory);
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { ...tree, buildSeconds };
-}
-
-/** A free loopback port (the kernel's pick, released for the child to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningPlatform {

@@ -2,3 +2,4 @@
 export * from './mulberry32';
 export * from './integration-suite';
 export * from './temporary-directory';
+export * from './free-port';

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore, type RecordedEvent } from '@lib/event-store';
+import { freePort } from '@lib/testing';
 import { checkedAgent, servedContract } from './checked-agent';
 
 /**
@@ -27,17 +27,6 @@ export interface PlatformProcessOptions {
   readonly fault?: string;
   /** More environment (SCHEDULER_INTERVAL_MS, LOG_LEVEL, …). */
   readonly env?: Readonly<Record<string, string>>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts the platform on `dataDir` and waits until it answers /health. */
