@@ -525,17 +525,17 @@ function everyRound(versions: readonly Version[]): string {
  * the problem, an event-loop lag probe and a CPU profile of the platform answering 20 brokers' plans.
  */
 const WHY = `Why. Alone, AFTER's reads do more (each answer is checked against its documented schema; a case list page is
-28 KB against 16 KB): a few milliseconds at p99, not separated here. With one broker AFTER wins by admission,
-not by the worker thread: 19 of the 20 plans are refused (429 plan_in_progress), so one plan is computed instead
-of twenty. With 20 brokers AFTER admits 10 and each costs more: BEFORE solves a county plan (about 16,000 pairs,
-under its 50,000-pair inline threshold) on the event loop with the solver compiled by then (the solve column);
-AFTER starts a new worker thread per plan above 2,000 pairs, copies the problem to it on the event loop (45 to
-180 ms a plan, timed apart from this run) and runs the solver there uncompiled, two at a time on 2 cores shared
-with the event loop and the client (the CPU per plan). BEFORE's two plan conditions are the same load (no
-admission); its long stalls come when the 20 interleaved builds end together and their solves and 0.7 MB
-answers run back to back. A 429 waits for the event loop like a read. Not measured here: a long-lived solver
-thread or county-size plans solved inline again would likely remove most of AFTER's extra cost per plan.
-Compare rows of one run; the machine is shared.`;
+28 KB against 16 KB): the difference is in the case list's p99, a few milliseconds, within the rounds' spread.
+With plans running, AFTER's reads wait less for two reasons. Admission: with one broker 19 of the 20 plans are
+refused (429 plan_in_progress), so one plan is computed instead of twenty; with 20 brokers 10 are admitted (two
+at a time, eight queued) and 10 turned away (429 rate_limited). Short slices: AFTER's plan build yields to the
+event loop every 4 ms (BEFORE's every 250 workers, 10 to 100 ms a slice), and a county plan (about 16,000
+candidate pairs, under the 50,000-pair inline threshold) is solved on the event loop in about 20 ms once the
+solver is compiled (the solve column), so a read waits at most about one slice and one solve. BEFORE's long
+stalls come when its 20 interleaved builds end together and their solves and 0.7 MB answers run back to back.
+A 429 waits for the event loop like a read. The server CPU per plan answered is a difference of two noisy
+totals (the reads alone are subtracted); read it as a direction, not a figure. Compare rows of one run; the
+machine is shared.`;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'http-bench-'));
