@@ -12,6 +12,8 @@ import {
   vacancyBody,
   workshopBody,
 } from './helpers/fixtures';
+import { MATCH_PLAN_STORE } from '../../apps/platform/src/matching/match-plan.provider';
+import type { SqliteMatchPlanStore } from '../../apps/platform/src/matching/match-plan.store';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 interface Reason {
@@ -231,6 +233,28 @@ describe('matching (recommendations, candidates, match plans)', () => {
     expect(res.headers['retry-after']).toBe('1');
     const ready = await t.http.get('/ready').expect(200);
     expect(JSON.stringify(ready.body)).toContain('matching');
+  });
+
+  it('answers 410 plan_outdated for a plan stored in an earlier shape, not a 500 nor a body the document does not describe', async () => {
+    const store = t.app.get<SqliteMatchPlanStore>(MATCH_PLAN_STORE);
+    store.save({
+      planId: 'plan-of-an-earlier-version',
+      counties: [COUNTY],
+      createdAt: '2026-01-05T08:00:00.000Z',
+      createdBy: 'an-earlier-broker',
+      // The shape of a plan before bounds, the greedy plan and the instance were answered.
+      body: { planId: 'plan-of-an-earlier-version', counties: [COUNTY], pairs: [], householdsCovered: 0 },
+    });
+    const res = await t.http
+      .get('/v1/match-plans/plan-of-an-earlier-version')
+      .set(bearer(broker))
+      .expect(410);
+    expect(res.body.error.code).toBe('plan_outdated');
+    // Scope is checked first: another county's broker learns nothing about it.
+    await t.http
+      .get('/v1/match-plans/plan-of-an-earlier-version')
+      .set(bearer(t.tokens.broker([OTHER_COUNTY])))
+      .expect(403);
   });
 
   it('goes from a plan to confirmed placements; the zero-employment household turns covered', async () => {

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'rate_limited',
   'plan_in_progress',
+  'plan_outdated',
   'not_ready',
   'internal_error',
 ] as const;

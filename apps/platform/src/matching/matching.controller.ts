@@ -170,7 +170,12 @@ export class MatchingController {
   @ApiDoc({
     summary: 'A match plan made earlier (the token must cover every county of it)',
     tags: TAGS,
-    responses: { 200: { description: 'The plan', schema: matchPlanResponse } },
+    responses: {
+      200: { description: 'The plan', schema: matchPlanResponse },
+      410: {
+        description: 'Computed by an earlier version in another shape (plan_outdated): compute a new one',
+      },
+    },
   })
   plan(
     @ZodParams(planParams) params: z.infer<typeof planParams>,
@@ -182,7 +187,17 @@ export class MatchingController {
       stored.counties.every((c) => canActForCounty(principal, c)),
       'This token does not cover every county of that plan',
     );
-    const answer = stored.body as MatchPlanResponse;
+    // A plan is a proposal kept as it was answered; one stored before its answer changed shape is not
+    // shown in a shape the document does not describe (nor failed as a 500): it is simply made again.
+    const parsed = matchPlanResponse.safeParse(stored.body);
+    if (!parsed.success) {
+      throw new HttpProblem(
+        410,
+        'plan_outdated',
+        `Match plan ${params.id} was computed by an earlier version of the service; compute a new one`,
+      );
+    }
+    const answer = parsed.data;
     this.recordPlanRead(principal, answer);
     return answer;
   }
