@@ -504,7 +504,9 @@ async function measure(
     for (let round = 1; round <= settings.BENCH_ROUNDS; round++) {
       for (const bench of benches) {
         const command = benchCommand(bench, settings);
-        for (const version of ['BEFORE', 'AFTER'] as const) {
+        // The order swaps every round, so a machine that drifts during a run does not favour one version.
+        const order = round % 2 === 1 ? (['BEFORE', 'AFTER'] as const) : (['AFTER', 'BEFORE'] as const);
+        for (const version of order) {
           const tree = trees[version];
           const doc = join(tree.directory, 'docs', 'BENCHMARKS.md');
           // Removed so that a section read back is this run's, never the committed one or a previous round's.
@@ -671,7 +673,7 @@ function sectionBody(results: Results): string {
     : '';
   const parts = [
     `Machine: ${results.machine}. Command: \`${ourCommand} npm run bench:against\`, started ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${(results.seconds / 60).toFixed(results.seconds < 600 ? 1 : 0)} min in all.`,
-    `BEFORE = ${results.before.commit} (extracted with git archive; ${results.before.dependencies}), AFTER = ${results.after.commit} (the working tree, copied; ${results.after.dependencies}), each in a temporary directory with the repository's node_modules. Each benchmark ran as its own npm script in each copy, ${settings.BENCH_ROUNDS} round(s), the versions alternating within a round (BEFORE, AFTER) and the benchmarks taking turns; each wrote its section into its copy's docs/BENCHMARKS.md, which is what is read here and then discarded. Every benchmark generates its own input with its own version's generator (bench/lib, libs/*/testing), so an "exact" row that is not "same" means the inputs or the results differ.`,
+    `BEFORE = ${results.before.commit} (extracted with git archive; ${results.before.dependencies}), AFTER = ${results.after.commit} (the working tree, copied; ${results.after.dependencies}), each in a temporary directory with the repository's node_modules. Each benchmark ran as its own npm script in each copy, ${settings.BENCH_ROUNDS} round(s), the versions alternating within a round (BEFORE first in odd rounds, AFTER first in even ones) and the benchmarks taking turns; each wrote its section into its copy's docs/BENCHMARKS.md, which is what is read here and then discarded. Every benchmark generates its own input with its own version's generator (bench/lib, libs/*/testing), so an "exact" row that is not "same" means the inputs or the results differ.`,
     `Reading: "median (min–max)" over the rounds${storeRounds}; AFTER/BEFORE is the ratio of the medians; the verdict is "no clear difference" when the two ranges overlap or the ratio is within ±${NOISE_RATIO * 100} %, otherwise better or **WORSE** (for a time or memory, lower is better; for a rate, higher). Rows marked "(control)" time code outside the service's own paths (better-sqlite3 driven by bench:store's own loop, the HiGHS LP solver), the same work in both versions: how far they move is this run's noise.`,
     `Load average (1/5/15 min): ${results.loadAtStart} at the start, ${results.loadAtEnd} at the end; 1-minute load after each run, in the order run: ${results.runs.map((r) => r.loadAfter.toFixed(1)).join(', ')}.`,
   ];
