@@ -113,20 +113,17 @@ export class CountyStreamController {
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.options.heartbeatMs);
     // The token's end is the stream's: it must not outlive what authorised it.
-    const expiry = setTimeout(
-      () => {
-        res.write(sse('token_expired', sentUpTo?.toString() ?? now, { message: 'The token has expired' }));
-        cleanup();
-        res.end();
-      },
-      Math.max(0, (req.tokenExpiresAt ?? Date.now()) - Date.now()),
-    );
+    const cancelExpiry = atTime(req.tokenExpiresAt ?? Date.now(), () => {
+      res.write(sse('token_expired', sentUpTo?.toString() ?? now, { message: 'The token has expired' }));
+      cleanup();
+      res.end();
+    });
     let closed = false;
     const cleanup = (): void => {
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
-      clearTimeout(expiry);
+      cancelExpiry();
       unsubscribe();
       forgetShutdown();
     };
@@ -145,4 +142,18 @@ function lastEventIdOf(req: HttpRequest, position: bigint): bigint | undefined {
   if (value === undefined || !/^\d{1,19}$/.test(value)) return undefined;
   const seen = BigInt(value);
   return seen <= position ? seen : undefined;
+}
+
+/** Node fires a timer of more than 2^31-1 ms (about 24.8 days) after 1 ms; a longer wait is taken in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `fire` once at the epoch milliseconds `at` (at once if that is past); returns the cancel. */
+export function atTime(at: number, fire: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const arm = (): void => {
+    const left = at - Date.now();
+    timer = left > LONGEST_TIMER_MS ? setTimeout(arm, LONGEST_TIMER_MS) : setTimeout(fire, Math.max(0, left));
+  };
+  arm();
+  return () => clearTimeout(timer);
 }
