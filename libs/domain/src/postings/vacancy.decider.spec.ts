@@ -119,6 +119,12 @@ describe('vacancy decider', () => {
         .when(extend('2026-07-01T00:00:00Z'))
         .thenRejects('vacancy_closed');
     });
+    it('does not reopen a vacancy past its expiry that the scheduler has not expired yet', () => {
+      const { expiresAt } = postVacancyCommand();
+      given(vacancyDecider, [vacancyPosted()])
+        .when(extendExpiry('2030-01-01T00:00:00Z', expiresAt))
+        .thenRejects('vacancy_expired');
+    });
     it('withdraws once; a repeat appends nothing', () => {
       given(vacancyDecider, [vacancyPosted()])
         .when({ type: 'WithdrawVacancy', vacancyId: 'v-1', reason: 'filled elsewhere', now })

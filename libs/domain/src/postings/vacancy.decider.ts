@@ -118,6 +118,10 @@ function changeOpenings(state: PostedVacancyState, openings: number, now: string
 function extendExpiry(state: PostedVacancyState, expiresAt: string, now: string): Result {
   if (state.status !== 'open') return closed(state);
   if (expiresAt === state.expiresAt) return alreadyDone();
+  // Expired is a fact of the clock, not of the scheduler's run: a vacancy past its expiry is not reopened.
+  if (!later(state.expiresAt, now)) {
+    return reject('vacancy_expired', `Vacancy ${id(state)} expired at ${state.expiresAt}`);
+  }
   if (!later(expiresAt, state.expiresAt))
     return reject('invalid_value', `expiresAt must be after ${state.expiresAt}`, { field: 'expiresAt' });
   const implausible = expiryRefusal(expiresAt, now);

@@ -3,6 +3,7 @@ import { accept, alreadyDone, type Decision, reject } from '../shared/decider';
 import { startDateRefusal, withinEmploymentRefusal } from './employment-dates';
 import type { EndEmployment, PlaceWorker, ReportEmployment, VoidPlacement } from './household.commands';
 import type { HouseholdEvent, RegisteredHousehold, WorkerState } from './household.state';
+import { termHasEnded } from './welfare-term';
 
 type Result = Decision<HouseholdEvent>;
 
@@ -52,6 +53,15 @@ export function placeWorker(command: PlaceWorker, state: RegisteredHousehold, wo
     return reject('invalid_value', `Id ${placementId} is already an employment id`);
   const refusal = startDateRefusal(command.startDate, worker.birthYear, command.now, 'startDate');
   if (refusal) return refusal;
+  // A public-welfare post whose term has already run out (a start date far back) would count the household
+  // as covered now and then be ended before it was placed: there is nothing left to place into.
+  if (command.welfareTermEndsOn !== undefined && termHasEnded(command.welfareTermEndsOn, command.now)) {
+    return reject(
+      'invalid_value',
+      `A public-welfare term starting on ${command.startDate} ended on ${command.welfareTermEndsOn}`,
+      { field: 'startDate' },
+    );
+  }
   if (worker.activeEmployment) return alreadyEmployed(worker);
   if (worker.labourCapacity === 'none') {
     return reject('constraint_violated', `Worker ${worker.workerId} has no labour capacity`);

@@ -60,6 +60,29 @@ describe('a public-welfare term on the household', () => {
     });
   });
 
+  describe('PlaceWorker into a public-welfare post', () => {
+    const placeWelfare = (startDate: string, termEndsOn: string, now: string): HouseholdCommand => ({
+      type: 'PlaceWorker',
+      placementId: P,
+      workerId: 'h1.1',
+      vacancyId: 'v-1',
+      channel: 'public_welfare',
+      brokerId: 'broker-1',
+      startDate,
+      welfareTermEndsOn: termEndsOn,
+      welfareCountyCode: '520402',
+      now,
+    });
+    it('is refused when the term from a start date far back has already ended (the household is not covered by it)', () =>
+      given(householdDecider, householdRegistered())
+        .when(placeWelfare('2025-01-01', '2026-01-01', '2026-03-01T08:00:00Z'))
+        .thenRejects('invalid_value', /ended on 2026-01-01/));
+    it('is accepted while the term runs', () =>
+      given(householdDecider, householdRegistered())
+        .when(placeWelfare('2026-02-01', '2027-02-01', '2026-03-01T08:00:00Z'))
+        .then([expect.objectContaining({ type: 'WorkerPlaced' })] as never));
+  });
+
   describe('RenewWelfareTerm (the county office, before the term runs out)', () => {
     it('extends the term from its current end', () => {
       given(householdDecider, history)
