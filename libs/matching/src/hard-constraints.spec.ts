@@ -72,6 +72,13 @@ describe('hard constraints', () => {
     expect(isEligible(aWorker({ birthYear: 2010 }), range, CTX)).toBe(true); // 16 in 2026
   });
 
+  it('counts the year in Guizhou: at 02:00 on 1 January there (18:00 UTC the day before) it is already the new year', () => {
+    const range = aVacancy({ ageMin: 16, ageMax: 60, expiresAt: Date.parse('2028-01-01T00:00:00Z') });
+    const ctx = { now: Date.parse('2026-12-31T18:00:00Z') };
+    expect(isEligible(aWorker({ birthYear: 2011 }), range, ctx)).toBe(true); // 16 in 2027
+    expect(isEligible(aWorker({ birthYear: 1966 }), range, ctx)).toBe(false); // 61 in 2027
+  });
+
   it('places weak capacity in public-welfare posts and flexible work', () => {
     const weak = aWorker({ labourCapacity: 'weak' });
     const accepted = { acceptedCapacities: ['weak' as const] };

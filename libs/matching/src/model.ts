@@ -4,6 +4,8 @@
  * nothing the scorer sees can penalise a person for them.
  */
 
+import { yearOf } from '@lib/domain/shared/business-dates';
+
 export type LabourCapacity = 'full' | 'partial' | 'weak';
 
 /** Where a job-seeker is willing to work. `local` means their own county (the 15-minute circle and around). */
@@ -86,10 +88,10 @@ export interface MatchingContext {
 let lastNow = NaN;
 let lastYear = 0;
 
-/** The calendar year of `ctx.now`. Runs for every candidate pair, so it is memoised. */
+/** The calendar year of `ctx.now` in Guizhou. Runs for every candidate pair, so it is memoised. */
 export function yearAt(ctx: MatchingContext): number {
   if (ctx.now !== lastNow) {
-    lastYear = new Date(ctx.now).getUTCFullYear();
+    lastYear = yearOf(ctx.now);
     lastNow = ctx.now;
   }
   return lastYear;

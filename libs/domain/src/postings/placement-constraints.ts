@@ -5,6 +5,7 @@ import {
   type BrokenPlacementRule,
   type PlacementWorkerFacts,
 } from '../placements/placement-rules';
+import { yearOf } from '../shared/business-dates';
 import type { Rejection } from '../shared/decider';
 import type { VacancyState } from './vacancy.state';
 
@@ -29,7 +30,7 @@ export function placementViolations(
   now: string,
 ): ConstraintViolation[] {
   const { posting } = vacancy;
-  return placementRulesBroken(worker, placementVacancyFacts(posting), new Date(now).getUTCFullYear(), {
+  return placementRulesBroken(worker, placementVacancyFacts(posting), yearOf(Date.parse(now)), {
     worker: `Worker ${worker.workerId}`,
     place: postingCountyOf(posting) ?? `${posting.location.province} ${posting.location.city}`,
   });

@@ -19,6 +19,9 @@ const GUIZHOU_UTC_OFFSET_MS = 8 * 3_600_000;
 export const dayOf = (instant: string): string =>
   new Date(Date.parse(instant) + GUIZHOU_UTC_OFFSET_MS).toISOString().slice(0, 10);
 
+/** The calendar year in Guizhou at an instant (epoch ms): ages are counted by it, as by the birth year. */
+export const yearOf = (epochMs: number): number => new Date(epochMs + GUIZHOU_UTC_OFFSET_MS).getUTCFullYear();
+
 /** The instant a calendar day begins in Guizhou (16:00 UTC the day before). */
 export const startOfDay = (date: string): number => Date.parse(`${date}T00:00:00+08:00`);
 
