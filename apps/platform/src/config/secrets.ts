@@ -15,14 +15,6 @@ export const SECRETS_FILE = 'secrets.json';
 const secretsFile = z.object({ jwtSecret: z.string().min(32), idHashKey: z.string().min(16) }).strict();
 export type PlatformSecrets = z.infer<typeof secretsFile>;
 
-export interface ResolvedSecrets extends PlatformSecrets {
-  /** Where each came from, for the start-up log (never the values). */
-  readonly sources: {
-    readonly jwtSecret: 'environment' | 'file';
-    readonly idHashKey: 'environment' | 'file';
-  };
-}
-
 const generate = (): string => randomBytes(32).toString('base64url');
 
 /**

@@ -10,7 +10,7 @@ import {
   type RegionLevel,
   type WorkerEmploymentStatus,
 } from '@lib/domain/monitor';
-import type { CollectionSpec, FieldValue, ReadStore } from '@lib/read-store';
+import { findAll, type ReadStore } from '@lib/read-store';
 import {
   findOverdueVacancies,
   householdsCollection,
@@ -23,8 +23,6 @@ import { CLOCK } from '../clock/clock.module';
 import { badCursor, pageOf } from './in-memory-page';
 import { MONITOR_READ_STORE } from './monitor-runtime';
 import { mergedPage, statusAt } from './vacancy-pages';
-
-const SCAN_PAGE = 1000;
 
 /** The contract's `full` is the projection's `filled`. */
 const toContractStatus = (status: OpenVacancy['status']): VacancyView['status'] =>
@@ -108,7 +106,7 @@ export class MonitorQueries {
     if (query.source !== undefined) where.sourceType = query.source;
     const status = query.status === undefined ? undefined : toProjectionStatus(query.status);
     if (query.sourceId !== undefined) {
-      const all = (await this.scan(vacanciesCollection, where))
+      const all = (await findAll(this.store, vacanciesCollection, where))
         .filter(
           (v) => v.source.id === query.sourceId && (status === undefined || statusAt(v, now) === status),
         )
@@ -184,20 +182,5 @@ export class MonitorQueries {
         (where.countyCode === undefined || (v.countyCode ?? '') === where.countyCode) &&
         (where.sourceType === undefined || v.source.type === where.sourceType),
     );
-  }
-
-  /** Every document matching `where`, read in store pages. */
-  private async scan<TDoc, TField extends string>(
-    collection: CollectionSpec<TDoc, TField>,
-    where: { readonly [K in TField]?: FieldValue },
-  ): Promise<TDoc[]> {
-    const out: TDoc[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find(collection, { where, limit: SCAN_PAGE, after });
-      out.push(...page.items);
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return out;
   }
 }

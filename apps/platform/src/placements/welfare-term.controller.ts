@@ -1,18 +1,12 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import {
-  placementId,
-  renewWelfareTermBody,
-  welfareTermRenewedResponse,
-  type RenewWelfareTermBody,
-} from '@contracts';
+import { renewWelfareTermBody, welfareTermRenewedResponse, type RenewWelfareTermBody } from '@contracts';
 import { Roles } from '@lib/auth';
 import { ApiDoc, ZodBody, ZodParams } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { placementParams } from '../path-params';
 import { RenewWelfareTermCommand } from './renew-welfare-term.handler';
-
-const placementParams = z.object({ id: placementId }).strict();
 
 /** A public-welfare placement's term (有序退岗): renewed by the county office, ended on time by the scheduler. */
 @Controller('v1/placements')
