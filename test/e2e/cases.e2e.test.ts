@@ -18,6 +18,7 @@ import { startTestApp, type TestApp } from './helpers/start-test-app';
 interface CaseItem {
   caseId: string;
   householdId: string;
+  openedAt: string;
   warning: string;
   assignee: { id: string; name: string } | null;
   measures: number;
@@ -257,6 +258,46 @@ describe('case work through HTTP', () => {
       .set(bearer(t.tokens.county(OTHER_COUNTY)))
       .send({ assistWithinDays: 1, clearWithinDays: 2 })
       .expect(403);
+  });
+
+  it('keeps a cleared case as it was cleared when the county changes its deadlines later; open cases follow them', async () => {
+    const cleared = await registerHousehold([memberBody({ name: '赵六' })]);
+    const clearedCase = await openCaseOf(cleared.householdId, cleared.position);
+    const open = await registerHousehold([memberBody({ name: '钱七' })]);
+    const openCase = await openCaseOf(open.householdId, open.position);
+    const path = `/v1/zero-employment-cases/${encodeURIComponent(clearedCase.caseId)}`;
+    await post(`${path}/verifications`, office, {
+      visitedAt: justNow(),
+      method: 'phone',
+      finding: 'employed_elsewhere',
+      employment: {
+        workerId: cleared.workerIds[0],
+        channel: 'flexible',
+        employer: '镇上餐馆',
+        startDate: new Date().toISOString().slice(0, 10),
+      },
+    }).expect(201);
+    let before = await caseOf(clearedCase.caseId);
+    for (let i = 0; i < 100 && before.status !== 'cleared'; i++) before = await caseOf(clearedCase.caseId);
+    expect(before).toMatchObject({ status: 'cleared', warning: 'green' });
+    const openBefore = await caseOf(openCase.caseId);
+
+    const set = await t.http
+      .put(`/v1/counties/${COUNTY}/case-deadlines`)
+      .set(bearer(office))
+      .send({ assistWithinDays: 1, clearWithinDays: 1 })
+      .expect(200);
+    const after = await caseOf(clearedCase.caseId, set.body.position);
+    expect(after).toMatchObject({
+      status: 'cleared',
+      warning: 'green',
+      assistDueAt: before.assistDueAt,
+      clearDueAt: before.clearDueAt,
+    });
+    const openAfter = await caseOf(openCase.caseId, set.body.position);
+    expect(openAfter.clearDueAt).toBe(new Date(Date.parse(openCase.openedAt) + 86_400_000).toISOString());
+    expect(openAfter.clearDueAt).not.toBe(openBefore.clearDueAt);
+    expect(openAfter.warning).toBe('yellow');
   });
 
   it('counts job-seekers who received the whole "131" package, from a case or outside one', async () => {

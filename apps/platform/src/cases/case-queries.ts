@@ -4,9 +4,12 @@ import { caseFilesCollection, countySettingsCollection, householdsCollection } f
 import {
   caseView,
   compareByUrgency,
+  deadlinesAt,
   deadlinesOf,
   type CaseDeadlines,
   type CaseView,
+  type CountySettings,
+  type ZeroEmploymentCaseFile,
 } from '@lib/domain/cases';
 import type { HouseholdEmployment } from '@lib/domain/monitor';
 import { findAll, type ReadStore } from '@lib/read-store';
@@ -54,18 +57,22 @@ export class CaseQueries {
   constructor(@Inject(MONITOR_READ_STORE) private readonly store: ReadStore) {}
 
   async deadlines(countyCode: string): Promise<{ deadlines: CaseDeadlines; isDefault: boolean }> {
-    const settings = (await this.store.load(countySettingsCollection, [countyCode])).get(countyCode);
+    const settings = await this.settingsOf(countyCode);
     return { deadlines: deadlinesOf(settings), isDefault: settings === undefined };
   }
 
+  private async settingsOf(countyCode: string): Promise<CountySettings | undefined> {
+    return (await this.store.load(countySettingsCollection, [countyCode])).get(countyCode);
+  }
+
   async list(countyCode: string, query: ZeroEmploymentCasesQuery, now: string, callerId: string) {
-    const [{ deadlines }, files] = await Promise.all([
-      this.deadlines(countyCode),
+    const [settings, files] = await Promise.all([
+      this.settingsOf(countyCode),
       findAll(this.store, caseFilesCollection, { countyCode, status: query.status }),
     ]);
     const assignee = query.assignee === 'me' ? callerId : query.assignee;
     const views = files
-      .map((file) => caseView(file, deadlines, now))
+      .map((file) => viewUnder(settings, file, now))
       .filter((v) => query.warning === undefined || v.warning === query.warning)
       .filter((v) => assignee === undefined || (v.assignee?.id ?? 'none') === assignee)
       .filter((v) => query.overdue !== 'true' || v.assistOverdue || v.clearOverdue)
@@ -85,14 +92,22 @@ export class CaseQueries {
   async one(caseId: string, now: string) {
     const file = (await this.store.load(caseFilesCollection, [caseId])).get(caseId);
     if (!file) return undefined;
-    const [{ deadlines }, households] = await Promise.all([
-      this.deadlines(file.countyCode),
+    const [settings, households] = await Promise.all([
+      this.settingsOf(file.countyCode),
       this.store.load(householdsCollection, [file.householdId]),
     ]);
     const household = households.get(file.householdId);
-    return { view: caseView(file, deadlines, now), household };
+    return { view: viewUnder(settings, file, now), household };
   }
 }
+
+/** An open case under the county's deadlines now; a cleared one under those in force when it cleared. */
+const viewUnder = (settings: CountySettings | undefined, file: ZeroEmploymentCaseFile, now: string) =>
+  caseView(
+    file,
+    file.clearedAt === null ? deadlinesOf(settings) : deadlinesAt(settings, file.clearedAt),
+    now,
+  );
 
 const latestClearedFirst = (a: CaseView, b: CaseView): number =>
   (b.clearedAt ?? '').localeCompare(a.clearedAt ?? '') || a.caseId.localeCompare(b.caseId);

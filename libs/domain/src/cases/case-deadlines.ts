@@ -1,7 +1,8 @@
 /**
  * The fast-response deadlines (快速响应): assistance within a county's `assistWithinDays` of the warning (the
  * first measure), cleared within `clearWithinDays`. Tongren's practice, 3 and 5 days, is the default. They are
- * county policy, read with the case: a county that changes them changes them for its open cases too.
+ * county policy, read with the case: a county that changes them changes them for its open cases too, while a
+ * cleared case keeps those it was cleared under (county-settings.ts, deadlinesAt).
  */
 export interface CaseDeadlines {
   readonly assistWithinDays: number;

@@ -40,22 +40,48 @@ export const countySettingsDecider: Decider<SetCaseDeadlines, CountySettingsStat
   },
 };
 
-/** The read side: one document per county that set its deadlines (the others use the default). */
-export interface CountySettings extends CaseDeadlines {
-  readonly countyCode: string;
+/** Deadlines as a county set them, from `setAt` on. */
+export interface CaseDeadlinesSet extends CaseDeadlines {
   readonly setAt: string;
+}
+
+/** The read side: one document per county that set its deadlines (the others use the default). */
+export interface CountySettings extends CaseDeadlinesSet {
+  readonly countyCode: string;
   readonly lastRevision: number;
+  /** Every setting in force, oldest first (a document written before it was kept holds only its current one). */
+  readonly history?: readonly CaseDeadlinesSet[];
 }
 
 export const countySettingsProjection: KeyedProjection<CountySettings, 'CountyCaseDeadlinesSet'> = {
   name: 'county-settings',
   handles: ['CountyCaseDeadlinesSet'],
   keyOf: (event) => event.data.countyCode,
-  evolve: (_doc, event) => ({ ...event.data, lastRevision: event.revision }),
+  evolve: (doc, event) => {
+    const { countyCode: _county, ...set } = event.data;
+    return { ...event.data, lastRevision: event.revision, history: [...historyOf(doc), set] };
+  },
 };
 
-/** A county's deadlines: its own setting, or the default. */
+const historyOf = (settings: CountySettings | undefined): readonly CaseDeadlinesSet[] =>
+  settings === undefined ? [] : (settings.history ?? [settings]);
+
+const deadlinesIn = (set: CaseDeadlines): CaseDeadlines => ({
+  assistWithinDays: set.assistWithinDays,
+  clearWithinDays: set.clearWithinDays,
+});
+
+/** A county's deadlines now: its own setting, or the default. */
 export const deadlinesOf = (settings: CountySettings | undefined): CaseDeadlines =>
-  settings
-    ? { assistWithinDays: settings.assistWithinDays, clearWithinDays: settings.clearWithinDays }
-    : DEFAULT_CASE_DEADLINES;
+  settings ? deadlinesIn(settings) : DEFAULT_CASE_DEADLINES;
+
+/**
+ * The deadlines in force at `instant`: a cleared case is judged by those it was cleared under, so a county that
+ * changes its deadlines later does not recolour its record.
+ */
+export function deadlinesAt(settings: CountySettings | undefined, instant: string): CaseDeadlines {
+  const at = Date.parse(instant);
+  const inForce = historyOf(settings).filter((set) => Date.parse(set.setAt) <= at);
+  const last = inForce[inForce.length - 1];
+  return last ? deadlinesIn(last) : DEFAULT_CASE_DEADLINES;
+}
