@@ -171,7 +171,13 @@ export class MonitorQueries {
     where: { countyCode?: string; sourceType?: string },
     now: string,
   ): Promise<OpenVacancy[]> {
-    const due = await findOverdueVacancies(this.store, { now, limit: Number.MAX_SAFE_INTEGER });
+    // A due item's county is the posting's (a public-welfare post without a location county is its runner's):
+    // a superset of the list's county, which the filter below narrows to the document's own.
+    const due = await findOverdueVacancies(this.store, {
+      now,
+      limit: Number.MAX_SAFE_INTEGER,
+      ...(where.countyCode === undefined ? {} : { countyCode: where.countyCode }),
+    });
     const docs = await this.store.load(
       vacanciesCollection,
       due.map((d) => d.vacancyId),
