@@ -95,6 +95,7 @@ interface CaseItem {
     expect(await row(page).getAttribute('data-warning')).toBe('yellow');
     expect(await row(page).locator('.head').innerText()).toContain('罗文户');
     expect(await row(page).innerText()).toContain('未指派');
+    expect(await row(page).innerText()).toContain('平台预警');
     await page.screenshot({ path: join(SHOTS, 'worklist-desktop.png'), fullPage: true });
 
     // The case page: its colour, its members by name, its opening on the timeline.
@@ -175,6 +176,10 @@ interface CaseItem {
     await filterToTheCase(page, ['yellow', 'unassigned', 'mine'], 'the case among mine');
     expect(await row(page).getAttribute('data-warning')).toBe('green');
     expect(await row(page).innerText()).toContain('张勇');
+    // The last action is the measure, not the visit before it.
+    expect(await row(page).innerText()).toContain('帮扶措施');
+    expect(await row(page).innerText()).not.toContain('核实：');
+    await page.screenshot({ path: join(SHOTS, 'worklist-after-desktop.png'), fullPage: true });
     const { items } = await platform.api<{ items: CaseItem[] }>(
       'GET',
       `/v1/counties/${COUNTY}/zero-employment-cases?assignee=me`,

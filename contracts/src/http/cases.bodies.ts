@@ -54,6 +54,8 @@ export const caseMember = z
   })
   .meta({ id: 'CaseMember' });
 
+const caseEntryType = z.enum(['opened', 'assigned', 'verified', 'measure', 'cleared']);
+
 const caseItemFields = {
   caseId,
   caseNo: z.number().int().min(1),
@@ -73,6 +75,8 @@ const caseItemFields = {
   measures: z.number().int().min(0),
   lastFinding: caseFinding.nullable(),
   lastActionAt: isoDateTime,
+  /** What happened at lastActionAt (null for a case recorded before it was kept). */
+  lastAction: caseEntryType.nullable(),
   /** The household as its office knows it: the head (member 1) by name, the site, the members. */
   household: z
     .object({ headName: z.string().nullable(), relocationSiteId: z.string(), members: z.number().int() })
@@ -93,7 +97,7 @@ export type ZeroEmploymentCasesResponse = z.infer<typeof zeroEmploymentCasesResp
 
 export const caseTimelineEntry = z
   .object({
-    type: z.enum(['opened', 'assigned', 'verified', 'measure', 'cleared']),
+    type: caseEntryType,
     at: isoDateTime,
     by: z.string(),
     recordedAt: isoDateTime,

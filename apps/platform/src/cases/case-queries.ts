@@ -38,6 +38,7 @@ export function caseItemOf(view: CaseView, household: HouseholdEmployment | unde
     measures: view.measures,
     lastFinding: view.lastFinding,
     lastActionAt: view.lastActionAt,
+    lastAction: view.lastAction ?? null,
     household: household
       ? {
           headName: head?.name ?? null,

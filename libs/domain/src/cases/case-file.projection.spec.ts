@@ -46,8 +46,9 @@ describe('case file projection', () => {
       measures: 1,
       firstMeasureAt: '2026-03-02T10:00:00Z',
       lastFinding: 'confirmed',
-      // The latest business time, not the last event's.
+      // The latest business time, not the last event's, and what happened then.
       lastActionAt: '2026-03-02T10:00:00Z',
+      lastAction: 'measure',
       clearedAt: null,
     });
     expect(doc.timeline.map((t) => [t.type, t.by])).toEqual([
@@ -73,7 +74,11 @@ describe('case file projection', () => {
       clearedBy: { kind: 'employment', channel: 'workshop' },
     });
     const once = fold(log);
-    expect(once['hh-1:2']).toMatchObject({ clearedAt: '2026-03-04T08:00:00Z', timeline: expect.any(Array) });
+    expect(once['hh-1:2']).toMatchObject({
+      clearedAt: '2026-03-04T08:00:00Z',
+      lastAction: 'cleared',
+      timeline: expect.any(Array),
+    });
     const twice = projectAll(caseFileProjection, log.events, once);
     expect(twice).toBe(once);
   });

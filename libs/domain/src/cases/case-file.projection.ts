@@ -42,6 +42,8 @@ export interface ZeroEmploymentCaseFile {
   readonly lastFinding: CaseFinding | null;
   /** The latest business time on the timeline. */
   readonly lastActionAt: string;
+  /** What happened at `lastActionAt` (absent from files written before it was kept). */
+  readonly lastAction?: CaseTimelineEntry['type'];
   readonly timeline: readonly CaseTimelineEntry[];
   readonly lastRevision: number;
 }
@@ -53,17 +55,18 @@ const entry = (
   details: Readonly<Record<string, unknown>>,
 ): CaseTimelineEntry => ({ type, at, by: event.metadata.actor.id, recordedAt: event.occurredAt, details });
 
-const later = (a: string, b: string): string => (Date.parse(b) > Date.parse(a) ? b : a);
-
 function withEntry(
   file: ZeroEmploymentCaseFile,
   next: CaseTimelineEntry,
   changes: Partial<ZeroEmploymentCaseFile>,
 ) {
+  // The latest by business time: a visit recorded today for last week does not come before today's measure.
+  const newest = Date.parse(next.at) >= Date.parse(file.lastActionAt);
   return {
     ...file,
     ...changes,
-    lastActionAt: later(file.lastActionAt, next.at),
+    lastActionAt: newest ? next.at : file.lastActionAt,
+    lastAction: newest ? next.type : file.lastAction,
     timeline: [...file.timeline, next],
   };
 }
@@ -91,6 +94,7 @@ function evolveCaseFile(
       firstMeasureAt: null,
       lastFinding: null,
       lastActionAt: openedAt,
+      lastAction: 'opened',
       timeline: [entry(event, 'opened', openedAt, {})],
       lastRevision: event.revision,
     };

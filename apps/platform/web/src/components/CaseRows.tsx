@@ -48,11 +48,23 @@ function HeadCell({ c, county }: { c: ZeroEmploymentCase; county: string }) {
   );
 }
 
-/** The latest business time, with the last check's finding, or the platform's alert when nothing came after. */
+/** The latest business time and what happened then: the platform's alert, a check with its finding, a measure… */
 function lastAction(c: ZeroEmploymentCase, t: Words, lang: 'zh' | 'en'): string {
   const when = formatWhen(c.lastActionAt, lang);
-  if (c.lastFinding) return `${when} · ${t.checked}${t.finding[c.lastFinding]}`;
-  return c.lastActionAt === c.openedAt ? `${when} · ${t.alerted}` : when;
+  switch (c.lastAction) {
+    case 'opened':
+      return `${when} · ${t.alerted}`;
+    case 'verified':
+      return c.lastFinding
+        ? `${when} · ${t.checked}${t.finding[c.lastFinding]}`
+        : `${when} · ${t.entry.verified}`;
+    case 'assigned':
+    case 'measure':
+    case 'cleared':
+      return `${when} · ${t.entry[c.lastAction]}`;
+    default:
+      return when;
+  }
 }
 
 const assigneeOf = (c: ZeroEmploymentCase, t: Words) => c.assignee?.name ?? t.unassigned;
