@@ -47,4 +47,10 @@ describe('free text', () => {
     expect(name.safeParse(' \u3000 ').success).toBe(false);
     expect(name.safeParse('\u200b').error?.issues[0].message).toMatch(/invisible/);
   });
+
+  it('tells a field of spaces only that it is empty, and nothing else', () => {
+    const result = freeText(100).safeParse(' \u3000 ');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['must not be empty']);
+  });
 });

@@ -55,6 +55,8 @@ export const freeText = (max: number, rules: FreeTextRules = {}) =>
     .min(1, 'must not be empty')
     .max(max)
     .superRefine((text, ctx) => {
+      // Empty is told once, by min(1): "only text" would be a puzzling second answer to a blank field.
+      if (text === '') return;
       const problem = freeTextProblem(text, rules);
       if (problem) ctx.addIssue({ code: 'custom', message: `Text ${MESSAGES[problem]}` });
     });

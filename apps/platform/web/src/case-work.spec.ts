@@ -45,6 +45,15 @@ describe('form errors', () => {
     );
   });
 
+  it('says a blank field is required, once (a name of spaces only is empty once trimmed)', () => {
+    const error = new ApiError(400, 'validation_failed', 'The request body is not valid', [
+      { path: 'note', message: 'must not be empty' },
+    ]);
+    expect(formErrors(error, [...fields, 'note'], casesZh.error, 'zh').fields.note).toBe(
+      casesZh.error.required,
+    );
+  });
+
   it('names the facts a finding needs by the field the platform gives', () => {
     const refusal = (path: string) =>
       new ApiError(400, 'invalid_value', 'x', [

@@ -33,7 +33,7 @@ const MESSAGE_RULES: readonly [RegExp, keyof ErrorWords][] = [
   [/ISO 8601/i, 'badTime'],
   [/^Text must/, 'notText'],
   [/too (big|long)|at most/i, 'tooLong'],
-  [/required|too small|at least|expected .*, received undefined/i, 'required'],
+  [/required|must not be empty|too small|at least|expected .*, received undefined/i, 'required'],
 ];
 
 /** One issue in the page's language: Chinese from the rules above, the platform's own text in English. */

@@ -49,7 +49,7 @@ export function FollowUpForm({
   return (
     <form className="case-form follow-up-form" onSubmit={submit} data-form="follow-up">
       <div className="row">
-        <PastTimeField label={t.visitedAt} name="visitedAt" time={visitedAt} error={err.visitedAt} />
+        <PastTimeField label={t.followUpAt} name="visitedAt" time={visitedAt} error={err.visitedAt} />
         <Field label={t.outcomeLabel} error={err.outcome} name="outcome">
           <select
             name="outcome"
