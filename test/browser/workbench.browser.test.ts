@@ -241,6 +241,9 @@ interface CaseItem {
       'the due follow-up on the panel',
     );
     expect(await panel.innerText()).toContain('1个月回访');
+    // Due about ten days ago (a month after a start 40 days back): the panel says how late it is.
+    expect(await panel.locator('[data-testid=overdue]').innerText()).toMatch(/^超期(9|10|11)天$/);
+    await page.screenshot({ path: join(SHOTS, 'follow-ups-desktop.png'), fullPage: true });
     expect(await page.locator('.error-note').count()).toBe(0);
     await panel.locator('button.small-button').first().click();
     const form = panel.locator('form[data-form=follow-up]');

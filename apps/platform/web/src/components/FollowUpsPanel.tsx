@@ -65,6 +65,11 @@ export function FollowUpsPanel({
                   {t.channel[item.channel]} · {t.startedOn} {formatDay(item.startDate, lang)} · {t.dueOn}{' '}
                   {formatDay(item.dueAt, lang)}
                 </span>
+                {daysLate(item.dueAt) > 0 && (
+                  <strong className="error small" data-testid="overdue">
+                    {t.overdueDays(daysLate(item.dueAt))}
+                  </strong>
+                )}
                 {editing !== item.placementId && (
                   <button
                     type="button"
@@ -90,3 +95,8 @@ export function FollowUpsPanel({
     </section>
   );
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days since a visit fell due (0 on its day): how late the office is with it. */
+const daysLate = (dueAt: string): number => Math.floor((Date.now() - Date.parse(dueAt)) / DAY_MS);
