@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Put, UseInterceptors } from '@nestjs/common';
 import { z } from 'zod';
 import {
   assignCaseBody,
@@ -26,6 +26,8 @@ import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.intercept
 import { ownCounty, regionCodeParams } from '../monitor/region-codes';
 import { caseItemOf, CaseQueries } from './case-queries';
 import { CaseWork } from './case-work.service';
+import type { Clock } from '@lib/application';
+import { CLOCK } from '../clock/clock.module';
 
 const TAGS = ['cases'];
 const SCOPE = 'A county office works on its own county’s cases only';
@@ -43,6 +45,7 @@ export class CasesController {
     private readonly work: CaseWork,
     private readonly feed: MonitorFeed,
     private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('counties/:code/zero-employment-cases')
@@ -64,7 +67,7 @@ export class CasesController {
   ) {
     const code = ownCounty(params.code, principal, SCOPE);
     const position = this.position();
-    const page = await this.queries.list(code, query, new Date().toISOString(), principal.sub);
+    const page = await this.queries.list(code, query, this.clock.now(), principal.sub);
     this.accessLog.record(principal, {
       resource: 'zero_employment_cases',
       subjectIds: page.items.map((c) => c.householdId),
@@ -86,7 +89,7 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const position = this.position();
-    const found = await this.queries.one(params.caseId, new Date().toISOString());
+    const found = await this.queries.one(params.caseId, this.clock.now());
     if (!found) throw new HttpProblem(404, 'not_found', `Case ${params.caseId} is not known to the monitor`);
     const { view, household } = found;
     requireScope(isCountyOffice(principal, view.countyCode), SCOPE);

@@ -1,4 +1,4 @@
-import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, UseInterceptors } from '@nestjs/common';
 import { z } from 'zod';
 import { followUpsQuery, followUpsResponse, type FollowUpsQuery } from '@contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@lib/auth';
@@ -8,6 +8,8 @@ import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
 import { ownCounty, regionCodeParams } from '../monitor/region-codes';
 import { FollowUpQueries } from './follow-up-queries';
+import type { Clock } from '@lib/application';
+import { CLOCK } from '../clock/clock.module';
 
 /**
  * The county office's job-retention work-list (稳岗回访): placements owing their 1, 3 or 6-month follow-up.
@@ -20,6 +22,7 @@ export class FollowUpsController {
     private readonly queries: FollowUpQueries,
     private readonly feed: MonitorFeed,
     private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('counties/:code/follow-ups')
@@ -40,7 +43,7 @@ export class FollowUpsController {
   ) {
     const code = ownCounty(params.code, principal, 'A county office sees its own county’s follow-ups only');
     const position = this.feed.position().toString();
-    const page = await this.queries.list(code, query, new Date().toISOString());
+    const page = await this.queries.list(code, query, this.clock.now());
     this.accessLog.record(principal, {
       resource: 'follow_ups',
       subjectIds: [...new Set(page.items.flatMap((item) => [item.workerId, item.householdId]))],

@@ -23,6 +23,8 @@ import { PlanGate } from './plan-gate';
 import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
 import { MatchingRuntime } from './matching-runtime';
+import type { Clock } from '@lib/application';
+import { CLOCK } from '../clock/clock.module';
 
 const planParams = z.object({ id: entityId }).strict();
 const TAGS = ['matching'];
@@ -46,6 +48,7 @@ export class MatchingController {
     private readonly accessLog: AccessLog,
     @Inject(MATCH_PLAN_STORE) private readonly plans: SqliteMatchPlanStore,
     private readonly gate: PlanGate,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.queries = new MatchingQueries(runtime.state);
   }
@@ -68,7 +71,7 @@ export class MatchingController {
     if (!household?.workers.has(params.id))
       throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known`);
     requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
-    const items = this.queries.recommendations(params.id, query.limit, new Date().toISOString());
+    const items = this.queries.recommendations(params.id, query.limit, this.clock.now());
     this.accessLog.record(principal, {
       resource: 'worker_recommendations',
       subjectIds: [params.id, household.householdId],
@@ -98,7 +101,7 @@ export class MatchingController {
       isBroker || mayActForSource(principal, vacancy.posting.source),
       'Only its poster or a broker',
     );
-    const now = new Date().toISOString();
+    const now = this.clock.now();
     // A broker ranks among the workers of its own counties (unless it covers them all).
     const counties = isBroker && principal.counties !== 'all' ? principal.counties : undefined;
     const visible = this.queries.candidates(params.id, query.limit, now, counties);
@@ -128,7 +131,7 @@ export class MatchingController {
       requireScope(canActForCounty(principal, county), `This token does not cover county ${county}`);
     }
     const position = this.runtime.state.position().toString();
-    const createdAt = new Date().toISOString();
+    const createdAt = this.clock.now();
     const result = await this.gate.run(`${principal.role}:${principal.sub}`, () =>
       this.queries.plan(body.counties, createdAt),
     );
