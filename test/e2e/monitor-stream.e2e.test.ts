@@ -213,7 +213,8 @@ describe('county employment stream (server-sent events)', () => {
   });
 
   it('ends the stream when its token expires', async () => {
-    const shortLived = t.tokens.sign({ sub: 'brief', role: 'county_office', countyCode: COUNTY }, 2);
+    // 4 s (exp counts whole seconds, so 3 to 4 s left): room for a slow start, yet the test ends soon.
+    const shortLived = t.tokens.sign({ sub: 'brief', role: 'county_office', countyCode: COUNTY }, 4);
     const { status, client, body } = await open(
       `/v1/counties/${COUNTY}/employment/stream`,
       bearer(shortLived),
