@@ -72,6 +72,19 @@ describe('case work through HTTP', () => {
     throw new Error(`case ${caseId} never readable`);
   }
 
+  /** A phone check that finds the member working at a restaurant in town since today. */
+  const foundEmployed = (workerId: string) => ({
+    visitedAt: justNow(),
+    method: 'phone',
+    finding: 'employed_elsewhere',
+    employment: {
+      workerId,
+      channel: 'flexible',
+      employer: '镇上餐馆',
+      startDate: new Date().toISOString().slice(0, 10),
+    },
+  });
+
   async function workshopVacancy(): Promise<string> {
     const admin = t.tokens.admin();
     const { workshopId } = (await post('/v1/workshops', admin, workshopBody(COUNTY)).expect(201)).body;
@@ -167,17 +180,9 @@ describe('case work through HTTP', () => {
     const household = await registerHousehold([memberBody({ name: '张三' })]);
     const opened = await openCaseOf(household.householdId, household.position);
     const path = `/v1/zero-employment-cases/${encodeURIComponent(opened.caseId)}`;
-    const found = await post(`${path}/verifications`, office, {
-      visitedAt: justNow(),
-      method: 'phone',
-      finding: 'employed_elsewhere',
-      employment: {
-        workerId: household.workerIds[0],
-        channel: 'flexible',
-        employer: '镇上餐馆',
-        startDate: new Date().toISOString().slice(0, 10),
-      },
-    }).expect(201);
+    const found = await post(`${path}/verifications`, office, foundEmployed(household.workerIds[0])).expect(
+      201,
+    );
     const employment = await get(
       `/v1/households/${household.householdId}/employment`,
       office,
@@ -266,17 +271,7 @@ describe('case work through HTTP', () => {
     const open = await registerHousehold([memberBody({ name: '钱七' })]);
     const openCase = await openCaseOf(open.householdId, open.position);
     const path = `/v1/zero-employment-cases/${encodeURIComponent(clearedCase.caseId)}`;
-    await post(`${path}/verifications`, office, {
-      visitedAt: justNow(),
-      method: 'phone',
-      finding: 'employed_elsewhere',
-      employment: {
-        workerId: cleared.workerIds[0],
-        channel: 'flexible',
-        employer: '镇上餐馆',
-        startDate: new Date().toISOString().slice(0, 10),
-      },
-    }).expect(201);
+    await post(`${path}/verifications`, office, foundEmployed(cleared.workerIds[0])).expect(201);
     let before = await caseOf(clearedCase.caseId);
     for (let i = 0; i < 100 && before.status !== 'cleared'; i++) before = await caseOf(clearedCase.caseId);
     expect(before).toMatchObject({ status: 'cleared', warning: 'green' });
