@@ -3,3 +3,4 @@ export * from './mulberry32';
 export * from './integration-suite';
 export * from './temporary-directory';
 export * from './free-port';
+export * from './postgres-database';
