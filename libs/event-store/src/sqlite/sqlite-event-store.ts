@@ -40,7 +40,7 @@ import {
   SCHEMA_SQL,
   SqliteEventStoreOptions,
 } from './sqlite-schema';
-import { SqliteSubscription, SubscriptionSource } from './sqlite-subscription';
+import { LogSubscription, type SubscriptionSource } from '../log-subscription';
 
 export type { SqliteEventStoreOptions } from './sqlite-schema';
 
@@ -53,7 +53,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly readStreamStmt: Database.Statement<[string, number, number], EventRow>;
   private readonly headStmt: Database.Statement<[], number | null>;
   private commitListeners = new Set<() => void>();
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<LogSubscription>();
   private closed = false;
 
   private constructor(
@@ -143,7 +143,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     options?: SubscribeOptions,
   ): Subscription {
     this.assertOpen();
-    const subscription = new SqliteSubscription(this, afterPosition, handler, options);
+    const subscription = new LogSubscription(this, afterPosition, handler, options);
     this.subscriptions.add(subscription);
     void subscription.done.then(
       () => this.subscriptions.delete(subscription),

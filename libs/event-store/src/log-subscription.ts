@@ -4,25 +4,31 @@ import type {
   SubscribeOptions,
   Subscription,
   SubscriptionHandler,
-} from '../event-store.port';
-import { CaughtUp } from '../caught-up';
+} from './event-store.port';
+import { CaughtUp } from './caught-up';
 
-/** What a subscription needs from the store: a page reader and a way to sleep until the next commit. */
+/**
+ * What a subscription needs from the store: a page reader and a way to sleep until the next commit. The
+ * embedded store answers synchronously (no promise hop per page); a server's store with promises.
+ */
 export interface SubscriptionSource {
-  readPage(afterPosition: Position, limit: number): RecordedEvent[];
-  headPositionNow(): Position;
-  /** Calls `wake` once, after the next commit (or when the store closes). Returns a cancel function. */
+  readPage(afterPosition: Position, limit: number): RecordedEvent[] | Promise<RecordedEvent[]>;
+  headPositionNow(): Position | Promise<Position>;
+  /**
+   * Calls `wake` once, after the next commit (or when the store closes). Returns a cancel function. A store
+   * whose wake-ups can be missed (another process's commits) also calls it after a polling interval.
+   */
   onNextCommit(wake: () => void): () => void;
   readonly pageSize: number;
 }
 
 /**
- * A catch-up subscription. It is one loop over the log: read the page after the last delivered position,
- * deliver it one event at a time, and when a read comes back empty sleep until the next commit. Pages are
- * read by the store's page reader, the same read path as readAll and readAllPages. Live and
- * catch-up are the same read, so the switch cannot lose or repeat an event. No polling: commits wake it.
+ * A catch-up subscription of the SQLite and PostgreSQL stores. It is one loop over the log: read the page
+ * after the last delivered position, deliver it one event at a time, and when a read comes back empty sleep
+ * until the next commit. Pages are read by the store's page reader, the same read path as readAll and
+ * readAllPages. Live and catch-up are the same read, so the switch cannot lose or repeat an event.
  */
-export class SqliteSubscription implements Subscription {
+export class LogSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
   readonly done: Promise<void>;
   private stopped = false;
@@ -53,13 +59,15 @@ export class SqliteSubscription implements Subscription {
   private async run(afterPosition: Position): Promise<void> {
     // Started on the next tick so the caller holds the subscription before its handler first runs.
     await Promise.resolve();
-    const headAtStart = this.source.headPositionNow();
+    const head = this.source.headPositionNow();
+    const headAtStart = typeof head === 'bigint' ? head : await head;
     let last = afterPosition;
     const reachedHead = this.reachedHead;
     try {
       if (last >= headAtStart) reachedHead.reach();
       while (!this.stopped) {
-        const page = this.source.readPage(last, this.source.pageSize);
+        const read = this.source.readPage(last, this.source.pageSize);
+        const page = Array.isArray(read) ? read : await read;
         for (const event of page) {
           if (this.stopped) return;
           // Awaited only when the handler is async: a promise hop per event is a measurable share of a
