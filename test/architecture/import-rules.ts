@@ -82,12 +82,12 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     },
   },
   {
-    name: 'apps use the infrastructure libraries through their index (the card adapter through its own entry)',
+    name: 'apps use the infrastructure libraries through their index (the server adapters through their own entries)',
     folders: ['apps', 'libs/application/src'],
     forbids: (s) => {
       const lib = libImport(s);
       if (!lib || !INFRASTRUCTURE_LIBS.includes(lib.lib) || lib.rest === '') return false;
-      return !(lib.lib === 'event-store' && lib.rest === '/eventstoredb');
+      return !(lib.lib === 'event-store' && (lib.rest === '/eventstoredb' || lib.rest === '/postgres'));
     },
   },
   {

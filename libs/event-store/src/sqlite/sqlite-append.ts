@@ -3,13 +3,11 @@ import {
   AppendResult,
   EventToAppend,
   ExpectedRevision,
-  IdempotencyConflict,
   START,
   WrongExpectedVersion,
 } from '../event-store.port';
+import { idempotencyConflict as conflict, NO_STREAM, revisionMatches, startMatches } from '../append-rules';
 import { INSERT_SQL, insertParams } from './sqlite-schema';
-
-const NO_STREAM = -1;
 
 export interface AppendRequest {
   readonly streamId: string;
@@ -105,37 +103,6 @@ export class SqliteAppendWriter {
       result: { nextExpectedRevision: last[1], position: BigInt(last[2]) },
     };
   }
-}
-
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === NO_STREAM;
-    case 'stream_exists':
-      return current !== NO_STREAM;
-    default:
-      return current === expected;
-  }
-}
-
-/** Whether a prior write that began at `firstRevision` is the one an append with `expected` made. */
-function startMatches(expected: ExpectedRevision, firstRevision: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return firstRevision === 0;
-    case 'stream_exists':
-      return firstRevision > 0;
-    default:
-      return firstRevision === expected + 1;
-  }
-}
-
-function conflict(streamId: string): IdempotencyConflict {
-  return new IdempotencyConflict(streamId, 'event ids already stored elsewhere, or only some of them stored');
 }
 
 function isUniqueViolation(error: unknown): boolean {

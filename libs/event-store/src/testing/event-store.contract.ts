@@ -11,12 +11,15 @@ import {
 import { describeAppendRulesContract } from './append-rules.contract';
 import { describeReadAllPagesContract } from './read-all-pages.contract';
 import { describeSubscriptionContract } from './subscription.contract';
+import { describeLateCommitContract, type LateCommitHarness } from './late-commit.contract';
 
 export interface EventStoreHarness {
   /** A store ready to use; it may be shared with other tests (streams are uniquely named). */
   create(): Promise<EventStore>;
   /** Closes `store` and opens the same storage again (durability across restarts). */
   reopen?(store: EventStore): Promise<EventStore>;
+  /** A second writer on the same storage that can hold an append uncommitted (stores with several writers). */
+  holdAppend?: LateCommitHarness;
 }
 
 /**
@@ -136,6 +139,8 @@ export function describeEventStoreContract(adapterName: string, harness: EventSt
     describeReadAllPagesContract(current);
 
     describeSubscriptionContract(current);
+
+    if (harness.holdAppend) describeLateCommitContract(current, harness.holdAppend);
 
     if (harness.reopen) {
       const reopen = harness.reopen;

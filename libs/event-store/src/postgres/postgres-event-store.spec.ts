@@ -1,0 +1,100 @@
+import { describeWithPostgres } from '@lib/testing';
+import type { EventStore } from '../event-store.port';
+import { newEvent, newEvents, uniqueStream } from '../testing/event-fixtures';
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import type { HeldAppendWriter } from '../testing/late-commit.contract';
+import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+
+describeWithPostgres('PostgresEventStore', (databaseUrl) => {
+  // A small page size so that the contract's reads and subscriptions cross many page boundaries.
+  const open = (options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> =>
+    PostgresEventStore.connect(databaseUrl(), { pageSize: 64, ...options });
+
+  describeEventStoreContract('PostgreSQL', {
+    create: () => open(),
+    reopen: async (store) => {
+      await store.close();
+      return open();
+    },
+    holdAppend: async (streamToHold): Promise<HeldAppendWriter> => {
+      let positioned!: () => void;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const reached = new Promise<void>((resolve) => (positioned = resolve));
+      const store = await open({
+        beforeCommit: async ({ streamId }) => {
+          if (streamId !== streamToHold) return;
+          positioned();
+          await released;
+        },
+      });
+      return { store, positioned: reached, release };
+    },
+  });
+
+  describe('specifics', () => {
+    let stores: EventStore[] = [];
+    afterEach(async () => {
+      await Promise.all(stores.map((s) => s.close()));
+      stores = [];
+    });
+    const tracked = async (options?: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
+      const store = await open(options);
+      stores.push(store);
+      return store;
+    };
+
+    it('lets exactly one of many writers in several processes win the same expected revision', async () => {
+      const [a, b, c] = [await tracked(), await tracked(), await tracked()];
+      const stream = uniqueStream('race');
+      await a.append(stream, [newEvent()], 'no_stream');
+      const outcomes = await Promise.allSettled(
+        [a, b, c, a, b, c].map((store) => store.append(stream, [newEvent()], 0)),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const refusals = outcomes.filter((o) => o.status === 'rejected');
+      expect(refusals.map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(
+        Array(5).fill('wrong_expected_version'),
+      );
+      expect((await a.readStream(stream)).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it('wakes a subscription of another process by NOTIFY, without waiting for its polling', async () => {
+      const reader = await tracked({ pollIntervalMs: 60_000 });
+      const writer = await tracked();
+      const stream = uniqueStream('notify');
+      const seen: string[] = [];
+      const subscription = reader.subscribeAll(await reader.headPosition(), (event) => {
+        if (event.streamId === stream) seen.push(event.id);
+      });
+      await subscription.caughtUp;
+      const events = newEvents(3);
+      for (const event of events) await writer.append(stream, [event], 'any');
+      const deadline = Date.now() + 5000;
+      while (seen.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(seen).toEqual(events.map((e) => e.id));
+      await subscription.stop();
+    });
+
+    it('keeps positions in commit order under concurrent appends from several processes', async () => {
+      const writers = [await tracked(), await tracked(), await tracked()];
+      const reader = await tracked();
+      const prefix = uniqueStream('order');
+      const start = await reader.headPosition();
+      const seen: bigint[] = [];
+      const subscription = reader.subscribeAll(start, (event) => {
+        if (event.streamId.startsWith(prefix)) seen.push(event.position);
+      });
+      await Promise.all(
+        writers.map(async (writer, w) => {
+          for (let i = 0; i < 40; i++) await writer.append(`${prefix}-${w}-${i % 4}`, newEvents(2), 'any');
+        }),
+      );
+      const deadline = Date.now() + 10_000;
+      while (seen.length < 240 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await subscription.stop();
+      expect(seen).toHaveLength(240);
+      expect([...seen].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))).toEqual(seen);
+    });
+  });
+});
