@@ -5,10 +5,11 @@ import { envReadsFrom } from './env-reads';
 
 const ROOT = resolve(__dirname, '../..');
 const APP_SERVICES = ['postings', 'workforce', 'matching', 'monitor', 'relay'] as const;
-const SERVERS = ['eventstore', 'kafka', 'mongo'] as const;
+const SERVERS = ['eventstore', 'kafka', 'mongo', 'postgres'] as const;
 
 interface ComposeService {
   image?: string;
+  profiles?: string[];
   build?: unknown;
   command?: string[];
   environment?: Record<string, string | number | boolean | null>;
@@ -74,6 +75,8 @@ describe('docker-compose.yml', () => {
     for (const name of APP_SERVICES) {
       expect(Object.keys(services[name].depends_on ?? {})).toContain('eventstore');
     }
+    // PostgreSQL is started on request (--profile postgres) or by docker-compose.postgres.yml.
+    expect(services.postgres.profiles).toEqual(['postgres']);
     expect(Object.keys(services.monitor.depends_on ?? {})).toEqual(
       expect.arrayContaining(['kafka', 'mongo', 'relay']),
     );
@@ -85,7 +88,7 @@ describe('docker-compose.yml', () => {
     const { variables, files } = envReadsFrom(`apps/${name}/src/main.ts`);
     expect(files).toBeGreaterThan(10);
     // Sanity of the scan itself: the shared configuration is always reached.
-    expect([...variables]).toEqual(expect.arrayContaining(['PORT', 'JWT_SECRET', 'EVENTSTORE_URL']));
+    expect([...variables]).toEqual(expect.arrayContaining(['PORT', 'JWT_SECRET', 'EVENT_STORE_URL']));
     const set = Object.keys(services[name].environment ?? {});
     const missing = [...variables].filter((v) => !set.includes(v)).sort();
     expect({ name, missing }).toEqual({ name, missing: [] });
@@ -94,10 +97,40 @@ describe('docker-compose.yml', () => {
   it('points the services at the servers of this file', () => {
     for (const name of APP_SERVICES) {
       const env = services[name].environment ?? {};
-      expect(String(env.EVENTSTORE_URL)).toMatch(/^esdb:\/\/eventstore:2113/);
+      expect(String(env.EVENT_STORE_URL)).toMatch(/^esdb:\/\/eventstore:2113/);
+      expect(env.EVENTSTORE_URL).toBe('');
       expect(String(env.KAFKA_BROKERS)).toBe('kafka:19092');
       expect(String(env.MONGO_URL)).toMatch(/^mongodb:\/\/mongo:27017\/\w+\?.*replicaSet=rs0/);
       expect(env.FAULT_INJECT).toBe('');
+    }
+  });
+});
+
+describe('docker-compose.postgres.yml', () => {
+  // Compose's merge tags (!reset, !override) are kept as plain values here; compose applies them.
+  const tags = ['!reset', '!override'].flatMap((tag) =>
+    (['map', 'seq'] as const).map((collection) => ({
+      tag,
+      collection,
+      resolve: (value: unknown) => value,
+    })),
+  );
+  const override = parse(readFileSync(join(ROOT, 'docker-compose.postgres.yml'), 'utf8'), {
+    merge: true,
+    customTags: tags,
+  }) as { services: Record<string, ComposeService> };
+
+  it('starts PostgreSQL and the four services on it, and none of the card servers nor the relay', () => {
+    const o = override.services;
+    expect(o.postgres.profiles).toEqual([]);
+    for (const name of ['eventstore', 'kafka', 'mongo', 'relay']) expect(o[name].profiles).toEqual(['card']);
+    for (const name of ['postings', 'workforce', 'matching', 'monitor']) {
+      const env = o[name].environment ?? {};
+      expect(String(env.EVENT_STORE_URL)).toMatch(/^postgres:\/\/relocation:.*@postgres:5432\/relocation$/);
+      expect(env.KAFKA_BROKERS).toBe('');
+      expect(env.MONGO_URL).toBe('');
+      expect(o[name].depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+      expect(services[name]).toBeDefined();
     }
   });
 });

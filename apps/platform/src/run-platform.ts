@@ -1,6 +1,8 @@
 import { Logger } from 'nestjs-pino';
 import { configFromEnv } from './config/platform-config';
+import { deploymentConfigFromEnv } from './config/deployment-config';
 import { createPlatformApp } from './create-platform-app';
+import { eventStoreFactoryFor } from './event-store/event-store-from-env';
 import type { EventStoreFactory } from './event-store/event-store.module';
 import { prepareFirstStartSeed, seedScaleFromEnv } from './seeding/first-start-seed';
 import { eventStoreOf } from './seeding/seed-platform';
@@ -9,14 +11,17 @@ import { findDemoScopes, welcomeText } from './seeding/welcome';
 /**
  * The all-in-one platform on PORT (3000), keeping its files in DATA_DIR (./data). On the first start (empty
  * event store) it loads the demo seed (SEED=none skips it) while already listening, with /ready down until the
- * load is done; then it prints where it is and a token per demo role. `eventStore` replaces the SQLite store
- * of DATA_DIR (the crash tests wrap it to kill the process after a chosen append).
+ * load is done; then it prints where it is and a token per demo role. The event store is the one
+ * EVENT_STORE_URL names (deployment-config.ts), else SQLite in DATA_DIR; `eventStore` replaces it (the crash
+ * tests wrap it to kill the process after a chosen append).
  */
 export async function runPlatform(options: { readonly eventStore?: EventStoreFactory } = {}): Promise<void> {
+  const settings = configFromEnv(process.env);
+  const deployment = deploymentConfigFromEnv(process.env);
   const { app, config } = await createPlatformApp({
-    ...configFromEnv(process.env),
+    ...settings,
     shutdownHooks: true,
-    ...(options.eventStore ? { eventStore: options.eventStore } : {}),
+    eventStore: options.eventStore ?? eventStoreFactoryFor(deployment, settings.dataDir),
   });
   const seed = await prepareFirstStartSeed(app, {
     scale: seedScaleFromEnv(process.env.SEED),

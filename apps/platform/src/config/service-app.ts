@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { ModuleImport } from '../app.module';
 import { bootstrapApp } from '../bootstrap-app';
-import { eventStoreFactoryFor } from '../event-store/event-store-from-env';
+import { adapterNames, eventStoreFactoryFor } from '../event-store/event-store-from-env';
 import { deploymentConfigFromEnv, type DeploymentConfig } from './deployment-config';
 import { configFromEnv, type PlatformConfig } from './platform-config';
 
@@ -23,7 +23,7 @@ export interface ServiceApp {
 /**
  * One service of the distributed deployment: the platform's application (config, logs, auth, rate limits,
  * errors, idempotency, /health, /ready, the one OpenAPI document) with only the given capability modules and
- * the event store chosen by EVENTSTORE_URL.
+ * the event store chosen by EVENT_STORE_URL.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const env = options.env ?? process.env;
@@ -42,11 +42,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
 export async function runService(options: ServiceAppOptions): Promise<ServiceApp> {
   const service = await createServiceApp(options);
   await service.app.listen(service.config.port);
-  const adapters = [
-    service.deployment.eventStoreUrl ? 'EventStoreDB' : 'SQLite event store',
-    service.deployment.kafkaBrokers ? 'Kafka' : undefined,
-    service.deployment.mongoUrl ? 'MongoDB' : undefined,
-  ].filter((a) => a !== undefined);
+  const adapters = adapterNames(service.deployment);
   service.app
     .get(Logger)
     .log(`${options.name} listening on port ${service.config.port} (${adapters.join(', ')})`, 'Bootstrap');

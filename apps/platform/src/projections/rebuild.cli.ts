@@ -3,30 +3,23 @@
  * store into fresh read-store collections and swaps them in (the process manager's appends are repeats and
  * change nothing). Run it with the platform stopped: a running platform keeps the generation it opened.
  *
- * Stores: EVENTSTORE_URL (EventStoreDB) or `<DATA_DIR>/events.sqlite`; MONGO_URL (MongoDB, database from
- * the URL's path, default `relocation`) or `<DATA_DIR>/read-models.sqlite`.
+ * Stores: as the service's (deployment-config.ts): EVENT_STORE_URL (PostgreSQL or EventStoreDB) or
+ * `<DATA_DIR>/events.sqlite`; the read models where the monitor keeps them (read-store-from-env.ts).
  */
-import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@lib/event-store';
-import { EventStoreDbEventStore } from '@lib/event-store/eventstoredb';
+import type { EventStore } from '@lib/event-store';
 import { MONITOR_COLLECTIONS, employmentMonitorProjector, householdsCollection } from '@lib/application';
-import { MongoReadStore, ProjectionRunner, SqliteReadStore, type ReadStore } from '@lib/read-store';
+import { ProjectionRunner, type ReadStore } from '@lib/read-store';
+import { deploymentConfigFromEnv } from '../config/deployment-config';
 import { configFromEnv } from '../config/platform-config';
+import { openReadStore } from '../config/read-store-from-env';
+import { eventStoreFactoryFor } from '../event-store/event-store-from-env';
 import { formatRebuildReport } from './rebuild-report';
-
-function mongoDatabaseOf(url: string): string {
-  const path = new URL(url).pathname.replace(/^\//, '');
-  return path === '' ? 'relocation' : path;
-}
 
 async function openStores(env: NodeJS.ProcessEnv): Promise<{ events: EventStore; reads: ReadStore }> {
   const { dataDir } = configFromEnv(env);
-  const events = env.EVENTSTORE_URL
-    ? EventStoreDbEventStore.fromConnectionString(env.EVENTSTORE_URL)
-    : SqliteEventStore.open(join(dataDir, 'events.sqlite'));
-  const reads = env.MONGO_URL
-    ? await MongoReadStore.connect(env.MONGO_URL, mongoDatabaseOf(env.MONGO_URL), MONITOR_COLLECTIONS)
-    : SqliteReadStore.open(join(dataDir, 'read-models.sqlite'), MONITOR_COLLECTIONS);
+  const deployment = deploymentConfigFromEnv(env);
+  const events = await eventStoreFactoryFor(deployment, dataDir)();
+  const reads = await openReadStore(deployment, dataDir, 'read-models.sqlite', MONITOR_COLLECTIONS);
   return { events, reads };
 }
 
