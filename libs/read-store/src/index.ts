@@ -5,3 +5,5 @@ export { PositionWaiters } from './runner/position-waiters';
 export type { ProjectionChange, ProjectionRunnerOptions, RebuildReport } from './runner/projection-runner';
 export type { BatchOutcome, BatchWriter, Projector, RebuildState } from './runner/projector';
 export { MongoReadStore } from './mongo/mongo-read-store';
+export { PostgresReadStore } from './postgres/postgres-read-store';
+export type { PostgresReadStoreOptions } from './postgres/postgres-read-store';
