@@ -6,7 +6,7 @@ import { ProjectionRunner, type ReadStore } from '@lib/read-store';
 import { deploymentConfigFromEnv, type DeploymentConfig } from '../../platform/src/config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../../platform/src/config/platform-config';
 import type { ServiceAppOptions } from '../../platform/src/config/service-app';
-import { openReadStore } from '../../platform/src/config/read-store-from-env';
+import { MONITOR_READ_MODELS, openReadStore } from '../../platform/src/config/read-store-from-env';
 import { DashboardModule } from '../../platform/src/dashboard/dashboard.module';
 import { EVENT_STORE } from '../../platform/src/event-store/event-store.module';
 import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
@@ -18,12 +18,12 @@ import { KafkaMonitorFeed } from './kafka-monitor-feed';
 /** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
 export const MONITOR_GROUP = 'monitor';
 
-/** MongoDB when MONGO_URL is set, else `read-models.sqlite` in DATA_DIR (as the platform). */
+/** Where the deployment keeps the read models, as the platform (read-store-from-env.ts). */
 export const monitorReadStoreProvider = (deployment: DeploymentConfig): Provider => ({
   provide: MONITOR_READ_STORE,
   inject: [PLATFORM_CONFIG],
   useFactory: (config: PlatformConfig): Promise<ReadStore> =>
-    openReadStore(deployment, config.dataDir, 'read-models.sqlite', MONITOR_COLLECTIONS),
+    openReadStore(deployment, config.dataDir, MONITOR_READ_MODELS, MONITOR_COLLECTIONS),
 });
 
 /** Kafka (group `monitor`) when KAFKA_BROKERS is set, else the event store's own subscription. */

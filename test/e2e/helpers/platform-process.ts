@@ -8,14 +8,16 @@ import { freePort } from '@lib/testing';
 import { checkedAgent, servedContract } from './checked-agent';
 
 /**
- * A real platform process for the crash tests: the platform as `npm start` runs it, under ts-node, through the
- * crash tests' own entry (test/crash/platform-with-faults.child.ts), with the crash point FAULT_INJECT.
+ * Real processes for the crash tests and the services-apart test: the platform as `npm start` runs it, under
+ * ts-node, through the crash tests' own entry (test/crash/platform-with-faults.child.ts), with the crash point
+ * FAULT_INJECT; or a distributed service's main.ts.
  */
 const ROOT = join(__dirname, '..', '..', '..');
 export const STARTUP_MS = 90_000;
 
 export interface Platform {
   readonly child: ChildProcess;
+  readonly url: string;
   readonly http: ReturnType<typeof request>;
   readonly exited: Promise<NodeJS.Signals | number | null>;
   output(): string;
@@ -30,30 +32,37 @@ export interface PlatformProcessOptions {
 }
 
 /** Starts the platform on `dataDir` and waits until it answers /health. */
-export async function startPlatform(dataDir: string, options: PlatformProcessOptions): Promise<Platform> {
+export function startPlatform(dataDir: string, options: PlatformProcessOptions): Promise<Platform> {
+  return startNodeProcess('test/crash/platform-with-faults.child.ts', {
+    DATA_DIR: dataDir,
+    JWT_SECRET: options.jwtSecret,
+    ID_HASH_KEY: 'crash-test-id-hash-key-0123',
+    FAULT_INJECT: options.fault ?? '',
+    ...options.env,
+  });
+}
+
+/**
+ * Runs a TypeScript entry point of the repository (a service's main.ts, a test child) under ts-node on a free
+ * port, with quiet logs and no rate limit, and waits until it answers /health.
+ */
+export async function startNodeProcess(
+  entry: string,
+  env: Readonly<Record<string, string>>,
+): Promise<Platform> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'test/crash/platform-with-faults.child.ts',
-    ],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
     {
       cwd: ROOT,
       env: {
         ...process.env,
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
         PORT: String(port),
-        DATA_DIR: dataDir,
-        JWT_SECRET: options.jwtSecret,
-        ID_HASH_KEY: 'crash-test-id-hash-key-0123',
         LOG_LEVEL: 'warn',
         RATE_LIMIT: '0',
-        FAULT_INJECT: options.fault ?? '',
-        ...options.env,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -70,15 +79,15 @@ export async function startPlatform(dataDir: string, options: PlatformProcessOpt
   let dead = false;
   void exited.then(() => (dead = true));
   for (;;) {
-    if (dead) throw new Error(`The platform exited during start: ${output}`);
-    if (Date.now() > deadline) throw new Error(`The platform did not start in time: ${output}`);
+    if (dead) throw new Error(`${entry} exited during start: ${output}`);
+    if (Date.now() > deadline) throw new Error(`${entry} did not start in time: ${output}`);
     const ok = await http
       .get('/health')
       .then((res) => res.status === 200)
       .catch(() => false);
     // Once it answers, every answer is checked against the OpenAPI document it serves.
     if (ok)
-      return { child, http: checkedAgent(url, await servedContract(url)), exited, output: () => output };
+      return { child, url, http: checkedAgent(url, await servedContract(url)), exited, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -10,7 +9,9 @@ import {
 } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
 import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
-import { ProjectionRunner, SqliteReadStore, type ReadStore } from '@lib/read-store';
+import { ProjectionRunner, type ReadStore } from '@lib/read-store';
+import { deploymentConfigFromEnv } from '../config/deployment-config';
+import { MONITOR_READ_MODELS, openReadStore } from '../config/read-store-from-env';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReadinessRegistry } from '../health/readiness.registry';
@@ -18,11 +19,17 @@ import { MonitorFeed } from './monitor-feed';
 
 export const MONITOR_READ_STORE = 'MONITOR_READ_STORE';
 
+/** The read models where the deployment keeps them (read-store-from-env.ts): SQLite in DATA_DIR by default. */
 export const readStoreProvider = {
   provide: MONITOR_READ_STORE,
   inject: [PLATFORM_CONFIG],
-  useFactory: (config: PlatformConfig): ReadStore =>
-    SqliteReadStore.open(join(config.dataDir, 'read-models.sqlite'), MONITOR_COLLECTIONS),
+  useFactory: (config: PlatformConfig): Promise<ReadStore> =>
+    openReadStore(
+      deploymentConfigFromEnv(process.env),
+      config.dataDir,
+      MONITOR_READ_MODELS,
+      MONITOR_COLLECTIONS,
+    ),
 };
 
 /** Embedded: the runner follows the event store's own subscription. */

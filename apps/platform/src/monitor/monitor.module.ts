@@ -24,8 +24,8 @@ import { streamTokenMiddleware } from './stream-token.middleware';
 import { VacanciesQueryController } from './vacancies-query.controller';
 
 /**
- * The read side of the all-in-one platform: the employment monitor's projections (SQLite read store
- * `read-models.sqlite`, runner started at bootstrap), its queries, read-your-writes, the county event
+ * The read side of the all-in-one platform: the employment monitor's projections (read store
+ * `read-models.sqlite` in DATA_DIR or the deployment's, runner started at bootstrap), its queries, read-your-writes, the county event
  * stream, the access log of personal data reads, the county office's case work on the monitor's cases, and its
  * list of job-retention follow-ups due.
  */

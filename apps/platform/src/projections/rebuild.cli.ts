@@ -11,7 +11,7 @@ import { MONITOR_COLLECTIONS, employmentMonitorProjector, householdsCollection }
 import { ProjectionRunner, type ReadStore } from '@lib/read-store';
 import { deploymentConfigFromEnv } from '../config/deployment-config';
 import { configFromEnv } from '../config/platform-config';
-import { openReadStore } from '../config/read-store-from-env';
+import { MONITOR_READ_MODELS, openReadStore } from '../config/read-store-from-env';
 import { eventStoreFactoryFor } from '../event-store/event-store-from-env';
 import { formatRebuildReport } from './rebuild-report';
 
@@ -19,7 +19,7 @@ async function openStores(env: NodeJS.ProcessEnv): Promise<{ events: EventStore;
   const { dataDir } = configFromEnv(env);
   const deployment = deploymentConfigFromEnv(env);
   const events = await eventStoreFactoryFor(deployment, dataDir)();
-  const reads = await openReadStore(deployment, dataDir, 'read-models.sqlite', MONITOR_COLLECTIONS);
+  const reads = await openReadStore(deployment, dataDir, MONITOR_READ_MODELS, MONITOR_COLLECTIONS);
   return { events, reads };
 }
 
