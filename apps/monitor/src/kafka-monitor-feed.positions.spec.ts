@@ -14,8 +14,8 @@ import {
   partitionOfEvent,
   publishEvents,
 } from '@lib/messaging/testing/partitioned-delivery';
-import { MONITOR_COLLECTIONS } from '@lib/application';
-import { SqliteReadStore } from '@lib/read-store';
+import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
+import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
 import {
   foldLog,
   monitorEventsOf,
@@ -148,5 +148,24 @@ describe('KafkaMonitorFeed positions with interleaved partitions', () => {
     expect(replaying.position()).toBe(head);
     expect(await snapshot(reads)).toEqual(figures);
     await expectInOrderFigures();
+  });
+
+  it('starts from the position of a store rebuild, and refuses a read store whose positions it cannot know', async () => {
+    await appendHouseholdHistories(events, 20);
+    const report = await new ProjectionRunner(events, reads, employmentMonitorProjector()).rebuild();
+    const figures = await snapshot(reads);
+    const rebuilt = await startFeed();
+    expect(rebuilt.position()).toBe(report.position);
+    await settle();
+    expect(await snapshot(reads)).toEqual(figures);
+    await stopFeed(rebuilt);
+
+    // Written by the feed before it recorded its pending positions: 440 was only its last batch's end.
+    const old = SqliteReadStore.open(':memory:', MONITOR_COLLECTIONS);
+    await old.applyBatch({ changes: [], checkpoint: { name: 'monitor-kafka@2', position: 440n } });
+    const feed = new KafkaMonitorFeed(events, old, bus);
+    await expect(feed.start()).rejects.toThrow(/monitor-kafka@2.*rebuild/);
+    expect(feed.failed).toBeDefined();
+    await old.close();
   });
 });
