@@ -59,7 +59,7 @@ describe('KafkaMonitorFeed (over the in-process bus: partitions, batches, redeli
     }
   });
 
-  it('answers read-your-writes for the exact position, and times out for one not yet applied', async () => {
+  it('answers read-your-writes once everything up to the position is applied, and times out before', async () => {
     const events = SqliteEventStore.open(':memory:');
     const reads = SqliteReadStore.open(':memory:', MONITOR_COLLECTIONS);
     const bus = new InProcessEventBus({ partitions: 3 });

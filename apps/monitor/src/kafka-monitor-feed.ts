@@ -3,19 +3,25 @@ import { Logger } from '@nestjs/common';
 import { encodeEvent, type DomainEvent } from '@contracts';
 import { START, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import { EVENT_TOPICS, ProjectionConsumer, type Envelope, type EventBus } from '@lib/messaging';
-import { employmentMonitorProjector } from '@lib/application';
-import type { BatchWriter, ProjectionChange, Projector, ReadStore } from '@lib/read-store';
+import {
+  AppliedPositions,
+  MONITOR_CHECKPOINT,
+  MonitorBatchWriter,
+  employmentMonitorProjector,
+} from '@lib/application';
+import { PositionWaiters, type ProjectionChange, type Projector, type ReadStore } from '@lib/read-store';
 import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
 
 export interface KafkaMonitorFeedOptions {
   /** The consumer group: every monitor replica shares `monitor`, so each partition has one owner. */
   readonly groupId?: string;
-  /** The read-store checkpoint the batch writer keeps (informational here: Kafka's offsets are the real one). */
+  /** The read-store checkpoint: the highest position applied (AppliedPositions keeps what is pending below). */
   readonly checkpointName?: string;
-  /** Positions remembered for exact read-your-writes answers (older ones count as applied). Default 100,000. */
-  readonly rememberPositions?: number;
   readonly retryDelayMs?: number;
 }
+
+/** The checkpoint of the feed before it kept its pending positions: it held the last batch's last position. */
+const UNTRACKED_CHECKPOINTS = ['monitor-kafka', 'monitor-kafka@2'];
 
 /**
  * The monitor's read side fed from Kafka (distributed mode): a ProjectionConsumer in group `monitor` over
@@ -23,26 +29,26 @@ export interface KafkaMonitorFeedOptions {
  * (documents + checkpoint + outbox in one read-store transaction, then the process manager's appends to the
  * event store), and the offsets are committed after that write.
  *
- * Positions. A stream's events stay in order (one key, one partition), but partitions interleave, so
- * "everything up to position P is applied" is not known. `waitFor(P)` therefore answers for the event AT P:
- * true once that event has been applied (a command's events are one stream, so its last event's position
- * covers the command). Positions applied before this start (up to the stored checkpoint), and those older
- * than the last `rememberPositions`, count as applied. `position()` is the highest position applied.
+ * Positions. A stream's events stay in order (one key, one partition), but partitions interleave, so the
+ * batches do not come in the log's order and a batch's last position says nothing of the events below it.
+ * The feed's position is a low-water mark (AppliedPositions): every event at or below it is applied. It is
+ * what `position()` reports, what `waitFor` (X-Min-Position) waits for and what change notifications carry;
+ * it never goes backwards, and it is written with every batch (the highest position applied, and the pending
+ * positions below it), so after a restart it is right at once, though Kafka does not deliver again what was
+ * applied. A redelivered event (at least once) is a replay the projections' revision guard ignores.
  */
 export class KafkaMonitorFeed extends MonitorFeed {
   private readonly logger = new Logger('KafkaMonitorFeed');
   private readonly emitter = new EventEmitter();
   private readonly groupId: string;
   private readonly projector: Projector;
-  private readonly remember: number;
   private readonly consumer: ProjectionConsumer;
-  private writer: BatchWriter | undefined;
+  private writer: MonitorBatchWriter | undefined;
   private chain: Promise<void> = Promise.resolve();
-  /** Everything at or below counts as applied (the checkpoint at start, then the oldest forgotten position). */
-  private floor: Position = START;
-  private highest: Position = START;
-  private readonly applied = new Set<Position>();
-  private waiters = new Map<Position, Set<(reached: boolean) => void>>();
+  private positions = AppliedPositions.upTo(START);
+  private readonly waiters = new PositionWaiters();
+  /** Counties changed by a batch, announced once every event up to that batch's highest position is applied. */
+  private readonly unannounced = new Map<string, Position>();
   private failure: unknown;
   private started = false;
 
@@ -54,8 +60,7 @@ export class KafkaMonitorFeed extends MonitorFeed {
   ) {
     super();
     this.groupId = options.groupId ?? 'monitor';
-    this.projector = employmentMonitorProjector(options.checkpointName ?? 'monitor-kafka@2');
-    this.remember = options.rememberPositions ?? 100_000;
+    this.projector = employmentMonitorProjector(options.checkpointName ?? 'monitor-kafka@3');
     this.emitter.setMaxListeners(0);
     this.consumer = new ProjectionConsumer(
       bus,
@@ -66,7 +71,7 @@ export class KafkaMonitorFeed extends MonitorFeed {
         retryDelayMs: options.retryDelayMs,
         onDeadLetter: ({ code, message }) =>
           this.logger.error(
-            `Dead-lettered ${message.topic}/${message.partition}@${message.offset} (${code}): the read model missed an event; rebuild it`,
+            `Dead-lettered ${message.topic}/${message.partition}@${message.offset} (${code}): the read model missed an event, and its position stays below it; rebuild it`,
           ),
       },
     );
@@ -76,12 +81,11 @@ export class KafkaMonitorFeed extends MonitorFeed {
   async start(): Promise<void> {
     if (this.started) return;
     this.failure = undefined;
-    await this.projector.recover({ events: this.events, store: this.readStore });
-    const checkpoint = (await this.readStore.checkpoint(this.projector.checkpointName)) ?? START;
-    this.floor = checkpoint > this.floor ? checkpoint : this.floor;
-    if (checkpoint > this.highest) this.highest = checkpoint;
-    this.writer = this.projector.openWriter({ events: this.events, target: this.readStore });
     try {
+      this.positions = await this.loadPositions();
+      this.advanced();
+      await this.projector.recover({ events: this.events, store: this.readStore });
+      this.writer = new MonitorBatchWriter(this.events, this.readStore, this.projector.checkpointName);
       await this.consumer.start();
     } catch (error) {
       this.failure = error;
@@ -95,13 +99,14 @@ export class KafkaMonitorFeed extends MonitorFeed {
     this.started = false;
     await this.consumer.stop();
     await this.chain.catch(() => undefined);
-    await this.writer?.finish(this.highest).catch(() => undefined);
+    await this.writer?.finish(this.positions.highest()).catch(() => undefined);
     this.writer = undefined;
     await this.bus.close();
   }
 
+  /** Every event at or below it is applied. */
   position(): Position {
-    return this.highest;
+    return this.positions.caughtUp();
   }
 
   get failed(): unknown {
@@ -112,20 +117,10 @@ export class KafkaMonitorFeed extends MonitorFeed {
     return this.started;
   }
 
+  /** True once every event up to `position` is applied (at once if it is), false after `timeoutMs`. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
-    if (this.isApplied(position)) return Promise.resolve(true);
-    return new Promise<boolean>((resolve) => {
-      const waiters = this.waiters.get(position) ?? new Set();
-      this.waiters.set(position, waiters);
-      const done = (reached: boolean): void => {
-        clearTimeout(timer);
-        waiters.delete(done);
-        if (waiters.size === 0 && this.waiters.get(position) === waiters) this.waiters.delete(position);
-        resolve(reached);
-      };
-      const timer = setTimeout(() => done(false), timeoutMs);
-      waiters.add(done);
-    });
+    if (position <= this.position()) return Promise.resolve(true);
+    return this.waiters.wait(position, timeoutMs);
   }
 
   onChange(countyCode: string, listener: (change: ProjectionChange) => void): () => void {
@@ -145,30 +140,56 @@ export class KafkaMonitorFeed extends MonitorFeed {
     const writer = this.writer;
     if (!writer) throw new Error('The Kafka monitor feed is not started');
     if (envelopes.length === 0) return;
-    const outcome = await writer.write(envelopes.map(recordOf));
-    for (const envelope of envelopes) this.markApplied(envelope.position);
+    const step = await this.positions.step(
+      this.events,
+      envelopes.map((e) => e.position),
+    );
+    const outcome = await writer.write(envelopes.map(recordOf), {
+      checkpoint: step.highest,
+      changes: step.changes,
+    });
+    this.positions.apply(step);
+    let top = START;
+    for (const envelope of envelopes) if (envelope.position > top) top = envelope.position;
     for (const key of outcome.changed) {
-      this.emitter.emit(`county:${key}`, { key, position: this.highest });
+      const known = this.unannounced.get(key);
+      if (known === undefined || top > known) this.unannounced.set(key, top);
+    }
+    this.advanced();
+  }
+
+  /** Answers the waits and announces the changes that the position now covers. */
+  private advanced(): void {
+    const position = this.position();
+    this.waiters.reached(position);
+    for (const [key, upTo] of this.unannounced) {
+      if (upTo > position) continue;
+      this.unannounced.delete(key);
+      this.emitter.emit(`county:${key}`, { key, position });
     }
   }
 
-  private isApplied(position: Position): boolean {
-    return position <= this.floor || this.applied.has(position);
-  }
-
-  private markApplied(position: Position): void {
-    if (position > this.highest) this.highest = position;
-    this.applied.add(position);
-    if (this.applied.size > this.remember) {
-      const oldest = this.applied.values().next().value as Position;
-      this.applied.delete(oldest);
-      if (oldest > this.floor) this.floor = oldest;
+  /**
+   * The positions written with the last batch; else, after a store rebuild (which writes the embedded
+   * checkpoint into fresh collections), everything up to the rebuilt position; else nothing. A read store
+   * written by the feed before it kept its pending positions cannot say what it applied: it must be rebuilt.
+   */
+  private async loadPositions(): Promise<AppliedPositions> {
+    const name = this.projector.checkpointName;
+    const stored = await AppliedPositions.load(this.readStore, name);
+    if (stored) return stored;
+    const rebuilt = await this.readStore.checkpoint(MONITOR_CHECKPOINT);
+    if (rebuilt === undefined) {
+      for (const untracked of UNTRACKED_CHECKPOINTS) {
+        if ((await this.readStore.checkpoint(untracked)) === undefined) continue;
+        throw new Error(
+          `The read store was written by a monitor feed that did not record which positions it applied (${untracked}); rebuild it from the event store (npm run projections:rebuild, with the monitor stopped)`,
+        );
+      }
     }
-    for (const [waited, waiters] of this.waiters) {
-      if (!this.isApplied(waited)) continue;
-      this.waiters.delete(waited);
-      for (const resolve of [...waiters]) resolve(true);
-    }
+    const positions = AppliedPositions.upTo(rebuilt ?? START);
+    await this.readStore.applyBatch({ changes: [], checkpoint: { name, position: positions.highest() } });
+    return positions;
   }
 }
 

@@ -10,9 +10,12 @@ export abstract class MonitorFeed {
   /** Resolves once the feed follows its source (the runner: caught up with the log). */
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
-  /** The position the answers are from (the runner: the last applied; a Kafka feed: the highest applied). */
+  /**
+   * The position the answers are from: every event at or below it is applied (the runner applies the log in
+   * order, so it is the last applied; a Kafka feed's partitions interleave, so it is their low-water mark).
+   */
   abstract position(): Position;
-  /** Resolves true once `position` is applied, false after `timeoutMs` (X-Min-Position). */
+  /** Resolves true once every event up to `position` is applied, false after `timeoutMs` (X-Min-Position). */
   abstract waitFor(position: Position, timeoutMs: number): Promise<boolean>;
   /** Calls `listener` after every applied batch that changed something of this county. */
   abstract onChange(countyCode: string, listener: (change: ProjectionChange) => void): () => void;

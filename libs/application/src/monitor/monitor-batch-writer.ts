@@ -4,6 +4,7 @@ import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
 import {
   documentChanges,
   findAll,
+  type AnyDocumentChanges,
   type BatchOutcome,
   type BatchWriter,
   type ReadStore,
@@ -18,6 +19,16 @@ export interface MonitorBatchOutcome extends BatchOutcome {
   readonly changed: ReadonlySet<string>;
   /** Transitions the process manager appended after the commit. */
   readonly appends: number;
+}
+
+/**
+ * Where a batch leaves a feed that applies the log out of order (the Kafka-fed monitor, see AppliedPositions):
+ * the checkpoint to write instead of the batch's last position, which need not be the highest applied, and
+ * the documents that say what below it is still pending, written in the batch's transaction.
+ */
+export interface BatchPlace {
+  readonly checkpoint: Position;
+  readonly changes: readonly AnyDocumentChanges[];
 }
 
 /**
@@ -37,8 +48,9 @@ export class MonitorBatchWriter implements BatchWriter {
     private readonly checkpointName: string,
   ) {}
 
-  async write(records: readonly RecordedEvent[]): Promise<MonitorBatchOutcome> {
-    const position = records[records.length - 1].position;
+  /** A batch in the log's order; `place` when the feed's order is not the log's (then its checkpoint is written). */
+  async write(records: readonly RecordedEvent[], place?: BatchPlace): Promise<MonitorBatchOutcome> {
+    const position = place?.checkpoint ?? records[records.length - 1].position;
     // An event that does not decode stops the read side: skipping it would leave the figures silently wrong.
     const envelopes = records.map((r) => decodeStoredEvent(r) as AnyEnvelope);
     const result = await projectMonitorBatch(envelopes, this.target);
@@ -46,7 +58,7 @@ export class MonitorBatchWriter implements BatchWriter {
       result.appends.map((a, seq) => [outboxKeyOf(a), { ...a, seq }]),
     );
     const deletes = this.appended.filter((key) => !outbox.has(key));
-    const changes = [...result.changes];
+    const changes = [...result.changes, ...(place?.changes ?? [])];
     if (outbox.size > 0 || deletes.length > 0) {
       changes.push(documentChanges({ collection: monitorOutboxCollection, upserts: outbox, deletes }));
     }

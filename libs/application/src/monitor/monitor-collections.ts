@@ -159,6 +159,22 @@ export const monitorOutboxCollection: CollectionSpec<OutboxEntry, never> = {
   fields: {},
 };
 
+/** A position of the log at or below the Kafka-fed monitor's highest applied one whose event is not applied yet. */
+export interface PendingPosition {
+  /** Decimal. */
+  readonly position: string;
+}
+
+/**
+ * The Kafka-fed monitor's pending positions (see AppliedPositions): its partitions interleave, so below the
+ * highest position it applied some events may not be applied yet; written with each batch, so a restart knows
+ * at once what was applied. Key: the position, decimal.
+ */
+export const monitorPendingPositionsCollection: CollectionSpec<PendingPosition, never> = {
+  name: 'monitor_pending_positions',
+  fields: {},
+};
+
 export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   householdsCollection,
   regionsCollection,
@@ -171,6 +187,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   dueVacancyExpiriesCollection,
   dueWelfareTermsCollection,
   monitorOutboxCollection,
+  monitorPendingPositionsCollection,
 ].map((c) => c as unknown as AnyCollection);
 
 /**
