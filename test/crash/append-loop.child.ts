@@ -1,11 +1,13 @@
 /**
- * Crash-test child: appends to a SQLite event store until it is killed, printing one JSON line per
+ * Crash-test child: appends to an event store (a SQLite file, or PostgreSQL when given a postgres:// URL)
+ * until it is killed, printing one JSON line per
  * acknowledged append (after its promise resolved, i.e. after COMMIT). stdout to a pipe is synchronous
  * on Linux, so a printed line means the acknowledgement really happened before the kill.
- * Usage: node -r ts-node/register/transpile-only test/crash/append-loop.child.ts <db path>
+ * Usage: node -r ts-node/register/transpile-only test/crash/append-loop.child.ts <db path | postgres URL> [run id]
  */
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend } from '../../libs/event-store/src/event-store.port';
+import type { EventStore, EventToAppend } from '../../libs/event-store/src/event-store.port';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 
 export interface AckLine {
@@ -29,8 +31,10 @@ function event(writer: number, n: number): EventToAppend {
   };
 }
 
-async function writeForever(store: SqliteEventStore, writer: number): Promise<void> {
-  const streams = [`crash-${writer}-a`, `crash-${writer}-b`];
+const [target, runId = 'run'] = process.argv.slice(2);
+
+async function writeForever(store: EventStore, writer: number): Promise<void> {
+  const streams = [`crash-${runId}-${writer}-a`, `crash-${runId}-${writer}-b`];
   const next: Record<string, number> = {};
   for (let n = 0; ; n++) {
     const streamId = streams[n % streams.length];
@@ -51,11 +55,15 @@ async function writeForever(store: SqliteEventStore, writer: number): Promise<vo
   }
 }
 
-const store = SqliteEventStore.open(process.argv[2]);
-process.stdout.write('ready\n');
-void Promise.all(Array.from({ length: WRITERS }, (_, w) => writeForever(store, w))).catch(
-  (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
-    process.exit(1);
-  },
-);
+async function main(): Promise<void> {
+  const store = /^postgres(ql)?:\/\//.test(target)
+    ? await PostgresEventStore.connect(target)
+    : SqliteEventStore.open(target);
+  process.stdout.write('ready\n');
+  await Promise.all(Array.from({ length: WRITERS }, (_, w) => writeForever(store, w)));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
