@@ -1,4 +1,5 @@
 import { Logger } from 'nestjs-pino';
+import { deploymentConfigFromEnv } from './config/deployment-config';
 import { configFromEnv } from './config/platform-config';
 import { createPlatformApp } from './create-platform-app';
 import type { EventStoreFactory } from './event-store/event-store.module';
@@ -15,6 +16,8 @@ import { findDemoScopes, welcomeText } from './seeding/welcome';
 export async function runPlatform(options: { readonly eventStore?: EventStoreFactory } = {}): Promise<void> {
   const { app, config } = await createPlatformApp({
     ...configFromEnv(process.env),
+    // EVENT_STORE_URL=postgres://… keeps the idempotency records, access log and match plans there.
+    deployment: deploymentConfigFromEnv(process.env),
     shutdownHooks: true,
     ...(options.eventStore ? { eventStore: options.eventStore } : {}),
   });
