@@ -61,18 +61,18 @@ export class MatchingController {
     tags: TAGS,
     responses: { 200: { description: 'The recommendations', schema: recommendationsResponse } },
   })
-  recommendations(
+  async recommendations(
     @ZodParams(workerParams) params: z.infer<typeof workerParams>,
     @ZodQuery(rankingQuery) query: RankingQuery,
     @CurrentPrincipal() principal: Principal,
-  ): z.infer<typeof recommendationsResponse> {
+  ): Promise<z.infer<typeof recommendationsResponse>> {
     const position = this.runtime.state.position().toString();
     const household = this.runtime.state.household(householdOf(params.id));
     if (!household?.workers.has(params.id))
       throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known`);
     requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
     const items = this.queries.recommendations(params.id, query.limit, this.clock.now());
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'worker_recommendations',
       subjectIds: [params.id, household.householdId],
       scope: household.countyCode,
@@ -88,11 +88,11 @@ export class MatchingController {
     tags: TAGS,
     responses: { 200: { description: 'The candidates', schema: candidatesResponse } },
   })
-  candidates(
+  async candidates(
     @ZodParams(vacancyParams) params: z.infer<typeof vacancyParams>,
     @ZodQuery(rankingQuery) query: RankingQuery,
     @CurrentPrincipal() principal: Principal,
-  ): z.infer<typeof candidatesResponse> {
+  ): Promise<z.infer<typeof candidatesResponse>> {
     const position = this.runtime.state.position().toString();
     const vacancy = this.runtime.state.vacancy(params.id);
     if (!vacancy) throw new HttpProblem(404, 'not_found', `Vacancy ${params.id} is not known`);
@@ -105,7 +105,7 @@ export class MatchingController {
     // A broker ranks among the workers of its own counties (unless it covers them all).
     const counties = isBroker && principal.counties !== 'all' ? principal.counties : undefined;
     const visible = this.queries.candidates(params.id, query.limit, now, counties);
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'vacancy_candidates',
       subjectIds: visible.flatMap((c) => [c.workerId, c.householdId]),
       scope: params.id,
@@ -164,7 +164,7 @@ export class MatchingController {
       createdBy: principal.sub,
       body: answer,
     });
-    this.recordPlanRead(principal, answer);
+    await this.recordPlanRead(principal, answer);
     return answer;
   }
 
@@ -180,10 +180,10 @@ export class MatchingController {
       },
     },
   })
-  plan(
+  async plan(
     @ZodParams(planParams) params: z.infer<typeof planParams>,
     @CurrentPrincipal() principal: Principal,
-  ): MatchPlanResponse {
+  ): Promise<MatchPlanResponse> {
     const stored = this.plans.find(params.id);
     if (!stored) throw new HttpProblem(404, 'not_found', `Match plan ${params.id} does not exist`);
     requireScope(
@@ -201,12 +201,12 @@ export class MatchingController {
       );
     }
     const answer = parsed.data;
-    this.recordPlanRead(principal, answer);
+    await this.recordPlanRead(principal, answer);
     return answer;
   }
 
-  private recordPlanRead(principal: Principal, plan: MatchPlanResponse): void {
-    this.accessLog.record(principal, {
+  private recordPlanRead(principal: Principal, plan: MatchPlanResponse): Promise<void> {
+    return this.accessLog.record(principal, {
       resource: 'match_plan',
       subjectIds: plan.pairs.flatMap((p) => [p.workerId, p.householdId]),
       scope: plan.counties.join(','),
