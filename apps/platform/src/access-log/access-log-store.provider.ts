@@ -4,13 +4,18 @@ import type { DeploymentConfig } from '../config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { DEPLOYMENT_CONFIG } from '../deployment/deployment.module';
 import { ACCESS_LOG_STORE, type AccessLogStore } from './access-log.store';
+import { PostgresAccessLog } from './postgres-access-log.store';
 import { SqliteAccessLog } from './sqlite-access-log.store';
 
-/** `access-log.sqlite` in the data directory. */
+/**
+ * PostgreSQL when the deployment names it (EVENT_STORE_URL=postgres://…): one log for every replica and
+ * service. Else `access-log.sqlite` in the data directory.
+ */
 export async function openAccessLogStore(
   deployment: DeploymentConfig,
   dataDir: string,
 ): Promise<AccessLogStore> {
+  if (deployment.postgresUrl !== undefined) return PostgresAccessLog.connect(deployment.postgresUrl);
   return SqliteAccessLog.open(join(dataDir, 'access-log.sqlite'));
 }
 
