@@ -17,8 +17,7 @@ import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { vacancyParams, workerParams } from '../path-params';
 import { mayActForSource } from '../postings/vacancy-poster';
-import { MATCH_PLAN_STORE } from './match-plan.provider';
-import type { SqliteMatchPlanStore } from './match-plan.store';
+import { MATCH_PLAN_STORE, type MatchPlanStore } from './match-plan.store';
 import { PlanGate } from './plan-gate';
 import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
@@ -46,7 +45,7 @@ export class MatchingController {
   constructor(
     private readonly runtime: MatchingRuntime,
     private readonly accessLog: AccessLog,
-    @Inject(MATCH_PLAN_STORE) private readonly plans: SqliteMatchPlanStore,
+    @Inject(MATCH_PLAN_STORE) private readonly plans: MatchPlanStore,
     private readonly gate: PlanGate,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
@@ -157,7 +156,7 @@ export class MatchingController {
       },
       position,
     };
-    this.plans.save({
+    await this.plans.save({
       planId: answer.planId,
       counties: body.counties,
       createdAt,
@@ -184,7 +183,7 @@ export class MatchingController {
     @ZodParams(planParams) params: z.infer<typeof planParams>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MatchPlanResponse> {
-    const stored = this.plans.find(params.id);
+    const stored = await this.plans.find(params.id);
     if (!stored) throw new HttpProblem(404, 'not_found', `Match plan ${params.id} does not exist`);
     requireScope(
       stored.counties.every((c) => canActForCounty(principal, c)),
