@@ -4,13 +4,18 @@ import type { DeploymentConfig } from '../config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { DEPLOYMENT_CONFIG } from '../deployment/deployment.module';
 import { MATCH_PLAN_STORE, type MatchPlanStore } from './match-plan.store';
+import { PostgresMatchPlanStore } from './postgres-match-plan.store';
 import { SqliteMatchPlanStore } from './sqlite-match-plan.store';
 
-/** `match-plans.sqlite` in the data directory. */
+/**
+ * PostgreSQL when the deployment names it (EVENT_STORE_URL=postgres://…): a plan made on one replica is read
+ * on another. Else `match-plans.sqlite` in the data directory.
+ */
 export async function openMatchPlanStore(
-  _deployment: DeploymentConfig,
+  deployment: DeploymentConfig,
   dataDir: string,
 ): Promise<MatchPlanStore> {
+  if (deployment.postgresUrl !== undefined) return PostgresMatchPlanStore.connect(deployment.postgresUrl);
   return SqliteMatchPlanStore.open(join(dataDir, 'match-plans.sqlite'));
 }
 
