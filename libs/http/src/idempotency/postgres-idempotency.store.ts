@@ -148,7 +148,8 @@ function quotedIdentifier(name: string): string {
 /**
  * Creates the schema (when missing) and the table in one transaction, under an advisory lock on the schema's
  * name: replicas starting together would otherwise race on the catalogue (two `CREATE … IF NOT EXISTS` at
- * once can both try to insert it).
+ * once can both try to insert it). The platform's own PostgreSQL stores take the same lock
+ * (apps/platform/src/postgres/postgres-tables.ts), so they serialise with this one on a shared schema.
  */
 async function createInSchema(pool: Pool, schema: string, definition: string): Promise<void> {
   const client = await pool.connect();
