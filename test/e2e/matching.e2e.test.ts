@@ -12,8 +12,7 @@ import {
   vacancyBody,
   workshopBody,
 } from './helpers/fixtures';
-import { MATCH_PLAN_STORE } from '../../apps/platform/src/matching/match-plan.provider';
-import type { SqliteMatchPlanStore } from '../../apps/platform/src/matching/match-plan.store';
+import { MATCH_PLAN_STORE, type MatchPlanStore } from '../../apps/platform/src/matching/match-plan.store';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 interface Reason {
@@ -236,8 +235,8 @@ describe('matching (recommendations, candidates, match plans)', () => {
   });
 
   it('answers 410 plan_outdated for a plan stored in an earlier shape, not a 500 nor a body the document does not describe', async () => {
-    const store = t.app.get<SqliteMatchPlanStore>(MATCH_PLAN_STORE);
-    store.save({
+    const store = t.app.get<MatchPlanStore>(MATCH_PLAN_STORE);
+    await store.save({
       planId: 'plan-of-an-earlier-version',
       counties: [COUNTY],
       createdAt: '2026-01-05T08:00:00.000Z',

@@ -1,30 +1,20 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
 import { KafkaEventBus } from '@lib/messaging';
-import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
+import { employmentMonitorProjector } from '@lib/application';
 import { ProjectionRunner, type ReadStore } from '@lib/read-store';
 import { deploymentConfigFromEnv, type DeploymentConfig } from '../../platform/src/config/deployment-config';
-import { PLATFORM_CONFIG, type PlatformConfig } from '../../platform/src/config/platform-config';
 import type { ServiceAppOptions } from '../../platform/src/config/service-app';
-import { MONITOR_READ_MODELS, openReadStore } from '../../platform/src/config/read-store-from-env';
 import { DashboardModule } from '../../platform/src/dashboard/dashboard.module';
 import { EVENT_STORE } from '../../platform/src/event-store/event-store.module';
 import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
 import { MonitorModule } from '../../platform/src/monitor/monitor.module';
-import { MONITOR_READ_STORE } from '../../platform/src/monitor/monitor-runtime';
+import { MONITOR_READ_STORE, readStoreProvider } from '../../platform/src/monitor/monitor-runtime';
 import { SchedulerModule } from '../../platform/src/scheduler/scheduler.module';
 import { KafkaMonitorFeed } from './kafka-monitor-feed';
 
 /** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
 export const MONITOR_GROUP = 'monitor';
-
-/** Where the deployment keeps the read models, as the platform (read-store-from-env.ts). */
-export const monitorReadStoreProvider = (deployment: DeploymentConfig): Provider => ({
-  provide: MONITOR_READ_STORE,
-  inject: [PLATFORM_CONFIG],
-  useFactory: (config: PlatformConfig): Promise<ReadStore> =>
-    openReadStore(deployment, config.dataDir, MONITOR_READ_MODELS, MONITOR_COLLECTIONS),
-});
 
 /** Kafka (group `monitor`) when KAFKA_BROKERS is set, else the event store's own subscription. */
 export const monitorFeedProvider = (deployment: DeploymentConfig): Provider => ({
@@ -47,7 +37,8 @@ export const monitorFeedProvider = (deployment: DeploymentConfig): Provider => (
 export function monitorService(env: NodeJS.ProcessEnv = process.env): ServiceAppOptions {
   const deployment = deploymentConfigFromEnv(env);
   const monitor = MonitorModule.withFeed({
-    readStore: monitorReadStoreProvider(deployment),
+    // The read models where the deployment keeps them, as the platform's (read-store-from-env.ts).
+    readStore: readStoreProvider,
     feed: monitorFeedProvider(deployment),
   });
   return { name: 'monitor', env, modules: [monitor, DashboardModule, SchedulerModule.beside(monitor)] };

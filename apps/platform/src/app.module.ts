@@ -1,13 +1,4 @@
-import { join } from 'node:path';
-import {
-  DynamicModule,
-  Inject,
-  Injectable,
-  Module,
-  OnApplicationShutdown,
-  type ExecutionContext,
-  type ModuleMetadata,
-} from '@nestjs/common';
+import { DynamicModule, Module, type ExecutionContext, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -18,21 +9,22 @@ import {
   IDEMPOTENCY_STORE,
   IdempotencyInterceptor,
   ResponseSchemaInterceptor,
-  SqliteIdempotencyStore,
   UNDECLARED_FIELDS,
   httpLoggerOptions,
   undeclaredFieldsFor,
-  type IdempotencyStore,
 } from '@lib/http';
 import { ClockModule, systemClock } from './clock/clock.module';
 import { PlatformConfigModule } from './config/config.module';
+import type { DeploymentConfig } from './config/deployment-config';
 import type { PlatformConfig } from './config/platform-config';
+import { DeploymentModule, EMBEDDED_DEPLOYMENT } from './deployment/deployment.module';
 import {
   EventStoreModule,
   sqliteEventStoreFactory,
   type EventStoreFactory,
 } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyStoreCloser, idempotencyStoreProvider } from './idempotency/idempotency-store.provider';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -44,6 +36,11 @@ export interface PlatformModuleOptions {
   readonly eventStore?: EventStoreFactory;
   /** Defaults to the system clock; tests pass one they move. */
   readonly clock?: Clock;
+  /**
+   * Where the idempotency records, the access log and the match plans are kept: PostgreSQL when it names one,
+   * else (and by default) SQLite files in the data directory.
+   */
+  readonly deployment?: DeploymentConfig;
 }
 
 type RateLimitedRequest = { principal?: { role: string; sub: string }; ip?: string; ips?: string[] };
@@ -75,15 +72,6 @@ function rateLimits(limits: PlatformConfig['rateLimit']): ThrottlerOptions[] {
   ];
 }
 
-/** Closes the idempotency store after the HTTP server has stopped. */
-@Injectable()
-class IdempotencyStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
-  onApplicationShutdown(): void {
-    this.store.close();
-  }
-}
-
 /**
  * The all-in-one process: config, logging, auth, rate limits, errors, answers through their documented schemas,
  * idempotency, health, event store.
@@ -96,6 +84,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         PlatformConfigModule.register(config),
+        DeploymentModule.register(options.deployment ?? EMBEDDED_DEPLOYMENT),
         ClockModule.register(options.clock ?? systemClock),
         // Request lines come from the access logger mounted first in createPlatformApp (it also sees requests
         // refused by the body parser); this one gives application logs their request context.
@@ -111,10 +100,7 @@ export class PlatformModule {
         ...(options.modules ?? []),
       ],
       providers: [
-        {
-          provide: IDEMPOTENCY_STORE,
-          useFactory: () => SqliteIdempotencyStore.open(join(config.dataDir, 'idempotency.sqlite')),
-        },
+        idempotencyStoreProvider,
         IdempotencyStoreCloser,
         // Guards run in this order: the token is verified (never refused here), the caller is counted by its
         // subject or, without a valid token, by its address, then the route is authorised.

@@ -8,6 +8,7 @@ import { parsePlatformConfig, type PlatformConfig, type PlatformConfigInput } fr
 import { setupOpenApi } from './docs/openapi.setup';
 import type { Clock } from '@lib/application';
 import { PlatformModule, type ModuleImport } from './app.module';
+import type { DeploymentConfig } from './config/deployment-config';
 import type { EventStoreFactory } from './event-store/event-store.module';
 
 export interface PlatformAppOptions extends PlatformConfigInput {
@@ -17,6 +18,8 @@ export interface PlatformAppOptions extends PlatformConfigInput {
   /** Modules served besides the capability modules (tests add test-only controllers here). */
   readonly modules?: readonly ModuleImport[];
   readonly eventStore?: EventStoreFactory;
+  /** Where the idempotency records, access log and match plans are kept (SQLite in the data directory by default). */
+  readonly deployment?: DeploymentConfig;
   /** The platform's clock (the system's by default; tests pass one they move). */
   readonly clock?: Clock;
   /** Close cleanly on SIGTERM/SIGINT; on for the process, off in tests (each app would add listeners). */
@@ -34,12 +37,18 @@ export interface PlatformApp {
  * service built on it loads only its own modules.)
  */
 export async function bootstrapApp(options: PlatformAppOptions): Promise<PlatformApp> {
-  const { capabilities, modules, eventStore, clock, shutdownHooks, ...configInput } = options;
+  const { capabilities, modules, eventStore, deployment, clock, shutdownHooks, ...configInput } = options;
   const config = parsePlatformConfig(configInput);
   mkdirSync(config.dataDir, { recursive: true });
 
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.forRoot({ config, modules: [...capabilities, ...(modules ?? [])], eventStore, clock }),
+    PlatformModule.forRoot({
+      config,
+      modules: [...capabilities, ...(modules ?? [])],
+      eventStore,
+      deployment,
+      clock,
+    }),
     {
       bodyParser: false,
       bufferLogs: true,

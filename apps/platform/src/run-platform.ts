@@ -20,6 +20,8 @@ export async function runPlatform(options: { readonly eventStore?: EventStoreFac
   const deployment = deploymentConfigFromEnv(process.env);
   const { app, config } = await createPlatformApp({
     ...settings,
+    // EVENT_STORE_URL=postgres://… keeps the events, read models, idempotency records, access log and match plans there.
+    deployment,
     shutdownHooks: true,
     eventStore: options.eventStore ?? eventStoreFactoryFor(deployment, settings.dataDir),
   });

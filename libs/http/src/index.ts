@@ -7,6 +7,7 @@ export * from './correlation/request-context';
 export * from './logging/logger-options';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/sqlite-idempotency.store';
+export * from './idempotency/postgres-idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './openapi/api-doc.decorator';
 export * from './openapi/openapi-document';

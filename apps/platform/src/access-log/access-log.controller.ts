@@ -52,8 +52,8 @@ export class AccessLogController {
     tags: ['access-log'],
     responses: { 200: { description: 'The records', schema: accessLogResponse } },
   })
-  list(@ZodQuery(accessLogQuery) query: AccessLogQuery): z.infer<typeof accessLogResponse> {
-    const items = this.log.find({
+  async list(@ZodQuery(accessLogQuery) query: AccessLogQuery): Promise<z.infer<typeof accessLogResponse>> {
+    const items = await this.log.find({
       subject: query.subject,
       actor: query.actor,
       limit: query.limit,

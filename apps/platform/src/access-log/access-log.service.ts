@@ -1,9 +1,12 @@
-import { join } from 'node:path';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Principal } from '@lib/auth';
 import { currentRequestContext } from '@lib/http';
-import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
-import { SqliteAccessLog, type AccessQuery, type StoredAccessRecord } from './access-log.store';
+import {
+  ACCESS_LOG_STORE,
+  type AccessLogStore,
+  type AccessQuery,
+  type StoredAccessRecord,
+} from './access-log.store';
 
 /** What a query records about a read it answered: the resource and the data subjects' ids. */
 export interface PersonalDataRead {
@@ -12,17 +15,16 @@ export interface PersonalDataRead {
   readonly scope?: string;
 }
 
-/** Records every read of household or worker data, with who read it and under which correlation id. */
+/**
+ * Records every read of household or worker data, with who read it and under which correlation id. Callers
+ * await `record` before answering: a read that is not logged is not answered.
+ */
 @Injectable()
 export class AccessLog implements OnApplicationShutdown {
-  private readonly store: SqliteAccessLog;
+  constructor(@Inject(ACCESS_LOG_STORE) private readonly store: AccessLogStore) {}
 
-  constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
-    this.store = SqliteAccessLog.open(join(config.dataDir, 'access-log.sqlite'));
-  }
-
-  record(principal: Principal, read: PersonalDataRead, correlationId?: string): void {
-    this.store.append({
+  async record(principal: Principal, read: PersonalDataRead, correlationId?: string): Promise<void> {
+    await this.store.append({
       actorSub: principal.sub,
       actorRole: principal.role,
       resource: read.resource,
@@ -32,11 +34,11 @@ export class AccessLog implements OnApplicationShutdown {
     });
   }
 
-  find(query: AccessQuery): StoredAccessRecord[] {
+  find(query: AccessQuery): Promise<StoredAccessRecord[]> {
     return this.store.find(query);
   }
 
-  onApplicationShutdown(): void {
-    this.store.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
   }
 }

@@ -68,7 +68,7 @@ export class CasesController {
     const code = ownCounty(params.code, principal, SCOPE);
     const position = this.position();
     const page = await this.queries.list(code, query, this.clock.now(), principal.sub);
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'zero_employment_cases',
       subjectIds: page.items.map((c) => c.householdId),
       scope: code,
@@ -93,7 +93,7 @@ export class CasesController {
     if (!found) throw new HttpProblem(404, 'not_found', `Case ${params.caseId} is not known to the monitor`);
     const { view, household } = found;
     requireScope(isCountyOffice(principal, view.countyCode), SCOPE);
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'zero_employment_case',
       subjectIds: [view.householdId],
       scope: view.countyCode,

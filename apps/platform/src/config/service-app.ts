@@ -33,6 +33,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     ...config,
     capabilities: options.modules,
     eventStore: eventStoreFactoryFor(deployment, config.dataDir),
+    deployment,
     shutdownHooks: true,
   });
   return { app, config, deployment };

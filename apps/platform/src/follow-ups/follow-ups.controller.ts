@@ -44,7 +44,7 @@ export class FollowUpsController {
     const code = ownCounty(params.code, principal, 'A county office sees its own county’s follow-ups only');
     const position = this.feed.position().toString();
     const page = await this.queries.list(code, query, this.clock.now());
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'follow_ups',
       subjectIds: [...new Set(page.items.flatMap((item) => [item.workerId, item.householdId]))],
       scope: code,

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-
 /** A plan as stored and answered: a proposal, nothing is placed until a broker confirms each pair. */
 export interface StoredMatchPlan {
   readonly planId: string;
@@ -9,56 +7,15 @@ export interface StoredMatchPlan {
   readonly body: Record<string, unknown>;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS match_plans (
-  plan_id    TEXT PRIMARY KEY,
-  counties   TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  body       TEXT NOT NULL
-);`;
-
-/** Match plans in their own SQLite file (`match-plans.sqlite` in the data directory). */
-export class SqliteMatchPlanStore {
-  private constructor(private readonly db: Database.Database) {}
-
-  static open(file: string): SqliteMatchPlanStore {
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.exec(SCHEMA);
-    return new SqliteMatchPlanStore(db);
-  }
-
-  save(plan: StoredMatchPlan): void {
-    this.db
-      .prepare(
-        'INSERT INTO match_plans (plan_id, counties, created_at, created_by, body) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(
-        plan.planId,
-        JSON.stringify(plan.counties),
-        plan.createdAt,
-        plan.createdBy,
-        JSON.stringify(plan.body),
-      );
-  }
-
-  find(planId: string): StoredMatchPlan | undefined {
-    const row = this.db
-      .prepare('SELECT plan_id, counties, created_at, created_by, body FROM match_plans WHERE plan_id = ?')
-      .get(planId) as
-      { plan_id: string; counties: string; created_at: string; created_by: string; body: string } | undefined;
-    if (!row) return undefined;
-    return {
-      planId: row.plan_id,
-      counties: JSON.parse(row.counties) as string[],
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-      body: JSON.parse(row.body) as Record<string, unknown>,
-    };
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+/**
+ * Where match plans are kept, to be fetched again by id (by any replica, when the store is shared). A plan is
+ * kept as it was answered, whatever its shape: the reader decides whether it is still one it can answer.
+ */
+export interface MatchPlanStore {
+  /** Refused (rejects) for an id already stored: a plan is never overwritten. */
+  save(plan: StoredMatchPlan): Promise<void>;
+  find(planId: string): Promise<StoredMatchPlan | undefined>;
+  close(): Promise<void>;
 }
+
+export const MATCH_PLAN_STORE = 'MATCH_PLAN_STORE';

@@ -17,8 +17,7 @@ import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { vacancyParams, workerParams } from '../path-params';
 import { mayActForSource } from '../postings/vacancy-poster';
-import { MATCH_PLAN_STORE } from './match-plan.provider';
-import type { SqliteMatchPlanStore } from './match-plan.store';
+import { MATCH_PLAN_STORE, type MatchPlanStore } from './match-plan.store';
 import { PlanGate } from './plan-gate';
 import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
@@ -46,7 +45,7 @@ export class MatchingController {
   constructor(
     private readonly runtime: MatchingRuntime,
     private readonly accessLog: AccessLog,
-    @Inject(MATCH_PLAN_STORE) private readonly plans: SqliteMatchPlanStore,
+    @Inject(MATCH_PLAN_STORE) private readonly plans: MatchPlanStore,
     private readonly gate: PlanGate,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
@@ -61,18 +60,18 @@ export class MatchingController {
     tags: TAGS,
     responses: { 200: { description: 'The recommendations', schema: recommendationsResponse } },
   })
-  recommendations(
+  async recommendations(
     @ZodParams(workerParams) params: z.infer<typeof workerParams>,
     @ZodQuery(rankingQuery) query: RankingQuery,
     @CurrentPrincipal() principal: Principal,
-  ): z.infer<typeof recommendationsResponse> {
+  ): Promise<z.infer<typeof recommendationsResponse>> {
     const position = this.runtime.state.position().toString();
     const household = this.runtime.state.household(householdOf(params.id));
     if (!household?.workers.has(params.id))
       throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known`);
     requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
     const items = this.queries.recommendations(params.id, query.limit, this.clock.now());
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'worker_recommendations',
       subjectIds: [params.id, household.householdId],
       scope: household.countyCode,
@@ -88,11 +87,11 @@ export class MatchingController {
     tags: TAGS,
     responses: { 200: { description: 'The candidates', schema: candidatesResponse } },
   })
-  candidates(
+  async candidates(
     @ZodParams(vacancyParams) params: z.infer<typeof vacancyParams>,
     @ZodQuery(rankingQuery) query: RankingQuery,
     @CurrentPrincipal() principal: Principal,
-  ): z.infer<typeof candidatesResponse> {
+  ): Promise<z.infer<typeof candidatesResponse>> {
     const position = this.runtime.state.position().toString();
     const vacancy = this.runtime.state.vacancy(params.id);
     if (!vacancy) throw new HttpProblem(404, 'not_found', `Vacancy ${params.id} is not known`);
@@ -105,7 +104,7 @@ export class MatchingController {
     // A broker ranks among the workers of its own counties (unless it covers them all).
     const counties = isBroker && principal.counties !== 'all' ? principal.counties : undefined;
     const visible = this.queries.candidates(params.id, query.limit, now, counties);
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'vacancy_candidates',
       subjectIds: visible.flatMap((c) => [c.workerId, c.householdId]),
       scope: params.id,
@@ -157,14 +156,14 @@ export class MatchingController {
       },
       position,
     };
-    this.plans.save({
+    await this.plans.save({
       planId: answer.planId,
       counties: body.counties,
       createdAt,
       createdBy: principal.sub,
       body: answer,
     });
-    this.recordPlanRead(principal, answer);
+    await this.recordPlanRead(principal, answer);
     return answer;
   }
 
@@ -180,11 +179,11 @@ export class MatchingController {
       },
     },
   })
-  plan(
+  async plan(
     @ZodParams(planParams) params: z.infer<typeof planParams>,
     @CurrentPrincipal() principal: Principal,
-  ): MatchPlanResponse {
-    const stored = this.plans.find(params.id);
+  ): Promise<MatchPlanResponse> {
+    const stored = await this.plans.find(params.id);
     if (!stored) throw new HttpProblem(404, 'not_found', `Match plan ${params.id} does not exist`);
     requireScope(
       stored.counties.every((c) => canActForCounty(principal, c)),
@@ -201,12 +200,12 @@ export class MatchingController {
       );
     }
     const answer = parsed.data;
-    this.recordPlanRead(principal, answer);
+    await this.recordPlanRead(principal, answer);
     return answer;
   }
 
-  private recordPlanRead(principal: Principal, plan: MatchPlanResponse): void {
-    this.accessLog.record(principal, {
+  private recordPlanRead(principal: Principal, plan: MatchPlanResponse): Promise<void> {
+    return this.accessLog.record(principal, {
       resource: 'match_plan',
       subjectIds: plan.pairs.flatMap((p) => [p.workerId, p.householdId]),
       scope: plan.counties.join(','),

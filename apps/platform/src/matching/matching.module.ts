@@ -11,7 +11,8 @@ const count = (value: string | undefined, fallback: number) =>
 
 /**
  * Matching in the all-in-one platform: the in-memory matching state fed from the event store, the
- * recommendations and candidates, and the match plans (stored in `match-plans.sqlite`).
+ * recommendations and candidates, and the match plans (in `match-plans.sqlite`, or PostgreSQL when the
+ * deployment names it).
  */
 @Module({
   imports: [AccessLogModule],

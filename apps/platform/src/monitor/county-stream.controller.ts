@@ -55,6 +55,16 @@ export class CountyStreamController {
     // already holds are dropped by position.
     const queued: CountyUpdate[] = [];
     let sentUpTo: bigint | undefined;
+    let closed = false;
+    // Each change is written once its read is in the access log; one after the other, so they leave in order.
+    // A read that cannot be logged is not sent: the stream ends.
+    let delivered = Promise.resolve();
+    const deliver = (write: () => Promise<void>): void => {
+      delivered = delivered.then(write).catch(() => {
+        cleanup();
+        res.end();
+      });
+    };
     const send = (update: CountyUpdate): void => {
       if (sentUpTo === undefined) {
         queued.push(update);
@@ -64,14 +74,21 @@ export class CountyStreamController {
       const cases = update.cases.filter((c) => BigInt(c.position) > (sentUpTo as bigint));
       sentUpTo = update.position;
       const position = update.position.toString();
-      if (cases.length > 0) {
-        this.accessLog.record(
-          principal,
-          { resource: 'county_employment_stream', subjectIds: cases.map((c) => c.householdId), scope: code },
-          req.correlationId,
-        );
-      }
-      res.write(sse('change', position, { figures: { ...update.figures, position }, cases, position }));
+      deliver(async () => {
+        if (cases.length > 0) {
+          await this.accessLog.record(
+            principal,
+            {
+              resource: 'county_employment_stream',
+              subjectIds: cases.map((c) => c.householdId),
+              scope: code,
+            },
+            req.correlationId,
+          );
+        }
+        if (!closed)
+          res.write(sse('change', position, { figures: { ...update.figures, position }, cases, position }));
+      });
     };
     const unsubscribe = this.feed.subscribe(code, send);
 
@@ -82,6 +99,15 @@ export class CountyStreamController {
     try {
       figures = await this.queries.regionEmployment('county', code);
       if (lastSeen !== undefined) missed = await this.feed.caseChanges(code, lastSeen, position);
+      // What happened while the client was away is logged before anything is written: a failure is still
+      // answered as an error.
+      if (missed.length > 0) {
+        await this.accessLog.record(
+          principal,
+          { resource: 'county_employment_stream', subjectIds: missed.map((c) => c.householdId), scope: code },
+          req.correlationId,
+        );
+      }
     } catch (error) {
       unsubscribe();
       throw error;
@@ -98,14 +124,6 @@ export class CountyStreamController {
       res.write(sse('snapshot', now, { figures: { ...figures, position: now } }));
     } else {
       // What happened while the client was away: the figures now and every case since its last event.
-      if (missed.length > 0) {
-        const subjects = missed.map((c) => c.householdId);
-        this.accessLog.record(
-          principal,
-          { resource: 'county_employment_stream', subjectIds: subjects, scope: code },
-          req.correlationId,
-        );
-      }
       res.write(sse('change', now, { figures: { ...figures, position: now }, cases: missed, position: now }));
     }
     sentUpTo = position;
@@ -113,12 +131,15 @@ export class CountyStreamController {
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.options.heartbeatMs);
     // The token's end is the stream's: it must not outlive what authorised it.
-    const cancelExpiry = atTime(req.tokenExpiresAt ?? Date.now(), () => {
-      res.write(sse('token_expired', sentUpTo?.toString() ?? now, { message: 'The token has expired' }));
-      cleanup();
-      res.end();
-    });
-    let closed = false;
+    // After the changes already on their way, so its id is the last one the client got.
+    const cancelExpiry = atTime(req.tokenExpiresAt ?? Date.now(), () =>
+      deliver(async () => {
+        if (closed) return;
+        res.write(sse('token_expired', sentUpTo?.toString() ?? now, { message: 'The token has expired' }));
+        cleanup();
+        res.end();
+      }),
+    );
     const cleanup = (): void => {
       if (closed) return;
       closed = true;

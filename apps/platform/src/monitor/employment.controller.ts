@@ -67,7 +67,7 @@ export class EmploymentController {
     const doc = await this.queries.household(params.id);
     if (!doc) throw new HttpProblem(404, 'not_found', `Household ${params.id} is not known to the monitor`);
     requireScope(canActForCounty(principal, doc.countyCode), 'This token does not cover that household');
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'household_employment',
       subjectIds: [doc.householdId],
       scope: doc.countyCode,
@@ -92,7 +92,7 @@ export class EmploymentController {
     if (!found) throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known to the monitor`);
     const { worker, household } = found;
     requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
-    this.accessLog.record(principal, {
+    await this.accessLog.record(principal, {
       resource: 'worker_employment',
       subjectIds: [worker.workerId, worker.householdId],
       scope: household.countyCode,

@@ -10,7 +10,8 @@ import {
 import type { EventStore } from '@lib/event-store';
 import { MONITOR_COLLECTIONS, employmentMonitorProjector } from '@lib/application';
 import { ProjectionRunner, type ReadStore } from '@lib/read-store';
-import { deploymentConfigFromEnv } from '../config/deployment-config';
+import type { DeploymentConfig } from '../config/deployment-config';
+import { DEPLOYMENT_CONFIG } from '../deployment/deployment.module';
 import { MONITOR_READ_MODELS, openReadStore } from '../config/read-store-from-env';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -22,14 +23,9 @@ export const MONITOR_READ_STORE = 'MONITOR_READ_STORE';
 /** The read models where the deployment keeps them (read-store-from-env.ts): SQLite in DATA_DIR by default. */
 export const readStoreProvider = {
   provide: MONITOR_READ_STORE,
-  inject: [PLATFORM_CONFIG],
-  useFactory: (config: PlatformConfig): Promise<ReadStore> =>
-    openReadStore(
-      deploymentConfigFromEnv(process.env),
-      config.dataDir,
-      MONITOR_READ_MODELS,
-      MONITOR_COLLECTIONS,
-    ),
+  inject: [DEPLOYMENT_CONFIG, PLATFORM_CONFIG],
+  useFactory: (deployment: DeploymentConfig, config: PlatformConfig): Promise<ReadStore> =>
+    openReadStore(deployment, config.dataDir, MONITOR_READ_MODELS, MONITOR_COLLECTIONS),
 };
 
 /** Embedded: the runner follows the event store's own subscription. */

@@ -113,7 +113,7 @@ async function underClaims(
     outcome.rejection.code === 'person_already_registered' &&
     typeof holder?.workerId === 'string'
   ) {
-    accessLog.record(principal, {
+    await accessLog.record(principal, {
       resource: 'registration_of_a_person_registered_elsewhere',
       subjectIds: [holder.workerId],
       scope: typeof holder.countyCode === 'string' ? holder.countyCode : undefined,

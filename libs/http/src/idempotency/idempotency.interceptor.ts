@@ -7,7 +7,7 @@ import {
   NestInterceptor,
   createParamDecorator,
 } from '@nestjs/common';
-import { Observable, of, tap } from 'rxjs';
+import { Observable, catchError, concatMap, from, of, throwError } from 'rxjs';
 import { currentRequestContext } from '../correlation/request-context';
 import { HttpProblem } from '../errors/http-problem';
 import type { HttpRequest, HttpResponse } from '../http-types';
@@ -49,7 +49,7 @@ export function keyScope(principal: Principal | undefined, method: string, route
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const res = context.switchToHttp().getResponse<HttpResponse>();
@@ -67,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // The route pattern (`/v1/households/:id/workers`): the same key on another route is another key.
     const route = (req as { route?: { path?: string } }).route?.path ?? req.path ?? '';
     const actorId = keyScope(req.principal, req.method ?? '', route);
-    const outcome = this.store.begin(
+    const outcome = await this.store.begin(
       key,
       actorId,
       requestHash(req.method ?? '', req.originalUrl ?? req.url ?? '', req.body),
@@ -101,18 +101,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestContext = currentRequestContext();
     if (requestContext) requestContext.idempotencyKey = key;
     return next.handle().pipe(
-      tap({
-        next: (body: unknown) => {
-          if (res.statusCode >= 200 && res.statusCode < 300) {
-            this.store.complete(key, actorId, {
-              status: res.statusCode,
-              body: body === undefined ? '' : toJson(body),
-            });
-          } else {
-            this.store.release(key, actorId);
-          }
-        },
-        error: () => this.store.release(key, actorId),
+      // A failed command releases its key (the client retries it); its failure stays the answer even when the
+      // release fails too.
+      catchError((error: unknown) =>
+        from(this.store.release(key, actorId).catch(() => undefined)).pipe(
+          concatMap(() => throwError(() => error)),
+        ),
+      ),
+      // The answer is kept before it leaves, so a retry sent the moment the client has it, to this process or
+      // another sharing the store, finds it. A failure to keep it is not caught above: the command ran, so its
+      // key must not be released for a retry to run it again.
+      concatMap(async (body: unknown) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          await this.store.complete(key, actorId, {
+            status: res.statusCode,
+            body: body === undefined ? '' : toJson(body),
+          });
+        } else {
+          await this.store.release(key, actorId);
+        }
+        return body;
       }),
     );
   }

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import { applyDurablePragmas } from '@lib/event-store';
-import type { BeginOutcome, IdempotencyStore, StoredResponse } from './idempotency.store';
+import {
+  DEFAULT_STALE_AFTER_MS,
+  type BeginOutcome,
+  type IdempotencyStore,
+  type IdempotencyStoreOptions,
+  type StoredResponse,
+} from './idempotency.store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -24,14 +30,11 @@ interface KeyRow {
   started_at: number;
 }
 
-export interface SqliteIdempotencyStoreOptions {
-  /**
-   * A key left `in_progress` longer than this may be taken over by a retry (a request whose process is alive
-   * but stuck). Keys a dead process held are released at once when the store opens.
-   */
-  readonly staleAfterMs?: number;
-  readonly now?: () => number;
-}
+/**
+ * A key left in progress longer than `staleAfterMs` may be taken over by a retry (a request whose process is
+ * alive but stuck); keys a dead process held are released at once when the store opens.
+ */
+export type SqliteIdempotencyStoreOptions = IdempotencyStoreOptions;
 
 /** Idempotency keys in their own SQLite file of the data directory: they survive a restart. */
 export class SqliteIdempotencyStore implements IdempotencyStore {
@@ -47,7 +50,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     private readonly db: Database.Database,
     options: SqliteIdempotencyStoreOptions,
   ) {
-    this.staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
+    this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     this.now = options.now ?? Date.now;
     applyDurablePragmas(db, 5000);
     db.exec(SCHEMA);
@@ -75,7 +78,8 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return new SqliteIdempotencyStore(new Database(path), options);
   }
 
-  begin(key: string, actorId: string, requestHash: string): BeginOutcome {
+  // The port is asynchronous (a server adapter answers later); SQLite answers at once, inside the call.
+  async begin(key: string, actorId: string, requestHash: string): Promise<BeginOutcome> {
     const now = this.now();
     if (this.insert.run(actorId, key, requestHash, now).changes === 1) return { kind: 'started' };
     const row = this.select.get(actorId, key);
@@ -93,15 +97,15 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return { kind: 'in_progress' };
   }
 
-  complete(key: string, actorId: string, response: StoredResponse): void {
+  async complete(key: string, actorId: string, response: StoredResponse): Promise<void> {
     this.finish.run(response.status, response.body, this.now(), actorId, key);
   }
 
-  release(key: string, actorId: string): void {
+  async release(key: string, actorId: string): Promise<void> {
     this.remove.run(actorId, key);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
