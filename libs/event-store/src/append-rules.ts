@@ -34,3 +34,20 @@ export function startMatches(expected: ExpectedRevision, firstRevision: number):
 export function idempotencyConflict(streamId: string): IdempotencyConflict {
   return new IdempotencyConflict(streamId, 'event ids already stored elsewhere, or only some of them stored');
 }
+
+/** Why an append's arguments are refused before any I/O, or undefined when they are well-formed. */
+export function invalidAppendArguments(
+  streamId: unknown,
+  expectedRevision: ExpectedRevision,
+): Error | undefined {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    return new TypeError('streamId must be a non-empty string');
+  }
+  if (
+    typeof expectedRevision === 'number' &&
+    !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)
+  ) {
+    return new RangeError(`Not a revision: ${expectedRevision}`);
+  }
+  return undefined;
+}

@@ -103,3 +103,22 @@ export class LogSubscription implements Subscription {
     });
   }
 }
+
+/** The live subscriptions of one store: started on its source, forgotten when they end, all stopped at close. */
+export class LogSubscriptions {
+  private readonly live = new Set<LogSubscription>();
+
+  constructor(private readonly source: SubscriptionSource) {}
+
+  start(afterPosition: Position, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+    const subscription = new LogSubscription(this.source, afterPosition, handler, options);
+    this.live.add(subscription);
+    const forget = (): void => void this.live.delete(subscription);
+    void subscription.done.then(forget, forget);
+    return subscription;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.live].map((subscription) => subscription.stop()));
+  }
+}

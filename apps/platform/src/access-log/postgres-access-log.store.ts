@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { connectWithTables, type PostgresStoreOptions } from '../postgres/postgres-tables';
+import { connectWithTables, type PostgresStoreOptions } from '@lib/event-store/postgres';
 import type { AccessLogStore, AccessQuery, AccessRecord, StoredAccessRecord } from './access-log.store';
 
 // Append-only as in SQLite: a trigger refuses any update, deletion or truncation, so a reader of the log (an

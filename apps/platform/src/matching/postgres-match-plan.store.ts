@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { connectWithTables, type PostgresStoreOptions } from '../postgres/postgres-tables';
+import { connectWithTables, type PostgresStoreOptions } from '@lib/event-store/postgres';
 import type { MatchPlanStore, StoredMatchPlan } from './match-plan.store';
 
 // `json` (not `jsonb`) keeps the body's text as written: it comes back key for key, in order.

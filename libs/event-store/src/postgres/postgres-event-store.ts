@@ -23,11 +23,13 @@ import {
   SubscriptionHandler,
 } from '../event-store.port';
 import { assertPageSize, eventsOfPages } from '../events-of-pages';
-import { LogSubscription, type SubscriptionSource } from '../log-subscription';
+import { invalidAppendArguments } from '../append-rules';
+import { LogSubscriptions, type SubscriptionSource } from '../log-subscription';
 import { ConnectionUnusable, PostgresAppendWriter, type BeforeCommit } from './postgres-append';
 import { AppendNotifier } from './postgres-notifier';
 import { PostgresPageReader } from './postgres-page-reader';
 import { assertSchemaName, EVENT_COLUMNS, rowToEvent, schemaSql, type EventRow } from './postgres-schema';
+import { createInSchema } from './postgres-tables';
 
 export interface PostgresEventStoreOptions {
   /** The schema of the events table (created if missing); default `public`. */
@@ -48,7 +50,7 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
   readonly pageSize: number;
   private readonly writer: PostgresAppendWriter;
   private readonly pages: PostgresPageReader;
-  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly subscriptions = new LogSubscriptions(this);
   private closed = false;
 
   private constructor(
@@ -71,7 +73,7 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
     // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     try {
-      await createSchema(pool, schema);
+      await createInSchema(pool, schema, [schemaSql(schema)]);
       const notifier = await AppendNotifier.start(url, schema, settings.pollIntervalMs);
       return new PostgresEventStore(pool, schema, notifier, settings);
     } catch (error) {
@@ -86,15 +88,8 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     this.assertOpen();
-    if (typeof streamId !== 'string' || streamId.length === 0) {
-      throw new TypeError('streamId must be a non-empty string');
-    }
-    if (
-      typeof expectedRevision === 'number' &&
-      !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)
-    ) {
-      throw new RangeError(`Not a revision: ${expectedRevision}`);
-    }
+    const invalid = invalidAppendArguments(streamId, expectedRevision);
+    if (invalid) throw invalid;
     const result = await this.withClient((client) =>
       this.writer.append(client, { streamId, events, expectedRevision }),
     );
@@ -136,13 +131,7 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
     options?: SubscribeOptions,
   ): Subscription {
     this.assertOpen();
-    const subscription = new LogSubscription(this, afterPosition, handler, options);
-    this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
-      () => this.subscriptions.delete(subscription),
-    );
-    return subscription;
+    return this.subscriptions.start(afterPosition, handler, options);
   }
 
   /** The last committed position, readable or not yet (a reader reaches it once older transactions end). */
@@ -154,7 +143,7 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.notifier.stop();
     await this.pool.end();
   }
@@ -196,21 +185,5 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The event store is closed');
-  }
-}
-
-async function createSchema(pool: Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    // Two processes starting at once on an empty database: one creates, the other waits for it.
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('relocation-event-schema', 0))");
-    await client.query(schemaSql(schema));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }

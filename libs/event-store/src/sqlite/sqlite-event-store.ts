@@ -40,7 +40,8 @@ import {
   SCHEMA_SQL,
   SqliteEventStoreOptions,
 } from './sqlite-schema';
-import { LogSubscription, type SubscriptionSource } from '../log-subscription';
+import { invalidAppendArguments } from '../append-rules';
+import { LogSubscriptions, type SubscriptionSource } from '../log-subscription';
 
 export type { SqliteEventStoreOptions } from './sqlite-schema';
 
@@ -53,7 +54,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly readStreamStmt: Database.Statement<[string, number, number], EventRow>;
   private readonly headStmt: Database.Statement<[], number | null>;
   private commitListeners = new Set<() => void>();
-  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly subscriptions = new LogSubscriptions(this);
   private closed = false;
 
   private constructor(
@@ -101,15 +102,8 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('The event store is closed'));
-    if (typeof streamId !== 'string' || streamId.length === 0) {
-      return Promise.reject(new TypeError('streamId must be a non-empty string'));
-    }
-    if (
-      typeof expectedRevision === 'number' &&
-      !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)
-    ) {
-      return Promise.reject(new RangeError(`Not a revision: ${expectedRevision}`));
-    }
+    const invalid = invalidAppendArguments(streamId, expectedRevision);
+    if (invalid) return Promise.reject(invalid);
     return this.commits.enqueue({ streamId, events, expectedRevision });
   }
 
@@ -143,13 +137,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     options?: SubscribeOptions,
   ): Subscription {
     this.assertOpen();
-    const subscription = new LogSubscription(this, afterPosition, handler, options);
-    this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
-      () => this.subscriptions.delete(subscription),
-    );
-    return subscription;
+    return this.subscriptions.start(afterPosition, handler, options);
   }
 
   async headPosition(): Promise<Position> {
@@ -162,7 +150,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     if (this.closed) return;
     this.closed = true;
     await this.commits.whenIdle();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     this.notifyCommitted();
     this.db.close();
   }

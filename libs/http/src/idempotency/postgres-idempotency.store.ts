@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { connectWithTables } from '@lib/event-store/postgres';
 import {
   DEFAULT_STALE_AFTER_MS,
   type BeginOutcome,
@@ -63,14 +64,11 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     connectionString: string,
     options: PostgresIdempotencyStoreOptions = {},
   ): Promise<PostgresIdempotencyStore> {
-    const schema = options.schema ?? 'public';
-    const table = `${quotedIdentifier(schema)}.idempotency_keys`;
-    const pool = new Pool({ connectionString, max: options.maxConnections ?? 10 });
-    // An idle connection that breaks (a server restart) must not end the process; the next query reports it.
-    pool.on('error', () => undefined);
-    const store = new PostgresIdempotencyStore(pool, table, options);
+    const { pool, schema } = await connectWithTables(connectionString, options, (quoted) => [
+      tableDefinition(`${quoted}.idempotency_keys`),
+    ]);
+    const store = new PostgresIdempotencyStore(pool, `${schema}.idempotency_keys`, options);
     try {
-      await createInSchema(pool, schema, tableDefinition(table));
       await pool.query(`DELETE FROM ${store.table} WHERE state = 'in_progress' AND started_at < $1`, [
         store.now() - store.staleAfterMs,
       ]);
@@ -136,34 +134,5 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       [actorId, key, requestHash, now],
     );
     return inserted.rowCount === 1;
-  }
-}
-
-/** `"name"` for a schema name of letters, digits and underscores (configuration, never a request). */
-function quotedIdentifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid PostgreSQL schema name: ${name}`);
-  return `"${name}"`;
-}
-
-/**
- * Creates the schema (when missing) and the table in one transaction, under an advisory lock on the schema's
- * name: replicas starting together would otherwise race on the catalogue (two `CREATE … IF NOT EXISTS` at
- * once can both try to insert it). The platform's own PostgreSQL stores take the same lock
- * (apps/platform/src/postgres/postgres-tables.ts), so they serialise with this one on a shared schema.
- */
-async function createInSchema(pool: Pool, schema: string, definition: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tables of schema ${schema}`]);
-    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-    if (found.rowCount === 0) await client.query(`CREATE SCHEMA ${quotedIdentifier(schema)}`);
-    await client.query(definition);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
   }
 }

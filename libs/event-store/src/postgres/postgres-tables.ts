@@ -1,6 +1,11 @@
 import { Pool } from 'pg';
 
-/** Where a PostgreSQL adapter of the platform keeps its tables. */
+/**
+ * What every PostgreSQL adapter of the service does to open its tables (the event store's, the idempotency
+ * records', the access log's, the match plans'): kept with the event store, the first of them.
+ */
+
+/** Where a PostgreSQL adapter keeps its tables. */
 export interface PostgresStoreOptions {
   /** The schema of the tables (created if missing); `public` by default. */
   readonly schema?: string;
@@ -47,9 +52,13 @@ export async function connectWithTables(
 /**
  * The schema (when missing) and the tables in one transaction, under an advisory lock on the schema's name:
  * replicas starting together would otherwise race on the catalogue (two `CREATE … IF NOT EXISTS` at once can
- * both try to insert). The lock's name is the one the idempotency store of libs/http takes.
+ * both try to insert).
  */
-async function createInSchema(pool: Pool, schema: string, statements: readonly string[]): Promise<void> {
+export async function createInSchema(
+  pool: Pool,
+  schema: string,
+  statements: readonly string[],
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
