@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SMALL_STORE_CONNECTIONS } from '@lib/event-store/postgres';
 import type { FactoryProvider } from '@nestjs/common';
 import type { DeploymentConfig } from '../config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
@@ -15,7 +16,8 @@ export async function openAccessLogStore(
   deployment: DeploymentConfig,
   dataDir: string,
 ): Promise<AccessLogStore> {
-  if (deployment.postgresUrl !== undefined) return PostgresAccessLog.connect(deployment.postgresUrl);
+  if (deployment.postgresUrl !== undefined)
+    return PostgresAccessLog.connect(deployment.postgresUrl, { maxConnections: SMALL_STORE_CONNECTIONS });
   return SqliteAccessLog.open(join(dataDir, 'access-log.sqlite'));
 }
 

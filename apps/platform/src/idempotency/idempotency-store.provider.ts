@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SMALL_STORE_CONNECTIONS } from '@lib/event-store/postgres';
 import { Inject, Injectable, OnApplicationShutdown, type FactoryProvider } from '@nestjs/common';
 import {
   IDEMPOTENCY_STORE,
@@ -18,7 +19,10 @@ export async function openIdempotencyStore(
   deployment: DeploymentConfig,
   dataDir: string,
 ): Promise<IdempotencyStore> {
-  if (deployment.postgresUrl !== undefined) return PostgresIdempotencyStore.connect(deployment.postgresUrl);
+  if (deployment.postgresUrl !== undefined)
+    return PostgresIdempotencyStore.connect(deployment.postgresUrl, {
+      maxConnections: SMALL_STORE_CONNECTIONS,
+    });
   return SqliteIdempotencyStore.open(join(dataDir, 'idempotency.sqlite'));
 }
 

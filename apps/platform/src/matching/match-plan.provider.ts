@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SMALL_STORE_CONNECTIONS } from '@lib/event-store/postgres';
 import { Inject, Injectable, OnApplicationShutdown, type FactoryProvider } from '@nestjs/common';
 import type { DeploymentConfig } from '../config/deployment-config';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../config/platform-config';
@@ -15,7 +16,10 @@ export async function openMatchPlanStore(
   deployment: DeploymentConfig,
   dataDir: string,
 ): Promise<MatchPlanStore> {
-  if (deployment.postgresUrl !== undefined) return PostgresMatchPlanStore.connect(deployment.postgresUrl);
+  if (deployment.postgresUrl !== undefined)
+    return PostgresMatchPlanStore.connect(deployment.postgresUrl, {
+      maxConnections: SMALL_STORE_CONNECTIONS,
+    });
   return SqliteMatchPlanStore.open(join(dataDir, 'match-plans.sqlite'));
 }
 

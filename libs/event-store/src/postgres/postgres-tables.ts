@@ -5,6 +5,12 @@ import { Pool } from 'pg';
  * records', the access log's, the match plans'): kept with the event store, the first of them.
  */
 
+/**
+ * Pool size of the small stores of a process (idempotency records, access log, match plans): a statement or
+ * two per request each, so a few connections carry them; the events and the read models get 10 each.
+ */
+export const SMALL_STORE_CONNECTIONS = 3;
+
 /** Where a PostgreSQL adapter keeps its tables. */
 export interface PostgresStoreOptions {
   /** The schema of the tables (created if missing); `public` by default. */
