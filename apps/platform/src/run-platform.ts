@@ -2,7 +2,7 @@ import { Logger } from 'nestjs-pino';
 import { configFromEnv } from './config/platform-config';
 import { deploymentConfigFromEnv } from './config/deployment-config';
 import { createPlatformApp } from './create-platform-app';
-import { eventStoreFactoryFor } from './event-store/event-store-from-env';
+import { adapterNames, eventStoreFactoryFor } from './event-store/event-store-from-env';
 import type { EventStoreFactory } from './event-store/event-store.module';
 import { prepareFirstStartSeed, seedScaleFromEnv } from './seeding/first-start-seed';
 import { eventStoreOf } from './seeding/seed-platform';
@@ -32,7 +32,11 @@ export async function runPlatform(options: { readonly eventStore?: EventStoreFac
   await app.listen(config.port);
   const url = (await app.getUrl()).replace(/\[::1?\]|127\.0\.0\.1/, 'localhost');
   const logger = app.get(Logger);
-  logger.log(`Platform listening on ${url} (data in ${config.dataDir}; docs at ${url}/docs)`, 'Bootstrap');
+  const stores = deployment.postgresUrl ? 'stores in PostgreSQL' : `data in ${config.dataDir}`;
+  logger.log(
+    `Platform listening on ${url} (${adapterNames(deployment).join(', ')}; ${stores}; docs at ${url}/docs)`,
+    'Bootstrap',
+  );
   await seed.run();
   const scopes = await findDemoScopes(eventStoreOf(app));
   process.stdout.write(welcomeText(url, config.jwtSecret, scopes));
