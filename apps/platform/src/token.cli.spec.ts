@@ -11,6 +11,10 @@ describe('token CLI arguments', () => {
     ],
     [['--role', 'broker', '--counties', 'all'], { role: 'broker', counties: 'all' }],
     [
+      ['--role', 'broker', '--county', '520402'],
+      { role: 'broker', counties: ['520402'], sub: 'broker-520402' },
+    ],
+    [
       ['--role', 'station', '--station', 'st-1', '--sub', 'alice'],
       { role: 'station', stationId: 'st-1', sub: 'alice' },
     ],
@@ -24,6 +28,12 @@ describe('token CLI arguments', () => {
   it('refuses an unknown role and unknown options', () => {
     expect(() => claimsFromArgs(['--role', 'root'])).toThrow(/--role/);
     expect(() => claimsFromArgs(['--role', 'admin', '--colour', 'red'])).toThrow();
+  });
+
+  it('refuses a broker given both --county and --counties', () => {
+    expect(() => claimsFromArgs(['--role', 'broker', '--county', '520402', '--counties', '520403'])).toThrow(
+      /not both/,
+    );
   });
 
   it('signs HS256 tokens that verify with the same secret only', () => {

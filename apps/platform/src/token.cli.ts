@@ -4,7 +4,7 @@ import { configFromEnv } from './config/platform-config';
 
 const USAGE = `Usage: npm run -s token -- --role <${ROLES.join('|')}> [scope] [--sub S] [--expires 8h]
   scope: --station <id> (station), --workshop <id> (workshop), --county <code> (county_office),
-         --counties <code,code,...|all> (broker)
+         --county <code> or --counties <code,code,...|all> (broker)
   Signs with JWT_SECRET, or the platform's secret in DATA_DIR/secrets.json, and prints the token alone.`;
 
 /** Builds the claims from the command line; throws with a message for the user when they are wrong. */
@@ -26,7 +26,12 @@ export function claimsFromArgs(args: readonly string[]): { claims: unknown; expi
   if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const scope = values.station ?? values.workshop ?? values.county ?? values.counties ?? 'all';
   const sub = values.sub ?? `${role}-${scope}`;
-  const counties = values.counties === 'all' ? 'all' : values.counties?.split(',').map((c) => c.trim());
+  if (role === 'broker' && values.county !== undefined && values.counties !== undefined) {
+    throw new Error('a broker takes --county <code> (one county) or --counties <code,code,...>, not both');
+  }
+  // A broker with one county: `--county 520402` is `--counties 520402`.
+  const countyList = values.counties ?? (role === 'broker' ? values.county : undefined);
+  const counties = countyList === 'all' ? 'all' : countyList?.split(',').map((c) => c.trim());
   const claims = {
     sub,
     role,
@@ -38,9 +43,13 @@ export function claimsFromArgs(args: readonly string[]): { claims: unknown; expi
   return { claims, expires: values.expires ?? '8h' };
 }
 
-function main(): void {
+/**
+ * Prints a signed token for the arguments, or the problem and the usage (exit code 2). Run by
+ * `npm run token` through scripts/token.js, compiled (dist), or under ts-node as this file.
+ */
+export function main(args: readonly string[]): void {
   try {
-    const { claims, expires } = claimsFromArgs(process.argv.slice(2));
+    const { claims, expires } = claimsFromArgs(args);
     const parsed = TokenClaimsSchema.safeParse(claims);
     if (!parsed.success) {
       throw new Error(
@@ -56,4 +65,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) main(process.argv.slice(2));
