@@ -31,6 +31,7 @@ export function sideBySideOption(
         name: text.rate,
         type: 'bar',
         data: shown.map((p) => p.figures?.employmentRate ?? 0),
+        barMaxWidth: 48,
         itemStyle: { color: RATE_BAR },
         tooltip: { valueFormatter: (v) => (typeof v === 'number' ? text.percent(v) : String(v)) },
       },

@@ -139,7 +139,15 @@ export function SideBySideChart({
   );
   return (
     <Panel title={title} state={parts} className="wide">
-      {() => option && <Chart option={option} label={title} height={300} />}
+      {(data) =>
+        data.some((p) => p.figures && p.figures.households > 0) ? (
+          option && <Chart option={option} label={title} height={300} />
+        ) : (
+          <p className="muted" data-testid="nothing-to-compare">
+            {t.nothingToCompare}
+          </p>
+        )
+      }
     </Panel>
   );
 }
