@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, type ComponentProps } from 'react';
 import { CHANNELS, type EmploymentFigures, type ZeroEmploymentCase } from '../api-types';
 import { CLEAR_BUCKETS, openCasesByDay, timeToClear } from '../case-figures';
 import { formatPercent, useLang } from '../i18n';
-import { areaName } from '../regions';
+import { sideBySideOption } from '../side-by-side-option';
 import type { Loadable, SideBySide } from '../use-dashboard-data';
 import type { ChartOption, Chart as EagerChart } from './Chart';
 
@@ -116,7 +116,7 @@ export function CaseCharts({
   );
 }
 
-/** Counties of a prefecture (or prefectures of the province): rate as bars, open cases as a line. */
+/** Counties of a prefecture (or prefectures of the province) side by side: see sideBySideOption. */
 export function SideBySideChart({
   parts,
   level,
@@ -126,38 +126,28 @@ export function SideBySideChart({
 }) {
   const { t, lang } = useLang();
   const title = level === 'province' ? t.prefecturesSideBySide : t.countiesSideBySide;
-  const option = useMemo<ChartOption | undefined>(() => {
-    if (parts.status !== 'ok') return undefined;
-    const shown = parts.data.filter((p) => p.figures && p.figures.households > 0);
-    return {
-      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: shown.map((p) => areaName(p.code, lang)), axisLabel: { rotate: 30 } },
-      yAxis: [
-        { type: 'value', min: 0.8, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) } },
-        { type: 'value', minInterval: 1 },
-      ],
-      series: [
-        {
-          name: t.employmentRate,
-          type: 'bar',
-          data: shown.map((p) => p.figures?.employmentRate ?? 0),
-          itemStyle: { color: BLUE },
-        },
-        {
-          name: t.zeroEmployment,
-          type: 'line',
-          yAxisIndex: 1,
-          data: shown.map((p) => p.figures?.zeroEmploymentHouseholds ?? 0),
-          itemStyle: { color: RED },
-        },
-      ],
-    };
-  }, [parts, lang, t]);
+  const option = useMemo<ChartOption | undefined>(
+    () =>
+      parts.status === 'ok'
+        ? sideBySideOption(parts.data, lang, {
+            rate: t.employmentRate,
+            zero: t.zeroEmployment,
+            percent: formatPercent,
+          })
+        : undefined,
+    [parts, lang, t],
+  );
   return (
     <Panel title={title} state={parts} className="wide">
-      {() => option && <Chart option={option} label={title} height={300} />}
+      {(data) =>
+        data.some((p) => p.figures && p.figures.households > 0) ? (
+          option && <Chart option={option} label={title} height={300} />
+        ) : (
+          <p className="muted" data-testid="nothing-to-compare">
+            {t.nothingToCompare}
+          </p>
+        )
+      }
     </Panel>
   );
 }

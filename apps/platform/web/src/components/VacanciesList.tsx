@@ -1,5 +1,6 @@
 import type { VacancyView } from '../api-types';
-import { formatCount, useLang } from '../i18n';
+import { useLang } from '../i18n';
+import { wageRange } from '../wage-range';
 import { Link } from './Link';
 
 export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
@@ -20,7 +21,7 @@ export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
                 {v.location.province} {v.location.city}
               </span>
               <span>
-                {formatCount(v.wage.min, lang)}–{formatCount(v.wage.max, lang)} {t.period[v.wage.period]}
+                {wageRange(v.wage, lang)} {t.period[v.wage.period]}
               </span>
               <span>
                 {t.openings} {free}/{v.openings}

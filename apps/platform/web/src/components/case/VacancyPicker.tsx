@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { ApiClient } from '../../api';
 import type { VacancyView } from '../../api-types';
-import { formatCount, useLang } from '../../i18n';
+import { useLang } from '../../i18n';
 import { useLoad } from '../../use-load';
 import { vacanciesById } from '../../vacancy-titles';
+import { wageRange } from '../../wage-range';
 
 const FIRST = 5;
 
@@ -81,8 +82,7 @@ export function VacancyPicker({
             <strong className="offer-title">{v.title}</strong>{' '}
             <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
             <span className="offer-meta">
-              {v.location.city} · {formatCount(v.wage.min, lang)}–{formatCount(v.wage.max, lang)}{' '}
-              {t.period[v.wage.period]}
+              {v.location.city} · {wageRange(v.wage, lang)} {t.period[v.wage.period]}
             </span>
             {reasons && reasons.length > 0 && (
               <span className="reasons">{reasons.slice(0, 2).join(' · ')}</span>
