@@ -25,6 +25,7 @@ import {
 } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyStoreCloser, idempotencyStoreProvider } from './idempotency/idempotency-store.provider';
+import { MetricsModule } from './metrics/metrics.module';
 
 export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -74,7 +75,7 @@ function rateLimits(limits: PlatformConfig['rateLimit']): ThrottlerOptions[] {
 
 /**
  * The all-in-one process: config, logging, auth, rate limits, errors, answers through their documented schemas,
- * idempotency, health, event store.
+ * idempotency, health, metrics, event store.
  */
 @Module({})
 export class PlatformModule {
@@ -96,6 +97,8 @@ export class PlatformModule {
         AuthModule.register({ jwtSecret: config.jwtSecret }),
         DiscoveryModule,
         HealthModule,
+        // GET /metrics; it times the requests and, through the store EventStoreModule provides, the appends.
+        MetricsModule,
         EventStoreModule.register(options.eventStore ?? sqliteEventStoreFactory(config.dataDir)),
         ...(options.modules ?? []),
       ],

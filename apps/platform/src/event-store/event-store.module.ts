@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { SqliteEventStore, type EventStore } from '@lib/event-store';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { PlatformMetrics } from '../metrics/platform-metrics';
 
 /**
  * The injection token of the `EventStore`. A string, so the same token can later be exported from
@@ -50,7 +51,18 @@ export class EventStoreModule {
   static register(factory: EventStoreFactory): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: factory }, EventStoreLifecycle],
+      providers: [
+        {
+          // The store everyone injects times its appends when the metrics are served (MetricsModule).
+          provide: EVENT_STORE,
+          inject: [{ token: PlatformMetrics, optional: true }],
+          useFactory: async (metrics?: PlatformMetrics): Promise<EventStore> => {
+            const store = await factory();
+            return metrics ? metrics.instrument(store) : store;
+          },
+        },
+        EventStoreLifecycle,
+      ],
       exports: [EVENT_STORE],
     };
   }

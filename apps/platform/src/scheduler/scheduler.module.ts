@@ -1,4 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { SchedulerBacklogGauges } from '../metrics/scheduler-metrics';
 import { MonitorModule } from '../monitor/monitor.module';
 import { SCHEDULER_OPTIONS, schedulerOptionsFromEnv } from './scheduler-options';
 import { SchedulerRuntime } from './scheduler-runtime';
@@ -18,6 +19,8 @@ export class SchedulerModule {
       providers: [
         { provide: SCHEDULER_OPTIONS, useFactory: () => schedulerOptionsFromEnv(process.env) },
         SchedulerRuntime,
+        // scheduler_due_items and its kin on GET /metrics.
+        SchedulerBacklogGauges,
       ],
       exports: [SchedulerRuntime],
     };
