@@ -12,7 +12,7 @@ import {
   placementVacancyFacts,
   type PlacementVacancyFacts,
 } from '@lib/domain/placements/placement-rules';
-import { yearOf } from '@lib/domain/shared/business-dates';
+import { addMonths, startOfDay, yearOf } from '@lib/domain/shared/business-dates';
 import { createRng, hashSeed, type Rng } from './prng';
 import type { SeedCommand } from './seed-commands';
 import { SeedCalendar } from './seed-calendar';
@@ -42,7 +42,7 @@ const REGISTRATION_DAYS = 14;
 /** Zero-employment households at registration the county clears within the window. */
 const REGISTERED_CASES_CLEARED = 0.8;
 /** Capable members without work in covered households who find a job within the window. */
-const JOB_SEEKERS_EMPLOYED = 0.5;
+const JOB_SEEKERS_EMPLOYED = 0.65;
 /** Re-employment through a broker's placement (when a vacancy fits), else reported. */
 const PLACED = 0.6;
 
@@ -165,6 +165,14 @@ export function withHistory(
     return householdOf(command, t);
   });
 
+  // The one-month follow-up of a placement (稳岗回访), done on time: in the week before it is due.
+  const followUp = (h: Household, m: Member, placedAt: number): void => {
+    const due = startOfDay(addMonths(calendar.dayOf(placedAt), 1));
+    const t = due - rng.int(1, 6) * 86_400_000 + calendar.officeMinute(rng) * 60_000;
+    const visitedAt = new Date(t).toISOString();
+    const method = rng.chance(0.6) ? 'phone' : 'visit';
+    add(t, { kind: 'recordFollowUp', householdRef: h.ref, memberNo: m.no, body: { visitedAt, outcome: 'still_employed', method } }); // prettier-ignore
+  };
   const employ = (h: Household, m: Member, t: number): SeedCommand => {
     m.employed = true;
     const year = yearOf(t);
@@ -177,6 +185,7 @@ export function withHistory(
         fitting.map((o) => [o, 1 + 3 * o.skills.filter((s) => m.skills.includes(s)).length] as const),
       );
       opening.left--;
+      followUp(h, m, t);
       return { kind: 'placeWorker', householdRef: h.ref, memberNo: m.no, vacancyRef: opening.ref };
     }
     const channel = channelFor(rng, m.capacity, year - m.birthYear);

@@ -3,6 +3,7 @@ import {
   endEmploymentBody,
   householdBodyAt,
   postVacancyBody,
+  recordFollowUpBody,
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
@@ -63,6 +64,7 @@ describe('generatePopulation', () => {
         registerHousehold: household,
         reportEmployment: reportEmploymentBody,
         endEmployment: endEmploymentBody,
+        recordFollowUp: recordFollowUpBody,
       };
       if (command.kind === 'placeWorker') continue; // its body is ids the loader fills in
       const result = schema[command.kind].safeParse(command.body);

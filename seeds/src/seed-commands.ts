@@ -3,6 +3,7 @@ import type {
   certifyWorkshopBody,
   endEmploymentBody,
   postVacancyBody,
+  recordFollowUpBody,
   registerHouseholdBody,
   registerLabourStationBody,
   reportEmploymentBody,
@@ -26,6 +27,9 @@ export type HouseholdMemberBody = HouseholdBody['members'][number];
 export type EmploymentReportBody = z.input<typeof reportEmploymentBody>;
 /** POST /v1/employment-reports/:id/end (or /v1/placements/:id/end): the end is at the command's time. */
 export type EndEmploymentBody = Omit<z.input<typeof endEmploymentBody>, 'endedAt'>;
+
+/** POST /v1/placements/:id/follow-ups: a job-retention visit (稳岗回访). */
+export type FollowUpBody = z.input<typeof recordFollowUpBody>;
 
 /**
  * When a command happens (an ISO instant, not in the future of the seed's `now`): the loader runs it with a
@@ -70,6 +74,13 @@ export type SeedCommand = Timed &
         householdRef: string;
         memberNo: number;
         body: EndEmploymentBody;
+      }
+    | {
+        /** A follow-up of the member's current placement (稳岗回访). */
+        kind: 'recordFollowUp';
+        householdRef: string;
+        memberNo: number;
+        body: FollowUpBody;
       }
   );
 

@@ -23,6 +23,9 @@ function recordingTarget(delayMs = 3) {
     endEmployment: async (workerId, body, at) => {
       await answer('end', body, at, workerId);
     },
+    recordFollowUp: async (workerId, body, at) => {
+      await answer('follow-up', body, at, workerId);
+    },
   };
   return { target, sent };
 }

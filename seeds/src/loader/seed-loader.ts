@@ -5,6 +5,7 @@ import {
   householdBodyAt,
   placeWorkerBody,
   postVacancyBody,
+  recordFollowUpBody,
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
@@ -94,6 +95,7 @@ export async function loadSeed(
     reportEmployment: 0,
     placeWorker: 0,
     endEmployment: 0,
+    recordFollowUp: 0,
   };
   /** The last command sent on each household, which the next one on it waits for. */
   const lastOnHousehold = new Map<string, Promise<void>>();
@@ -160,6 +162,11 @@ export async function loadSeed(
       case 'endEmployment': {
         const body = parse(endEmploymentBody, command.body, nameOf(command));
         await target.endEmployment(await workerOf(command), body, at);
+        return;
+      }
+      case 'recordFollowUp': {
+        const body = parse(recordFollowUpBody, command.body, nameOf(command));
+        await target.recordFollowUp(await workerOf(command), body, at);
       }
     }
   };

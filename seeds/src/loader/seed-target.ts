@@ -3,6 +3,7 @@ import type {
   EndEmploymentBody,
   PlaceWorkerBody,
   PostVacancyBody,
+  RecordFollowUpBody,
   RegisterHouseholdBody,
   RegisterLabourStationBody,
   ReportEmploymentBody,
@@ -25,4 +26,6 @@ export interface SeedTarget {
   placeWorker(body: PlaceWorkerBody, at?: string): Promise<string>;
   /** Ends the worker's current employment, reported or placed, at `at`. */
   endEmployment(workerId: string, body: EndEmploymentBody, at?: string): Promise<void>;
+  /** Records a follow-up of the worker's current placement. */
+  recordFollowUp(workerId: string, body: RecordFollowUpBody, at?: string): Promise<void>;
 }

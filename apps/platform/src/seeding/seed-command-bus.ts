@@ -6,7 +6,11 @@ import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { loadState, type EventStore } from '@lib/event-store';
 import type { SeedTarget } from '@seeds/loader/seed-target';
 import type { CommandContext } from '../command-handling/command-context';
-import { EndPlacementCommand, PlaceWorkerCommand } from '../placements/placements.commands';
+import {
+  EndPlacementCommand,
+  PlaceWorkerCommand,
+  RecordFollowUpCommand,
+} from '../placements/placements.commands';
 import {
   CertifyWorkshopCommand,
   PostVacancyCommand,
@@ -76,6 +80,11 @@ export function commandBusSeedTarget(
           ? new EndPlacementCommand(employmentId, { reason: body.reason }, ctx(at))
           : new EndEmploymentReportCommand(employmentId, body, ctx(at)),
       );
+    },
+    recordFollowUp: async (workerId, body, at) => {
+      const { employmentId, kind } = await currentEmployment(store, workerId);
+      if (kind !== 'placement') throw new Error(`Worker ${workerId} holds no placement to follow up`);
+      await bus.execute(new RecordFollowUpCommand(employmentId, body, ctx(at)));
     },
   };
 }
