@@ -1,11 +1,14 @@
 import {
   certifyWorkshopBody,
+  endEmploymentBody,
   householdBodyAt,
   postVacancyBody,
+  recordFollowUpBody,
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
 import { birthDateOfResidentId, isValidResidentIdNumber } from '@contracts/values';
+import { GUIZHOU_COUNTIES, prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
 import { generatePopulation, type PopulationOptions } from './population-generator';
 import type { SeedCommand } from './seed-commands';
 
@@ -19,12 +22,13 @@ const take = (n: number, options: PopulationOptions): SeedCommand[] => {
 };
 
 describe('generatePopulation', () => {
-  const demo = [...generatePopulation({ scale: 'demo' })];
+  const now = '2026-03-10T04:00:00.000Z';
+  const demo = [...generatePopulation({ scale: 'demo', now })];
 
   it('is deterministic: the same options give the same commands, another seed gives other people', () => {
     const options: PopulationOptions = { scale: 'county', county: '520402', households: 300, seed: 42 };
     expect(take(3000, options)).toEqual(take(3000, options));
-    expect([...generatePopulation({ scale: 'demo' })]).toEqual(demo);
+    expect([...generatePopulation({ scale: 'demo', now })]).toEqual(demo);
     const households = (seed: number) =>
       [...generatePopulation({ ...options, seed })].filter((c) => c.kind === 'registerHousehold');
     expect(households(43)).not.toEqual(households(42));
@@ -35,11 +39,9 @@ describe('generatePopulation', () => {
     const order = ['registerLabourStation', 'certifyWorkshop', 'postVacancy', 'registerHousehold'];
     let phase = 0;
     for (const command of demo) {
-      if (command.kind === 'reportEmployment') {
+      if ('householdRef' in command) {
         expect(known.has(command.householdRef)).toBe(true);
-        if (command.via?.startsWith('station-') || command.via?.startsWith('ws-')) {
-          expect(known.has(command.via)).toBe(true);
-        }
+        if (command.kind === 'placeWorker') expect(known.has(command.vacancyRef)).toBe(true);
         continue;
       }
       const at = order.indexOf(command.kind);
@@ -61,8 +63,11 @@ describe('generatePopulation', () => {
         postVacancy: postVacancyBody,
         registerHousehold: household,
         reportEmployment: reportEmploymentBody,
-      }[command.kind];
-      const result = schema.safeParse(command.body);
+        endEmployment: endEmploymentBody,
+        recordFollowUp: recordFollowUpBody,
+      };
+      if (command.kind === 'placeWorker') continue; // its body is ids the loader fills in
+      const result = schema[command.kind].safeParse(command.body);
       expect(result.error?.issues ?? []).toEqual([]);
     }
   });
@@ -101,18 +106,51 @@ describe('generatePopulation', () => {
     }
   });
 
-  it('gives employment that exists at registration with the registration, not as later reports', () => {
+  it('gives employment that exists at registration with the registration; a report is employment found later', () => {
     const registered = demo.flatMap((c) => (c.kind === 'registerHousehold' ? c.body.members : []));
     expect(registered.filter((m) => m.currentEmployment).length).toBeGreaterThan(registered.length / 2);
-    expect(demo.filter((c) => c.kind === 'reportEmployment')).toEqual([]);
+    const registeredAt = new Map(demo.flatMap((c) => (c.kind === 'registerHousehold' ? [[c.ref, c.at ?? '']] : []))); // prettier-ignore
+    for (const c of demo) {
+      if (c.kind === 'reportEmployment')
+        expect((c.at ?? '') > (registeredAt.get(c.householdRef) ?? '')).toBe(true);
+    }
+    const county = [...generatePopulation({ scale: 'county', county: '520402', households: 50 })];
+    expect(county.filter((c) => c.kind === 'reportEmployment' || c.at !== undefined)).toEqual([]);
   });
 
-  it('keeps demo scale small enough to load in seconds: a few hundred households in 3 counties', () => {
+  it('keeps demo scale small enough to load in seconds: every county of Anshun and one each in two more prefectures', () => {
     const households = demo.filter((c) => c.kind === 'registerHousehold');
-    expect(households.length).toBeGreaterThanOrEqual(200);
-    expect(households.length).toBeLessThanOrEqual(500);
-    expect(new Set(households.map((c) => c.kind === 'registerHousehold' && c.body.countyCode)).size).toBe(3);
-    expect(demo.length).toBeLessThan(2000);
+    expect(households.length).toBeGreaterThanOrEqual(500);
+    expect(households.length).toBeLessThanOrEqual(800);
+    const counties = new Set(households.map((c) => c.kind === 'registerHousehold' && c.body.countyCode));
+    const anshun = GUIZHOU_COUNTIES.filter((c) => c.prefectureCode === '520400').map((c) => c.code);
+    expect(anshun.length).toBe(6);
+    for (const code of anshun) expect(counties.has(code)).toBe(true);
+    const prefectures = new Set([...counties].map((code) => prefectureOfCounty(String(code))?.code));
+    expect(prefectures.size).toBe(3);
+    expect(demo.length).toBeLessThan(2500);
+  });
+
+  it('dates the demo over 90 days up to now, in order, in office hours in Guizhou', () => {
+    const ats = demo.map((c) => c.at ?? '');
+    expect(ats.every((at) => /^\d{4}-\d\d-\d\dT/.test(at))).toBe(true);
+    expect([...ats].sort()).toEqual(ats);
+    expect(ats[ats.length - 1] <= now).toBe(true);
+    expect(Date.parse(now) - Date.parse(ats[0])).toBeLessThanOrEqual(90 * 86_400_000);
+    expect(Date.parse(now) - Date.parse(ats[0])).toBeGreaterThan(88 * 86_400_000);
+    for (const at of ats) {
+      const hour = (new Date(at).getUTCHours() + 8) % 24;
+      expect(hour).toBeGreaterThanOrEqual(8);
+      expect(hour).toBeLessThan(20);
+    }
+    // Returnees: ends on days all over the window, and the jobs found again after them.
+    const days = (kind: string) =>
+      new Set(demo.filter((c) => c.kind === kind).map((c) => c.at?.slice(0, 10)));
+    expect(days('endEmployment').size).toBeGreaterThanOrEqual(40);
+    expect(days('placeWorker').size).toBeGreaterThanOrEqual(30);
+    // Another end of the history cuts it elsewhere: nothing after it.
+    const earlier = [...generatePopulation({ scale: 'demo', now: '2026-03-01T04:00:00.000Z' })];
+    expect(earlier.every((c) => (c.at ?? '') <= '2026-03-01T04:00:00.000Z')).toBe(true);
   });
 
   it('posts enough vacancies at province scale for matching: >= 20,000 vacancies, >= 100,000 openings', () => {

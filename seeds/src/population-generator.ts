@@ -3,10 +3,12 @@ import {
   isGuizhouCountyCode,
   prefectureOfCounty,
 } from '@contracts/regions/guizhou-divisions';
+import { withHistory } from './history';
 import { generateHousehold, type CountyContext } from './households';
 import { LABOUR_STATIONS, labourStationBody, type LabourStation } from './labour-stations';
 import { createRng, hashSeed } from './prng';
 import { relocationSitesOf, type RelocationSite } from './relocation-sites';
+import { SeedCalendar } from './seed-calendar';
 import { COUNTY_HOUSEHOLDS } from './relocation-volume';
 import { ResidentIdAllocator } from './resident-ids';
 import type { SeedCommand } from './seed-commands';
@@ -29,8 +31,13 @@ export interface PopulationOptions {
   /** County scale: which county (default 织金县 520524) and how many households (default 10,000). */
   county?: string;
   households?: number;
-  /** The date the population is observed at: ages, employment start dates and expiries count from it. */
+  /**
+   * The date the population is observed at: ages, employment start dates and expiries count from it. A scale
+   * with history observes it at the history's first day instead.
+   */
   asOf?: string;
+  /** The end of a scale's history (an ISO instant; default 18:00 in Guizhou on `asOf`): nothing is dated after it. */
+  now?: string;
 }
 
 export interface ScalePlan {
@@ -41,25 +48,36 @@ export interface ScalePlan {
   vacanciesPerStation: number;
   vacanciesPerWorkshop: number;
   vacanciesPerWelfareProgramme: number;
+  /** Days of backdated history (registrations, returnees, cases opened and cleared, placements); 0 = none. */
+  historyDays: number;
 }
 
+/** Every county of Anshun (520400) and one county each of Bijie (520500) and Qianxinan (522300). */
 const DEMO_COUNTIES = [
   ['520402', 120], // 西秀区
+  ['520403', 60], // 平坝区
+  ['520422', 70], // 普定县
+  ['520423', 70], // 镇宁自治县
   ['520424', 90], // 关岭自治县
   ['520425', 90], // 紫云自治县
+  ['520524', 60], // 织金县 (毕节)
+  ['522327', 40], // 册亨县 (黔西南)
 ] as const;
+
+/** The demo's history: 90 days back, the dashboard's 30-day trend and its time-to-clear chart have something to show. */
+export const DEMO_HISTORY_DAYS = 90;
 
 export function planFor(options: PopulationOptions): ScalePlan {
   switch (options.scale) {
     case 'demo':
-      return { counties: DEMO_COUNTIES, sitesPerCounty: 2, vacanciesPerStation: 2, vacanciesPerWorkshop: 2, vacanciesPerWelfareProgramme: 1 }; // prettier-ignore
+      return { counties: DEMO_COUNTIES, sitesPerCounty: 2, vacanciesPerStation: 2, vacanciesPerWorkshop: 2, vacanciesPerWelfareProgramme: 1, historyDays: DEMO_HISTORY_DAYS }; // prettier-ignore
     case 'county': {
       const county = options.county ?? '520524';
       if (!isGuizhouCountyCode(county)) throw new RangeError(`Not a Guizhou county: ${county}`);
-      return { counties: [[county, options.households ?? 10_000]], vacanciesPerStation: 20, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 3 }; // prettier-ignore
+      return { counties: [[county, options.households ?? 10_000]], vacanciesPerStation: 20, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 3, historyDays: 0 }; // prettier-ignore
     }
     case 'province':
-      return { counties: [...COUNTY_HOUSEHOLDS.entries()], vacanciesPerStation: 110, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 5 }; // prettier-ignore
+      return { counties: [...COUNTY_HOUSEHOLDS.entries()], vacanciesPerStation: 110, vacanciesPerWorkshop: 3, vacanciesPerWelfareProgramme: 5, historyDays: 0 }; // prettier-ignore
   }
 }
 
@@ -89,10 +107,29 @@ function stationsReachedFrom(countyCode: string): (readonly [LabourStation, numb
   return LABOUR_STATIONS.map((s) => [s, weightOf(s)] as const).filter(([, weight]) => weight > 0);
 }
 
+/**
+ * The population's commands: without history, reference data then households, undated (they happen when sent);
+ * with history, all of it dated over the plan's days up to `now`, and the episodes of those days.
+ */
 export function* generatePopulation(options: PopulationOptions): Generator<SeedCommand> {
-  const seed = options.seed ?? 1;
-  const asOf = options.asOf ?? DEFAULT_AS_OF;
   const plan = planFor(options);
+  if (plan.historyDays === 0) {
+    yield* population(options, plan, options.asOf ?? DEFAULT_AS_OF);
+    return;
+  }
+  const now = options.now ?? `${options.asOf ?? DEFAULT_AS_OF}T10:00:00.000Z`;
+  const calendar = new SeedCalendar(now, plan.historyDays);
+  const reference: SeedCommand[] = [];
+  const registrations: Extract<SeedCommand, { kind: 'registerHousehold' }>[] = [];
+  for (const command of population(options, plan, calendar.firstDay)) {
+    if (command.kind === 'registerHousehold') registrations.push(command);
+    else reference.push(command);
+  }
+  yield* withHistory(reference, registrations, { seed: options.seed ?? 1, now, days: plan.historyDays });
+}
+
+function* population(options: PopulationOptions, plan: ScalePlan, asOf: string): Generator<SeedCommand> {
+  const seed = options.seed ?? 1;
   const scope = plan.counties.map(([code, households]) => {
     const sites = sitesInScope(code, plan);
     return { code, households, sites, workshops: workshopsInScope(code, sites) };

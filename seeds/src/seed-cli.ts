@@ -3,7 +3,8 @@ import { summarizeSeed } from './seed-summary';
 
 /**
  * `ts-node -T -r tsconfig-paths/register seeds/src/seed-cli.ts --scale demo|county|province
- *  [--seed N] [--county 520524] [--households N] [--as-of 2025-06-30] [--format summary|ndjson]`
+ *  [--seed N] [--county 520524] [--households N] [--as-of 2025-06-30] [--now 2025-06-30T10:00:00Z]
+ *  [--format summary|ndjson]`
  * prints the figures of a generated population, or its commands one JSON object a line.
  */
 function option(args: readonly string[], name: string): string | undefined {
@@ -22,6 +23,7 @@ function main(args: readonly string[]): void {
     county: option(args, 'county'),
     households: households === undefined ? undefined : Number(households),
     asOf: option(args, 'as-of'),
+    now: option(args, 'now'),
   });
   if (option(args, 'format') === 'ndjson') {
     for (const command of commands) process.stdout.write(`${JSON.stringify(command)}\n`);

@@ -48,6 +48,51 @@ describe('summarizeSeed', () => {
   });
 });
 
+describe('summarizeSeed over a history', () => {
+  it('counts the employment at the end: an end frees the worker, a placement takes its vacancy’s channel', () => {
+    const vacancy: SeedCommand = {
+      kind: 'postVacancy',
+      ref: 'v',
+      sourceRef: 'station',
+      body: {
+        source: { type: 'labour_station', id: 'station' },
+        title: '电子厂普工',
+        occupation: 'electronics_assembler',
+        location: { province: '广东省', city: '广州市' },
+        openings: 3,
+        wage: { min: 4500, max: 5500, period: 'month' },
+        ageRange: { min: 18, max: 45 },
+        labourCapacities: ['full'],
+        expiresAt: '2026-12-31T00:00:00Z',
+      },
+    };
+    const summary = summarizeSeed([
+      vacancy,
+      household('a', 'full', 'full'),
+      employment('a', 1),
+      employment('a', 2),
+      { kind: 'endEmployment', householdRef: 'a', memberNo: 1, body: { reason: 'returned_home' } },
+      { kind: 'endEmployment', householdRef: 'a', memberNo: 2, body: { reason: 'returned_home' } },
+      { kind: 'placeWorker', householdRef: 'a', memberNo: 2, vacancyRef: 'v' },
+    ]);
+    expect(summary).toMatchObject({ employedWorkers: 1, coveredHouseholds: 1, zeroEmploymentHouseholds: 0 });
+    expect(summary.byChannel).toMatchObject({ out_of_province: 1, workshop: 0 });
+  });
+});
+
+describe('demo population (90 days of history) against DOMAIN.md', () => {
+  const summary = summarizeSeed(generatePopulation({ scale: 'demo', now: '2026-03-10T04:00:00.000Z' }));
+
+  it('ends near the published ratios: ~96% employed (96.19–96.9%, Anshun 96.26%), ~2.3 per household (2.34, Anshun 2.29)', () => {
+    expect(summary.employmentRate).toBeGreaterThanOrEqual(0.95);
+    expect(summary.employmentRate).toBeLessThanOrEqual(0.975);
+    expect(summary.employedPerHouseholdWithLabour).toBeGreaterThanOrEqual(2.2);
+    expect(summary.employedPerHouseholdWithLabour).toBeLessThanOrEqual(2.45);
+    expect(summary.zeroEmploymentHouseholds).toBeGreaterThan(0);
+    expect(summary.zeroEmploymentShare).toBeLessThan(0.03);
+  });
+});
+
 describe('county-scale population (10,000 households) against DOMAIN.md', () => {
   const summary = summarizeSeed(generatePopulation({ scale: 'county' }));
 

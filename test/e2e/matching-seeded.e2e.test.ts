@@ -29,7 +29,7 @@ describe('matching on the demo seed', () => {
     t = await startTestApp();
     const seed = await prepareFirstStartSeed(t.app, { scale: 'demo' });
     expect((await seed.run()).seeded).toBe(true);
-    // Job-seekers per county: members with labour capacity not reported employed.
+    // Job-seekers per county: members with labour capacity and no job at the end of the log.
     const seekers = new Map<string, number>();
 
     const log: RecordedEvent[] = [];
@@ -38,7 +38,9 @@ describe('matching on the demo seed', () => {
       const e = decodeStoredEvent(record);
       if (e.type === 'VacancyPosted') postings.set(e.data.vacancyId, e.data);
       if (e.type === 'WorkerRegistered') workers.set(e.data.workerId, e.data);
-      if (e.type === 'EmploymentReported') employed.add(e.data.workerId);
+      // The demo has 90 days of history: jobs found by placement, jobs that ended (returnees).
+      if (e.type === 'EmploymentReported' || e.type === 'WorkerPlaced') employed.add(e.data.workerId);
+      if (e.type === 'EmploymentEnded') employed.delete(e.data.workerId);
       if (e.type === 'HouseholdRegistered') {
         countyOf.set(e.data.householdId, e.data.countyCode);
       }

@@ -6,19 +6,26 @@ import type { SeedTarget } from './seed-target';
 
 /** A target that records what it was sent and answers ids `<kind>-<n>`, after a random short delay. */
 function recordingTarget(delayMs = 3) {
-  const sent: { kind: string; workerId?: string; body: unknown }[] = [];
+  const sent: { kind: string; workerId?: string; body: unknown; at?: string }[] = [];
   let n = 0;
-  const answer = async (kind: string, body: unknown, workerId?: string): Promise<string> => {
+  const answer = async (kind: string, body: unknown, at?: string, workerId?: string): Promise<string> => {
     await sleep(Math.floor(Math.random() * delayMs));
-    sent.push({ kind, body, ...(workerId ? { workerId } : {}) });
+    sent.push({ kind, body, ...(workerId ? { workerId } : {}), ...(at ? { at } : {}) });
     return `${kind}-${++n}`;
   };
   const target: SeedTarget = {
-    registerLabourStation: (body) => answer('station', body),
-    certifyWorkshop: (body) => answer('workshop', body),
-    postVacancy: (body) => answer('vacancy', body),
-    registerHousehold: (body) => answer('household', body),
-    reportEmployment: (workerId, body) => answer('employment', body, workerId),
+    registerLabourStation: (body, at) => answer('station', body, at),
+    certifyWorkshop: (body, at) => answer('workshop', body, at),
+    postVacancy: (body, at) => answer('vacancy', body, at),
+    registerHousehold: (body, at) => answer('household', body, at),
+    reportEmployment: (workerId, body, at) => answer('employment', body, at, workerId),
+    placeWorker: (body, at) => answer('placement', body, at, body.workerId),
+    endEmployment: async (workerId, body, at) => {
+      await answer('end', body, at, workerId);
+    },
+    recordFollowUp: async (workerId, body, at) => {
+      await answer('follow-up', body, at, workerId);
+    },
   };
   return { target, sent };
 }
@@ -60,6 +67,29 @@ describe('loadSeed', () => {
     await loadSeed([household, report], target, { concurrency: 4, currentYear });
     expect(sent.map((s) => s.kind)).toEqual(['household', 'employment']);
     expect(sent[1].workerId).toBe('household-1.1');
+  });
+
+  it('runs the commands of one household in stream order, each at its instant, however many are in flight', async () => {
+    const { target, sent } = recordingTarget(10);
+    const result = await loadSeed(demo, target, { concurrency: 16, currentYear });
+    const expected = demo.flatMap((c) => ('householdRef' in c ? [{ kind: c.kind, at: c.at, household: c.householdRef }] : [])); // prettier-ignore
+    expect(expected.some((c) => c.kind === 'endEmployment')).toBe(true);
+    expect(expected.some((c) => c.kind === 'placeWorker')).toBe(true);
+    expect(result.counts.endEmployment).toBe(expected.filter((c) => c.kind === 'endEmployment').length);
+    // Per household, what the target received is in the stream's order, at the stream's instants.
+    const byHousehold = (list: { at?: string; workerId?: string; household?: string }[]) => {
+      const map = new Map<string, (string | undefined)[]>();
+      for (const e of list) {
+        const key = e.household ?? e.workerId?.split('.')[0] ?? '';
+        map.set(key, [...(map.get(key) ?? []), e.at]);
+      }
+      return [...map.values()].map((ats) => ats.join()).sort();
+    };
+    const received = sent.filter((s) => s.workerId);
+    expect(byHousehold(received)).toEqual(byHousehold(expected));
+    for (const s of sent) expect(s.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const placed = sent.filter((s) => s.kind === 'placement') as { body: { vacancyId: string } }[];
+    for (const p of placed) expect(p.body.vacancyId).toMatch(/^vacancy-\d+$/);
   });
 
   it('refuses a body the contract refuses before sending it, naming the command', async () => {

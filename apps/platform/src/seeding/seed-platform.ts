@@ -6,16 +6,21 @@ import { generatePopulation, planFor, type PopulationOptions } from '@seeds/popu
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { commandBusSeedTarget } from './seed-command-bus';
 
-export interface SeedPlatformOptions extends Omit<PopulationOptions, 'asOf'> {
+export interface SeedPlatformOptions extends Omit<PopulationOptions, 'asOf' | 'now'> {
   /** Commands in flight (default 16: the SQLite store commits concurrent appends together). */
   readonly concurrency?: number;
   readonly onProgress?: (progress: SeedProgress) => void;
-  /** The day the population is observed (default today): vacancies expire after it, ages count from it. */
+  /**
+   * The clock (default the system's), read once at the start: the population is observed today (vacancies
+   * expire after it, ages count from it), and a scale with history ends it at that instant.
+   */
   readonly now?: () => Date;
 }
 
 export interface SeedRun extends SeedLoadResult {
   readonly seconds: number;
+  /** The instant the seed's history ends at (its clock at the start): no seeded event is dated after it. */
+  readonly now: string;
 }
 
 export const eventStoreOf = (app: INestApplicationContext): EventStore => app.get<EventStore>(EVENT_STORE);
@@ -36,11 +41,11 @@ export async function seedPlatform(
 ): Promise<SeedRun> {
   const { concurrency = 16, onProgress, now = () => new Date(), ...population } = options;
   const started = process.hrtime.bigint();
-  const asOf = now().toISOString().slice(0, 10);
+  const at = now().toISOString();
   const result = await loadSeed(
-    generatePopulation({ ...population, asOf }),
-    commandBusSeedTarget(app.get(CommandBus), now),
+    generatePopulation({ ...population, asOf: at.slice(0, 10), now: at }),
+    commandBusSeedTarget(app.get(CommandBus), eventStoreOf(app), now),
     { concurrency, onProgress, currentYear: () => now().getUTCFullYear() },
   );
-  return { ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  return { ...result, now: at, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
