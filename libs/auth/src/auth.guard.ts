@@ -25,10 +25,10 @@ type AuthenticatedRequest = HttpRequest & { authentication?: Authentication };
 export class AuthenticationGuard implements CanActivate {
   constructor(private readonly jwt: JwtService) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    req.authentication ??= await authenticate(this.jwt, req.headers.authorization);
+    req.authentication ??= authenticate(this.jwt, req.headers.authorization);
     if ('principal' in req.authentication) {
       req.principal = req.authentication.principal;
       req.tokenExpiresAt = req.authentication.expiresAt;
@@ -48,13 +48,13 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    req.authentication ??= await authenticate(this.jwt, req.headers.authorization);
+    req.authentication ??= authenticate(this.jwt, req.headers.authorization);
     if ('failure' in req.authentication) throw unauthenticated(req.authentication.failure);
     const { principal, expiresAt } = req.authentication;
     req.principal = principal;
@@ -68,12 +68,13 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-async function authenticate(jwt: JwtService, header: string | undefined): Promise<Authentication> {
+/** Synchronous: with an HMAC key jsonwebtoken verifies in the same tick (verifyAsync only adds promise hops). */
+function authenticate(jwt: JwtService, header: string | undefined): Authentication {
   const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
   if (!match?.[1]) return { failure: 'A bearer token is required' };
   let claims: unknown;
   try {
-    claims = await jwt.verifyAsync(match[1], { algorithms: [JWT_ALGORITHM] });
+    claims = jwt.verify(match[1], { algorithms: [JWT_ALGORITHM] });
   } catch (error) {
     const expired = error instanceof Error && error.name === 'TokenExpiredError';
     return { failure: expired ? 'The token has expired' : 'The token is not valid' };

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthenticationGuard, AuthGuard } from './auth.guard';
-import { JWT_ALGORITHM } from './token';
+import { JWT_ALGORITHM, jwtSecretKey } from './token';
 
 export interface AuthModuleOptions {
   readonly jwtSecret: string;
@@ -15,7 +15,8 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         JwtModule.register({
-          secret: options.jwtSecret,
+          // Parsed once here, not on every request.
+          secret: jwtSecretKey(options.jwtSecret),
           signOptions: { algorithm: JWT_ALGORITHM },
           verifyOptions: { algorithms: [JWT_ALGORITHM] },
         }),
