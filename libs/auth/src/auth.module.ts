@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthenticationGuard, AuthGuard } from './auth.guard';
 import { JWT_ALGORITHM, jwtSecretKey } from './token';
+import { TokenVerifier } from './token-verifier';
 
 export interface AuthModuleOptions {
   readonly jwtSecret: string;
@@ -21,8 +22,8 @@ export class AuthModule {
           verifyOptions: { algorithms: [JWT_ALGORITHM] },
         }),
       ],
-      providers: [AuthenticationGuard, AuthGuard],
-      exports: [AuthenticationGuard, AuthGuard, JwtModule],
+      providers: [TokenVerifier, AuthenticationGuard, AuthGuard],
+      exports: [TokenVerifier, AuthenticationGuard, AuthGuard, JwtModule],
     };
   }
 }

@@ -22,13 +22,14 @@ class Routes {
   handler(): void {}
 }
 
-/** The guard as the platform registers it (the module's key made once from the secret). */
-async function guard(): Promise<AuthGuard> {
+/** The guard as the platform registers it (the module's key made once from the secret), one for every test. */
+let guard: AuthGuard;
+beforeAll(async () => {
   const module = await Test.createTestingModule({
     imports: [AuthModule.register({ jwtSecret: SECRET })],
   }).compile();
-  return module.get(AuthGuard);
-}
+  guard = module.get(AuthGuard);
+});
 
 /** What the guard makes of a bearer token: the principal, or the 401's message. */
 async function outcome(token: string): Promise<unknown> {
@@ -42,7 +43,7 @@ async function outcome(token: string): Promise<unknown> {
     switchToHttp: () => ({ getRequest: () => req }),
   } as unknown as ExecutionContext;
   try {
-    (await guard()).canActivate(context);
+    guard.canActivate(context);
     return req.principal;
   } catch (error) {
     return { status: (error as { getStatus(): number }).getStatus(), message: (error as Error).message };
@@ -93,5 +94,25 @@ describe('token verification with the key made once', () => {
     expect(await outcome(forged({ alg: 'HS256', typ: 'JWT' }, CLAIMS))).toEqual(
       refused('The token has no expiry'),
     );
+  });
+
+  it('remembers an accepted token, by its whole text, until it expires', async () => {
+    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate'] });
+    const verify = jest.spyOn(JwtService.prototype, 'verify');
+    try {
+      const token = signToken(CLAIMS, SECRET, 2);
+      expect(await outcome(token)).toEqual(CLAIMS);
+      expect(await outcome(token)).toEqual(CLAIMS);
+      expect(verify).toHaveBeenCalledTimes(1);
+      const [header, payload, signature] = token.split('.');
+      expect(await outcome(`${header}.${payload}.${signature.slice(0, -2)}AA`)).toEqual(
+        refused('The token is not valid'),
+      );
+      jest.setSystemTime(Date.now() + 3_000);
+      expect(await outcome(token)).toEqual(refused('The token has expired'));
+    } finally {
+      verify.mockRestore();
+      jest.useRealTimers();
+    }
   });
 });
