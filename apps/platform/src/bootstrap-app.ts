@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import {
-  accessLog,
-  accessLogger,
+  requestLog,
+  requestLogger,
   bigintReplacer,
   bodyParserErrorMapper,
   correlationMiddleware,
@@ -65,10 +65,10 @@ export async function bootstrapApp(options: PlatformAppOptions): Promise<Platfor
   // Positions are bigints in code and decimal strings in JSON.
   app.set('json replacer', bigintReplacer);
   app.set('x-powered-by', false);
-  // Order matters: the correlation id first (every later log line has it), the access log, then the JSON
+  // Order matters: the correlation id first (every later log line has it), the request log, then the JSON
   // body with its size limit, then the mapping of the parser's errors to our error codes.
   app.use(correlationMiddleware);
-  app.use(accessLog(accessLogger(config.logLevel)));
+  app.use(requestLog(requestLogger(config.logLevel)));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(bodyParserErrorMapper);
   if (shutdownHooks) app.enableShutdownHooks();

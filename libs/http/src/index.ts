@@ -5,7 +5,7 @@ export * from './errors/all-exceptions.filter';
 export * from './validation/zod-validation.pipe';
 export * from './correlation/request-context';
 export * from './logging/logger-options';
-export * from './logging/access-log';
+export * from './logging/request-log';
 export * from './logging/startup-quiet-logger';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/sqlite-idempotency.store';

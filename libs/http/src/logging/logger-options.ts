@@ -57,11 +57,11 @@ export function logDestination(terminal = process.stdout.isTTY === true): Destin
 
 /**
  * The service's loggers, made once per level and process and sharing one destination: the application's
- * (redacting) and the access log's (its fields are ours and hold no personal data, so it skips redaction).
+ * (redacting) and the request log's (its fields are ours and hold no personal data, so it skips redaction).
  */
 interface Loggers {
   readonly application: Logger;
-  readonly access: Logger;
+  readonly request: Logger;
 }
 const loggers = new Map<LogLevel, Loggers>();
 
@@ -69,19 +69,19 @@ function loggersFor(level: LogLevel): Loggers {
   let made = loggers.get(level);
   if (!made) {
     const destination = logDestination();
-    made = { application: pino(loggerOptions(level), destination), access: pino({ level }, destination) };
+    made = { application: pino(loggerOptions(level), destination), request: pino({ level }, destination) };
     loggers.set(level, made);
   }
   return made;
 }
 
 export const applicationLogger = (level: LogLevel): Logger => loggersFor(level).application;
-export const accessLogger = (level: LogLevel): Logger => loggersFor(level).access;
+export const requestLogger = (level: LogLevel): Logger => loggersFor(level).request;
 
 /**
  * pino-http for nestjs-pino, which gives application logs their request context: each request's logger binds
- * its correlation id and nothing else (method, url and status are on the request's access line, which has the
- * same id). No request line here (`autoLogging: false`): the access log (`accessLog`) writes it.
+ * its correlation id and nothing else (method, url and status are on the request's line, which has the
+ * same id). No request line here (`autoLogging: false`): the request log (`requestLog`) writes it.
  */
 export function httpLoggerOptions(
   level: LogLevel,

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { HttpRequest } from '../http-types';
-import { accessLog } from './access-log';
+import { requestLog } from './request-log';
 import { httpLoggerOptions, REDACTED, loggerOptions } from './logger-options';
 
 function capture(): { lines: () => Record<string, unknown>[]; stream: Writable } {
@@ -42,13 +42,13 @@ function respond(status: number, finished = true): ServerResponse {
 function run(req: HttpRequest, res: ServerResponse): Record<string, unknown>[] {
   const { lines, stream } = capture();
   let nextCalled = false;
-  accessLog(pino({ level: 'info' }, stream))(req, res, () => (nextCalled = true));
+  requestLog(pino({ level: 'info' }, stream))(req, res, () => (nextCalled = true));
   expect(nextCalled).toBe(true);
   res.emit('close');
   return lines();
 }
 
-describe('access log', () => {
+describe('request log', () => {
   it('writes one line per request: correlation id, method, path, status, milliseconds', () => {
     const lines = run(secretRequest('/v1/households?name=王芳&idNumber=52040219860101002X'), respond(201));
     expect(lines).toHaveLength(1);

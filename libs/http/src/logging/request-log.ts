@@ -16,7 +16,7 @@ const pathOf = (url: string | undefined): string => {
  * connection closes first): correlation id, method, path (never the query, the body or the headers), status
  * and milliseconds; `error` level for a 5xx, `info` otherwise. Health probes are not logged.
  */
-export function accessLog(logger: Logger) {
+export function requestLog(logger: Logger) {
   return (req: HttpRequest, res: ServerResponse, next: NextFunction): void => {
     const started = performance.now();
     res.once('close', () => {
