@@ -224,6 +224,23 @@ const range = (runs: readonly Run[] | undefined, pick: (r: Run) => number): stri
 };
 const pct = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
+/** What the profiles showed on 2026-12-07 (b88db24 against 7ebbd57), and what is left; see the report. */
+const READING = `Reading (2026-12-07, b88db24 → 7ebbd57). BEFORE's largest item is \`createPublicKey\`: jsonwebtoken, given
+the secret as a string, tries it as a PEM public key on every verification before making a secret key of it.
+AFTER makes the key once (\`jwtSecretKey\`, a KeyObject) and remembers an accepted token by its whole text until
+it expires, so a client's repeated token costs a Map lookup; the request line is written by \`requestLog\` from
+our own fields without a redaction pass, nestjs-pino's per-request logger binds only the correlation id, and
+JSON lines are written asynchronously. The aim (reads at 50 % of the bare endpoint, p99 under 50 ms) is not
+reached: the figures read went from 11 % to 35 % of bare, p99 335 → 158 ms. What is left in AFTER's profile is mostly not per-request waste of
+ours: \`writev\` is the answers going out on the sockets (the bare endpoint pays it too), then garbage
+collection, the read store's SQLite query (\`load\`), and the framework's chain. Two items remain that a
+change outside these files would remove: nestjs-pino still runs its own pino-http per request
+(\`loggingMiddleware\`, \`child\`, \`setLevel\`: about 5 %), which \`LoggerModule.forRoot({ useExisting: true })\`
+in app.module.ts with a root logger that reads the correlation id from its AsyncLocalStorage (a pino
+\`mixin\`) would remove; and Nest wraps every interceptor's handler with \`AsyncResource.bind\` per request
+(\`bind\`, \`deprecate\`: about 4 % for the three global interceptors). Compare ratios to the bare endpoint
+within one run: the machine is shared and its absolute figures move with the load.`;
+
 function report(versions: readonly Version[], o: ThroughputOptions, loads: readonly number[]): string {
   const rows = versions.flatMap((v) => {
     const bare = med(v.runs.get(BARE.name), (r) => r.perSecond);
@@ -254,11 +271,12 @@ function report(versions: readonly Version[], o: ThroughputOptions, loads: reado
     });
   return [
     `Machine: ${machineLine()}. Command: \`npm run bench:http -- --throughput\` (BENCH_ROUNDS=${o.rounds}, BENCH_SECONDS=${o.seconds}, BENCH_CONNECTIONS=${o.connections}${o.before ? `, BENCH_BEFORE=${o.before}` : ''}).`,
-    `Each version built with \`npm run build\` (AFTER: ${o.after ?? 'the working tree'}), seeded once with \`SEED=demo\` and started per round on a fresh copy as \`node dist/apps/platform/src/main.js\` with \`NODE_ENV=production\`, \`RATE_LIMIT=0\`, \`LOG_LEVEL=info\` (one access line per request, to a file). The bare endpoint: \`bench/lib/bare-nest-app.ts\` (NestFactory, Express, no logger), running throughout. Load: autocannon, ${o.connections} connections on 127.0.0.1 for ${o.seconds} s per row after a 2 s warm-up of each route; a round measures the bare endpoint then the version's routes; ${o.rounds} rounds, versions alternating; medians (lowest–highest round). The command posts a public-welfare vacancy as 西秀区's county office (a new vacancy stream each time). The load generator shares the 2 cores with the server.`,
+    `Each version built with \`npm run build\` (AFTER: ${o.after ?? 'the working tree'}), seeded once with \`SEED=demo\` and started per round on a fresh copy as \`node dist/apps/platform/src/main.js\` with \`NODE_ENV=production\`, \`RATE_LIMIT=0\`, \`LOG_LEVEL=info\` (one request line per request, to a file). The bare endpoint: \`bench/lib/bare-nest-app.ts\` (NestFactory, Express, no logger), running throughout. Load: autocannon, ${o.connections} connections on 127.0.0.1 for ${o.seconds} s per row after a 2 s warm-up of each route; a round measures the bare endpoint then the version's routes; ${o.rounds} rounds, versions alternating; medians (lowest–highest round). The command posts a public-welfare vacancy as 西秀区's county office (a new vacancy stream each time). The load generator shares the 2 cores with the server.`,
     markdownTable(['version', 'route', 'req/s', 'of bare', 'p50 / p99 ms (p99 range)', 'failed'], rows),
     `CPU profile (\`--cpu-prof\`, a separate start, ${o.seconds} s of the figures read at ${o.connections} connections, samples of that window only):`,
     ...profiles,
     `1-minute load average after each round: ${loads.map((l) => l.toFixed(1)).join(', ')}.`,
+    READING,
   ].join('\n\n');
 }
 
