@@ -20,6 +20,12 @@
  *   BENCH_PLANS=20, BENCH_BEFORE=0d2d598, BENCH_AFTER=main, BENCH_SEED=county, BENCH_KEEP=1 keeps the files)
  *   npm run bench:http -- --smoke   the demo seed, one round of short windows, nothing written
  *   npm run bench:http -- --no-write   prints the section without writing docs/BENCHMARKS.md
+ *
+ * Throughput (a section of its own, "HTTP throughput"; bench/lib/http-throughput.ts): a command and two reads
+ * of the platform at 50 connections against a bare NestJS endpoint in the same run, and a CPU profile summary.
+ *   npm run bench:http -- --throughput   (BENCH_ROUNDS=3, BENCH_SECONDS=10, BENCH_CONNECTIONS=50,
+ *     BENCH_BEFORE=<commit> also measures that commit (none by default), BENCH_AFTER=<commit> instead of the
+ *     working tree; with --smoke: one round of 3 s, nothing written)
  */
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +35,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken, type TokenClaims } from '@lib/auth';
 import { freePort } from '@lib/testing';
+import { runThroughput } from './lib/http-throughput';
 import { machineLine, markdownTable, median, writeSection } from './lib/bench-report';
 import {
   buildVersion,
@@ -622,7 +629,18 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+const throughput = (): Promise<void> =>
+  runThroughput({
+    rounds: Number(env('BENCH_ROUNDS', SMOKE ? '1' : '3')),
+    seconds: Number(env('BENCH_SECONDS', SMOKE ? '3' : '10')),
+    connections: Number(env('BENCH_CONNECTIONS', '50')),
+    before: process.env.BENCH_BEFORE || undefined,
+    after: process.env.BENCH_AFTER || undefined,
+    write: WRITE,
+    keep: KEEP,
+  });
+
+(args.has('--throughput') ? throughput() : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -76,11 +76,14 @@ export async function startPlatform(
     readonly env: Readonly<Record<string, string>>;
     readonly logFile: string;
     readonly readyTimeoutMs: number;
+    /** Node's own options before the script (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
+    readonly nodeArgs?: readonly string[];
   },
 ): Promise<RunningPlatform & { readonly readySeconds: number }> {
   const log = openSync(options.logFile, 'a');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(build.directory, 'dist/apps/platform/src/main.js')], {
+  const script = join(build.directory, 'dist/apps/platform/src/main.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: build.directory,
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', log, log],

@@ -2,8 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { pinoHttp } from 'pino-http';
-import { bigintReplacer, bodyParserErrorMapper, correlationMiddleware, httpLoggerOptions } from '@lib/http';
+import {
+  requestLog,
+  requestLogger,
+  bigintReplacer,
+  bodyParserErrorMapper,
+  correlationMiddleware,
+  StartupQuietLogger,
+} from '@lib/http';
 import { parsePlatformConfig, type PlatformConfig, type PlatformConfigInput } from './config/platform-config';
 import { setupOpenApi } from './docs/openapi.setup';
 import type { Clock } from '@lib/application';
@@ -54,15 +60,15 @@ export async function bootstrapApp(options: PlatformAppOptions): Promise<Platfor
       bufferLogs: true,
     },
   );
-  const logger = app.get(Logger);
-  app.useLogger(logger);
+  // Nest's lines about each module and route at start are debug; the rest of its logging as it was.
+  app.useLogger(new StartupQuietLogger(app.get(Logger)));
   // Positions are bigints in code and decimal strings in JSON.
   app.set('json replacer', bigintReplacer);
   app.set('x-powered-by', false);
-  // Order matters: the correlation id first (every later log line has it), the access log, then the JSON
+  // Order matters: the correlation id first (every later log line has it), the request log, then the JSON
   // body with its size limit, then the mapping of the parser's errors to our error codes.
   app.use(correlationMiddleware);
-  app.use(pinoHttp(httpLoggerOptions(config.logLevel)));
+  app.use(requestLog(requestLogger(config.logLevel)));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(bodyParserErrorMapper);
   if (shutdownHooks) app.enableShutdownHooks();

@@ -1,18 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { HttpProblem } from '@lib/http/errors/http-problem';
 import type { HttpRequest } from '@lib/http/http-types';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
-import { principalFromClaims, type Principal, type Role } from './principal';
-import { JWT_ALGORITHM } from './token';
+import type { Role } from './principal';
+import { TokenVerifier, type Authentication } from './token-verifier';
 
 const unauthenticated = (message: string): HttpProblem =>
   new HttpProblem(401, 'unauthenticated', message, { headers: { 'WWW-Authenticate': 'Bearer' } });
-
-/** What the bearer token of a request proved: a principal, or why not. Kept on the request. */
-export type Authentication =
-  { readonly principal: Principal; readonly expiresAt: number } | { readonly failure: string };
 
 type AuthenticatedRequest = HttpRequest & { authentication?: Authentication };
 
@@ -23,12 +18,12 @@ type AuthenticatedRequest = HttpRequest & { authentication?: Authentication };
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(private readonly tokens: TokenVerifier) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    req.authentication ??= await authenticate(this.jwt, req.headers.authorization);
+    req.authentication ??= this.tokens.authenticate(req.headers.authorization);
     if ('principal' in req.authentication) {
       req.principal = req.authentication.principal;
       req.tokenExpiresAt = req.authentication.expiresAt;
@@ -45,16 +40,16 @@ export class AuthenticationGuard implements CanActivate {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenVerifier,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    req.authentication ??= await authenticate(this.jwt, req.headers.authorization);
+    req.authentication ??= this.tokens.authenticate(req.headers.authorization);
     if ('failure' in req.authentication) throw unauthenticated(req.authentication.failure);
     const { principal, expiresAt } = req.authentication;
     req.principal = principal;
@@ -66,22 +61,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-async function authenticate(jwt: JwtService, header: string | undefined): Promise<Authentication> {
-  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
-  if (!match?.[1]) return { failure: 'A bearer token is required' };
-  let claims: unknown;
-  try {
-    claims = await jwt.verifyAsync(match[1], { algorithms: [JWT_ALGORITHM] });
-  } catch (error) {
-    const expired = error instanceof Error && error.name === 'TokenExpiredError';
-    return { failure: expired ? 'The token has expired' : 'The token is not valid' };
-  }
-  // A token that never expires cannot be withdrawn short of changing the secret for everyone: refused.
-  const exp = (claims as { exp?: unknown }).exp;
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) return { failure: 'The token has no expiry' };
-  const principal = principalFromClaims(claims);
-  if (!principal) return { failure: 'The token does not carry a valid role and scope' };
-  return { principal, expiresAt: exp * 1000 };
 }

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthenticationGuard, AuthGuard } from './auth.guard';
-import { JWT_ALGORITHM } from './token';
+import { JWT_ALGORITHM, jwtSecretKey } from './token';
+import { TokenVerifier } from './token-verifier';
 
 export interface AuthModuleOptions {
   readonly jwtSecret: string;
@@ -15,13 +16,14 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         JwtModule.register({
-          secret: options.jwtSecret,
+          // Parsed once here, not on every request.
+          secret: jwtSecretKey(options.jwtSecret),
           signOptions: { algorithm: JWT_ALGORITHM },
           verifyOptions: { algorithms: [JWT_ALGORITHM] },
         }),
       ],
-      providers: [AuthenticationGuard, AuthGuard],
-      exports: [AuthenticationGuard, AuthGuard, JwtModule],
+      providers: [TokenVerifier, AuthenticationGuard, AuthGuard],
+      exports: [TokenVerifier, AuthenticationGuard, AuthGuard, JwtModule],
     };
   }
 }

@@ -3,4 +3,5 @@ export * from './scope';
 export * from './token';
 export * from './auth.decorators';
 export * from './auth.guard';
+export * from './token-verifier';
 export * from './auth.module';

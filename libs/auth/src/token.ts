@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { TokenClaims } from './principal';
 
@@ -8,6 +9,15 @@ import type { TokenClaims } from './principal';
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
 export const JWT_ALGORITHM = 'HS256' as const;
+
+/**
+ * The HS256 key, made once. Given the secret as a string, jsonwebtoken first tries to parse it as a PEM public
+ * key (`createPublicKey`, which fails) and only then makes a secret key of it, on every verification: a quarter
+ * of a read's CPU under load. A KeyObject skips both. The bytes are the same (the string's UTF-8).
+ */
+export function jwtSecretKey(secret: string): KeyObject {
+  return createSecretKey(Buffer.from(secret, 'utf8'));
+}
 
 /** `8h`, `30m`, `3600` (seconds): what jsonwebtoken's `expiresIn` accepts, narrowed to these forms. */
 export type ExpiresIn = number | `${number}${'s' | 'm' | 'h' | 'd'}`;

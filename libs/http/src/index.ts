@@ -5,6 +5,8 @@ export * from './errors/all-exceptions.filter';
 export * from './validation/zod-validation.pipe';
 export * from './correlation/request-context';
 export * from './logging/logger-options';
+export * from './logging/request-log';
+export * from './logging/startup-quiet-logger';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/sqlite-idempotency.store';
 export * from './idempotency/postgres-idempotency.store';

@@ -1,5 +1,6 @@
-import type { LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
+import pinoPretty from 'pino-pretty';
 import type { HttpRequest } from '../http-types';
 
 /**
@@ -29,7 +30,7 @@ export const REDACTED = '[redacted]';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** Options of every pino logger in the service. */
+/** Options of every pino logger in the service that may be handed application data. */
 export function loggerOptions(level: LogLevel): LoggerOptions {
   return {
     level,
@@ -37,23 +38,65 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
   };
 }
 
-const QUIET_PATHS = new Set(['/health', '/ready']);
+/**
+ * Where log lines go: readable lines (pino-pretty, written at once so they keep their order with the start
+ * banner) when stdout is a terminal, JSON lines otherwise. The JSON is written asynchronously (lines gathered
+ * while a write is under way go out in one write), and flushed at exit.
+ */
+export function logDestination(terminal = process.stdout.isTTY === true): DestinationStream {
+  if (terminal) {
+    return pinoPretty({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      sync: true,
+    });
+  }
+  return pino.destination({ dest: 1, sync: false });
+}
 
-/** pino-http: one line per request with its correlation id; health probes are not logged. */
-export function httpLoggerOptions(level: LogLevel): PinoHttpOptions<HttpRequest> {
+/**
+ * The service's loggers, made once per level and process and sharing one destination: the application's
+ * (redacting) and the request log's (its fields are ours and hold no personal data, so it skips redaction).
+ */
+interface Loggers {
+  readonly application: Logger;
+  readonly request: Logger;
+}
+const loggers = new Map<LogLevel, Loggers>();
+
+function loggersFor(level: LogLevel): Loggers {
+  let made = loggers.get(level);
+  if (!made) {
+    const destination = logDestination();
+    made = { application: pino(loggerOptions(level), destination), request: pino({ level }, destination) };
+    loggers.set(level, made);
+  }
+  return made;
+}
+
+export const applicationLogger = (level: LogLevel): Logger => loggersFor(level).application;
+export const requestLogger = (level: LogLevel): Logger => loggersFor(level).request;
+
+/**
+ * pino-http for nestjs-pino, which gives application logs their request context: each request's logger binds
+ * its correlation id and nothing else (method, url and status are on the request's line, which has the
+ * same id). No request line here (`autoLogging: false`): the request log (`requestLog`) writes it.
+ */
+export function httpLoggerOptions(
+  level: LogLevel,
+  logger: Logger = applicationLogger(level),
+): PinoHttpOptions<HttpRequest> {
   return {
-    ...loggerOptions(level),
-    // The correlation middleware runs first, so every line of the request carries its id.
+    logger,
+    // The correlation middleware runs first.
     genReqId: (req) => req.correlationId ?? 'none',
-    customProps: (req) => ({ correlationId: req.correlationId }),
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
-    // Only method, url and id: never the body, never the query string's values or the headers.
-    serializers: {
-      req: (req: { id?: unknown; method?: unknown; url?: unknown }) => ({
-        id: req.id,
-        method: req.method,
-        url: typeof req.url === 'string' ? req.url.split('?')[0] : req.url,
-      }),
-    },
+    customAttributeKeys: { reqId: 'correlationId' },
+    quietReqLogger: true,
+    quietResLogger: true,
+    autoLogging: false,
+    // pino-http still makes a logger bound to the request, unused with the quiet options: bind nothing.
+    wrapSerializers: false,
+    serializers: { req: () => undefined },
   };
 }
