@@ -82,12 +82,13 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     },
   },
   {
-    name: 'apps use the infrastructure libraries through their index (the server adapters through their own entries)',
+    name: 'apps use the infrastructure libraries through their index (the server adapters and the framework-free token entries through their own)',
     folders: ['apps', 'libs/application/src'],
     forbids: (s) => {
       const lib = libImport(s);
       if (!lib || !INFRASTRUCTURE_LIBS.includes(lib.lib) || lib.rest === '') return false;
-      return !(lib.lib === 'event-store' && (lib.rest === '/eventstoredb' || lib.rest === '/postgres'));
+      if (lib.lib === 'event-store') return !(lib.rest === '/eventstoredb' || lib.rest === '/postgres');
+      return !(lib.lib === 'auth' && (lib.rest === '/token' || lib.rest === '/principal'));
     },
   },
   {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET } from '@lib/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@lib/auth/token';
 
 /** The ID-hash key of the development documentation and older versions: public, so refused in production. */
 export const DEVELOPMENT_ID_HASH_KEY = 'development-only-id-hash-key-change-me';
