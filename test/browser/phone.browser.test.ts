@@ -1,8 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { householdBody, memberBody } from '../e2e/helpers/fixtures';
 import {
   chromiumMissing,
   COUNTY,
+  eventually,
   overflowsRight,
   ROOT,
   signIn,
@@ -31,8 +33,26 @@ jest.setTimeout(180_000);
   });
 
   it('fits the county dashboard in 390 px: figures two a row, each case with its action, nothing cut off', async () => {
+    // A zero-employment household of our own, so the work list has a case whatever the demo's state today.
+    const office = platform.tokens.county(COUNTY);
+    const { householdId } = await platform.api<{ householdId: string }>(
+      'POST',
+      '/v1/households',
+      office,
+      householdBody(COUNTY, [memberBody({ name: '王芳' })]),
+    );
+    await eventually(
+      () =>
+        platform.api<{ items: { householdId: string }[] }>(
+          'GET',
+          `/v1/counties/${COUNTY}/zero-employment-cases?status=open&limit=200`,
+          office,
+        ),
+      (r) => r.items.some((c) => c.householdId === householdId),
+      'the new household’s case',
+    );
     const page = await platform.newPage({ width: 390, height: 844 });
-    await signIn(page, platform.base, platform.tokens.county(COUNTY));
+    await signIn(page, platform.base, office);
     const firstCase = page.locator('[data-testid=cases] tbody tr').first();
     await firstCase.waitFor();
     await page.locator('canvas').first().waitFor();
