@@ -46,3 +46,9 @@ export function writeSection(file: string, title: string, body: string): void {
   const rest = next < 0 ? '' : `\n${current.slice(next + 1)}`;
   writeFileSync(file, `${current.slice(0, start)}${section}${rest}`);
 }
+
+/** The value below which `p` (0–1) of the values fall (nearest rank). */
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+};
