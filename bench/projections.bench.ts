@@ -11,7 +11,6 @@
  * Run: npm run bench:projections  (BENCH_EVENTS=1000000; BENCH_KEEP=1 keeps the files; BENCH_DRY=1 writes no doc;
  *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison)
  */
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { START, SqliteEventStore, type RecordedEvent } from '@lib/event-store';
@@ -23,30 +22,16 @@ import {
   regionsCollection,
 } from '@lib/application';
 import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
-import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
-import { parseRebuildReport, type RebuildReport } from '../apps/platform/src/projections/rebuild-report';
-import { openMonitorStores, runBenchmark } from './lib/monitor-stores';
-import { formatRate, machineLine, markdownTable, timed, writeSection } from './lib/bench-report';
+import {
+  appendProvince,
+  catchUp,
+  openMonitorStores,
+  rebuildWithTheCommand,
+  runBenchmark,
+} from './lib/monitor-stores';
+import { formatRate, machineLine, markdownTable, measured, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const APPENDS_PER_WINDOW = 1000;
-
-/** Samples the resident set while `work` runs; the peak is what the section reports. */
-async function measured<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  let result!: T;
-  const seconds = await timed(async () => {
-    result = await work();
-  });
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, seconds, peakRssMb: peak / 2 ** 20 };
-}
 
 const TARGET_EVENTS_PER_SECOND = 100_000;
 
@@ -87,21 +72,6 @@ const WHERE_THE_TIME_GOES = [
   'more threads.',
 ].join(' ');
 
-/**
- * `npm run projections:rebuild` on the benchmark's files, in its own process: the command an operator runs,
- * with a heap that holds nothing but the rebuild. Its figures come from the line it prints.
- */
-function rebuildWithTheCommand(dataDir: string): RebuildReport {
-  const run = spawnSync('npm', ['run', '-s', 'projections:rebuild'], {
-    cwd: join(__dirname, '..'),
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  const report = parseRebuildReport(run.stdout);
-  if (run.status !== 0 || !report) throw new Error(`projections:rebuild failed: ${run.stderr || run.stdout}`);
-  return report;
-}
-
 /** The rebuild as it was: the live path's batch writer (load, apply, save per batch of 10,000, re-append). */
 async function rebuildInBatches(events: SqliteEventStore, reads: SqliteReadStore): Promise<number> {
   const target = await reads.beginRebuild();
@@ -124,43 +94,16 @@ async function rebuildInBatches(events: SqliteEventStore, reads: SqliteReadStore
   }
 }
 
-async function appendProvince(store: SqliteEventStore): Promise<number> {
-  let window: Promise<unknown>[] = [];
-  let events = 0;
-  for (const append of generateProvinceLog(TOTAL)) {
-    events += append.events.length;
-    // Concurrent appends share one commit (group commit); a stream's appends stay in order in the queue.
-    window.push(store.append(append.streamId, append.events, append.expectedRevision));
-    if (window.length >= APPENDS_PER_WINDOW) {
-      await Promise.all(window);
-      window = [];
-    }
-  }
-  await Promise.all(window);
-  return events;
-}
-
 async function main(): Promise<void> {
   const stores = openMonitorStores('projections-bench-');
   const { directory, events, reads } = stores;
   try {
-    const load = await measured(() => appendProvince(events));
+    const load = await measured(() => appendProvince(events, TOTAL));
     console.log(`appended ${load.result} events in ${load.seconds.toFixed(1)} s`);
 
     const runner = new ProjectionRunner(events, reads, employmentMonitorProjector(), { batchSize: 1000 });
     // Caught up includes the monitor events the process manager appended meanwhile (they follow the head).
-    const first = await measured(async () => {
-      await runner.start();
-      for (
-        let head = await events.headPosition();
-        runner.position() < head;
-        head = await events.headPosition()
-      ) {
-        await runner.waitFor(head, 60_000);
-      }
-      await runner.stop();
-      return runner.position();
-    });
+    const first = await measured(() => catchUp(runner, events));
     const afterFirst = await events.headPosition();
     const firstEvents = Number(first.result);
     console.log(`first pass: ${firstEvents} events in ${first.seconds.toFixed(1)} s (head ${afterFirst})`);
