@@ -8,8 +8,12 @@
  *      (every event of the log, monitor events included; transitions the log already holds are not re-appended),
  *   4. the same rebuild by `npm run projections:rebuild` in a fresh process on the same files: what an operator runs.
  * Events/s end to end (read, decode and validate, project, write documents + checkpoint) and peak memory.
+ * With PG_URL (a PostgreSQL server), first, in a database created for the run and dropped after it: the
+ * rebuild with the events and the read models in PostgreSQL beside SQLite → SQLite, on a smaller log of the
+ * same shape (lib/projections-postgres.ts); without PG_URL those rows are left out and the section says so.
  * Run: npm run bench:projections  (BENCH_EVENTS=1000000; BENCH_KEEP=1 keeps the files; BENCH_DRY=1 writes no doc;
- *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison)
+ *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison; BENCH_PG_EVENTS=200000 and
+ *   BENCH_PG_ROUNDS=3 for the PostgreSQL rows)
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +33,14 @@ import {
   rebuildWithTheCommand,
   runBenchmark,
 } from './lib/monitor-stores';
+import { benchDatabase, NO_POSTGRES } from './lib/postgres-bench';
+import { postgresRebuildSection } from './lib/projections-postgres';
 import { formatRate, machineLine, markdownTable, measured, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+/** The PostgreSQL rows' log (smaller: they take minutes) and how many rebuilds each store does. */
+const PG_TOTAL = Number(process.env.BENCH_PG_EVENTS ?? 200_000);
+const PG_ROUNDS = Number(process.env.BENCH_PG_ROUNDS ?? 3);
 
 const TARGET_EVENTS_PER_SECOND = 100_000;
 
@@ -95,6 +104,16 @@ async function rebuildInBatches(events: SqliteEventStore, reads: SqliteReadStore
 }
 
 async function main(): Promise<void> {
+  const pg = await benchDatabase('bench');
+  let postgresSection = `### PostgreSQL beside SQLite\n\n${NO_POSTGRES}`;
+  try {
+    // First, on a fresh heap: PostgreSQL and SQLite rebuilding the same smaller log, taking turns.
+    if (pg !== undefined) postgresSection = await postgresRebuildSection(pg, PG_TOTAL, PG_ROUNDS);
+  } finally {
+    await pg?.drop();
+  }
+  console.log(postgresSection);
+  global.gc?.();
   const stores = openMonitorStores('projections-bench-');
   const { directory, events, reads } = stores;
   try {
@@ -203,6 +222,8 @@ async function main(): Promise<void> {
         verdict(command.events / command.seconds),
         '',
         WHERE_THE_TIME_GOES,
+        '',
+        postgresSection,
       ].join('\n'),
     );
   } finally {

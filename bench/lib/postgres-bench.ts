@@ -40,8 +40,8 @@ export async function serverSettings(url: string): Promise<string> {
     'shared_buffers',
   ];
   const { rows } = await withPg(url, (client) =>
-    client.query<{ name: string; setting: string; unit: string | null; source: string }>(
-      'SELECT name, setting, unit, source FROM pg_settings WHERE name = ANY($1) ORDER BY name',
+    client.query<{ name: string; setting: string; unit: string | null; boot_val: string }>(
+      'SELECT name, setting, unit, boot_val FROM pg_settings WHERE name = ANY($1) ORDER BY name',
       [names],
     ),
   );
@@ -51,7 +51,7 @@ export async function serverSettings(url: string): Promise<string> {
   const shown = rows.map((r) => {
     const value =
       r.name === 'shared_buffers' ? `${(Number(r.setting) * 8) / 1024} MB` : `${r.setting}${r.unit ?? ''}`;
-    return `${r.name}=${value}${r.source === 'default' ? ' (default)' : ''}`;
+    return `${r.name}=${value}${r.setting === r.boot_val ? ' (the default)' : ''}`;
   });
   const host = new URL(url).hostname;
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
