@@ -30,7 +30,7 @@ import {
   writeSection,
 } from './lib/bench-report';
 import { backendCpuUsed, benchDatabase, NO_POSTGRES, serverSettings } from './lib/postgres-bench';
-import { appendPhases } from './lib/postgres-append-phases';
+import { phaseFigures, phasesRound, type PhaseFigures, type Phases } from './lib/postgres-append-phases';
 import { postgresAppendRound, postgresReadLog } from './lib/postgres-store-bench';
 import { postgresSection } from './lib/postgres-store-report';
 import {
@@ -133,20 +133,32 @@ interface AppendFigure {
   readonly p99Ms: number;
 }
 
-async function appendFigures(pg: TestDatabase | undefined): Promise<AppendFigure[]> {
+/** One-event appends per round of the timed PostgreSQL writer (postgres-append-phases.ts). */
+const PHASE_APPENDS = 1000;
+
+async function appendFigures(
+  pg: TestDatabase | undefined,
+): Promise<{ figures: AppendFigure[]; phases: PhaseFigures[] }> {
   const all = [...scenarios(1, pg), ...scenarios(10, pg)];
   const samples = all.map((): AppendRound[] => []);
+  const phases = new Map<number, Phases[]>(pg === undefined ? [] : [1, 8].map((w) => [w, []]));
   for (let round = 0; round <= ROUNDS; round++) {
     for (const [i, scenario] of all.entries()) {
       const result = await scenario.round();
       if (round > 0) samples[i].push(result);
+    }
+    // Where a PostgreSQL append's time goes, measured in the same rounds (same load) as the rows.
+    for (const [writers, list] of phases) {
+      if (pg === undefined) break;
+      const measuredPhases = await phasesRound(pg, `phases_${round}_${writers}`, writers, PHASE_APPENDS);
+      if (round > 0) list.push(measuredPhases);
     }
     console.error(`append round ${round}/${ROUNDS} done`);
   }
   const rates = samples.map((s) => APPENDS_PER_ROUND / median(s.map((r) => r.seconds)));
   const latency = (s: readonly AppendRound[], p: number): number =>
     median(s.map((r) => percentile(r.latenciesMs, p)));
-  return all.map((scenario, i) => {
+  const figures = all.map((scenario, i): AppendFigure => {
     const raw = rates[all.findIndex((s) => s.batchSize === scenario.batchSize)];
     return {
       scenario,
@@ -156,6 +168,7 @@ async function appendFigures(pg: TestDatabase | undefined): Promise<AppendFigure
       p99Ms: latency(samples[i], 0.99),
     };
   });
+  return { figures, phases: phaseFigures(phases) };
 }
 
 const milliseconds = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
@@ -426,8 +439,7 @@ async function main(): Promise<void> {
       return;
     }
     const settings = pg === undefined ? undefined : await serverSettings(pg.url);
-    const figures = await appendFigures(pg);
-    const phases = pg === undefined ? [] : await appendPhases(pg, ROUNDS, APPENDS_PER_ROUND);
+    const { figures, phases } = await appendFigures(pg);
     const reads = await readFigures(pg);
     const sqliteFigures = figures.filter((f) => f.scenario.label !== POSTGRES_STORE);
     const appendTable = markdownTable(

@@ -13,11 +13,12 @@ import { median, percentile } from './bench-report';
 import { dropSchema } from './postgres-bench';
 import { sampleBatches } from './store-workload';
 
-/** Per append, in ms: lock wait, lock held, COMMIT. */
-interface Phases {
+/** Per append, in ms: lock wait, lock held, COMMIT, and the whole append (BEGIN to COMMIT's answer). */
+export interface Phases {
   readonly lockWait: number[];
   readonly lockHeld: number[];
   readonly commit: number[];
+  readonly whole: number[];
 }
 
 const elapsedMs = (from: bigint, to: bigint): number => Number(to - from) / 1e6;
@@ -44,7 +45,8 @@ function timedClient(client: PoolClient, phases: Phases): PoolClient {
   return new Proxy(client, { get: (target, key) => (key === 'query' ? timed : Reflect.get(target, key)) });
 }
 
-async function phasesRound(
+/** One round: `appends` one-event appends by `writers` writers, each to a stream of its own, in `schema`. */
+export async function phasesRound(
   database: TestDatabase,
   schema: string,
   writers: number,
@@ -54,7 +56,7 @@ async function phasesRound(
   await (await PostgresEventStore.connect(database.url, { schema })).close();
   const pool = new Pool({ connectionString: database.url, max: writers });
   const writer = new PostgresAppendWriter(schema);
-  const phases: Phases = { lockWait: [], lockHeld: [], commit: [] };
+  const phases: Phases = { lockWait: [], lockHeld: [], commit: [], whole: [] };
   try {
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
@@ -68,7 +70,9 @@ async function phasesRound(
               events,
               expectedRevision: expected,
             };
+            const started = process.hrtime.bigint();
             expected = (await writer.append(timedOne, request)).nextExpectedRevision;
+            phases.whole.push(elapsedMs(started, process.hrtime.bigint()));
           }
         } finally {
           client.release();
@@ -88,32 +92,23 @@ export interface PhaseFigures {
   readonly lockWait: [number, number];
   readonly lockHeld: [number, number];
   readonly commit: [number, number];
+  readonly whole: [number, number];
   /** Mean time the lock was held per append (ms): its inverse bounds the appends/s of one schema. */
   readonly meanHeld: number;
 }
 
-/** `rounds` rounds of `appends` one-event appends with 1 and with 8 writers, taking turns. */
-export async function appendPhases(
-  database: TestDatabase,
-  rounds: number,
-  appends: number,
-): Promise<PhaseFigures[]> {
-  const samples = new Map<number, Phases[]>([
-    [1, []],
-    [8, []],
-  ]);
-  for (let round = 1; round <= rounds; round++)
-    for (const [writers, list] of samples)
-      list.push(await phasesRound(database, `phases_${round}_${writers}`, writers, appends));
-  const both = (list: Phases[], pick: (p: Phases) => number[]): [number, number] => [
+/** The medians over the rounds of each round's percentiles, per number of writers. */
+export function phaseFigures(rounds: ReadonlyMap<number, readonly Phases[]>): PhaseFigures[] {
+  const both = (list: readonly Phases[], pick: (p: Phases) => number[]): [number, number] => [
     median(list.map((p) => percentile(pick(p), 0.5))),
     median(list.map((p) => percentile(pick(p), 0.99))),
   ];
-  return [...samples].map(([writers, list]) => ({
+  return [...rounds].map(([writers, list]) => ({
     writers,
     lockWait: both(list, (p) => p.lockWait),
     lockHeld: both(list, (p) => p.lockHeld),
     commit: both(list, (p) => p.commit),
+    whole: both(list, (p) => p.whole),
     meanHeld: median(list.map((p) => p.lockHeld.reduce((a, b) => a + b, 0) / p.lockHeld.length)),
   }));
 }

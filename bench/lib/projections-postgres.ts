@@ -208,7 +208,9 @@ function meaning(f: Figures, seconds: readonly number[], serverCpu: number | und
     waiting > 0
       ? `Of the ${seconds[1].toFixed(1)} s of the PostgreSQL rebuild, ${waiting.toFixed(1)} s are neither this process's nor the server's CPU: waiting for round trips, for the server's writes and commit, and for the other work on the machine's two cores.`
       : `This process and the server worked side by side on the two cores (${busy.toFixed(1)} s of CPU in ${seconds[1].toFixed(1)} s).`,
-    'Peak memory of this process is about the same with either store: the rebuild holds every document in memory',
-    "until it writes it; with PostgreSQL the server's memory comes on top (shared_buffers and its processes).",
+    `The command's peak memory is ${f.commands[1].peakMemoryMb} MB with PostgreSQL against ${f.commands[0].peakMemoryMb} MB with SQLite:`,
+    'both hold every document in memory until they write it; the PostgreSQL read store also prepares the whole',
+    'write before its first insert (every document as JSON text and its index columns, `prepareChanges` in',
+    "libs/read-store/src/postgres/postgres-generation.ts), and the server's own memory comes on top.",
   ].join(' ');
 }
