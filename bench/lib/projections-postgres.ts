@@ -206,7 +206,7 @@ function meaning(f: Figures, seconds: readonly number[], serverCpu: number | und
     `log, this process used ${perEvent(cpu[1])} of CPU with PostgreSQL against ${perEvent(cpu[0])} with SQLite (SQLite's`,
     `work is all in this process), and the server ${serverCpu === undefined ? 'an unmeasured amount' : perEvent(serverCpu)}.`,
     waiting > 0
-      ? `Of the ${seconds[1].toFixed(1)} s of the PostgreSQL rebuild, ${waiting.toFixed(1)} s are neither this process's nor the server's CPU: waiting for round trips, for the server's writes and commit, and for the other work on the machine's two cores.`
+      ? `Of the ${seconds[1].toFixed(1)} s of the PostgreSQL rebuild, ${waiting.toFixed(1)} s are neither this process's nor the server's CPU (of SQLite's ${seconds[0].toFixed(1)} s, ${(seconds[0] - cpu[0]).toFixed(1)} s are not this process's CPU): waiting for round trips, for the server's writes and commits, for the disk, and for the other work on the machine's two cores.`
       : `This process and the server worked side by side on the two cores (${busy.toFixed(1)} s of CPU in ${seconds[1].toFixed(1)} s).`,
     `The command's peak memory is ${f.commands[1].peakMemoryMb} MB with PostgreSQL against ${f.commands[0].peakMemoryMb} MB with SQLite:`,
     'both hold every document in memory until they write it; the PostgreSQL read store also prepares the whole',
