@@ -113,6 +113,8 @@ async function main(): Promise<void> {
     await pg?.drop();
   }
   console.log(postgresSection);
+  const pgNote =
+    pg === undefined ? '' : `; PG_URL set, BENCH_PG_EVENTS=${PG_TOTAL}, BENCH_PG_ROUNDS=${PG_ROUNDS}`;
   global.gc?.();
   const stores = openMonitorStores('projections-bench-');
   const { directory, events, reads } = stores;
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
       join(__dirname, '..', 'docs', 'BENCHMARKS.md'),
       'Projections',
       [
-        `Machine: ${machineLine()}. Command: \`npm run bench:projections\` (BENCH_EVENTS=${TOTAL}).`,
+        `Machine: ${machineLine()}. Command: \`npm run bench:projections\` (BENCH_EVENTS=${TOTAL}${pgNote}).`,
         '',
         `Log: ${load.result.toLocaleString('en-US')} generated events (${households.toLocaleString('en-US')} households ` +
           `with 1-5 members, placements through the saga, reported employment, ends; ` +

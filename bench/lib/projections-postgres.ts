@@ -103,6 +103,7 @@ export async function postgresRebuildSection(
     ];
     const settings = await serverSettings(pg.url);
     return report({
+      requested: total,
       generated,
       logEvents,
       households: counted[0],
@@ -118,6 +119,7 @@ export async function postgresRebuildSection(
 }
 
 interface Figures {
+  readonly requested: number;
   readonly generated: number;
   readonly logEvents: number;
   readonly households: number;
@@ -175,7 +177,7 @@ function report(f: Figures): string {
   );
   return [
     '### PostgreSQL beside SQLite',
-    `A smaller log, so that the PostgreSQL rows take minutes (BENCH_PG_EVENTS=${f.generated.toLocaleString('en-US')}): ` +
+    `A smaller log, so that the PostgreSQL rows take minutes (BENCH_PG_EVENTS=${f.requested}): ` +
       `${f.generated.toLocaleString('en-US')} generated events appended to a fresh SQLite store, the monitor caught up there ` +
       `(its process manager appended ${(f.logEvents - f.generated).toLocaleString('en-US')} monitor events), and the whole log of ` +
       `${f.logEvents.toLocaleString('en-US')} events copied into PostgreSQL in position order (setup, not timed; ` +
