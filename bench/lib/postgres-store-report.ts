@@ -123,7 +123,9 @@ function meaning(
     one.commit[0] < one.whole[0] / 2
       ? 'times it: the round trips before the COMMIT (each a wake-up of a server process and then of this one, on two cores shared with other work) cost more than the flush.'
       : 'times it: the flush is most of it.',
-    `Through the store (pool, promise, NOTIFY after the commit) p50 ${ms(pg1.p50Ms)} ms per append against SQLite's`,
+    'Through the store (a pooled connection, a promise, and after the commit a NOTIFY on the listening',
+    "connection: one more round trip, which takes a transaction id but writes no WAL record to flush; pg_stat_wal's",
+    `wal_sync does not move for it) p50 ${ms(pg1.p50Ms)} ms per append against SQLite's`,
     `${ms(sqlite1.p50Ms)} ms (${formatRate(pg1.eventsPerSecond)} against ${formatRate(sqlite1.eventsPerSecond)} events/s).`,
     'The position lock of ADR 0010 is held for the check and the insert only and let go before COMMIT, so the',
     "server's own group commit can work: while one append's commit waits for its flush the next takes the lock,",
