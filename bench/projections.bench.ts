@@ -8,10 +8,13 @@
  *      (every event of the log, monitor events included; transitions the log already holds are not re-appended),
  *   4. the same rebuild by `npm run projections:rebuild` in a fresh process on the same files: what an operator runs.
  * Events/s end to end (read, decode and validate, project, write documents + checkpoint) and peak memory.
+ * With PG_URL (a PostgreSQL server), first, in a database created for the run and dropped after it: the
+ * rebuild with the events and the read models in PostgreSQL beside SQLite → SQLite, on a smaller log of the
+ * same shape (lib/projections-postgres.ts); without PG_URL those rows are left out and the section says so.
  * Run: npm run bench:projections  (BENCH_EVENTS=1000000; BENCH_KEEP=1 keeps the files; BENCH_DRY=1 writes no doc;
- *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison)
+ *   BENCH_SKIP_BEFORE=1 skips the former batch rebuild kept for comparison; BENCH_PG_EVENTS=200000 and
+ *   BENCH_PG_ROUNDS=3 for the PostgreSQL rows)
  */
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { START, SqliteEventStore, type RecordedEvent } from '@lib/event-store';
@@ -23,30 +26,21 @@ import {
   regionsCollection,
 } from '@lib/application';
 import { ProjectionRunner, SqliteReadStore } from '@lib/read-store';
-import { generateProvinceLog } from '@lib/read-store/testing/province-event-generator';
-import { parseRebuildReport, type RebuildReport } from '../apps/platform/src/projections/rebuild-report';
-import { openMonitorStores, runBenchmark } from './lib/monitor-stores';
-import { formatRate, machineLine, markdownTable, timed, writeSection } from './lib/bench-report';
+import {
+  appendProvince,
+  catchUp,
+  openMonitorStores,
+  rebuildWithTheCommand,
+  runBenchmark,
+} from './lib/monitor-stores';
+import { benchDatabase, NO_POSTGRES } from './lib/postgres-bench';
+import { postgresRebuildSection } from './lib/projections-postgres';
+import { formatRate, machineLine, markdownTable, measured, writeSection } from './lib/bench-report';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const APPENDS_PER_WINDOW = 1000;
-
-/** Samples the resident set while `work` runs; the peak is what the section reports. */
-async function measured<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  let result!: T;
-  const seconds = await timed(async () => {
-    result = await work();
-  });
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, seconds, peakRssMb: peak / 2 ** 20 };
-}
+/** The PostgreSQL rows' log (smaller: they take minutes) and how many rebuilds each store does. */
+const PG_TOTAL = Number(process.env.BENCH_PG_EVENTS ?? 200_000);
+const PG_ROUNDS = Number(process.env.BENCH_PG_ROUNDS ?? 3);
 
 const TARGET_EVENTS_PER_SECOND = 100_000;
 
@@ -87,21 +81,6 @@ const WHERE_THE_TIME_GOES = [
   'more threads.',
 ].join(' ');
 
-/**
- * `npm run projections:rebuild` on the benchmark's files, in its own process: the command an operator runs,
- * with a heap that holds nothing but the rebuild. Its figures come from the line it prints.
- */
-function rebuildWithTheCommand(dataDir: string): RebuildReport {
-  const run = spawnSync('npm', ['run', '-s', 'projections:rebuild'], {
-    cwd: join(__dirname, '..'),
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  const report = parseRebuildReport(run.stdout);
-  if (run.status !== 0 || !report) throw new Error(`projections:rebuild failed: ${run.stderr || run.stdout}`);
-  return report;
-}
-
 /** The rebuild as it was: the live path's batch writer (load, apply, save per batch of 10,000, re-append). */
 async function rebuildInBatches(events: SqliteEventStore, reads: SqliteReadStore): Promise<number> {
   const target = await reads.beginRebuild();
@@ -124,43 +103,28 @@ async function rebuildInBatches(events: SqliteEventStore, reads: SqliteReadStore
   }
 }
 
-async function appendProvince(store: SqliteEventStore): Promise<number> {
-  let window: Promise<unknown>[] = [];
-  let events = 0;
-  for (const append of generateProvinceLog(TOTAL)) {
-    events += append.events.length;
-    // Concurrent appends share one commit (group commit); a stream's appends stay in order in the queue.
-    window.push(store.append(append.streamId, append.events, append.expectedRevision));
-    if (window.length >= APPENDS_PER_WINDOW) {
-      await Promise.all(window);
-      window = [];
-    }
-  }
-  await Promise.all(window);
-  return events;
-}
-
 async function main(): Promise<void> {
+  const pg = await benchDatabase('bench');
+  let postgresSection = `### PostgreSQL beside SQLite\n\n${NO_POSTGRES}`;
+  try {
+    // First, on a fresh heap: PostgreSQL and SQLite rebuilding the same smaller log, taking turns.
+    if (pg !== undefined) postgresSection = await postgresRebuildSection(pg, PG_TOTAL, PG_ROUNDS);
+  } finally {
+    await pg?.drop();
+  }
+  console.log(postgresSection);
+  const pgNote =
+    pg === undefined ? '' : `; PG_URL set, BENCH_PG_EVENTS=${PG_TOTAL}, BENCH_PG_ROUNDS=${PG_ROUNDS}`;
+  global.gc?.();
   const stores = openMonitorStores('projections-bench-');
   const { directory, events, reads } = stores;
   try {
-    const load = await measured(() => appendProvince(events));
+    const load = await measured(() => appendProvince(events, TOTAL));
     console.log(`appended ${load.result} events in ${load.seconds.toFixed(1)} s`);
 
     const runner = new ProjectionRunner(events, reads, employmentMonitorProjector(), { batchSize: 1000 });
     // Caught up includes the monitor events the process manager appended meanwhile (they follow the head).
-    const first = await measured(async () => {
-      await runner.start();
-      for (
-        let head = await events.headPosition();
-        runner.position() < head;
-        head = await events.headPosition()
-      ) {
-        await runner.waitFor(head, 60_000);
-      }
-      await runner.stop();
-      return runner.position();
-    });
+    const first = await measured(() => catchUp(runner, events));
     const afterFirst = await events.headPosition();
     const firstEvents = Number(first.result);
     console.log(`first pass: ${firstEvents} events in ${first.seconds.toFixed(1)} s (head ${afterFirst})`);
@@ -202,7 +166,7 @@ async function main(): Promise<void> {
       join(__dirname, '..', 'docs', 'BENCHMARKS.md'),
       'Projections',
       [
-        `Machine: ${machineLine()}. Command: \`npm run bench:projections\` (BENCH_EVENTS=${TOTAL}).`,
+        `Machine: ${machineLine()}. Command: \`npm run bench:projections\` (BENCH_EVENTS=${TOTAL}${pgNote}).`,
         '',
         `Log: ${load.result.toLocaleString('en-US')} generated events (${households.toLocaleString('en-US')} households ` +
           `with 1-5 members, placements through the saga, reported employment, ends; ` +
@@ -260,6 +224,8 @@ async function main(): Promise<void> {
         verdict(command.events / command.seconds),
         '',
         WHERE_THE_TIME_GOES,
+        '',
+        postgresSection,
       ].join('\n'),
     );
   } finally {

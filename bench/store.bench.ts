@@ -1,10 +1,11 @@
 /**
  * Event store benchmark: the SQLite adapter's append path against raw better-sqlite3 inserts at the same
  * durability (WAL, synchronous=FULL, one transaction per append), and readAll throughput.
- * Run: npm run bench:store  (BENCH_ROUNDS, BENCH_READ_EVENTS, BENCH_STORE_READ_ONLY=1)
+ * With PG_URL (a PostgreSQL server), the PostgreSQL event store is measured beside it in the same rounds, in a
+ * database created for the run and dropped after it; without, its rows are left out.
+ * Run: npm run bench:store  (BENCH_ROUNDS, BENCH_READ_EVENTS, BENCH_STORE_READ_ONLY=1, PG_URL)
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,29 @@ import {
   rowToEvent,
   SCHEMA_SQL,
 } from '@lib/event-store/sqlite/sqlite-schema';
-import { formatRate, machineLine, markdownTable, median, timed, writeSection } from './lib/bench-report';
+import {
+  formatRate,
+  machineLine,
+  markdownTable,
+  median,
+  percentile,
+  timed,
+  writeSection,
+} from './lib/bench-report';
+import { backendCpuUsed, benchDatabase, NO_POSTGRES, serverSettings } from './lib/postgres-bench';
+import { phaseFigures, phasesRound, type PhaseFigures, type Phases } from './lib/postgres-append-phases';
+import { postgresAppendRound, postgresReadLog } from './lib/postgres-store-bench';
+import { postgresSection } from './lib/postgres-store-report';
+import {
+  appendConcurrently,
+  sampleBatches,
+  sampleEvent,
+  touch,
+  type AppendRound,
+  type ReadFigure,
+  type ReadPath,
+} from './lib/store-workload';
+import type { TestDatabase } from '@lib/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const APPENDS_PER_ROUND = 2000;
@@ -30,31 +53,7 @@ const directory = mkdtempSync(join(tmpdir(), 'store-bench-'));
 let files = 0;
 const freshPath = (): string => join(directory, `bench-${++files}.db`);
 
-/** An event shaped like the service's own (a posted vacancy), about 400 bytes of JSON. */
-function sampleEvent(i: number): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: 'VacancyPosted',
-    version: 1,
-    occurredAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
-    data: {
-      vacancyId: randomUUID(),
-      source: { kind: 'labour_station', id: `station-${i % 135}` },
-      occupation: '电子装配工',
-      location: { province: '44', city: '4419', county: '441900' },
-      openings: 1 + (i % 20),
-      wage: { min: 4500, max: 6500 },
-      age: { min: 18, max: 50 },
-      accommodation: true,
-    },
-    metadata: { actor: 'station-12', correlationId: randomUUID(), causationId: randomUUID() },
-  };
-}
-
-const batches = (count: number, size: number): EventToAppend[][] =>
-  Array.from({ length: count }, (_, a) => Array.from({ length: size }, (_, e) => sampleEvent(a * size + e)));
-
-function rawRound(batchSize: number): number {
+function rawRound(batchSize: number): AppendRound {
   const path = freshPath();
   const db = new Database(path);
   applyDurablePragmas(db, 5000);
@@ -62,45 +61,41 @@ function rawRound(batchSize: number): number {
   const insert = db.prepare(INSERT_SQL);
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
-  const work = batches(APPENDS_PER_ROUND, batchSize);
+  const work = sampleBatches(APPENDS_PER_ROUND, batchSize);
+  const latenciesMs: number[] = [];
   const start = process.hrtime.bigint();
   let revision = 0;
   for (const batch of work) {
+    const started = process.hrtime.bigint();
     begin.run();
     for (const event of batch) insert.run(...insertParams('raw-stream', revision++, event));
     commit.run();
+    latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   db.close();
-  return seconds;
+  return { seconds, latenciesMs };
 }
 
-async function storeRound(batchSize: number, writers: number, groupCommit: boolean): Promise<number> {
+async function storeRound(batchSize: number, writers: number, groupCommit: boolean): Promise<AppendRound> {
   const store = SqliteEventStore.open(freshPath(), { groupCommit });
-  const perWriter = APPENDS_PER_ROUND / writers;
-  const work = Array.from({ length: writers }, () => batches(perWriter, batchSize));
-  const seconds = await timed(() =>
-    Promise.all(
-      work.map(async (writerBatches, w) => {
-        let expected: number | 'no_stream' = 'no_stream';
-        for (const batch of writerBatches) {
-          expected = (await store.append(`writer-${w}`, batch, expected)).nextExpectedRevision;
-        }
-      }),
-    ),
-  );
-  await store.close();
-  return seconds;
+  try {
+    return await appendConcurrently(store, APPENDS_PER_ROUND, batchSize, writers);
+  } finally {
+    await store.close();
+  }
 }
 
 interface Scenario {
   readonly label: string;
   readonly batchSize: number;
   readonly writers: number;
-  readonly round: () => number | Promise<number>;
+  readonly round: () => AppendRound | Promise<AppendRound>;
 }
 
-function scenarios(batchSize: number): Scenario[] {
+const POSTGRES_STORE = 'PostgresEventStore';
+
+function scenarios(batchSize: number, pg: TestDatabase | undefined): Scenario[] {
   const store = (writers: number, grouped: boolean): Scenario => ({
     label: grouped ? 'SqliteEventStore, group commit' : 'SqliteEventStore, no group commit',
     batchSize,
@@ -113,6 +108,14 @@ function scenarios(batchSize: number): Scenario[] {
     store(8, true),
     store(1, false),
     store(8, false),
+    ...(pg === undefined
+      ? []
+      : [1, 8].map((writers): Scenario => ({
+          label: POSTGRES_STORE,
+          batchSize,
+          writers,
+          round: () => postgresAppendRound(pg, APPENDS_PER_ROUND, batchSize, writers),
+        }))),
   ];
 }
 
@@ -125,31 +128,58 @@ interface AppendFigure {
   readonly appendsPerSecond: number;
   /** appends/s over the raw baseline's appends/s at the same batch size. */
   readonly ratioToRaw: number;
+  /** Latency of one append (call to answer), ms: the median over the rounds of each round's percentile. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
 }
 
-async function appendFigures(): Promise<AppendFigure[]> {
-  const all = [...scenarios(1), ...scenarios(10)];
-  const samples = all.map((): number[] => []);
+/** One-event appends per round of the timed PostgreSQL writer (postgres-append-phases.ts). */
+const PHASE_APPENDS = 1000;
+
+async function appendFigures(
+  pg: TestDatabase | undefined,
+): Promise<{ figures: AppendFigure[]; phases: PhaseFigures[] }> {
+  const all = [...scenarios(1, pg), ...scenarios(10, pg)];
+  const samples = all.map((): AppendRound[] => []);
+  const phases = new Map<number, Phases[]>(pg === undefined ? [] : [1, 8].map((w) => [w, []]));
   for (let round = 0; round <= ROUNDS; round++) {
     for (const [i, scenario] of all.entries()) {
-      const seconds = await scenario.round();
-      if (round > 0) samples[i].push(seconds);
+      const result = await scenario.round();
+      if (round > 0) samples[i].push(result);
+    }
+    // Where a PostgreSQL append's time goes, measured in the same rounds (same load) as the rows.
+    for (const [writers, list] of phases) {
+      if (pg === undefined) break;
+      const measuredPhases = await phasesRound(pg, `phases_${round}_${writers}`, writers, PHASE_APPENDS);
+      if (round > 0) list.push(measuredPhases);
     }
     console.error(`append round ${round}/${ROUNDS} done`);
   }
-  const rates = samples.map((s) => APPENDS_PER_ROUND / median(s));
-  return all.map((scenario, i) => {
+  const rates = samples.map((s) => APPENDS_PER_ROUND / median(s.map((r) => r.seconds)));
+  const latency = (s: readonly AppendRound[], p: number): number =>
+    median(s.map((r) => percentile(r.latenciesMs, p)));
+  const figures = all.map((scenario, i): AppendFigure => {
     const raw = rates[all.findIndex((s) => s.batchSize === scenario.batchSize)];
-    return { scenario, appendsPerSecond: rates[i], ratioToRaw: rates[i] / raw };
+    return {
+      scenario,
+      appendsPerSecond: rates[i],
+      ratioToRaw: rates[i] / raw,
+      p50Ms: latency(samples[i], 0.5),
+      p99Ms: latency(samples[i], 0.99),
+    };
   });
+  return { figures, phases: phaseFigures(phases) };
 }
 
-const appendRow = ({ scenario, appendsPerSecond, ratioToRaw }: AppendFigure): string[] => [
+const milliseconds = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+const appendRow = ({ scenario, appendsPerSecond, ratioToRaw, p50Ms, p99Ms }: AppendFigure): string[] => [
   scenario.label,
   String(scenario.batchSize),
   String(scenario.writers),
   formatRate(appendsPerSecond * scenario.batchSize),
   formatRate(appendsPerSecond),
+  `${milliseconds(p50Ms)} / ${milliseconds(p99Ms)}`,
   `${Math.round(100 * ratioToRaw)} %`,
 ];
 
@@ -189,23 +219,6 @@ function fillForRead(path: string, toParams: typeof insertParams): void {
   for (let from = 0; from < READ_EVENTS; from += 20_000) fill(from, Math.min(READ_EVENTS, from + 20_000));
   db.close();
 }
-
-/** One way of reading the whole log; it must hand over every event with its data parsed. */
-interface ReadPath {
-  readonly label: string;
-  /** Reads the log and returns how many events it saw whose data it could read. */
-  readonly read: () => Promise<number>;
-}
-
-interface ReadFigure {
-  readonly label: string;
-  /** events/s, wall clock. */
-  readonly wall: number;
-  /** events/s per CPU-second of this process (less sensitive to other load on a shared machine). */
-  readonly perCpuSecond: number;
-}
-
-const touch = (event: RecordedEvent): number => ((event.data.openings as number) > 0 ? 1 : 0);
 
 /**
  * readAll as it was before the columnar page read and readAllPages (kept here as the baseline): a 1,000-row
@@ -296,8 +309,17 @@ function readPaths(logs: ReadLogs): ReadPath[] {
 
 const READ_ALL = 'readAll';
 
-/** Every read path once per round, in turn, so that other load on the machine falls on all alike. */
-async function readFigures(): Promise<ReadFigure[]> {
+/** The figures of the SQLite read paths and of PostgreSQL's (empty without PG_URL), from the same rounds. */
+interface ReadResults {
+  readonly sqlite: ReadFigure[];
+  readonly postgres: ReadFigure[];
+}
+
+/**
+ * Every read path, SQLite's and PostgreSQL's, once per round, in turn, so that other load on the machine
+ * falls on all alike.
+ */
+async function readFigures(pg: TestDatabase | undefined): Promise<ReadResults> {
   const currentPath = freshPath();
   const formerPath = freshPath();
   fillForRead(currentPath, insertParams);
@@ -308,32 +330,43 @@ async function readFigures(): Promise<ReadFigure[]> {
     former: SqliteEventStore.open(formerPath),
     formerDb: new Database(formerPath, { readonly: true }),
   };
-  const paths = readPaths(logs);
+  const pgLog = pg === undefined ? undefined : await postgresReadLog(pg, READ_EVENTS);
+  const sqlitePaths = readPaths(logs);
+  const paths = [...sqlitePaths, ...(pgLog?.paths ?? [])];
   const wall = paths.map((): number[] => []);
   const cpu = paths.map((): number[] => []);
-  for (let round = 0; round <= ROUNDS; round++) {
-    for (const [i, readPath] of paths.entries()) {
-      let count = 0;
-      const cpuBefore = process.cpuUsage();
-      const seconds = await timed(async () => {
-        count = await readPath.read();
-      });
-      const cpuUsed = process.cpuUsage(cpuBefore);
-      if (count !== READ_EVENTS) throw new Error(`${readPath.label} read ${count} events`);
-      if (round === 0) continue;
-      wall[i].push(seconds);
-      cpu[i].push((cpuUsed.user + cpuUsed.system) / 1e6);
+  const serverCpu = paths.map((): number[] => []);
+  try {
+    for (let round = 0; round <= ROUNDS; round++) {
+      for (const [i, readPath] of paths.entries()) {
+        let count = 0;
+        const serverBefore = await readPath.serverCpu?.();
+        const cpuBefore = process.cpuUsage();
+        const seconds = await timed(async () => {
+          count = await readPath.read();
+        });
+        const cpuUsed = process.cpuUsage(cpuBefore);
+        const serverAfter = await readPath.serverCpu?.();
+        if (count !== READ_EVENTS) throw new Error(`${readPath.label} read ${count} events`);
+        if (round === 0) continue;
+        wall[i].push(seconds);
+        cpu[i].push((cpuUsed.user + cpuUsed.system) / 1e6);
+        if (serverBefore && serverAfter) serverCpu[i].push(backendCpuUsed(serverBefore, serverAfter));
+      }
+      console.error(`read round ${round}/${ROUNDS} done`);
     }
-    console.error(`read round ${round}/${ROUNDS} done`);
+  } finally {
+    logs.currentDb.close();
+    logs.formerDb.close();
+    await Promise.all([logs.current.close(), logs.former.close(), pgLog?.close()]);
   }
-  logs.currentDb.close();
-  logs.formerDb.close();
-  await Promise.all([logs.current.close(), logs.former.close()]);
-  return paths.map(({ label }, i) => ({
+  const figures = paths.map(({ label }, i): ReadFigure => ({
     label,
     wall: READ_EVENTS / median(wall[i]),
     perCpuSecond: READ_EVENTS / median(cpu[i]),
+    serverCpuMicros: serverCpu[i].length > 0 ? (1e6 * median(serverCpu[i])) / READ_EVENTS : undefined,
   }));
+  return { sqlite: figures.slice(0, sqlitePaths.length), postgres: figures.slice(sqlitePaths.length) };
 }
 
 const figureOf = (reads: readonly ReadFigure[], label: string): ReadFigure => {
@@ -398,32 +431,61 @@ const loadLine = (): string =>
     .join(' / ');
 
 async function main(): Promise<void> {
+  const pg = READ_ONLY ? undefined : await benchDatabase('bench');
   try {
     if (READ_ONLY) {
       // For working on the read path: prints the read table, leaves docs/BENCHMARKS.md alone.
-      console.log(`${readTable(await readFigures())}\n\nLoad average: ${loadLine()}`);
+      console.log(`${readTable((await readFigures(undefined)).sqlite)}\n\nLoad average: ${loadLine()}`);
       return;
     }
-    const figures = await appendFigures();
-    const reads = await readFigures();
+    const settings = pg === undefined ? undefined : await serverSettings(pg.url);
+    const { figures, phases } = await appendFigures(pg);
+    const reads = await readFigures(pg);
+    const sqliteFigures = figures.filter((f) => f.scenario.label !== POSTGRES_STORE);
     const appendTable = markdownTable(
-      ['append path', 'events per append', 'writers', 'events/s', 'appends/s', 'vs raw'],
+      [
+        'append path',
+        'events per append',
+        'writers',
+        'events/s',
+        'appends/s',
+        'p50 / p99 per append (ms)',
+        'vs raw',
+      ],
       figures.map(appendRow),
     );
     const body = [
-      `Machine: ${machineLine()}. Command: \`npm run bench:store\` (${ROUNDS} rounds of ${APPENDS_PER_ROUND} appends after a warm-up, medians; a fresh file per round in ${tmpdir()}).`,
-      'Durability is the same in every row: WAL, `synchronous=FULL`, an append is answered only after its COMMIT (fsync). "vs raw" compares appends/s with the raw row of the same batch size.',
+      `Machine: ${machineLine()}. Command: \`npm run bench:store\` (${ROUNDS} rounds of ${APPENDS_PER_ROUND} appends after a warm-up, medians; a fresh file per round in ${tmpdir()}${pg ? ', a fresh PostgreSQL schema per round' : ''}).`,
+      'Durability is the same in every row: WAL, `synchronous=FULL`, an append is answered only after its COMMIT (fsync). "vs raw" compares appends/s with the raw row of the same batch size. ' +
+        "Latency is one append from call to answer (a writer waits for it before its next); p50 and p99 are the medians over the rounds of each round's percentile. " +
+        `PostgreSQL: ${settings ?? 'not measured in this run.'}`,
       appendTable,
-      readTable(reads),
+      readTable(reads.sqlite),
       `Reads of the whole log of ${READ_EVENTS.toLocaleString('en-US')} events of ~400 bytes in 1,000 streams, 1,000-event pages, data and metadata parsed from JSON text, every event's data read; the read paths take turns within each round, medians of ${ROUNDS} rounds after a warm-up. Load average when the run ended: ${loadLine()}.`,
-      `Aims:\n\n${verdicts(figures, reads)}`,
+      `Aims:\n\n${verdicts(sqliteFigures, reads.sqlite)}`,
       WHY,
-      readAttribution(reads),
+      readAttribution(reads.sqlite),
+      pg === undefined
+        ? `### PostgreSQL beside SQLite\n\n${NO_POSTGRES}`
+        : postgresSection(
+            figures.map(({ scenario, appendsPerSecond, p50Ms, p99Ms }) => ({
+              label: scenario.label,
+              batchSize: scenario.batchSize,
+              writers: scenario.writers,
+              eventsPerSecond: appendsPerSecond * scenario.batchSize,
+              p50Ms,
+              p99Ms,
+            })),
+            reads,
+            READ_EVENTS,
+            phases,
+          ),
     ].join('\n\n');
     console.log(body);
     writeSection(join(__dirname, '..', 'docs', 'BENCHMARKS.md'), 'Event store', body);
   } finally {
     rmSync(directory, { recursive: true, force: true });
+    await pg?.drop();
   }
 }
 

@@ -46,3 +46,26 @@ export function writeSection(file: string, title: string, body: string): void {
   const rest = next < 0 ? '' : `\n${current.slice(next + 1)}`;
   writeFileSync(file, `${current.slice(0, start)}${section}${rest}`);
 }
+
+/** The value below which `p` (0–1) of the values fall (nearest rank). */
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+};
+
+/** Samples the resident set while `work` runs; the peak is what a section reports. */
+export async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  let result!: T;
+  const seconds = await timed(async () => {
+    result = await work();
+  });
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { result, seconds, peakRssMb: peak / 2 ** 20 };
+}
