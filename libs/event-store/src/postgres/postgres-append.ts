@@ -14,6 +14,10 @@ const ATTEMPTS = 3;
 /** The advisory lock every append of one schema takes while it is given its positions (ADR 0010). */
 export const positionLockKey = (schema: string): string => `relocation-event-positions:${schema}`;
 
+/** The advisory lock of one stream, held by an append until its COMMIT. */
+const streamLockKey = (schema: string, streamId: string): string =>
+  `relocation-event-stream:${schema}:${streamId}`;
+
 export interface PostgresAppendRequest {
   readonly streamId: string;
   readonly events: readonly EventToAppend[];
@@ -37,11 +41,14 @@ export type BeforeCommit = (request: PostgresAppendRequest) => Promise<void>;
 /**
  * One append, one transaction, on a client of the pool. The order matters (ADR 0010):
  *
- * 1. take the schema's position lock (session-level, so it can be let go before the COMMIT);
- * 2. check the expected revision, or recognise a retried append by its event ids;
- * 3. insert: the transaction's first write, so its transaction id and its positions are both taken under
- *    the lock, and transaction-id order is position order across appends;
- * 4. let the lock go, then COMMIT: the fsync of one append does not hold back the next one.
+ * 1. take the stream's lock (transaction-level: held until COMMIT), so appends to one stream follow each
+ *    other and a writer never waits for another's commit while it holds the position lock below;
+ * 2. take the schema's position lock (session-level, so it can be let go before the COMMIT);
+ * 3. check the expected revision, or recognise a retried append by its event ids;
+ * 4. take a block of positions and insert: the transaction's first writes (the sequence's assigns its
+ *    transaction id), so its transaction id and its positions are both taken under the position lock, and
+ *    transaction-id order is position order across appends;
+ * 5. let the position lock go, then COMMIT: the fsync of one append does not hold back the next one.
  *
  * A reader of the global log reads only rows of transactions older than every running one, so it can never
  * pass a position that a transaction still running holds.
@@ -67,6 +74,9 @@ export class PostgresAppendWriter {
     let locked = false;
     await client.query('BEGIN');
     try {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        streamLockKey(this.schema, request.streamId),
+      ]);
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [positionLockKey(this.schema)]);
       locked = true;
       const result = await this.write(client, request);

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { describeWithPostgres } from '@lib/testing';
 import type { EventStore } from '../event-store.port';
 import { newEvent, newEvents, uniqueStream } from '../testing/event-fixtures';
@@ -57,6 +58,71 @@ describeWithPostgres('PostgresEventStore', (databaseUrl) => {
         Array(5).fill('wrong_expected_version'),
       );
       expect((await a.readStream(stream)).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it("accepts every one of 200 concurrent 'any' appends to one stream from four processes", async () => {
+      const writers = [await tracked(), await tracked(), await tracked(), await tracked()];
+      const stream = uniqueStream('any');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, (_, i) => writers[i % 4].append(stream, [newEvent()], 'any')),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+      expect((await writers[0].readStream(stream)).map((e) => e.revision)).toEqual(
+        Array.from({ length: 200 }, (_, i) => i),
+      );
+    });
+
+    it('does not hold appends to other streams while a writer waits for an earlier append to its stream', async () => {
+      let positioned!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (positioned = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held = uniqueStream('held');
+      const slow = await tracked({
+        beforeCommit: async ({ streamId }) => {
+          if (streamId !== held) return;
+          positioned();
+          await released;
+        },
+      });
+      const other = await tracked();
+      const first = slow.append(held, [newEvent()], 'no_stream');
+      await reached;
+      const second = other.append(held, [newEvent()], 'any');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // While the second writer to `held` waits, another stream's append goes through.
+      const elsewhere = await Promise.race([
+        other.append(uniqueStream('free'), [newEvent()], 'no_stream').then(() => 'appended'),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+      ]);
+      release();
+      await Promise.all([first, second]);
+      expect(elsewhere).toBe('appended');
+      expect((await other.readStream(held)).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it('gives positions in the order of the appends’ transaction ids (what a reader’s filter relies on)', async () => {
+      const writers = [await tracked(), await tracked(), await tracked()];
+      const prefix = uniqueStream('xid');
+      await Promise.all(
+        writers.map(async (writer, w) => {
+          for (let i = 0; i < 30; i++)
+            await writer.append(`${prefix}-${w}-${i % 3}`, newEvents(1 + (i % 3)), 'any');
+        }),
+      );
+      const client = new Client({ connectionString: databaseUrl() });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ xid: string }>(
+          `SELECT transaction_id::text AS xid FROM events WHERE stream_id LIKE $1 ORDER BY position`,
+          [`${prefix}-%`],
+        );
+        const xids = rows.map((r) => BigInt(r.xid));
+        expect(xids).toHaveLength(180);
+        for (let i = 1; i < xids.length; i++) expect(xids[i] >= xids[i - 1]).toBe(true);
+      } finally {
+        await client.end();
+      }
     });
 
     it('wakes a subscription of another process by NOTIFY, without waiting for its polling', async () => {

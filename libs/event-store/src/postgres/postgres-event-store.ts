@@ -4,7 +4,8 @@
  * global position orders everything, and readers of the global log never skip a late commit.
  *
  * Durability: an append is acknowledged after its COMMIT returned (synchronous_commit on, the server's
- * default), so it survives `kill -9` of the service and of the server.
+ * default: the commit record is flushed to the WAL), so it survives `kill -9` of the service
+ * (test/crash/postgres-event-store-crash.test.ts) and, by that flush, a crash of the server (not tested here).
  *
  * Wake-ups: after each commit the writer sends NOTIFY; every store LISTENs on one connection and wakes its
  * subscriptions. A notification can be missed (a dropped connection), so subscriptions also poll.
@@ -151,7 +152,10 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
   /** @internal SubscriptionSource: the readable page after `afterPosition`. */
   async readPage(afterPosition: Position, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const page = await this.pages.readPage(afterPosition, limit);
+    const page = await retryWhileUnreachable(
+      () => this.pages.readPage(afterPosition, limit),
+      () => this.closed,
+    );
     // Something committed is not readable yet (an older transaction is still running): look again soon.
     if (page.pending) this.notifier.soon();
     return page.events;
@@ -159,8 +163,12 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
 
   /** @internal SubscriptionSource */
   async headPositionNow(): Promise<Position> {
-    const { rows } = await this.pool.query<{ position: string | null }>(
-      `SELECT max(position) AS position FROM ${this.schema}.events`,
+    const { rows } = await retryWhileUnreachable(
+      () =>
+        this.pool.query<{ position: string | null }>(
+          `SELECT max(position) AS position FROM ${this.schema}.events`,
+        ),
+      () => this.closed,
     );
     return rows[0].position === null ? START : BigInt(rows[0].position);
   }
@@ -186,4 +194,31 @@ export class PostgresEventStore implements EventStore, SubscriptionSource {
   private assertOpen(): void {
     if (this.closed) throw new Error('The event store is closed');
   }
+}
+
+/** How long a subscription's read keeps trying while the server cannot be reached (a restart, a failover). */
+const UNREACHABLE_LIMIT_MS = 60_000;
+
+/**
+ * A subscription's read, tried again with backoff while the server cannot be reached, so that a server restart
+ * pauses the projections instead of stopping them for good; an error the server answered is thrown at once.
+ */
+async function retryWhileUnreachable<T>(read: () => Promise<T>, closed: () => boolean): Promise<T> {
+  const giveUpAt = Date.now() + UNREACHABLE_LIMIT_MS;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isUnreachable(error) || closed() || Date.now() + delay > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** No answer from the server: a socket error, or its connection-exception and shutdown states. */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string')
+    return error instanceof Error && /connect|terminat|timeout/i.test(error.message);
+  return /^(08|57P0[1-3])/.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code);
 }

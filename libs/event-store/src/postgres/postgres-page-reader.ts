@@ -9,8 +9,11 @@ export interface LogPage {
   readonly pending?: Position;
 }
 
-/** How long a one-shot read waits for what was committed before it began to become readable. */
-const SETTLE_LIMIT_MS = 10_000;
+/**
+ * How long a one-shot read waits for what was committed before it began to become readable. Past it the read
+ * fails rather than end short: a caller must not take a log with a hole held back for the whole log.
+ */
+const SETTLE_LIMIT_MS = 30_000;
 const SETTLE_STEP_MS = 5;
 
 /**
@@ -47,7 +50,7 @@ export class PostgresPageReader {
   /**
    * Pages of at most `pageSize`, `limit` events in all, up to the end of the log as it was committed when
    * the read began: a row committed by then but held back by a running transaction is waited for (briefly;
-   * transactions are short), so a caller reads what it wrote.
+   * transactions are short), so a caller reads what it wrote; past SETTLE_LIMIT_MS the read fails.
    */
   async *pages(
     afterPosition: Position,
@@ -68,7 +71,13 @@ export class PostgresPageReader {
         remaining -= page.events.length;
       }
       if (page.events.length === want) continue;
-      if (page.pending === undefined || page.pending > committedHead || Date.now() > settleBy) return;
+      if (page.pending === undefined || page.pending > committedHead) return;
+      if (Date.now() > settleBy) {
+        throw new Error(
+          `The global log's position ${page.pending} was committed but is not readable after ${SETTLE_LIMIT_MS / 1000} s: ` +
+            'a transaction older than it is still running on the server (ADR 0010; idle_in_transaction_session_timeout)',
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_MS));
     }
   }
