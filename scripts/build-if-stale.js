@@ -46,13 +46,17 @@ function serverInputs() {
   ];
 }
 
-/** The dashboard's sources and its vite configuration (all under apps/platform/web), and the locked versions. */
+/**
+ * The dashboard's sources and its vite configuration (all under apps/platform/web), the contracts it imports
+ * (regions, vocabularies, request bodies: bundled into the page), and the locked versions.
+ */
 function webInputs() {
   const web = walk(
     join(ROOT, 'apps', 'platform', 'web'),
     (path, isDir) => !(isDir && path.endsWith('/node_modules')),
   );
-  return [...web, join(ROOT, 'package-lock.json')];
+  const contracts = walk(join(ROOT, 'contracts'), (path, isDir) => isDir || /\.ts$/.test(path));
+  return [...web, ...contracts, join(ROOT, 'package-lock.json')];
 }
 
 /** SHA-256 over each input's path and content: the same inputs give the same hash whatever their mtimes. */

@@ -42,16 +42,23 @@ const COUNTY_CODES: ReadonlySet<string> = new Set(GUIZHOU_COUNTIES.map((c) => c.
  * `now` is the platform's clock, the one the case list reads.
  */
 export function registerOpenCasesGauge(registry: Registry, store: ReadStore, clock: Clock): void {
+  // /metrics takes no token and no rate limit: scrapes at once share one count, so however many callers loop on
+  // it, the service reads the open cases once at a time.
+  let counting: Promise<OpenCaseCounts> | undefined;
+  const counts = (): Promise<OpenCaseCounts> => {
+    counting ??= countOpenCases(store, clock.now()).finally(() => (counting = undefined));
+    return counting;
+  };
   new Gauge({
     name: 'zero_employment_open_cases',
     help: 'Open zero-employment cases by county code and warning colour (as the county’s case list colours them)',
     labelNames: ['county', 'warning'] as const,
     registers: [registry],
     async collect() {
-      const counts = await countOpenCases(store, clock.now());
+      const byCounty = await counts();
       this.reset();
-      for (const code of [...COUNTY_CODES, ...(counts.has(OTHER_COUNTY) ? [OTHER_COUNTY] : [])]) {
-        const row = counts.get(code);
+      for (const code of [...COUNTY_CODES, ...(byCounty.has(OTHER_COUNTY) ? [OTHER_COUNTY] : [])]) {
+        const row = byCounty.get(code);
         for (const warning of WARNINGS) this.set({ county: code, warning }, row?.[warning] ?? 0);
       }
     },

@@ -103,6 +103,19 @@ describe('scrape-time gauges', () => {
       const { values } = await registry.getSingleMetric('zero_employment_open_cases')!.get();
       expect(values.length).toBe(88 * 3);
     });
+
+    it('reads the open cases once for scrapes that arrive together (the route has no token and no rate limit)', async () => {
+      await put(caseFilesCollection, { c: caseFile('c', '520402', { openedAt: daysBefore(1) }) });
+      const registry = new Registry();
+      registerOpenCasesGauge(registry, store, new MovableClock(NOW));
+      const find = jest.spyOn(store, 'find');
+      await Promise.all(Array.from({ length: 20 }, () => registry.metrics()));
+      const caseReads = find.mock.calls.filter(
+        ([collection]) => collection.name === caseFilesCollection.name,
+      );
+      expect(caseReads).toHaveLength(1);
+      find.mockRestore();
+    });
   });
 
   describe('projections', () => {
