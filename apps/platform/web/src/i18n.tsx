@@ -11,7 +11,6 @@ const zh = {
   signOut: '退出',
   pasteToken: '粘贴访问令牌（JWT）',
   tokenHelp: '平台启动（npm start）时会为每个演示角色打印一个令牌；也可用 npm run token 生成。',
-  demoRoles: '演示角色',
   invalidToken: '令牌无法解析或已过期',
   signedInAs: '当前身份',
   role: {
@@ -108,7 +107,6 @@ const en: BaseDict = {
   pasteToken: 'Paste an access token (JWT)',
   tokenHelp:
     'The platform prints one token per demo role when it starts (npm start); npm run token makes one.',
-  demoRoles: 'Demo roles',
   invalidToken: 'The token cannot be read or has expired',
   signedInAs: 'Signed in as',
   role: {

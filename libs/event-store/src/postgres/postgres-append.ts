@@ -72,11 +72,10 @@ export class PostgresAppendWriter {
 
   private async attempt(client: PoolClient, request: PostgresAppendRequest): Promise<AppendResult> {
     let locked = false;
-    await client.query('BEGIN');
     try {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        streamLockKey(this.schema, request.streamId),
-      ]);
+      // BEGIN and the stream's lock in one round trip (a simple query: no parameters, the key as a literal).
+      const streamKey = client.escapeLiteral(streamLockKey(this.schema, request.streamId));
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${streamKey}, 0))`);
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [positionLockKey(this.schema)]);
       locked = true;
       const result = await this.write(client, request);
