@@ -38,6 +38,11 @@ jest.setTimeout(180_000);
     expect(help).toContain('npm start');
     expect(help).toContain('npm run -s token -- --role county_office --county 520402');
     expect(help).toContain('export TOKEN_COUNTY=');
+    // At 390 px nothing widens the page: the commands wrap inside the card.
+    const widths = (await page.evaluate(
+      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+    )) as { scroll: number; client: number };
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 
   it('signs in with a pasted county-office token, and every answer after it is found', async () => {
