@@ -19,6 +19,8 @@ import {
   workerId,
   workshopId,
   yuan,
+  contactPhone,
+  socialInsuranceTerms,
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
 import { AT, HOUSEHOLD, PLACEMENT, VACANCY, WORKER } from './example-values';
@@ -95,6 +97,25 @@ export const welfareTerms = z
   .object({ monthlySubsidy: yuan, termMonths: z.number().int().min(1).max(60) })
   .strict();
 
+/**
+ * What a worker asks before going: who the employer is, the hours, the contract, insurance, meals and a
+ * person to call. All optional, so vacancies posted before these fields existed stay valid.
+ */
+export const vacancyDetails = {
+  /** The employer register's id; absent when the poster is the employer (a workshop, a welfare post). */
+  employerId: entityId.optional(),
+  description: recordedText(2000).optional(),
+  workingHours: recordedText(200).optional(),
+  contractTerms: recordedText(200).optional(),
+  socialInsurance: socialInsuranceTerms.optional(),
+  /** Meals provided; with `accommodation` it is 包吃住. */
+  meals: z.boolean().optional(),
+  contact: z
+    .object({ name: recordedText(100), phone: contactPhone })
+    .strict()
+    .optional(),
+};
+
 export const VacancyPosted = defineEvent({
   type: 'VacancyPosted',
   version: 1,
@@ -117,6 +138,7 @@ export const VacancyPosted = defineEvent({
       expiresAt: isoDateTime,
       /** Present exactly when the source is public_welfare. */
       welfare: welfareTerms.optional(),
+      ...vacancyDetails,
       postedAt: isoDateTime,
     })
     .strict()

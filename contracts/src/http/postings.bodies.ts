@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ageRange, vacancySource, wageRange, welfareTerms, workLocation } from '../events/postings.events';
+import {
+  ageRange,
+  vacancyDetails,
+  vacancySource,
+  wageRange,
+  welfareTerms,
+  workLocation,
+} from '../events/postings.events';
 import { isGuizhouCountyCode } from '../regions/guizhou-divisions';
 import {
   entityId,
@@ -57,6 +64,7 @@ export const postVacancyBody = z
     flexibleHours: z.boolean().optional(),
     expiresAt: isoDateTime,
     welfare: welfareTerms.optional(),
+    ...vacancyDetails,
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -11,7 +11,9 @@ import {
   isoDate,
   isoDateTime,
   labourCapacity,
+  mainlandMobile,
   personName,
+  relationToHead,
   relocationSiteId,
   residentIdNumber,
   shortText,
@@ -59,6 +61,9 @@ const memberFieldsAt = (currentYear?: () => number) =>
       /** Omitted when the member states none. */
       expectedMonthlyWage: yuan.optional(),
       returnee: z.boolean().optional(),
+      /** A mainland mobile; the county office phones the household on it. */
+      phone: mainlandMobile.optional(),
+      relationToHead: relationToHead.optional(),
     })
     .strict();
 
@@ -110,6 +115,8 @@ export const householdBodyAt = (currentYear?: () => number) =>
     .object({
       countyCode: guizhouCountyCode,
       relocationSiteId,
+      /** Building and unit at the site (e.g. 3栋2单元501), or the village for a household still there. */
+      address: shortText.optional(),
       members: z
         .array(
           memberFieldsAt(currentYear)
@@ -132,6 +139,16 @@ export const householdBodyAt = (currentYear?: () => number) =>
           });
         } else seen.set(member.idNumber, index);
       });
+      const heads = body.members.flatMap((member, index) =>
+        member.relationToHead === 'head' ? [index] : [],
+      );
+      for (const index of heads.slice(1)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['members', index, 'relationToHead'],
+          message: `A household has one head: members.${heads[0]} is already the head`,
+        });
+      }
     });
 
 // POST /v1/households

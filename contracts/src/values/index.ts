@@ -6,3 +6,4 @@ export * from './scalars';
 export * from './cases';
 export * from './free-text';
 export * from './vocabulary';
+export * from './contact';
