@@ -1,5 +1,6 @@
 export * from './principal';
 export * from './scope';
+export * from './personal-data';
 export * from './token';
 export * from './auth.decorators';
 export * from './auth.guard';
