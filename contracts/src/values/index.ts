@@ -7,3 +7,5 @@ export * from './cases';
 export * from './free-text';
 export * from './vocabulary';
 export * from './contact';
+export * from './occupations';
+export * from './occupation-code';

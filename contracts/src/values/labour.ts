@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { occupationCodes } from './occupation-code';
 import { CHANNELS, FOLLOW_UP_OUTCOMES } from './vocabulary';
 
 export const LABOUR_CAPACITIES = ['full', 'partial', 'weak', 'none'] as const;
@@ -46,8 +47,14 @@ export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
 export const wagePeriod = z.enum(WAGE_PERIODS);
 export type WagePeriod = z.infer<typeof wagePeriod>;
 
-/** A skill or occupation tag: lowercase snake_case, e.g. `sewing`, `sewing_machinist`. */
+/**
+ * A tag as skills and occupations were before codes (lowercase snake_case, e.g. `sewing`): what events
+ * written then hold, and what a workshop's `sector` (an industry, not an occupation) still is.
+ */
 export const skillTag = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,63}$/, 'A skill is lowercase snake_case, e.g. "sewing"');
-export const skills = z.array(skillTag).max(50);
+/** Skills as events written before codes hold them. */
+export const legacySkillTags = z.array(skillTag).max(50);
+/** Skills as codes (see ./occupation-code): what current events and responses carry. */
+export const skills = occupationCodes;
