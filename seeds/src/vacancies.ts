@@ -3,6 +3,7 @@ import type { Rng } from './prng';
 import type { LabourStation } from './labour-stations';
 import type { VacancyBody } from './seed-commands';
 import type { WelfareProgramme } from './welfare-programmes';
+import { OCC } from './occupation-codes';
 import type { Workshop, WorkshopSector } from './workshops';
 
 /** Vacancy bodies for the three sources. Wages are monthly yuan, rounded to 100. */
@@ -12,6 +13,7 @@ type PostCapacity = VacancyBody['labourCapacities'][number];
 
 interface JobSpec {
   title: string;
+  /** 职业分类大典 code; skills are codes too. */
   occupation: string;
   skills: readonly string[];
   /** Range the minimum wage is drawn from. */
@@ -31,31 +33,37 @@ const job = (
 
 /** What stations collect from employers in the partner cities, with how often each is posted. */
 const STATION_JOBS: readonly (readonly [JobSpec, number])[] = [
-  [job('电子厂普工', 'electronics_assembler', ['electronics_assembly'], [4500, 5500], [18, 45]), 20],
-  [job('缝纫工', 'sewing_machinist', ['sewing'], [4500, 6000], [18, 50], ['full', 'partial']), 12],
-  [job('建筑工', 'construction_worker', ['construction'], [6000, 7500], [20, 55]), 10],
-  [job('粤菜厨师', 'chef', ['cooking'], [5000, 6500], [20, 50]), 5],
-  [job('家政服务员', 'housekeeper', ['housekeeping'], [4500, 6000], [22, 55], ['full', 'partial']), 8],
-  [job('保安员', 'security_guard', ['security'], [4000, 5000], [18, 55]), 8],
-  [job('快递分拣员', 'parcel_sorter', ['logistics'], [5000, 6000], [18, 45]), 10],
-  [job('焊工', 'welder', ['welding'], [6500, 8000], [20, 50]), 5],
-  [job('货车司机', 'truck_driver', ['driving'], [7000, 8500], [22, 50]), 4],
-  [job('包装工', 'packer', [], [4000, 4800], [18, 55], ['full', 'partial']), 10],
-  [job('注塑操作工', 'injection_moulding_operator', ['machine_operation'], [5000, 6000], [18, 45]), 5],
-  [job('养老护理员', 'elder_carer', ['elderly_care'], [4500, 5500], [25, 55], ['full', 'partial']), 3],
+  [job('电子厂普工', OCC.electronicsAssembler, [OCC.electronicsAssembler], [4500, 5500], [18, 45]), 20],
+  [
+    job('缝纫工', OCC.sewingMachinist, [OCC.sewingMachinist], [4500, 6000], [18, 50], ['full', 'partial']),
+    12,
+  ],
+  [job('建筑工', OCC.bricklayer, [OCC.bricklayer], [6000, 7500], [20, 55]), 10],
+  [job('粤菜厨师', OCC.chineseCook, [OCC.chineseCook], [5000, 6500], [20, 50]), 5],
+  [
+    job('家政服务员', OCC.domesticWorker, [OCC.domesticWorker], [4500, 6000], [22, 55], ['full', 'partial']),
+    8,
+  ],
+  [job('保安员', OCC.securityGuard, [OCC.securityGuard], [4000, 5000], [18, 55]), 8],
+  [job('快递分拣员', OCC.parcelSorter, [OCC.parcelSorter], [5000, 6000], [18, 45]), 10],
+  [job('焊工', OCC.welder, [OCC.welder], [6500, 8000], [20, 50]), 5],
+  [job('货车司机', OCC.truckDriver, [OCC.truckDriver], [7000, 8500], [22, 50]), 4],
+  [job('包装工', OCC.packer, [], [4000, 4800], [18, 55], ['full', 'partial']), 10],
+  [job('注塑操作工', OCC.plasticsMoulder, [OCC.plasticsMoulder], [5000, 6000], [18, 45]), 5],
+  [job('养老护理员', OCC.elderlyCarer, [OCC.elderlyCarer], [4500, 5500], [25, 55], ['full', 'partial']), 3],
 ];
 
 const LOCAL = ['full', 'partial'] as const;
 const WORKSHOP_JOBS: Readonly<Record<WorkshopSector, readonly JobSpec[]>> = {
-  garments: [job('车缝工', 'sewing_machinist', ['sewing'], [2400, 3200], [18, 60], LOCAL)],
-  electronics_assembly: [job('电子装配工', 'electronics_assembler', ['electronics_assembly'], [2400, 3200], [18, 55], LOCAL)],
-  embroidery: [job('绣娘', 'embroiderer', ['embroidery'], [2000, 3000], [18, 65], LOCAL)],
-  food_processing: [job('食品加工工', 'food_processor', ['food_processing'], [2200, 3000], [18, 60], LOCAL)],
-  shoemaking: [job('制鞋工', 'shoemaker', ['shoemaking'], [2400, 3200], [18, 55], LOCAL)],
-  wig_making: [job('发制品工', 'wig_maker', ['wig_making'], [2200, 3000], [18, 60], LOCAL)],
-  handicrafts: [job('手工艺品制作工', 'craft_worker', ['handicrafts'], [2000, 2800], [18, 65], LOCAL)],
+  garments: [job('车缝工', OCC.sewingMachinist, [OCC.sewingMachinist], [2400, 3200], [18, 60], LOCAL)],
+  electronics_assembly: [job('电子装配工', OCC.electronicsAssembler, [OCC.electronicsAssembler], [2400, 3200], [18, 55], LOCAL)],
+  embroidery: [job('绣娘', OCC.embroiderer, [OCC.embroiderer], [2000, 3000], [18, 65], LOCAL)],
+  food_processing: [job('食品加工工', OCC.produceProcessor, [OCC.produceProcessor], [2200, 3000], [18, 60], LOCAL)],
+  shoemaking: [job('制鞋工', OCC.shoemaker, [OCC.shoemaker], [2400, 3200], [18, 55], LOCAL)],
+  wig_making: [job('发制品工', OCC.unclassified, [OCC.unclassified], [2200, 3000], [18, 60], LOCAL)],
+  handicrafts: [job('手工艺品制作工', OCC.folkCraftMaker, [OCC.folkCraftMaker], [2000, 2800], [18, 65], LOCAL)],
 }; // prettier-ignore
-const WORKSHOP_PACKER = job('包装质检工', 'packer', [], [2200, 2800], [18, 60], LOCAL);
+const WORKSHOP_PACKER = job('包装质检工', OCC.packer, [], [2200, 2800], [18, 60], LOCAL);
 
 const roundHundred = (n: number): number => Math.round(n / 100) * 100;
 
