@@ -11,7 +11,7 @@ import {
   labourCapacity,
   placementId,
   positionString,
-  skills,
+  projectedSkills,
   vacancyId,
   workerId,
 } from '../values';
@@ -119,7 +119,7 @@ export const vacancyView = z
     source: vacancySource,
     title: z.string(),
     occupation: z.string(),
-    skills,
+    skills: projectedSkills,
     location: workLocation,
     openings: count,
     filled: count,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { occupationCodes } from './occupation-code';
 import { CHANNELS, FOLLOW_UP_OUTCOMES } from './vocabulary';
 
 export const LABOUR_CAPACITIES = ['full', 'partial', 'weak', 'none'] as const;
@@ -54,7 +53,5 @@ export type WagePeriod = z.infer<typeof wagePeriod>;
 export const skillTag = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,63}$/, 'A skill is lowercase snake_case, e.g. "sewing"');
-/** Skills as events written before codes hold them. */
+/** Skills as events written before codes hold them (current ones hold codes: `skills` in ./occupation-code). */
 export const legacySkillTags = z.array(skillTag).max(50);
-/** Skills as codes (see ./occupation-code): what current events and responses carry. */
-export const skills = occupationCodes;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skillTag } from './labour';
 import { OCCUPATION_CODE_PATTERN, occupationCodeOf } from './occupations';
 
 /**
@@ -9,6 +10,17 @@ export const occupationCode = z
   .string()
   .regex(OCCUPATION_CODE_PATTERN, 'An occupation code is a GB/T 6565 code, e.g. 6-05-01-03');
 export const occupationCodes = z.array(occupationCode).max(50);
+/** Skills as codes: what current events and responses carry. */
+export const skills = occupationCodes;
+
+/**
+ * Skills as a read model answers them: codes, or the tags of a row projected before codes until the
+ * projections are rebuilt (`npm run projections:rebuild`), so an upgraded platform never answers 500 on one.
+ */
+export const projectedSkills = z
+  .array(z.union([occupationCode, skillTag]))
+  .max(50)
+  .meta({ description: '职业分类大典 codes (a row projected before codes shows its tags until a rebuild)' });
 
 const unknownOccupation = (value: string) =>
   `未知的职业或技能「${value}」：请填写职业分类大典代码（如 6-05-01-03 缝纫工）` +

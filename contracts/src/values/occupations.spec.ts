@@ -1,7 +1,7 @@
 import { toErrorIssues } from '../http/errors';
 import { postVacancyBody } from '../http/postings.bodies';
 import { householdBodyAt, recordTrainingBody, updateWorkerBody } from '../http/workforce.bodies';
-import { occupationInput, skillsInput } from './occupation-code';
+import { occupationCodes, occupationInput, projectedSkills, skillsInput } from './occupation-code';
 import {
   isKnownOccupation,
   LEGACY_SKILL_TAGS,
@@ -57,6 +57,15 @@ describe('the occupation list', () => {
       label: '9-99-99-99',
       labelEn: '9-99-99-99',
     });
+  });
+});
+
+describe('skills in events and answers', () => {
+  it('are codes in events; an answer also shows the tags of a row projected before codes', () => {
+    expect(occupationCodes.safeParse(['6-05-01-03']).success).toBe(true);
+    expect(occupationCodes.safeParse(['sewing']).success).toBe(false);
+    expect(projectedSkills.safeParse(['6-05-01-03', 'sewing']).success).toBe(true);
+    expect(projectedSkills.safeParse(['Sewing!']).success).toBe(false);
   });
 });
 
