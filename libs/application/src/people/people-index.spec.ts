@@ -109,6 +109,9 @@ describe('PeopleIndex', () => {
     const station = { placedWith: posterKey({ type: 'labour_station', id: 's1' }) };
     expect(names(index.findWorkers({}, station))).toEqual(['王秀英']);
     expect(names(index.findWorkers({ q: '王芳' }, station))).toEqual([]);
+    // 李建国 shares the household of 王秀英 but was not placed with the station.
+    expect(names(index.findWorkers({ q: 'ljg' }, station))).toEqual([]);
+    expect(index.findHouseholds({ q: 'ljg' }, station)).toEqual([]);
     expect(index.findHouseholds({}, station).map((h) => h.household.householdId)).toEqual(['h1']);
     expect(index.isPlacedWith('h1.1', station.placedWith)).toBe(true);
     expect(index.isPlacedWith('h2.2', station.placedWith)).toBe(false);

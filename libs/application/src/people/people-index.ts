@@ -127,7 +127,7 @@ export class PeopleIndex {
     const hits: WorkerHit[] = [];
     for (const slot of slots) {
       const hit = this.hitOf(slot);
-      if (keep(hit.household)) hits.push(hit);
+      if (keep(hit.household, slot)) hits.push(hit);
     }
     return hits;
   }
@@ -145,7 +145,7 @@ export class PeopleIndex {
     const found = new Map<string, { household: HouseholdProfile; matched: MemberProfile[] }>();
     for (const slot of searched ?? this.unsearched(query, scope)) {
       const { household, member } = this.hitOf(slot);
-      if (!keep(household)) continue;
+      if (!keep(household, slot)) continue;
       const entry = found.get(household.householdId);
       if (entry) entry.matched.push(member);
       else found.set(household.householdId, { household, matched: [member] });
@@ -212,12 +212,16 @@ export class PeopleIndex {
     return this.householdOrder;
   }
 
-  private filterOf(query: PeopleQuery, scope: PeopleScope): (household: HouseholdProfile) => boolean {
+  /** The filters on a household, and for a poster's scope on the person found (slot) too. */
+  private filterOf(
+    query: PeopleQuery,
+    scope: PeopleScope,
+  ): (household: HouseholdProfile, slot?: number) => boolean {
     const counties = 'counties' in scope && scope.counties !== 'all' ? new Set(scope.counties) : undefined;
-    const placed = 'placedWith' in scope ? this.placedHouseholds(scope.placedWith) : undefined;
-    return (h) =>
+    const placed = 'placedWith' in scope ? this.placedSlots(scope.placedWith) : undefined;
+    return (h, slot) =>
       (counties === undefined || counties.has(h.countyCode)) &&
-      (placed === undefined || placed.has(h.householdId)) &&
+      (placed === undefined || (slot !== undefined && placed.has(slot))) &&
       (query.countyCode === undefined || h.countyCode === query.countyCode) &&
       (query.siteId === undefined || h.relocationSiteId === query.siteId) &&
       (query.status === undefined || profileStatusOf(h.members) === query.status);
@@ -229,10 +233,6 @@ export class PeopleIndex {
       for (const slot of this.placedIn.get(vacancyId) ?? []) slots.add(slot);
     }
     return slots;
-  }
-
-  private placedHouseholds(poster: string): Set<string> {
-    return new Set([...this.placedSlots(poster)].map((s) => this.slotHousehold[s]));
   }
 
   private applyHousehold(event: HouseholdEvent): void {
