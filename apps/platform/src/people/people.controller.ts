@@ -14,10 +14,10 @@ import type { PeopleQuery as IndexQuery } from '@lib/application/people/people-i
 import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { CLOCK } from '../clock/clock.module';
-import { pageOf } from '../monitor/in-memory-page';
 import { householdParams, workerParams } from '../path-params';
 import { IdNumberHasher } from '../workforce/id-number-hasher';
 import { householdListItems, workerListItems } from './household-list';
+import { pageOfFound } from './people-page';
 import { PeopleReadYourWritesInterceptor } from './people-read-your-writes.interceptor';
 import { PeopleRuntime } from './people-runtime';
 import { requireVisibleMembers, searchScopeOf } from './people-scope';
@@ -59,14 +59,14 @@ export class PeopleController {
     const { index } = this.runtime;
     const position = index.position().toString();
     const hits = index.findHouseholds(this.indexQuery(query), searchScopeOf(principal));
-    const page = pageOf(hits, query.limit, query.cursor);
+    const page = pageOfFound(hits, query.limit, query.cursor);
     await this.accessLog.record(principal, {
       resource: 'household_search',
       subjectIds: page.items.flatMap((h) => [h.household.householdId, ...h.matched.map((m) => m.workerId)]),
       scope: query.countyCode,
     });
     const items = householdListItems(page.items, principal, index);
-    return { items, total: hits.length, nextCursor: page.nextCursor, position };
+    return { items, total: hits.total, nextCursor: page.nextCursor, position };
   }
 
   @Get('workers')
@@ -83,14 +83,14 @@ export class PeopleController {
     const { index } = this.runtime;
     const position = index.position().toString();
     const hits = index.findWorkers(this.indexQuery(query), searchScopeOf(principal));
-    const page = pageOf(hits, query.limit, query.cursor);
+    const page = pageOfFound(hits, query.limit, query.cursor);
     await this.accessLog.record(principal, {
       resource: 'worker_search',
       subjectIds: page.items.map((h) => h.member.workerId),
       scope: query.countyCode,
     });
     const items = workerListItems(page.items, principal, index, this.clock.now());
-    return { items, total: hits.length, nextCursor: page.nextCursor, position };
+    return { items, total: hits.total, nextCursor: page.nextCursor, position };
   }
 
   @Get('households/:id')

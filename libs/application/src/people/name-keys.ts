@@ -6,10 +6,19 @@ import { pinyin } from 'pinyin-pro';
  * (dxx for 单雄信), since a caller typing from memory may use either.
  */
 export function initialsOf(name: string): readonly string[] {
+  const known = cache.get(name);
+  if (known) return known;
   const asSurname = initials(name, true);
   const plain = initials(name, false);
-  return plain === asSurname ? [asSurname] : [asSurname, plain];
+  const keys = plain === asSurname ? [asSurname] : [asSurname, plain];
+  // Names repeat a lot (a province has far fewer names than people); the cache stays bounded all the same.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(name, keys);
+  return keys;
 }
+
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string, readonly string[]>();
 
 function initials(name: string, surname: boolean): string {
   return pinyin(name, {

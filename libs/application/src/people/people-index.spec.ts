@@ -3,7 +3,7 @@ import type { DomainEvent } from '@contracts';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { member, registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import type { HouseholdCommand } from '@lib/domain/workforce/household.commands';
-import { PeopleIndex, posterKey } from './people-index';
+import { type Found, type HouseholdHit, PeopleIndex, posterKey, type WorkerHit } from './people-index';
 
 const NOW = '2026-03-01T08:00:00Z';
 
@@ -66,7 +66,8 @@ function indexOf(events: readonly DomainEvent[]): PeopleIndex {
 }
 
 const all = { counties: 'all' as const };
-const names = (hits: { member: { name: string } }[]) => hits.map((h) => h.member.name);
+const all_ = <T>(found: Found<T>): T[] => found.slice(0, found.total);
+const names = (found: Found<WorkerHit>) => all_(found).map((h) => h.member.name);
 
 describe('PeopleIndex', () => {
   const index = indexOf(history());
@@ -111,19 +112,19 @@ describe('PeopleIndex', () => {
     expect(names(index.findWorkers({ q: '王芳' }, station))).toEqual([]);
     // 李建国 shares the household of 王秀英 but was not placed with the station.
     expect(names(index.findWorkers({ q: 'ljg' }, station))).toEqual([]);
-    expect(index.findHouseholds({ q: 'ljg' }, station)).toEqual([]);
-    expect(index.findHouseholds({}, station).map((h) => h.household.householdId)).toEqual(['h1']);
+    expect(index.findHouseholds({ q: 'ljg' }, station).total).toBe(0);
+    expect(all_(index.findHouseholds({}, station)).map((h) => h.household.householdId)).toEqual(['h1']);
     expect(index.isPlacedWith('h1.1', station.placedWith)).toBe(true);
     expect(index.isPlacedWith('h2.2', station.placedWith)).toBe(false);
   });
 
   it('lists households by county, site and status, with the members a search found', () => {
-    const ids = (hits: { household: { householdId: string } }[]) => hits.map((h) => h.household.householdId);
+    const ids = (found: Found<HouseholdHit>) => all_(found).map((h) => h.household.householdId);
     expect(ids(index.findHouseholds({ countyCode: '520402' }, all))).toEqual(['h1', 'h2']);
     expect(ids(index.findHouseholds({ status: 'employed' }, all))).toEqual(['h1']);
     expect(ids(index.findHouseholds({ status: 'zero_employment' }, all))).toEqual(['h2', 'h3']);
     expect(ids(index.findHouseholds({ siteId: 'site-9' }, all))).toEqual([]);
-    const found = index.findHouseholds({ q: '王' }, all);
+    const found = all_(index.findHouseholds({ q: '王' }, all));
     expect(found.map((h) => [h.household.householdId, h.matched.map((m) => m.name)])).toEqual([
       ['h1', ['王秀英']],
       ['h2', ['王芳']],

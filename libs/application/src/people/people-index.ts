@@ -11,9 +11,11 @@ import type { HouseholdEvent } from '@lib/domain/workforce/household.state';
 import { START, type Position } from '@lib/event-store';
 import { PositionWaiters } from '@lib/read-store';
 import { initialsOf, searchKindOf } from './name-keys';
+import { SlotLists } from './slot-lists';
 
 const HOUSEHOLD_EVENTS = new Set<string>(['ResidentIdClaimVoided', ...HOUSEHOLD_EVENT_TYPES]);
 const isHouseholdEvent = (e: DomainEvent): e is HouseholdEvent => HOUSEHOLD_EVENTS.has(e.type);
+const STATUSES: readonly ProfileStatus[] = ['zero_employment', 'employed', 'no_labour'];
 
 /** Who may see a person: the counties it covers, or only the people placed in its own vacancies. */
 export type PeopleScope = { readonly counties: 'all' | readonly string[] } | { readonly placedWith: string };
@@ -40,28 +42,30 @@ export interface HouseholdHit {
   readonly matched: readonly MemberProfile[];
 }
 
-const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
+/** What a search found: its size, and the hits of one page made only when asked for. */
+export interface Found<T> {
+  readonly total: number;
+  slice(start: number, end: number): T[];
+}
 
 /**
  * The household profiles and their search index, in memory, fed event by event from the log (rebuilt from
- * its start at every start, then live: ADR 0011). A person has a slot (an integer, in registration order);
- * the index maps name characters, pinyin initials, a phone's last 4 digits and the ID hash to slots, so a
- * search touches the people that can match, not the province.
+ * its start at every start, then live: ADR 0011). A person has a slot and a household an index (integers,
+ * in registration order); the index maps name characters and pairs of characters, pinyin initials, a
+ * phone's last 4 digits and the ID hash to slots, so a search touches the people that can match, not the
+ * province. A search keeps slots (numbers) and makes objects for the page it answers only.
  */
 export class PeopleIndex {
-  private readonly households = new Map<string, HouseholdProfile>();
-  private readonly householdOrder: string[] = [];
-  private readonly householdsByCounty = new Map<string, string[]>();
+  private readonly householdIndex = new Map<string, number>();
+  private readonly householdDocs: HouseholdProfile[] = [];
+  private readonly householdStatus: number[] = [];
+  private readonly householdsByCounty = new Map<string, number[]>();
   private readonly slotOf = new Map<string, number>();
   private readonly slotWorker: string[] = [];
-  private readonly slotHousehold: string[] = [];
+  private readonly slotHousehold: number[] = [];
   private readonly slotName: string[] = [];
   private readonly slotPhone: (string | null)[] = [];
-  private readonly byChar = new Map<string, number[]>();
+  private readonly names = new SlotLists();
   private readonly byInitials = new Map<string, number[]>();
   private readonly byPhoneEnd = new Map<string, number[]>();
   private readonly byIdHash = new Map<string, number>();
@@ -98,7 +102,7 @@ export class PeopleIndex {
   }
 
   get householdCount(): number {
-    return this.households.size;
+    return this.householdDocs.length;
   }
 
   get personCount(): number {
@@ -106,7 +110,8 @@ export class PeopleIndex {
   }
 
   household(householdId: string): HouseholdProfile | undefined {
-    return this.households.get(householdId);
+    const index = this.householdIndex.get(householdId);
+    return index === undefined ? undefined : this.householdDocs[index];
   }
 
   worker(workerId: string): WorkerHit | undefined {
@@ -121,110 +126,120 @@ export class PeopleIndex {
   }
 
   /** The workers found, in registration order. */
-  findWorkers(query: PeopleQuery, scope: PeopleScope): WorkerHit[] {
+  findWorkers(query: PeopleQuery, scope: PeopleScope): Found<WorkerHit> {
     const keep = this.filterOf(query, scope);
-    const slots = this.searched(query) ?? this.unsearched(query, scope);
-    const hits: WorkerHit[] = [];
-    for (const slot of slots) {
-      const hit = this.hitOf(slot);
-      if (keep(hit.household, slot)) hits.push(hit);
+    const found: number[] = [];
+    for (const slot of this.searched(query) ?? this.unsearched(query, scope)) {
+      if (keep(slot)) found.push(slot);
     }
-    return hits;
+    return { total: found.length, slice: (start, end) => found.slice(start, end).map((s) => this.hitOf(s)) };
   }
 
-  /** The households found, in registration order of their first member found (of registration when not searched). */
-  findHouseholds(query: PeopleQuery, scope: PeopleScope): HouseholdHit[] {
+  /** The households found, in order of their first member found (of registration when not searched). */
+  findHouseholds(query: PeopleQuery, scope: PeopleScope): Found<HouseholdHit> {
     const searched = this.searched(query);
-    const keep = this.filterOf(query, scope);
     if (searched === undefined && !('placedWith' in scope)) {
-      return this.householdIdsFor(query, scope).flatMap((id) => {
-        const household = this.households.get(id);
-        return household && keep(household) ? [{ household, matched: [] }] : [];
-      });
+      const keep = this.householdFilterOf(query, scope);
+      const found = this.householdsFor(query, scope).filter(keep);
+      return {
+        total: found.length,
+        slice: (start, end) =>
+          found.slice(start, end).map((h) => ({ household: this.householdDocs[h], matched: [] })),
+      };
     }
-    const found = new Map<string, { household: HouseholdProfile; matched: MemberProfile[] }>();
+    const keep = this.filterOf(query, scope);
+    const order: number[] = [];
+    const matched = new Map<number, number[]>();
     for (const slot of searched ?? this.unsearched(query, scope)) {
-      const { household, member } = this.hitOf(slot);
-      if (!keep(household, slot)) continue;
-      const entry = found.get(household.householdId);
-      if (entry) entry.matched.push(member);
-      else found.set(household.householdId, { household, matched: [member] });
+      if (!keep(slot)) continue;
+      const h = this.slotHousehold[slot];
+      const slots = matched.get(h);
+      if (slots) slots.push(slot);
+      else {
+        order.push(h);
+        matched.set(h, [slot]);
+      }
     }
-    return [...found.values()].map((e) => (searched ? e : { household: e.household, matched: [] }));
+    return {
+      total: order.length,
+      slice: (start, end) =>
+        order.slice(start, end).map((h) => ({
+          household: this.householdDocs[h],
+          matched: searched ? (matched.get(h) ?? []).map((s) => this.hitOf(s).member) : [],
+        })),
+    };
   }
 
   private hitOf(slot: number): WorkerHit {
-    const household = this.households.get(this.slotHousehold[slot]);
+    const household = this.householdDocs[this.slotHousehold[slot]];
     const member = household?.members.find((m) => m.workerId === this.slotWorker[slot]);
     if (!household || !member) throw new Error(`Slot ${slot} has no member`);
     return { household, member };
   }
 
   /** The slots the search text and ID number find (ascending), or undefined when neither is given. */
-  private searched({ q, idNumberHash }: PeopleQuery): number[] | undefined {
+  private searched({ q, idNumberHash }: PeopleQuery): readonly number[] | undefined {
     if (q === undefined && idNumberHash === undefined) return undefined;
-    let slots = q === undefined ? undefined : this.slotsForText(q);
     if (idNumberHash !== undefined) {
       const slot = this.byIdHash.get(idNumberHash);
-      slots = slot === undefined ? [] : (slots ?? [slot]).filter((s) => s === slot);
+      if (slot === undefined) return [];
+      return q === undefined || this.slotsForText(q).includes(slot) ? [slot] : [];
     }
-    return slots ?? [];
+    return q === undefined ? [] : this.slotsForText(q);
   }
 
-  private slotsForText(q: string): number[] {
+  private slotsForText(q: string): readonly number[] {
     const kind = searchKindOf(q);
     if (kind === 'phone') {
       const bucket = this.byPhoneEnd.get(q.slice(-4)) ?? [];
       return bucket.filter((s) => this.slotPhone[s]?.endsWith(q)).sort((a, b) => a - b);
     }
     if (kind === 'initials') {
+      // A person has one key per reading, and the readings differ in the surname's letter: no duplicates.
       const prefix = q.toLowerCase();
-      const found = new Set<number>();
-      for (const [initials, slots] of this.byInitials) {
-        if (initials.startsWith(prefix)) for (const s of slots) found.add(s);
-      }
-      return [...found].sort((a, b) => a - b);
+      const lists: number[][] = [];
+      for (const [initials, slots] of this.byInitials) if (initials.startsWith(prefix)) lists.push(slots);
+      if (lists.length === 1) return lists[0];
+      return Array.from(Int32Array.from(lists.flat()).sort());
     }
-    // The rarest character's people, then the whole text in their names.
-    let rarest: number[] | undefined;
-    for (const char of new Set(q)) {
-      const slots = this.byChar.get(char);
-      if (!slots) return [];
-      if (!rarest || slots.length < rarest.length) rarest = slots;
-    }
-    return (rarest ?? []).filter((s) => this.slotName[s].includes(q));
+    return this.names.find(q, (s) => this.slotName[s].includes(q));
   }
 
   /** Without a search text: the people of the county asked, or in scope. */
-  private unsearched(query: PeopleQuery, scope: PeopleScope): Iterable<number> {
+  private unsearched(query: PeopleQuery, scope: PeopleScope): readonly number[] {
     if ('placedWith' in scope) return [...this.placedSlots(scope.placedWith)].sort((a, b) => a - b);
-    const ids = this.householdIdsFor(query, scope);
-    return ids.flatMap((id) =>
-      (this.households.get(id)?.members ?? []).map((m) => this.slotOf.get(m.workerId) ?? -1),
+    return this.householdsFor(query, scope).flatMap((h) =>
+      this.householdDocs[h].members.map((m) => this.slotOf.get(m.workerId) ?? -1),
     );
   }
 
-  private householdIdsFor(query: PeopleQuery, scope: PeopleScope): readonly string[] {
+  private householdsFor(query: PeopleQuery, scope: PeopleScope): readonly number[] {
     const counties = 'counties' in scope ? scope.counties : 'all';
-    if (query.countyCode !== undefined) return this.householdsByCounty.get(query.countyCode) ?? [];
-    if (counties === 'all') return this.householdOrder;
-    if (counties.length === 1) return this.householdsByCounty.get(counties[0]) ?? [];
-    return this.householdOrder;
+    const county =
+      query.countyCode ?? (counties !== 'all' && counties.length === 1 ? counties[0] : undefined);
+    if (county !== undefined) return this.householdsByCounty.get(county) ?? [];
+    return this.householdDocs.map((_, h) => h);
   }
 
-  /** The filters on a household, and for a poster's scope on the person found (slot) too. */
-  private filterOf(
-    query: PeopleQuery,
-    scope: PeopleScope,
-  ): (household: HouseholdProfile, slot?: number) => boolean {
+  private householdFilterOf(query: PeopleQuery, scope: PeopleScope): (h: number) => boolean {
     const counties = 'counties' in scope && scope.counties !== 'all' ? new Set(scope.counties) : undefined;
+    const status = query.status === undefined ? -1 : STATUSES.indexOf(query.status);
+    return (h) => {
+      const doc = this.householdDocs[h];
+      return (
+        (counties === undefined || counties.has(doc.countyCode)) &&
+        (query.countyCode === undefined || doc.countyCode === query.countyCode) &&
+        (query.siteId === undefined || doc.relocationSiteId === query.siteId) &&
+        (status < 0 || this.householdStatus[h] === status)
+      );
+    };
+  }
+
+  /** The filters on a person found: its household's, and for a poster's scope the person placed with it. */
+  private filterOf(query: PeopleQuery, scope: PeopleScope): (slot: number) => boolean {
+    const household = this.householdFilterOf(query, scope);
     const placed = 'placedWith' in scope ? this.placedSlots(scope.placedWith) : undefined;
-    return (h, slot) =>
-      (counties === undefined || counties.has(h.countyCode)) &&
-      (placed === undefined || (slot !== undefined && placed.has(slot))) &&
-      (query.countyCode === undefined || h.countyCode === query.countyCode) &&
-      (query.siteId === undefined || h.relocationSiteId === query.siteId) &&
-      (query.status === undefined || profileStatusOf(h.members) === query.status);
+    return (slot) => (placed === undefined || placed.has(slot)) && household(this.slotHousehold[slot]);
   }
 
   private placedSlots(poster: string): Set<number> {
@@ -238,15 +253,20 @@ export class PeopleIndex {
   private applyHousehold(event: HouseholdEvent): void {
     if (event.type === 'ResidentIdClaimVoided') return;
     const id = event.data.householdId;
-    const before = this.households.get(id);
+    let h = this.householdIndex.get(id);
+    const before = h === undefined ? undefined : this.householdDocs[h];
     const after = evolveHouseholdProfile(before, event);
     if (after === undefined || after === before) return;
-    this.households.set(id, after);
-    if (!before) {
-      this.householdOrder.push(id);
-      push(this.householdsByCounty, after.countyCode, id);
+    if (h === undefined) {
+      h = this.householdDocs.length;
+      this.householdIndex.set(id, h);
+      const county = this.householdsByCounty.get(after.countyCode);
+      if (county) county.push(h);
+      else this.householdsByCounty.set(after.countyCode, [h]);
     }
-    if (event.type === 'WorkerRegistered') this.indexPerson(event.data.workerId, id, event.data);
+    this.householdDocs[h] = after;
+    this.householdStatus[h] = STATUSES.indexOf(profileStatusOf(after.members));
+    if (event.type === 'WorkerRegistered') this.indexPerson(event.data.workerId, h, event.data);
     else if (event.type === 'MemberContactRecorded') this.indexPhone(event.data.workerId, event.data.phone);
     else if (event.type === 'WorkerPlaced') {
       const slot = this.slotOf.get(event.data.workerId);
@@ -258,18 +278,22 @@ export class PeopleIndex {
 
   private indexPerson(
     workerId: string,
-    householdId: string,
+    household: number,
     { name, idNumberHash }: { name: string; idNumberHash: string },
   ): void {
     if (this.slotOf.has(workerId)) return;
     const slot = this.slotWorker.length;
     this.slotOf.set(workerId, slot);
     this.slotWorker.push(workerId);
-    this.slotHousehold.push(householdId);
+    this.slotHousehold.push(household);
     this.slotName.push(name);
     this.slotPhone.push(null);
-    for (const char of new Set(name)) push(this.byChar, char, slot);
-    for (const initials of initialsOf(name)) push(this.byInitials, initials, slot);
+    this.names.add(name, slot);
+    for (const initials of initialsOf(name)) {
+      const list = this.byInitials.get(initials);
+      if (list) list.push(slot);
+      else this.byInitials.set(initials, [slot]);
+    }
     this.byIdHash.set(idNumberHash, slot);
   }
 
@@ -284,6 +308,9 @@ export class PeopleIndex {
       if (bucket && at >= 0) bucket.splice(at, 1);
     }
     this.slotPhone[slot] = phone;
-    push(this.byPhoneEnd, phone.slice(-4), slot);
+    const end = phone.slice(-4);
+    const bucket = this.byPhoneEnd.get(end);
+    if (bucket) bucket.push(slot);
+    else this.byPhoneEnd.set(end, [slot]);
   }
 }
