@@ -127,11 +127,16 @@ export class PeopleIndex {
 
   /** The workers found, in registration order. */
   findWorkers(query: PeopleQuery, scope: PeopleScope): Found<WorkerHit> {
+    const candidates = this.searched(query) ?? this.unsearched(query, scope);
+    // Nothing to filter (the admin, no county, site or status): the candidates are the answer, not copied.
+    const unfiltered =
+      'counties' in scope &&
+      scope.counties === 'all' &&
+      query.countyCode === undefined &&
+      query.siteId === undefined &&
+      query.status === undefined;
     const keep = this.filterOf(query, scope);
-    const found: number[] = [];
-    for (const slot of this.searched(query) ?? this.unsearched(query, scope)) {
-      if (keep(slot)) found.push(slot);
-    }
+    const found = unfiltered ? candidates : candidates.filter(keep);
     return { total: found.length, slice: (start, end) => found.slice(start, end).map((s) => this.hitOf(s)) };
   }
 

@@ -13,8 +13,8 @@ export class SlotLists {
     for (const pair of new Set(pairsOf(chars))) add(this.byPair, pair, slot);
   }
 
-  /** The slots that may hold `text` and pass `check`, ascending. */
-  find(text: string, check: (slot: number) => boolean): number[] {
+  /** The slots whose name holds `text` (checked by `check` for a longer text), ascending; not to be changed. */
+  find(text: string, check: (slot: number) => boolean): readonly number[] {
     const chars = [...text];
     const keys = chars.length === 1 ? chars : pairsOf(chars);
     const lists = chars.length === 1 ? this.byChar : this.byPair;
@@ -24,6 +24,8 @@ export class SlotLists {
       if (!slots) return [];
       if (!rarest || slots.length < rarest.length) rarest = slots;
     }
+    // One character: its list is the answer as it is (no copy); pairs only say "may contain".
+    if (chars.length === 1) return rarest ?? [];
     return (rarest ?? []).filter(check);
   }
 }
