@@ -224,9 +224,9 @@ function main(): void {
     Math.round(householdsAdmin.found).toLocaleString('en-US'),
   ]);
   console.log(rows[rows.length - 1].join(' | '));
-  const worst = Math.max(
-    ...rows.flatMap((r) => [r[1], r[3]].map((c) => Number(c.split(' / ')[1].replace(' ms', '')))),
-  );
+  const cells = rows.flatMap((r) => [r[1], r[3]]);
+  const worst = Math.max(...cells.map((c) => Number(/\/ ([\d.]+) ms/.exec(c)?.[1])));
+  const worstCpu = Math.max(...cells.map((c) => Number(/CPU p99 ([\d.]+) ms/.exec(c)?.[1])));
   const table = markdownTable(
     [
       'query',
@@ -246,7 +246,7 @@ function main(): void {
     '',
     table,
     '',
-    `Aim: p99 under 50 ms among 2,000,000 people: ${worst < 50 ? `**met** (worst p99 ${worst.toFixed(2)} ms)` : `**NOT met** (worst p99 ${worst.toFixed(2)} ms)`}${PEOPLE === 2_000_000 ? '' : ` (this run: ${PEOPLE.toLocaleString('en-US')} people)`}. The HTTP layer (JSON, access log) comes on top.`,
+    `Aim: p99 under 50 ms among 2,000,000 people: ${worst < 50 ? '**met**' : '**NOT met**'} in wall time (worst p99 ${worst.toFixed(2)} ms), ${worstCpu < 50 ? 'met' : 'not met'} in CPU time (worst CPU p99 ${worstCpu.toFixed(2)} ms)${PEOPLE === 2_000_000 ? '' : ` (this run: ${PEOPLE.toLocaleString('en-US')} people)`}. The HTTP layer (JSON, access log) comes on top.`,
   ].join('\n');
   if (WRITE) writeSection(FILE, 'People search', body);
 }

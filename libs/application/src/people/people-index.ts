@@ -67,6 +67,8 @@ export class PeopleIndex {
   private readonly slotPhone: (string | null)[] = [];
   private readonly names = new SlotLists();
   private readonly byInitials = new Map<string, number[]>();
+  /** The distinct initials by their first letter: a prefix is looked for among a 26th of them. */
+  private readonly initialsByFirstLetter = new Map<string, string[]>();
   private readonly byPhoneEnd = new Map<string, number[]>();
   private readonly byIdHash = new Map<string, number>();
   private readonly placedIn = new Map<string, Set<number>>();
@@ -203,7 +205,9 @@ export class PeopleIndex {
       // A person has one key per reading, and the readings differ in the surname's letter: no duplicates.
       const prefix = q.toLowerCase();
       const lists: number[][] = [];
-      for (const [initials, slots] of this.byInitials) if (initials.startsWith(prefix)) lists.push(slots);
+      for (const initials of this.initialsByFirstLetter.get(prefix[0]) ?? []) {
+        if (initials.startsWith(prefix)) lists.push(this.byInitials.get(initials) ?? []);
+      }
       if (lists.length === 1) return lists[0];
       return Array.from(Int32Array.from(lists.flat()).sort());
     }
@@ -297,7 +301,12 @@ export class PeopleIndex {
     for (const initials of initialsOf(name)) {
       const list = this.byInitials.get(initials);
       if (list) list.push(slot);
-      else this.byInitials.set(initials, [slot]);
+      else {
+        this.byInitials.set(initials, [slot]);
+        const first = this.initialsByFirstLetter.get(initials[0]);
+        if (first) first.push(initials);
+        else this.initialsByFirstLetter.set(initials[0], [initials]);
+      }
     }
     this.byIdHash.set(idNumberHash, slot);
   }
