@@ -10,8 +10,7 @@ import { HOUSEHOLD_EVENT_TYPES } from '@lib/domain/monitor/household-employment'
 import type { HouseholdEvent } from '@lib/domain/workforce/household.state';
 import { START, type Position } from '@lib/event-store';
 import { PositionWaiters } from '@lib/read-store';
-import { initialsOf, searchKindOf } from './name-keys';
-import { SlotLists } from './slot-lists';
+import { PersonKeys } from './person-keys';
 
 const HOUSEHOLD_EVENTS = new Set<string>(['ResidentIdClaimVoided', ...HOUSEHOLD_EVENT_TYPES]);
 const isHouseholdEvent = (e: DomainEvent): e is HouseholdEvent => HOUSEHOLD_EVENTS.has(e.type);
@@ -63,14 +62,7 @@ export class PeopleIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly slotWorker: string[] = [];
   private readonly slotHousehold: number[] = [];
-  private readonly slotName: string[] = [];
-  private readonly slotPhone: (string | null)[] = [];
-  private readonly names = new SlotLists();
-  private readonly byInitials = new Map<string, number[]>();
-  /** The distinct initials by their first letter: a prefix is looked for among a 26th of them. */
-  private readonly initialsByFirstLetter = new Map<string, string[]>();
-  private readonly byPhoneEnd = new Map<string, number[]>();
-  private readonly byIdHash = new Map<string, number>();
+  private readonly keys = new PersonKeys();
   private readonly placedIn = new Map<string, Set<number>>();
   private readonly vacanciesOf = new Map<string, Set<string>>();
   private current: Position = START;
@@ -188,30 +180,11 @@ export class PeopleIndex {
   private searched({ q, idNumberHash }: PeopleQuery): readonly number[] | undefined {
     if (q === undefined && idNumberHash === undefined) return undefined;
     if (idNumberHash !== undefined) {
-      const slot = this.byIdHash.get(idNumberHash);
+      const slot = this.keys.slotOfIdHash(idNumberHash);
       if (slot === undefined) return [];
-      return q === undefined || this.slotsForText(q).includes(slot) ? [slot] : [];
+      return q === undefined || this.keys.find(q).includes(slot) ? [slot] : [];
     }
-    return q === undefined ? [] : this.slotsForText(q);
-  }
-
-  private slotsForText(q: string): readonly number[] {
-    const kind = searchKindOf(q);
-    if (kind === 'phone') {
-      const bucket = this.byPhoneEnd.get(q.slice(-4)) ?? [];
-      return bucket.filter((s) => this.slotPhone[s]?.endsWith(q)).sort((a, b) => a - b);
-    }
-    if (kind === 'initials') {
-      // A person has one key per reading, and the readings differ in the surname's letter: no duplicates.
-      const prefix = q.toLowerCase();
-      const lists: number[][] = [];
-      for (const initials of this.initialsByFirstLetter.get(prefix[0]) ?? []) {
-        if (initials.startsWith(prefix)) lists.push(this.byInitials.get(initials) ?? []);
-      }
-      if (lists.length === 1) return lists[0];
-      return Array.from(Int32Array.from(lists.flat()).sort());
-    }
-    return this.names.find(q, (s) => this.slotName[s].includes(q));
+    return q === undefined ? [] : this.keys.find(q);
   }
 
   /** Without a search text: the people of the county asked, or in scope. */
@@ -295,36 +268,11 @@ export class PeopleIndex {
     this.slotOf.set(workerId, slot);
     this.slotWorker.push(workerId);
     this.slotHousehold.push(household);
-    this.slotName.push(name);
-    this.slotPhone.push(null);
-    this.names.add(name, slot);
-    for (const initials of initialsOf(name)) {
-      const list = this.byInitials.get(initials);
-      if (list) list.push(slot);
-      else {
-        this.byInitials.set(initials, [slot]);
-        const first = this.initialsByFirstLetter.get(initials[0]);
-        if (first) first.push(initials);
-        else this.initialsByFirstLetter.set(initials[0], [initials]);
-      }
-    }
-    this.byIdHash.set(idNumberHash, slot);
+    this.keys.addPerson(slot, name, idNumberHash);
   }
 
   private indexPhone(workerId: string, phone: string): void {
     const slot = this.slotOf.get(workerId);
-    if (slot === undefined) return;
-    const previous = this.slotPhone[slot];
-    if (previous === phone) return;
-    if (previous !== null) {
-      const bucket = this.byPhoneEnd.get(previous.slice(-4));
-      const at = bucket?.indexOf(slot) ?? -1;
-      if (bucket && at >= 0) bucket.splice(at, 1);
-    }
-    this.slotPhone[slot] = phone;
-    const end = phone.slice(-4);
-    const bucket = this.byPhoneEnd.get(end);
-    if (bucket) bucket.push(slot);
-    else this.byPhoneEnd.set(end, [slot]);
+    if (slot !== undefined) this.keys.setPhone(slot, phone);
   }
 }
