@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { HttpProblem } from '@lib/http';
+import type { CellValue, SheetRow } from './ledger-rows';
+
+/** A zip's local file header: every .xlsx starts with it. */
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+const notXlsx = () =>
+  new HttpProblem(
+    400,
+    'not_xlsx',
+    '上传的文件不是 Excel 工作簿（.xlsx）：请用导入模板填写后另存为 .xlsx 再上传',
+  );
+
+/** A cell's value without ExcelJS's wrappers (rich text, formulas, hyperlinks). */
+function plain(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+/**
+ * The first worksheet of an .xlsx upload: its header row and the rows below it. A body that is not an .xlsx
+ * is a 400 not_xlsx; a sheet without a header and at least one row below it a 400 empty_sheet. (The whole
+ * workbook is loaded: the upload is at most 50 MB, the body parser's limit.)
+ */
+export async function readLedgerWorkbook(body: unknown): Promise<{ header: SheetRow; rows: SheetRow[] }> {
+  if (!Buffer.isBuffer(body) || body.length < 4 || !body.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typing predates Node's generic Buffer.
+    await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
+  } catch {
+    throw notXlsx();
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw notXlsx();
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // row.values is 1-based (index 0 empty): shift to 0-based columns.
+    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+    rows.push({ row: rowNumber, cells: Array.from(values, (v) => plain(v as ExcelJS.CellValue)) });
+  });
+  const [header, ...data] = rows;
+  if (!header || data.length === 0) {
+    throw new HttpProblem(400, 'empty_sheet', '工作表是空的：第一行是表头，从第二行起每行填一位家庭成员');
+  }
+  return { header, rows: data };
+}
