@@ -9,15 +9,38 @@ export const MAX_SHEET_ROWS = 100_000;
 export const withFormat = <S extends z.ZodObject>(query: S) =>
   query.extend({ format: z.enum(['json', 'xlsx']).optional() });
 
+/** What `withFormat` adds to a list's query. */
+export interface ListFormat {
+  readonly format?: 'json' | 'xlsx';
+}
+
 /** The documentation of the sheet a list answers besides its JSON (see `ApiResponseDoc.alsoContentType`). */
 export const XLSX_ALTERNATIVE = XLSX_MEDIA_TYPE;
 
-/** The query of a list's whole content for a sheet: from the start, one page as long as the bound allows. */
-export const wholeList = <Q extends { limit: number; cursor?: string }>(query: Q): Q => ({
-  ...query,
-  limit: MAX_SHEET_ROWS,
-  cursor: undefined,
-});
+/** The page size a sheet reads its list with: the read store's largest page. */
+const SHEET_PAGE = 1000;
+
+/**
+ * A list's whole content for a sheet, page after page from the start, up to the bound: `total` and
+ * `nextCursor` say whether it was cut.
+ */
+export async function wholeList<Q extends { limit: number; cursor?: string }, T>(
+  query: Q,
+  pageOf: (query: Q) => Promise<{ items: readonly T[]; total: number; nextCursor: string | null }>,
+): Promise<{ items: T[]; total: number; nextCursor: string | null }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const { cursor: _asked, ...rest } = query;
+    const limit = Math.min(SHEET_PAGE, MAX_SHEET_ROWS - items.length);
+    const page = await pageOf({ ...rest, limit, ...(cursor === undefined ? {} : { cursor }) } as Q);
+    items.push(...page.items);
+    if (page.nextCursor === null || items.length >= MAX_SHEET_ROWS) {
+      return { items, total: page.total, nextCursor: page.nextCursor };
+    }
+    cursor = page.nextCursor;
+  }
+}
 
 export const cutNote = (total: number) =>
   `注：共 ${total} 行，本表只导出前 ${MAX_SHEET_ROWS} 行；请缩小筛选范围后分次导出。`;
@@ -40,3 +63,18 @@ export const xlsxFile = (body: Buffer, names: { readonly chinese: string; readon
     disposition: attachmentDisposition(`${names.chinese}.xlsx`, `${names.ascii}.xlsx`),
     length: body.length,
   });
+
+/** A list's whole content as its sheet, with a note row when the list was longer than the bound. */
+export function listSheet<T>(
+  names: { readonly chinese: string; readonly ascii: string },
+  columns: SheetSpec<T>['columns'],
+  list: { readonly items: readonly T[]; readonly total: number; readonly nextCursor: string | null },
+): Promise<StreamableFile> {
+  const cut = list.nextCursor !== null || list.items.length < list.total;
+  return sheetFile(names, {
+    sheetName: names.chinese,
+    columns,
+    items: list.items,
+    ...(cut ? { note: cutNote(list.total) } : {}),
+  });
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { followUpItem, vacancyView, zeroEmploymentCaseItem } from '@contracts';
+import type { followUpItem, LabourCapacity, vacancyView, zeroEmploymentCaseItem } from '@contracts';
 import { relocationSitesOf } from '@seeds/relocation-sites';
 import { CHANNEL_ZH, LABOUR_CAPACITY_ZH, VACANCY_SOURCE_ZH, WAGE_PERIOD_ZH } from './chinese-labels';
 import type { SheetColumn } from './sheet-writer';
@@ -11,7 +11,10 @@ import type { SheetColumn } from './sheet-writer';
 
 type CaseItem = z.infer<typeof zeroEmploymentCaseItem>;
 type FollowUpItem = z.infer<typeof followUpItem>;
-type VacancyItem = z.infer<typeof vacancyView>;
+/** Skills are not in the sheet (and the list gives them read-only). */
+type VacancyItem = Omit<z.infer<typeof vacancyView>, 'skills' | 'labourCapacities'> & {
+  readonly labourCapacities: readonly LabourCapacity[];
+};
 
 const WARNING_ZH = { red: '红', yellow: '黄', green: '绿' } as const;
 const CASE_STATUS_ZH = { open: '待清零', cleared: '已清零' } as const;
@@ -89,3 +92,7 @@ export const VACANCY_COLUMNS: readonly SheetColumn<VacancyItem>[] = [
   { header: '发布时间', width: 18, kind: 'datetime', value: (v) => v.postedAt },
   { header: '截止时间', width: 18, kind: 'datetime', value: (v) => v.expiresAt },
 ];
+
+export const CASES_SHEET = { chinese: '零就业家庭', ascii: 'zero-employment-cases' } as const;
+export const FOLLOW_UPS_SHEET = { chinese: '稳岗回访', ascii: 'follow-ups' } as const;
+export const VACANCIES_SHEET = { chinese: '空缺岗位', ascii: 'vacancies' } as const;

@@ -9,6 +9,10 @@ const ID_PROBLEMS = {
   check_digit: '校验位不对，请核对号码',
 } as const;
 
+/** The schema's issue for an empty cell (a required field left out), not for a wrong value. */
+export const memberIssueIsMissing = (issue: z.core.$ZodIssue): boolean =>
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
+
 /** What a member's field got wrong, in the words a county office reads (the API's messages are English). */
 export function memberIssueReason(
   field: string,
@@ -17,8 +21,7 @@ export function memberIssueReason(
   rowOfMember: (index: number) => number | undefined,
   currentYear: number,
 ): string {
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  if (missing) return '必填';
+  if (memberIssueIsMissing(issue)) return '必填';
   const sameAs = /members\.(\d+)/.exec(issue.message)?.[1];
   switch (field) {
     case 'idNumber': {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { householdBodyAt, type RegisterHouseholdBody } from '@contracts';
-import { memberIssueReason } from './issue-messages';
+import { memberIssueIsMissing, memberIssueReason } from './issue-messages';
 import { COLUMN, REQUIRED_COLUMNS, type ColumnKey } from './import-columns';
 import {
   columnsOf,
@@ -75,8 +75,10 @@ export function parseLedger(header: SheetRow, rows: readonly SheetRow[], ctx: Le
   }
   const households: LedgerHousehold[] = [];
   const firstRowOfId = new Map<string, number>();
+  // One schema for the file: building a zod schema compiles it, which costs more than parsing a household.
+  const schema = householdBodyAt(() => ctx.currentYear);
   for (const [key, members] of groups) {
-    const checked = householdOf(key, members, ctx, firstRowOfId);
+    const checked = householdOf(key, members, ctx, schema, firstRowOfId);
     if ('body' in checked) households.push(checked);
     else rejected.push(...checked.problems);
   }
@@ -88,6 +90,7 @@ function householdOf(
   key: string,
   members: readonly LedgerMember[],
   ctx: LedgerContext,
+  schema: ReturnType<typeof householdBodyAt>,
   firstRowOfId: Map<string, number>,
 ): LedgerHousehold | { problems: RowProblem[] } {
   const problems = members.flatMap((m) => m.problems);
@@ -113,7 +116,7 @@ function householdOf(
     ...(address === '' ? {} : { address }),
     members: members.map((m) => m.fields),
   };
-  const parsed = householdBodyAt(() => ctx.currentYear).safeParse(input);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) problems.push(...schemaProblems(parsed.error.issues, members, ctx, problems));
   if (problems.length === 0 && parsed.success) {
     return { key, rows: members.map((m) => m.row), body: parsed.data };
@@ -169,6 +172,9 @@ function schemaProblems(
     let problem: RowProblem;
     if (top === 'members' && typeof index === 'number' && typeof field === 'string') {
       const member = members[index];
+      // Left empty to be read from the ID number: the ID number's own problem says it all.
+      const fromId = (field === 'birthYear' || field === 'gender') && memberIssueIsMissing(issue);
+      if (fromId && seen.has(`${member.row}|${COLUMN.idNumber}`)) continue;
       const key = FIELD_COLUMN[field] ?? 'householdKey';
       const reason = memberIssueReason(field, issue, member.fields, (i) => members[i]?.row, ctx.currentYear);
       problem = problemAt(member.row, key, reason);

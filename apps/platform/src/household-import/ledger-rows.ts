@@ -92,7 +92,12 @@ export function memberOfRow(
 
   put('name', text('name'));
   const idNumber = text('idNumber').toUpperCase();
-  put('idNumber', idNumber);
+  // A number cell holds 15 significant digits: the last ones of an 18-digit ID number are lost already.
+  if (typeof cell('idNumber') === 'number' && idNumber.length > 15) {
+    problems.push(
+      problemAt(row, 'idNumber', '单元格是数字格式，末几位已丢失：请把这一列设为文本格式后重新填写'),
+    );
+  } else put('idNumber', idNumber);
   const fromId = residentIdProblem(idNumber) === null ? identityOfResidentId(idNumber) : undefined;
 
   const year = cell('birthYear');
