@@ -10,13 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '@lib/auth';
 import { generatePopulation } from '@seeds/population-generator';
 import { relocationSitesOf } from '@seeds/relocation-sites';
 import { createPlatformApp } from '../apps/platform/src/create-platform-app';
 import { GENDER_ZH, LABOUR_CAPACITY_ZH, WORK_PREFERENCE_ZH } from '../apps/platform/src/excel/chinese-labels';
+import { IN_FLIGHT } from '../apps/platform/src/household-import/household-import.service';
 import { ledgerFile, type LedgerRow } from '../apps/platform/src/household-import/testing/ledger-file';
 import { machineLine, markdownTable, measured, writeSection } from './lib/bench-report';
 
@@ -105,6 +106,7 @@ async function main() {
   const port = (app.getHttpServer().address() as { port: number }).port;
   const token = signToken({ sub: 'bench-office', role: 'county_office', countyCode: COUNTY }, SECRET, '1h');
   try {
+    const load = loadavg()[0].toFixed(1);
     const before = await send(port, 'GET', `/v1/counties/${COUNTY}/employment`, token);
     const { result, seconds, peakRssMb } = await measured(async () => {
       const started = process.hrtime.bigint();
@@ -149,13 +151,13 @@ async function main() {
       writeSection(
         join(__dirname, '..', 'docs', 'BENCHMARKS.md'),
         'Household import (Excel)',
-        `Machine: ${machineLine()}. Command: \`npm run bench:import\` (one run).\n\n` +
+        `Machine: ${machineLine()}, load average ${load} when the upload was sent. Command: \`npm run bench:import\` (one run).\n\n` +
           `The seed generator's households of 织金县 (520524) as an .xlsx ledger (Chinese labels, one row per person), ` +
           `POSTed as one upload (mode=all_or_nothing) to the platform listening on loopback in the same process ` +
           `(SQLite event store, group commit, a fresh data directory), then the county's figures read with ` +
           `X-Min-Position set to the import's position: "readable" is from sending the upload to the answer of ` +
           `that read, which shows every imported household. Every household goes through the flow of ` +
-          `POST /v1/households (a claim per person, then the household decider), 32 households in flight, so ` +
+          `POST /v1/households (a claim per person, then the household decider), ${IN_FLIGHT} households in flight, so ` +
           `the store's group commit shares its fsyncs among them. Peak RSS: this process (server and client).\n\n` +
           `${table}\n`,
       );

@@ -22,7 +22,7 @@ import { readLedgerWorkbook } from './read-ledger-workbook';
  * household decider); running several at a time lets the store's group commit put their appends into one
  * transaction. Measured by `npm run bench:import` (docs/BENCHMARKS.md).
  */
-const IN_FLIGHT = 128;
+export const IN_FLIGHT = 128;
 
 type Outcome =
   | { readonly kind: 'imported'; readonly people: number; readonly position: Position }
