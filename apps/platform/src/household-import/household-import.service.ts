@@ -70,7 +70,8 @@ export class HouseholdImportService {
           { details: { rejected: ledger.rejected } },
         );
       }
-      progress.processedRows = ledger.rejected.length;
+      // The rows refused by validation are done with; the households' rows count as each is registered.
+      progress.processedRows = ledger.totalRows - ledger.households.reduce((n, h) => n + h.rows.length, 0);
       const outcomes = await inBatches(ledger.households, IN_FLIGHT, async (household) => {
         const outcome = await this.register(household, ctx);
         progress.processedRows += household.rows.length;
