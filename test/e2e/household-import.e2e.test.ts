@@ -190,6 +190,10 @@ describe('household import through HTTP', () => {
         ]),
       );
       expect(rejected.some((r) => r.row === 2)).toBe(false);
+      expect(res.body.error.issues).toContainEqual({
+        path: '5.劳动能力',
+        message: expect.stringContaining('很强'),
+      });
       expect(await lastCommandPosition(t.app)).toBe(head);
     });
 

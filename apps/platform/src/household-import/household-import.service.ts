@@ -67,7 +67,11 @@ export class HouseholdImportService {
           400,
           'validation_failed',
           `导入文件有 ${new Set(ledger.rejected.map((r) => r.row)).size} 行有错误，整个文件未导入`,
-          { details: { rejected: ledger.rejected } },
+          {
+            // `details.rejected` is the shape of a 200's `rejected`; `issues` the usual one (row.column).
+            details: { rejected: ledger.rejected },
+            issues: ledger.rejected.map((r) => ({ path: `${r.row}.${r.column}`, message: r.message })),
+          },
         );
       }
       // The rows refused by validation are done with; the households' rows count as each is registered.
