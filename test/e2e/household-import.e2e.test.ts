@@ -163,6 +163,21 @@ describe('household import through HTTP', () => {
       expect(await lastCommandPosition(t.app)).toBe(head);
     });
 
+    it('leaves out a household in which one person is registered already, saying which and why', async () => {
+      const known = idNumber(1979);
+      await upload(await ledgerFile([member('A', { idNumber: known })])).expect(200);
+      const res = await upload(
+        await ledgerFile([member('B', { name: '新成员' }), member('B', { idNumber: known })]),
+      ).expect(200);
+      expect(res.body).toMatchObject({
+        imported: 0,
+        alreadyRegistered: [{ row: 3, idLast4: known.slice(-4) }],
+      });
+      expect(res.body.rejected).toEqual([
+        { row: 2, column: '公民身份号码', message: expect.stringContaining('同户有成员已登记（第3行）') },
+      ]);
+    });
+
     const badFile = () =>
       ledgerFile([
         member('good'),

@@ -26,8 +26,11 @@ export const IN_FLIGHT = 128;
 
 type Outcome =
   | { readonly kind: 'imported'; readonly people: number; readonly position: Position }
-  | { readonly kind: 'registered'; readonly rows: readonly { row: number; idLast4: string }[] }
-  | { readonly kind: 'rejected'; readonly problems: readonly RowProblem[] };
+  | {
+      readonly kind: 'refused';
+      readonly registered: readonly { row: number; idLast4: string }[];
+      readonly problems: readonly RowProblem[];
+    };
 
 /**
  * The county office's ledger (台账) into the register: read and validate every row like the API, then
@@ -101,8 +104,10 @@ export class HouseholdImportService {
         imported++;
         importedPeople += outcome.people;
         if (position === undefined || outcome.position > position) position = outcome.position;
-      } else if (outcome.kind === 'registered') alreadyRegistered.push(...outcome.rows);
-      else rejected.push(...outcome.problems);
+      } else {
+        alreadyRegistered.push(...outcome.registered);
+        rejected.push(...outcome.problems);
+      }
     }
     rejected.sort((a, b) => a.row - b.row);
     alreadyRegistered.sort((a, b) => a.row - b.row);
@@ -139,7 +144,8 @@ export class HouseholdImportService {
     const { rejection } = outcome;
     if (rejection.code !== 'person_already_registered') {
       const message = `第${rows[0]}行：登记被拒绝（${rejection.message}）（本户整户未导入）`;
-      return { kind: 'rejected', problems: [{ row: rows[0], column: COLUMN.householdKey, message }] };
+      const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
+      return { kind: 'refused', registered: [], problems };
     }
     await this.logRefusal(rejection.details, ctx);
     return this.registeredMembers(householdId, household, hashes, members);
@@ -164,18 +170,14 @@ export class HouseholdImportService {
     const registered = rows.flatMap((row, i) =>
       held[i] ? [{ row, idLast4: members[i].idNumberLast4 }] : [],
     );
-    const others = rows.filter((_, i) => !held[i]);
-    if (others.length === 0) return { kind: 'registered', rows: registered };
-    return {
-      kind: 'rejected',
-      problems: [
-        ...others.map((row) => ({
-          row,
-          column: COLUMN.idNumber,
-          message: `第${row}行：同户有成员已登记（第${registered.map((r) => r.row).join('、')}行），本户未导入；请在该户中添加此成员`,
-        })),
-      ],
-    };
+    const problems = rows
+      .filter((_, i) => !held[i])
+      .map((row) => ({
+        row,
+        column: COLUMN.idNumber,
+        message: `第${row}行：同户有成员已登记（第${registered.map((r) => r.row).join('、')}行），本户未导入；请在该户中添加此成员`,
+      }));
+    return { kind: 'refused', registered, problems };
   }
 
   /** As POST /v1/households does: the admin sees in the access log who tried to register whom. */
