@@ -96,3 +96,26 @@ export const VACANCY_COLUMNS: readonly SheetColumn<VacancyItem>[] = [
 export const CASES_SHEET = { chinese: '零就业家庭', ascii: 'zero-employment-cases' } as const;
 export const FOLLOW_UPS_SHEET = { chinese: '稳岗回访', ascii: 'follow-ups' } as const;
 export const VACANCIES_SHEET = { chinese: '空缺岗位', ascii: 'vacancies' } as const;
+
+/** A line of the household list (GET /v1/households), as far as its sheet shows it. */
+export interface HouseholdSheetItem {
+  readonly relocationSite: { readonly name: string };
+  readonly address: string | null;
+  readonly head: { readonly name: string } | null;
+  readonly memberCount: number;
+  readonly employedCount: number;
+  readonly status: 'zero_employment' | 'employed' | 'no_labour';
+}
+
+const HOUSEHOLD_STATUS_ZH = { zero_employment: '零就业', employed: '已就业', no_labour: '无劳动力' } as const;
+
+export const HOUSEHOLD_COLUMNS: readonly SheetColumn<HouseholdSheetItem>[] = [
+  { header: '户主', width: 12, value: (h) => h.head?.name ?? '' },
+  { header: '安置点', width: 18, value: (h) => h.relocationSite.name },
+  { header: '住址', width: 22, value: (h) => h.address ?? '' },
+  { header: '家庭人数', width: 10, kind: 'number', value: (h) => h.memberCount },
+  { header: '就业人数', width: 10, kind: 'number', value: (h) => h.employedCount },
+  { header: '就业状况', width: 12, value: (h) => HOUSEHOLD_STATUS_ZH[h.status] },
+];
+
+export const HOUSEHOLDS_SHEET = { chinese: '搬迁户', ascii: 'households' } as const;
