@@ -178,6 +178,30 @@ describe('household import through HTTP', () => {
       ]);
     });
 
+    it('shows an import’s progress while it runs: never more rows than the total, never going back', async () => {
+      const importId = randomUUID();
+      const rows = Array.from({ length: 150 }, (_, i) =>
+        member(`P${i}`, { idNumber: idNumber(1970 + (i % 30)) }),
+      );
+      const running = upload(await ledgerFile(rows), `mode=valid_rows&importId=${importId}`).then((r) => r);
+      const seen: { totalRows: number; processedRows: number; done: boolean }[] = [];
+      let finished = false;
+      void running.then(() => (finished = true));
+      while (!finished || seen.at(-1)?.done !== true) {
+        const res = await t.http.get(`/v1/household-imports/${importId}/progress`).set(bearer(office));
+        if (res.status === 200) seen.push(res.body);
+        else expect(res.status).toBe(404); // not started yet
+        if (finished && res.status === 404) break;
+      }
+      expect((await running).body.imported).toBe(150);
+      expect(seen.at(-1)).toEqual({ totalRows: 150, processedRows: 150, done: true });
+      for (const [i, p] of seen.entries()) {
+        expect(p.processedRows).toBeLessThanOrEqual(p.totalRows || 150);
+        if (i > 0) expect(p.processedRows).toBeGreaterThanOrEqual(seen[i - 1].processedRows);
+      }
+      await t.http.get(`/v1/household-imports/${randomUUID()}/progress`).set(bearer(office)).expect(404);
+    });
+
     const badFile = () =>
       ledgerFile([
         member('good'),
