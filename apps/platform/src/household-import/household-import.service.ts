@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { residentStream, type HouseholdImportQuery, type HouseholdImportResponse } from '@contracts';
-import { runUnderClaims } from '@lib/application';
+import { runUnderClaims, type ClaimedCommand, type ClaimedOutcome } from '@lib/application';
 import { isCountyOffice, requireScope } from '@lib/auth';
 import { residentClaimDecider } from '@lib/domain/workforce/resident-claim.decider';
-import { loadState, type EventStore, type Position } from '@lib/event-store';
+import { ConcurrencyConflictError, loadState, type EventStore, type Position } from '@lib/event-store';
 import { HttpProblem } from '@lib/http';
 import { relocationSitesOf } from '@seeds/relocation-sites';
 import { AccessLog } from '../access-log/access-log.service';
@@ -121,7 +121,7 @@ export class HouseholdImportService {
     const householdId = randomUUID();
     const members = body.members.map((member) => this.hasher.memberInput(member));
     const hashes = members.map((m) => m.idNumberHash);
-    const outcome = await runUnderClaims({
+    const outcome = await this.underClaims({
       store: this.store,
       householdId,
       idNumberHashes: hashes,
@@ -138,6 +138,11 @@ export class HouseholdImportService {
         now: ctx.now,
       }),
     });
+    if (outcome === 'lost_race') {
+      const message = `第${rows[0]}行：同时有其他登记写同一户或同一人，本户未导入；请稍后重新导入此文件（已导入的不会重复）`;
+      const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
+      return { kind: 'refused', registered: [], problems };
+    }
     if (outcome.ok) {
       return { kind: 'imported', people: members.length, position: outcome.position };
     }
@@ -149,6 +154,19 @@ export class HouseholdImportService {
     }
     await this.logRefusal(rejection.details, ctx);
     return this.registeredMembers(householdId, household, hashes, members);
+  }
+
+  /**
+   * The registration flow. A concurrent writer that won every retry on one of its streams (nothing of this
+   * household appended) refuses this household only: importing the file again registers it.
+   */
+  private async underClaims(input: ClaimedCommand): Promise<ClaimedOutcome | 'lost_race'> {
+    try {
+      return await runUnderClaims(input);
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError) return 'lost_race';
+      throw error;
+    }
   }
 
   /**
