@@ -3,6 +3,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { HouseholdImportModule } from './household-import/household-import.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitorModule } from './monitor/monitor.module';
+import { PeopleModule } from './people/people.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -20,5 +21,6 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   DashboardModule,
   MonitorModule,
   MatchingModule,
+  PeopleModule,
   SchedulerModule.beside(MonitorModule),
 ];
