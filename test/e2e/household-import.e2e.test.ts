@@ -123,8 +123,14 @@ describe('household import through HTTP', () => {
     it('imports each household once: the same file twice registers nothing the second time', async () => {
       const importId = randomUUID();
       const file = await ledgerFile([
-        member('A', { name: '王秀英', address: '3栋2单元501' }),
-        member('A', { name: '李明', gender: '', birthYear: '', labourCapacity: '半劳动力' }),
+        member('A', { name: '王秀英', relationToHead: '户主', phone: '13812345678', address: '3栋2单元501' }),
+        member('A', {
+          name: '李明',
+          gender: '',
+          birthYear: '',
+          relationToHead: '配偶',
+          labourCapacity: '半劳动力',
+        }),
         member('B', { name: '张三', idNumber: idNumber(1990, '520402', 'male'), skills: 'sewing、cooking' }),
       ]);
       const before = await t.http.get(`/v1/counties/${COUNTY}/employment`).set(bearer(office)).expect(200);

@@ -82,6 +82,25 @@ describe('lists as .xlsx', () => {
     expect(sheet.getRow(2).getCell(column('安置点')).value).toBe('彩虹社区');
   });
 
+  it('gives the households with the JSON list’s personal-data rules: whole names to the office, masked to the admin', async () => {
+    const registered = await t.http
+      .post('/v1/households')
+      .set(bearer(office))
+      .send(householdBody(COUNTY, [memberBody({ name: '杨国强', relationToHead: 'head' })]))
+      .expect(201);
+    const path = `/v1/households?countyCode=${COUNTY}&format=xlsx`;
+    const read = (token: string) =>
+      sheetRequest(path, token).set('X-Min-Position', registered.body.position).expect(200);
+    const ofOffice = await sheetOf((await read(office)).body as Buffer);
+    expect(headerOf(ofOffice)).toEqual(['户主', '安置点', '住址', '家庭人数', '就业人数', '就业状况']);
+    const heads = ofOffice.getColumn(1).values.slice(2);
+    expect(heads).toContain('杨国强');
+    expect(ofOffice.rowCount).toBeGreaterThanOrEqual(4);
+    const ofAdmin = await sheetOf((await read(t.tokens.admin())).body as Buffer);
+    expect(ofAdmin.getColumn(1).values.slice(2)).toContain('杨*强');
+    expect(ofAdmin.getColumn(1).values.slice(2)).not.toContain('杨国强');
+  });
+
   it('keeps the JSON list’s scope: another county’s office gets 403', async () => {
     await t.http
       .get(`/v1/counties/${COUNTY}/zero-employment-cases?format=xlsx`)
