@@ -87,8 +87,8 @@ function send(port: number, method: string, path: string, token: string, body?: 
   });
 }
 
-const readAt = (port: number, token: string, position: string) =>
-  send(port, 'GET', `/v1/counties/${COUNTY}/employment`, token, undefined, { 'X-Min-Position': position });
+const readAt = (port: number, token: string, position: string, path: string) =>
+  send(port, 'GET', path, token, undefined, { 'X-Min-Position': position });
 
 async function main() {
   const { rows, people } = ledgerRows(HOUSEHOLDS);
@@ -123,13 +123,24 @@ async function main() {
       const importedAt = Number(process.hrtime.bigint() - started) / 1e9;
       const position = String(answer.json.position);
       // 503 not_ready: the projections had not reached the position within the read's wait; ask again.
-      let read = await readAt(port, token, position);
-      while (read.status === 503) read = await readAt(port, token, position);
+      let read = await readAt(port, token, position, `/v1/counties/${COUNTY}/employment`);
+      while (read.status === 503)
+        read = await readAt(port, token, position, `/v1/counties/${COUNTY}/employment`);
+      // The household list (the people index, a read model of its own) at the same position.
+      const list = `/v1/households?countyCode=${COUNTY}&limit=1`;
+      let listed = await readAt(port, token, position, list);
+      while (listed.status === 503) listed = await readAt(port, token, position, list);
       const visible = Number(read.json.households) - Number(before.json.households);
-      return { answer: answer.json, importedAt, visible, readStatus: read.status };
+      const inList = Number(listed.json.total);
+      return { answer: answer.json, importedAt, visible, inList, readStatus: read.status };
     });
-    const { answer, importedAt, visible, readStatus } = result;
-    if (readStatus !== 200 || visible !== HOUSEHOLDS || answer.imported !== HOUSEHOLDS) {
+    const { answer, importedAt, visible, inList, readStatus } = result;
+    if (
+      readStatus !== 200 ||
+      visible !== HOUSEHOLDS ||
+      inList !== HOUSEHOLDS ||
+      answer.imported !== HOUSEHOLDS
+    ) {
       throw new Error(`Not all visible: read ${readStatus}, imported ${String(answer.imported)}, visible ${visible}`); // prettier-ignore
     }
     const line = [
@@ -155,8 +166,9 @@ async function main() {
           `The seed generator's households of 织金县 (520524) as an .xlsx ledger (Chinese labels, one row per person), ` +
           `POSTed as one upload (mode=all_or_nothing) to the platform listening on loopback in the same process ` +
           `(SQLite event store, group commit, a fresh data directory), then the county's figures read with ` +
-          `X-Min-Position set to the import's position: "readable" is from sending the upload to the answer of ` +
-          `that read, which shows every imported household. Every household goes through the flow of ` +
+          `X-Min-Position set to the import's position, and then the household list (GET /v1/households, the ` +
+          `people index) with the same header: "readable" is from sending the upload to the answer of the ` +
+          `second read; both show every imported household. Every household goes through the flow of ` +
           `POST /v1/households (a claim per person, then the household decider), ${IN_FLIGHT} households in flight, so ` +
           `the store's group commit shares its fsyncs among them. Peak RSS: this process (server and client).\n\n` +
           `${table}\n`,
