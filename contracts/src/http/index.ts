@@ -1,4 +1,5 @@
 export * from './cases.bodies';
+export * from './employers.bodies';
 export * from './errors';
 export * from './follow-ups.bodies';
 export * from './matching.bodies';
