@@ -6,5 +6,6 @@ export * from './matching.bodies';
 export * from './page-query';
 export * from './postings.bodies';
 export * from './responses';
+export * from './vacancy-detail.response';
 export * from './workforce.bodies';
 export * from './welfare-terms.bodies';

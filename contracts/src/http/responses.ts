@@ -120,6 +120,8 @@ export const vacancyView = z
     title: z.string(),
     occupation: z.string(),
     skills,
+    /** The employer of the register, or the poster when the vacancy names none. */
+    employer: z.object({ employerId: z.string().optional(), name: z.string() }),
     location: workLocation,
     openings: count,
     filled: count,
