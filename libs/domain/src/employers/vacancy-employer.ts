@@ -23,15 +23,18 @@ export function directoryKeysOf(vacancy: Pick<OpenVacancy, 'source' | 'details'>
   return keys;
 }
 
+/** The county office that runs a welfare post, by name (its code when it is not a Guizhou county). */
+export function countyOfficeName(countyCode: string): string {
+  const county = countyByCode(countyCode);
+  return county ? `${county.name}人力资源和社会保障局` : countyCode;
+}
+
 /**
  * The poster's name: a station's or workshop's own, a public-welfare post's county office (its source id is
  * the county code); the id itself when the directory does not have it yet.
  */
 export function posterNameOf(source: VacancySource, directory: Directory): string {
-  if (source.type === 'public_welfare') {
-    const county = countyByCode(source.id);
-    return county ? `${county.name}人力资源和社会保障局` : source.id;
-  }
+  if (source.type === 'public_welfare') return countyOfficeName(source.id);
   return directory.get(directoryKey(source.type, source.id))?.name ?? source.id;
 }
 
