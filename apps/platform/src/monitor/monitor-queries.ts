@@ -82,8 +82,8 @@ export class MonitorQueries {
     return vacancyDetailOf(v, this.clock.now(), await this.directory.entriesFor([v]));
   }
 
-  /** List items: the page's employers and posters loaded at once. */
-  private async views(vacancies: readonly OpenVacancy[], now: string): Promise<VacancyView[]> {
+  /** The list items of these vacancies (any list, e.g. an export), their employers and posters loaded at once. */
+  async vacancyItems(vacancies: readonly OpenVacancy[], now: string): Promise<VacancyView[]> {
     const directory = await this.directory.entriesFor(vacancies);
     return vacancies.map((v) => vacancyViewOf(v, now, directory));
   }
@@ -135,7 +135,11 @@ export class MonitorQueries {
         )
         .sort((a, b) => b.postedAt.localeCompare(a.postedAt) || a.vacancyId.localeCompare(b.vacancyId));
       const page = pageOf(all, query.limit, query.cursor);
-      return { items: await this.views(page.items, now), total: all.length, nextCursor: page.nextCursor };
+      return {
+        items: await this.vacancyItems(page.items, now),
+        total: all.length,
+        nextCursor: page.nextCursor,
+      };
     }
     try {
       if (status === undefined) {
@@ -146,7 +150,7 @@ export class MonitorQueries {
           after: query.cursor,
         });
         const total = await this.store.count(vacanciesCollection, where);
-        return { items: await this.views(page.items, now), total, nextCursor: page.next };
+        return { items: await this.vacancyItems(page.items, now), total, nextCursor: page.next };
       }
       return await this.vacanciesByStatusNow(where, status, now, query);
     } catch (error) {
@@ -186,7 +190,7 @@ export class MonitorQueries {
       status === 'expired'
         ? count + overdue.length
         : count - overdue.filter((v) => v.status === status).length;
-    return { items: await this.views(page.items, now), total, nextCursor: page.nextCursor };
+    return { items: await this.vacancyItems(page.items, now), total, nextCursor: page.nextCursor };
   }
 
   /** The vacancies still open or full in the store whose expiresAt has come, matching `where`. */
