@@ -9,3 +9,6 @@ export * from './responses';
 export * from './vacancy-detail.response';
 export * from './workforce.bodies';
 export * from './welfare-terms.bodies';
+export * from './people.bodies';
+export * from './people.queries';
+export * from './people.responses';
