@@ -9,3 +9,4 @@ export * from './vocabulary';
 export * from './contact';
 export * from './occupations';
 export * from './occupation-code';
+export * from './credit-code';

@@ -2,7 +2,7 @@
  * Occupations of 国家职业分类大典 (the classification GB/T 6565 codes), with Chinese and English labels, as
  * plain data: the web imports this file as it is, without zod. Vacancies and workers refer to occupations,
  * and a worker's skills to the occupations they can do, by code. Codes and titles are the 大典's own, as
- * the national vocational skills catalogue lists them (docs/adr/0012-occupation-codes.md says which
+ * the national vocational skills catalogue lists them (docs/adr/0013-occupation-codes.md says which
  * edition, and why a skill without an occupation of its own maps to the nearest one).
  */
 export interface Occupation {
