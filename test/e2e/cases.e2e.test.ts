@@ -339,4 +339,24 @@ describe('case work through HTTP', () => {
     expect(after.jobSeekersWith131).toBe(before.jobSeekersWith131 + 1);
     expect(after.jobSeekers).toBe(before.jobSeekers);
   });
+
+  it('names the head whole to the county’s office, masked to the admin in the list, whole on the case’s page', async () => {
+    const { householdId, position } = await registerHousehold([memberBody({ name: '赵春梅' })]);
+    const ofOffice = await openCaseOf(householdId, position);
+    expect(ofOffice.household?.headName).toBe('赵春梅');
+
+    const admin = t.tokens.admin();
+    const list = await get(`/v1/counties/${COUNTY}/zero-employment-cases?limit=200`, admin, position).expect(
+      200,
+    );
+    const ofAdmin = (list.body.items as CaseItem[]).find((c) => c.householdId === householdId);
+    expect(ofAdmin?.household?.headName).toBe('赵*梅');
+    expect(JSON.stringify(list.body)).not.toContain('赵春梅');
+
+    const page = await get(`/v1/zero-employment-cases/${encodeURIComponent(ofOffice.caseId)}`, admin).expect(
+      200,
+    );
+    expect(page.body.household.headName).toBe('赵春梅');
+    expect(page.body.members.map((m: { name: string }) => m.name)).toEqual(['赵春梅']);
+  });
 });

@@ -116,6 +116,14 @@ describe('job-retention follow-ups', () => {
     });
   });
 
+  it('names the worker whole to the county’s office and masked to the admin', async () => {
+    const placed = await placedWorker(40, '孙丽华');
+    expect(itemOf((await list(true, placed.position)).items, placed.placementId)?.workerName).toBe('孙丽华');
+    const ofAdmin = await list(true, placed.position, t.tokens.admin());
+    expect(itemOf(ofAdmin.items, placed.placementId)?.workerName).toBe('孙*华');
+    expect(JSON.stringify(ofAdmin)).not.toContain('孙丽华');
+  });
+
   it('left (a returnee): the placement ends, the household gets a case, the follow-up is gone', async () => {
     const placed = await placedWorker(35);
     expect(await openCasesOf(placed.householdId, placed.position)).toEqual([]);

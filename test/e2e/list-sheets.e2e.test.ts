@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { COUNTY, OTHER_COUNTY, bearer, householdBody, memberBody } from './helpers/fixtures';
+import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -99,6 +100,42 @@ describe('lists as .xlsx', () => {
     const ofAdmin = await sheetOf((await read(t.tokens.admin())).body as Buffer);
     expect(ofAdmin.getColumn(1).values.slice(2)).toContain('杨*强');
     expect(ofAdmin.getColumn(1).values.slice(2)).not.toContain('杨国强');
+  });
+
+  it('gives the cases and follow-ups with the JSON lists’ personal-data rules: whole to the office, masked to the admin', async () => {
+    const { workerIds } = await registerHousehold(
+      t,
+      office,
+      householdBody(COUNTY, [memberBody({ name: '周建华' })]),
+    );
+    const stationId = await registerStation(t);
+    const vacancyId = await postStationVacancy(t, stationId);
+    // Placed 40 days ago: its 1-month follow-up is due. The placement also clears the household's case.
+    const startDate = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const placed = await t.http
+      .post('/v1/placements')
+      .set(bearer(t.tokens.broker([COUNTY])))
+      .send({ workerId: workerIds[0], vacancyId, startDate })
+      .expect(201);
+    const position = placed.body.position as string;
+    const namesIn = async (path: string, token: string, title: string) => {
+      const res = await sheetRequest(path, token).set('X-Min-Position', position).expect(200);
+      const sheet = await sheetOf(res.body as Buffer);
+      return sheet.getColumn(headerOf(sheet).indexOf(title) + 1).values.slice(2);
+    };
+
+    const followUps = `/v1/counties/${COUNTY}/follow-ups?format=xlsx`;
+    expect(await namesIn(followUps, office, '姓名')).toContain('周建华');
+    const followUpsOfAdmin = await namesIn(followUps, t.tokens.admin(), '姓名');
+    expect(followUpsOfAdmin).toContain('周*华');
+    expect(followUpsOfAdmin).not.toContain('周建华');
+
+    // The sheet of open cases from the first test, read by the admin: every head masked.
+    const cases = `/v1/counties/${COUNTY}/zero-employment-cases?format=xlsx`;
+    expect(await namesIn(cases, office, '户主')).toContain('王秀英');
+    const casesOfAdmin = await namesIn(cases, t.tokens.admin(), '户主');
+    expect(casesOfAdmin).toEqual(expect.arrayContaining(['王*英', '李*', '张*兰']));
+    expect(casesOfAdmin).not.toContain('王秀英');
   });
 
   it('keeps the JSON list’s scope: another county’s office gets 403', async () => {

@@ -7,10 +7,13 @@ import {
   countySettingsCollection,
   householdsCollection,
 } from '@lib/application';
+import type { Principal } from '@lib/auth';
 import { CaseQueries } from './case-queries';
 
 const NOW = '2026-03-10T12:00:00.000Z';
 const COUNTY = '520402';
+/** The county's office: the cadre c1, who sees its households' names whole. */
+const CALLER: Principal = { sub: 'c1', role: 'county_office', countyCode: COUNTY };
 
 interface CaseSpec {
   readonly daysAgo: number;
@@ -103,7 +106,7 @@ describe('CaseQueries', () => {
   afterAll(() => store.close());
 
   it('lists open cases red first, then yellow, then green, with the household head by name', async () => {
-    const page = await queries.list(COUNTY, { status: 'open', limit: 50 }, NOW, 'c1');
+    const page = await queries.list(COUNTY, { status: 'open', limit: 50 }, NOW, CALLER);
     expect(page.total).toBe(5);
     expect(page.items.map((c) => [c.householdId, c.warning])).toEqual([
       ['h-clear-overdue', 'red'],
@@ -116,9 +119,15 @@ describe('CaseQueries', () => {
     expect(page.items[4]).toMatchObject({ household: { headName: '王秀英', members: 1 }, ageDays: 0.5 });
   });
 
+  it('masks the heads’ names for the admin: a list is not a record’s own page', async () => {
+    const admin: Principal = { sub: 'a1', role: 'admin' };
+    const page = await queries.list(COUNTY, { status: 'open', limit: 50 }, NOW, admin);
+    expect(page.items[4]).toMatchObject({ household: { headName: '王*英' } });
+  });
+
   it('filters by colour, by assignee (me, none, an id) and overdue', async () => {
     const ids = async (query: object) =>
-      (await queries.list(COUNTY, { status: 'open', limit: 50, ...query }, NOW, 'c1')).items.map(
+      (await queries.list(COUNTY, { status: 'open', limit: 50, ...query }, NOW, CALLER)).items.map(
         (c) => c.householdId,
       );
     expect(await ids({ warning: 'red' })).toEqual(['h-clear-overdue', 'h-assist-overdue']);
@@ -148,7 +157,7 @@ describe('CaseQueries', () => {
       ],
       checkpoint: { name: 'test', position: 2n },
     });
-    const page = await queries.list(COUNTY, { status: 'open', limit: 50 }, NOW, 'c1');
+    const page = await queries.list(COUNTY, { status: 'open', limit: 50 }, NOW, CALLER);
     expect(page.items.find((c) => c.householdId === 'h-new')).toMatchObject({
       warning: 'yellow',
       assistDueAt: addDays(addDays(NOW, -0.5), 1),
@@ -163,14 +172,14 @@ describe('CaseQueries', () => {
   });
 
   it('pages cleared cases latest clearance first', async () => {
-    const cleared = await queries.list(COUNTY, { status: 'cleared', limit: 1 }, NOW, 'c1');
+    const cleared = await queries.list(COUNTY, { status: 'cleared', limit: 1 }, NOW, CALLER);
     expect(cleared.total).toBe(2);
     expect(cleared.items[0]).toMatchObject({ householdId: 'h-cleared', ageDays: 2, warning: 'green' });
     const next = await queries.list(
       COUNTY,
       { status: 'cleared', limit: 1, cursor: cleared.nextCursor ?? '' },
       NOW,
-      'c1',
+      CALLER,
     );
     expect(next.items[0]).toMatchObject({
       householdId: 'h-cleared-late',
@@ -179,7 +188,7 @@ describe('CaseQueries', () => {
     });
     expect(next.nextCursor).toBeNull();
     await expect(
-      queries.list(COUNTY, { status: 'cleared', limit: 1, cursor: 'bogus' }, NOW, 'c1'),
+      queries.list(COUNTY, { status: 'cleared', limit: 1, cursor: 'bogus' }, NOW, CALLER),
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ZeroEmploymentCasesQuery } from '@contracts';
+import { nameVisibility, visibleName, type NameVisibility, type Principal } from '@lib/auth';
 import { caseFilesCollection, countySettingsCollection, householdsCollection } from '@lib/application';
 import {
   caseView,
@@ -16,8 +17,15 @@ import { findAll, type ReadStore } from '@lib/read-store';
 import { MONITOR_READ_STORE } from '../monitor/monitor-runtime';
 import { pageOf } from '../monitor/in-memory-page';
 
-/** A case as the work list shows it (the contract's item), with its household as the office knows it. */
-export function caseItemOf(view: CaseView, household: HouseholdEmployment | undefined) {
+/**
+ * A case as the work list shows it (the contract's item), with its household's head named as `visibility`
+ * allows: masked for the admin in the list, whole on the case's own page and to the county's office.
+ */
+export function caseItemOf(
+  view: CaseView,
+  household: HouseholdEmployment | undefined,
+  visibility: NameVisibility,
+) {
   const head = household?.members.find((m) => m.memberNo === 1) ?? household?.members[0];
   return {
     caseId: view.caseId,
@@ -41,7 +49,7 @@ export function caseItemOf(view: CaseView, household: HouseholdEmployment | unde
     lastAction: view.lastAction ?? null,
     household: household
       ? {
-          headName: head?.name ?? null,
+          headName: head ? visibleName(head.name, visibility) : null,
           relocationSiteId: household.relocationSiteId,
           members: household.members.length,
         }
@@ -66,12 +74,13 @@ export class CaseQueries {
     return (await this.store.load(countySettingsCollection, [countyCode])).get(countyCode);
   }
 
-  async list(countyCode: string, query: ZeroEmploymentCasesQuery, now: string, callerId: string) {
+  /** The JSON list and its sheet both read this page: the names in it are already as the caller may see them. */
+  async list(countyCode: string, query: ZeroEmploymentCasesQuery, now: string, caller: Principal) {
     const [settings, files] = await Promise.all([
       this.settingsOf(countyCode),
       findAll(this.store, caseFilesCollection, { countyCode, status: query.status }),
     ]);
-    const assignee = query.assignee === 'me' ? callerId : query.assignee;
+    const assignee = query.assignee === 'me' ? caller.sub : query.assignee;
     const views = files
       .map((file) => viewUnder(settings, file, now))
       .filter((v) => query.warning === undefined || v.warning === query.warning)
@@ -83,8 +92,9 @@ export class CaseQueries {
       householdsCollection,
       page.items.map((v) => v.householdId),
     );
+    const visibility = nameVisibility(caller, { countyCode, view: 'list' });
     return {
-      items: page.items.map((v) => caseItemOf(v, households.get(v.householdId))),
+      items: page.items.map((v) => caseItemOf(v, households.get(v.householdId), visibility)),
       total: views.length,
       nextCursor: page.nextCursor,
     };

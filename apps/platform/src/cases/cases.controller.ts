@@ -17,7 +17,15 @@ import {
   type RecordVerificationBody,
   type ZeroEmploymentCasesQuery,
 } from '@contracts';
-import { CurrentPrincipal, isCountyOffice, requireScope, Roles, type Principal } from '@lib/auth';
+import {
+  CurrentPrincipal,
+  isCountyOffice,
+  nameVisibility,
+  requireScope,
+  Roles,
+  visibleName,
+  type Principal,
+} from '@lib/auth';
 import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
@@ -80,7 +88,7 @@ export class CasesController {
     const position = this.position();
     const asSheet = query.format === 'xlsx';
     const now = this.clock.now();
-    const pageOf = (q: ZeroEmploymentCasesQuery) => this.queries.list(code, q, now, principal.sub);
+    const pageOf = (q: ZeroEmploymentCasesQuery) => this.queries.list(code, q, now, principal);
     const page = asSheet ? await wholeList(query, pageOf) : await pageOf(query);
     await this.accessLog.record(principal, {
       resource: 'zero_employment_cases',
@@ -113,13 +121,15 @@ export class CasesController {
       subjectIds: [view.householdId],
       scope: view.countyCode,
     });
+    // The case's own page: whole names to its county's office and to the admin.
+    const visibility = nameVisibility(principal, { countyCode: view.countyCode, view: 'record' });
     return {
-      ...caseItemOf(view, household),
+      ...caseItemOf(view, household, visibility),
       timeline: view.timeline,
       members: (household?.members ?? []).map((m) => ({
         workerId: m.workerId,
         memberNo: m.memberNo,
-        name: m.name,
+        name: visibleName(m.name, visibility) ?? '',
         labourCapacity: m.labourCapacity,
         employed: m.employment !== null,
         channel: m.employment?.channel ?? null,

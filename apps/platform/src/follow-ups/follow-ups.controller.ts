@@ -56,7 +56,7 @@ export class FollowUpsController {
     const position = this.feed.position().toString();
     const asSheet = query.format === 'xlsx';
     const now = this.clock.now();
-    const pageOf = (q: FollowUpsQuery) => this.queries.list(code, q, now);
+    const pageOf = (q: FollowUpsQuery) => this.queries.list(code, q, now, principal);
     const page = asSheet ? await wholeList(query, pageOf) : await pageOf(query);
     await this.accessLog.record(principal, {
       resource: 'follow_ups',
