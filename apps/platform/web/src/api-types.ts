@@ -25,6 +25,7 @@ import type {
   CaseMeasureKind,
   CaseVerificationMethod,
 } from '../../../../contracts/src/values/cases';
+import type { CandidateWorker, VacancySummary } from './people-types';
 
 /** The lists the forms offer, as the contract has them (plain data, no zod). */
 export {
@@ -62,12 +63,16 @@ export type CaseWarning = ZeroEmploymentCase['warning'];
 export type CaseDeadlines = z.infer<typeof caseDeadlinesResponse>;
 export type HouseholdEmployment = HouseholdEmploymentResponse;
 export type VacancyList = z.infer<typeof vacancyListResponse>;
-/** A recommendation; `title` is read when the platform gives it (today the vacancy list is asked). */
-export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number] & { title?: string };
+/** A recommendation, with its vacancy's summary when the platform gives it (issue 17). */
+export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number] & {
+  vacancy?: VacancySummary;
+};
 export type Recommendations = Omit<z.infer<typeof recommendationsResponse>, 'items'> & {
   items: Recommendation[];
 };
-export type Candidates = z.infer<typeof candidatesResponse>;
+/** A candidate, with the worker's summary (the name per the reader's scope) when the platform gives it. */
+export type Candidate = z.infer<typeof candidatesResponse>['items'][number] & { worker?: CandidateWorker };
+export type Candidates = Omit<z.infer<typeof candidatesResponse>, 'items'> & { items: Candidate[] };
 
 /**
  * Follow-up visits after a placement (稳岗回访: 1, 3 and 6 months). Not in contracts/ yet: the shapes agreed

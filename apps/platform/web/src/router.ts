@@ -2,17 +2,22 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…` and `/vacancy/…`, so a case lives under its county).
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search` and `/import`, so a case lives under
+ * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked.
  */
 export type Route =
   | { page: 'dashboard'; area?: string }
   | { page: 'case'; area: string; id: string }
   | { page: 'household'; id: string }
   | { page: 'worker'; id: string }
-  | { page: 'vacancy'; id: string };
+  | { page: 'vacancy'; id: string }
+  | { page: 'search'; q: string }
+  | { page: 'import' };
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ''): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
+  if (first === 'search') return { page: 'search', q: new URLSearchParams(search).get('q') ?? '' };
+  if (first === 'import') return { page: 'import' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
   if (first === 'vacancy' && second) return { page: 'vacancy', id: second };
@@ -23,14 +28,20 @@ export function parseRoute(pathname: string): Route {
   return { page: 'dashboard' };
 }
 
-export const routePath = (route: Route): string =>
-  route.page === 'dashboard'
-    ? route.area
-      ? `/county/${route.area}`
-      : '/'
-    : route.page === 'case'
-      ? `/county/${route.area}/case/${encodeURIComponent(route.id)}`
-      : `/${route.page}/${encodeURIComponent(route.id)}`;
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'dashboard':
+      return route.area ? `/county/${route.area}` : '/';
+    case 'case':
+      return `/county/${route.area}/case/${encodeURIComponent(route.id)}`;
+    case 'search':
+      return `/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
+    case 'import':
+      return '/import';
+    default:
+      return `/${route.page}/${encodeURIComponent(route.id)}`;
+  }
+}
 
 export function navigate(route: Route): void {
   history.pushState(null, '', routePath(route));
@@ -39,9 +50,9 @@ export function navigate(route: Route): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const onPop = () => setRoute(parseRoute(location.pathname));
+    const onPop = () => setRoute(parseRoute(location.pathname, location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);

@@ -33,7 +33,9 @@ function useOffers(api: ApiClient, source: 'recommendations' | 'welfare', worker
     return recs.items.flatMap((r) => {
       const vacancy = byId.get(r.vacancyId);
       const reasons = r.reasons.map((x) => (lang === 'zh' ? x.zh : x.en));
-      return vacancy ? [{ vacancy: r.title ? { ...vacancy, title: r.title } : vacancy, reasons }] : [];
+      return vacancy
+        ? [{ vacancy: r.vacancy ? { ...vacancy, title: r.vacancy.title } : vacancy, reasons }]
+        : [];
     });
   }, `${source}:${workerId}:${county}:${lang}`);
 }

@@ -1,0 +1,73 @@
+import type { ApiClient } from '../../api';
+import type { Recommendation } from '../../api-types';
+import { useLang } from '../../i18n';
+import { boardText, placeOf } from '../../people-format';
+import type { VacancySummary } from '../../people-types';
+import { useLoad } from '../../use-load';
+import { vacanciesById } from '../../vacancy-titles';
+import { wageRange } from '../../wage-range';
+import { Link } from '../Link';
+import { ErrorNote } from '../Panel';
+
+/**
+ * The summaries of recommended vacancies: the platform's own (issue 17), or for one that gives ids only,
+ * what the vacancy list says of each (no employer then); a vacancy found in neither is left out.
+ */
+async function summariesOf(
+  api: ApiClient,
+  items: readonly Recommendation[],
+): Promise<Map<string, VacancySummary>> {
+  const given = new Map(items.flatMap((r) => (r.vacancy ? [[r.vacancyId, r.vacancy] as const] : [])));
+  const missing = items.filter((r) => !r.vacancy).map((r) => r.vacancyId);
+  if (missing.length > 0) for (const [id, v] of await vacanciesById(api, missing)) given.set(id, v);
+  return given;
+}
+
+/** One job a line: title (to its page), employer, city, wage, 包吃住; why it was recommended below. */
+export function RecommendationList({ api, items }: { api: ApiClient; items: readonly Recommendation[] }) {
+  const { t, lang } = useLang();
+  const summaries = useLoad(() => summariesOf(api, items), items.map((r) => r.vacancyId).join(','), true);
+  if (items.length === 0) return <p className="muted">{t.noRecommendations}</p>;
+  if (summaries.status === 'loading') return <p className="muted">{t.loading}</p>;
+  if (summaries.status === 'error') return <ErrorNote error={summaries.error} />;
+  return (
+    <ol className="ranked jobs" data-testid="recommendations">
+      {items.flatMap((r) => {
+        const v = summaries.data.get(r.vacancyId);
+        if (!v) return [];
+        const board = boardText(v, t);
+        return [
+          <li key={r.vacancyId} data-vacancy={r.vacancyId}>
+            <div className="job-line">
+              <Link to={{ page: 'vacancy', id: r.vacancyId }} className="job-title">
+                {v.title}
+              </Link>
+              {v.employer?.name && <span className="job-employer">{v.employer.name}</span>}
+            </div>
+            <div className="vacancy-meta">
+              <span>{placeOf(v.location, lang)}</span>
+              <span>
+                {wageRange(v.wage, lang)} {t.period[v.wage.period]}
+              </span>
+              {board && <span className="badge board">{board}</span>}
+            </div>
+            <div className="reasons">{r.reasons.map((x) => (lang === 'zh' ? x.zh : x.en)).join(' · ')}</div>
+          </li>,
+        ];
+      })}
+    </ol>
+  );
+}
+
+/** A worker's recommendations, loaded for the page. */
+export function WorkerJobs({ api, workerId }: { api: ApiClient; workerId: string }) {
+  const state = useLoad((signal) => api.recommendations(workerId, signal), workerId);
+  if (state.status === 'loading') return <LoadingLine />;
+  if (state.status === 'error') return <ErrorNote error={state.error} />;
+  return <RecommendationList api={api} items={state.data.items} />;
+}
+
+function LoadingLine() {
+  const { t } = useLang();
+  return <p className="muted">{t.loading}</p>;
+}

@@ -1,0 +1,127 @@
+import type { ApiClient } from '../api';
+import { Link } from '../components/Link';
+import { Panel } from '../components/Panel';
+import { Phone } from '../components/people/MemberCard';
+import { useLang } from '../i18n';
+import type { HouseholdHit, WorkerHit } from '../people-types';
+import { areaName } from '../regions';
+import type { Session } from '../session';
+import { useLoad } from '../use-load';
+import { Back } from './People';
+
+const LIMIT = 50;
+
+function HouseholdHits({ items }: { items: readonly HouseholdHit[] }) {
+  const { t, lang } = useLang();
+  if (items.length === 0) return <p className="muted">{t.noHouseholdsFound}</p>;
+  return (
+    <ul className="hits" data-testid="household-hits">
+      {items.map((h) => (
+        <li key={h.householdId} data-household={h.householdId}>
+          <div className="hit-head">
+            <Link to={{ page: 'household', id: h.householdId }} className="hit-name">
+              {t.householdOf(h.head?.name ?? t.nameHidden)}
+            </Link>
+            <span className={`badge status-${h.status}`}>{t.householdStatus[h.status]}</span>
+            <span className="muted">
+              {t.membersN(h.memberCount)} · {t.colEmployedShort} {h.employedCount}
+            </span>
+          </div>
+          <div className="vacancy-meta">
+            <span>
+              {areaName(h.countyCode, lang)} · {h.relocationSite.name}
+            </span>
+            {h.address && <span>{h.address}</span>}
+          </div>
+          {h.matched && h.matched.length > 0 && (
+            <div className="reasons">
+              {t.matched}
+              {h.matched.map((m) => m.name ?? t.nameHidden).join('、')}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function WorkerHits({ items }: { items: readonly WorkerHit[] }) {
+  const { t } = useLang();
+  if (items.length === 0) return <p className="muted">{t.noPeopleFound}</p>;
+  return (
+    <ul className="hits" data-testid="worker-hits">
+      {items.map((w) => (
+        <li key={w.workerId} data-worker={w.workerId}>
+          <div className="hit-head">
+            <Link to={{ page: 'worker', id: w.workerId }} className="hit-name">
+              {w.name ?? t.nameHidden}
+            </Link>
+            <span className="muted">
+              {[w.gender && t.gender[w.gender], t.yearsOld(w.age)].filter(Boolean).join(' · ')}
+            </span>
+            <span className={`badge capacity-${w.labourCapacity}`}>{t.capacity[w.labourCapacity]}</span>
+            <span className={w.employed ? 'employed' : 'muted'}>
+              {w.employed ? t.status.covered : t.notEmployed}
+            </span>
+          </div>
+          <div className="vacancy-meta">
+            <span>{w.relocationSite.name}</span>
+            <Phone phone={w.phone} />
+            <span>
+              {t.idLast4} {w.idLast4}
+            </span>
+            <Link to={{ page: 'household', id: w.householdId }}>{t.householdLink}</Link>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Households and people found by a name, pinyin initials or a phone; with no words, the county's households
+ * (a county office's own county; the platform keeps everyone to their scope).
+ */
+export function SearchPage({ api, session, q }: { api: ApiClient; session: Session; q: string }) {
+  const { t } = useLang();
+  const countyCode = session.role === 'county_office' ? session.countyCode : undefined;
+  const words = q.trim() || undefined;
+  const households = useLoad(
+    (signal) => api.searchHouseholds({ q: words, countyCode, limit: LIMIT }, signal),
+    `h:${q}`,
+  );
+  const people = useLoad(
+    (signal) =>
+      words ? api.searchWorkers({ q: words, countyCode, limit: LIMIT }, signal) : Promise.resolve(undefined),
+    `w:${q}`,
+  );
+  return (
+    <main className="detail search-page">
+      <Back />
+      <p className="hint">{t.searchHint}</p>
+      <Panel
+        title={words ? t.households : t.countyHouseholds}
+        state={households}
+        extra={
+          households.status === 'ok' && (
+            <span className="count">{t.householdsFound(households.data.total)}</span>
+          )
+        }
+      >
+        {(page) => <HouseholdHits items={page.items} />}
+      </Panel>
+      {words && (
+        <Panel
+          title={t.peopleTitle}
+          state={people}
+          extra={
+            people.status === 'ok' &&
+            people.data && <span className="count">{t.peopleFound(people.data.total)}</span>
+          }
+        >
+          {(page) => page && <WorkerHits items={page.items} />}
+        </Panel>
+      )}
+    </main>
+  );
+}
