@@ -144,15 +144,21 @@ export function ImportPage({ api, session }: { api: ApiClient; session: Session 
           />
         </p>
         <form className="import-form" onSubmit={submit}>
-          <label className="file-field">
-            {t.chooseFile}
-            <input
-              type="file"
-              name="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => setFile(e.target.files?.[0])}
-            />
-          </label>
+          {/* The browser's own file button speaks the browser's language: ours says it in the page's. */}
+          <div className="file-field">
+            <span>{t.chooseFile}</span>
+            <label className="file-pick">
+              <input
+                type="file"
+                name="file"
+                className="sr-only"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => setFile(e.target.files?.[0])}
+              />
+              <span className="button-like">{t.pickFile}</span>
+              <span className={file ? '' : 'muted'}>{file?.name ?? t.noFileChosen}</span>
+            </label>
+          </div>
           <fieldset className="modes">
             <legend>{t.importMode}</legend>
             {(['valid_rows', 'all_or_nothing'] as const).map((m) => (

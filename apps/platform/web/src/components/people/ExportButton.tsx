@@ -35,7 +35,7 @@ export function ExportButton({
     <span className={`export ${className ?? ''}`}>
       <button
         type="button"
-        className="secondary small-button"
+        className="secondary export-button"
         onClick={run}
         disabled={busy}
         data-export={filename}

@@ -10,17 +10,16 @@ import { Link } from '../Link';
 import { ErrorNote } from '../Panel';
 
 /**
- * The summaries of recommended vacancies: the platform's own (issue 17), or for one that gives ids only,
- * what the vacancy list says of each (no employer then); a vacancy found in neither is left out.
+ * Each recommendation's vacancy summary: the platform's own (issue 17), or for a platform that gives ids
+ * only, what the vacancy list says (no employer then); a vacancy found in neither is left out.
  */
 async function summariesOf(
   api: ApiClient,
   items: readonly Recommendation[],
-): Promise<Map<string, VacancySummary>> {
-  const given = new Map(items.flatMap((r) => (r.vacancy ? [[r.vacancyId, r.vacancy] as const] : [])));
+): Promise<(VacancySummary | undefined)[]> {
   const missing = items.filter((r) => !r.vacancy).map((r) => r.vacancyId);
-  if (missing.length > 0) for (const [id, v] of await vacanciesById(api, missing)) given.set(id, v);
-  return given;
+  const listed = missing.length > 0 ? await vacanciesById(api, missing) : new Map<string, VacancySummary>();
+  return items.map((r) => r.vacancy ?? listed.get(r.vacancyId));
 }
 
 /** One job a line: title (to its page), employer, city, wage, 包吃住; why it was recommended below. */
@@ -32,8 +31,8 @@ export function RecommendationList({ api, items }: { api: ApiClient; items: read
   if (summaries.status === 'error') return <ErrorNote error={summaries.error} />;
   return (
     <ol className="ranked jobs" data-testid="recommendations">
-      {items.flatMap((r) => {
-        const v = summaries.data.get(r.vacancyId);
+      {items.flatMap((r, i) => {
+        const v = summaries.data[i];
         if (!v) return [];
         const board = boardText(v, t);
         return [
