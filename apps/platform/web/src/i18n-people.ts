@@ -60,6 +60,7 @@ export const peopleZh = {
   mealsOnly: '包吃',
   personPage: '个人信息',
   householdLink: '查看家庭',
+  householdDetails: '家庭详情与电话',
   // The vacancy page.
   vacancyTitle: '岗位详情',
   employer: '用工单位',
@@ -195,6 +196,7 @@ export const peopleEn: PeopleWords = {
   mealsOnly: 'Meals',
   personPage: 'Person',
   householdLink: 'Household',
+  householdDetails: 'Household and phones',
   vacancyTitle: 'Vacancy',
   employer: 'Employer',
   poster: 'Posted by',

@@ -125,8 +125,8 @@ export interface VacancyDetail {
   readonly employer?: EmployerRef | null;
   readonly source: {
     readonly type: 'labour_station' | 'workshop' | 'public_welfare';
-    id: string;
-    name?: string;
+    readonly id: string;
+    readonly name?: string;
   };
   readonly location: WorkLocation;
   readonly wage: Wage;
@@ -137,12 +137,12 @@ export interface VacancyDetail {
   readonly ageRange: { readonly min: number; readonly max: number };
   readonly labourCapacities: readonly LabourCapacity[];
   readonly accommodation: boolean;
-  readonly meals?: boolean;
-  readonly workingHours?: string;
-  readonly contractTerms?: string;
-  readonly socialInsurance?: SocialInsuranceTerms;
-  readonly description?: string;
-  readonly contact?: { readonly name: string; readonly phone: string };
+  readonly meals?: boolean | null;
+  readonly workingHours?: string | null;
+  readonly contractTerms?: string | null;
+  readonly socialInsurance?: SocialInsuranceTerms | null;
+  readonly description?: string | null;
+  readonly contact?: { readonly name: string; readonly phone: string } | null;
   readonly welfare?: { readonly monthlySubsidy: number; readonly termMonths: number };
   readonly expiresAt: string;
   readonly postedAt: string;
@@ -155,7 +155,7 @@ export interface VacancySummary {
   readonly location: WorkLocation;
   readonly wage: Wage;
   readonly accommodation?: boolean;
-  readonly meals?: boolean;
+  readonly meals?: boolean | null;
 }
 
 /** What a candidate line says of its worker; the name per the reader's scope. */
