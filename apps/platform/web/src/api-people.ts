@@ -14,6 +14,8 @@ import type {
 /** Search filters the household and worker lists take (`q`: a name or part of one, pinyin initials, a phone). */
 export interface SearchParams {
   readonly q?: string;
+  /** A whole ID number, matched exactly (never shown back). */
+  readonly idNumber?: string;
   readonly countyCode?: string;
   readonly status?: string;
   readonly siteId?: string;

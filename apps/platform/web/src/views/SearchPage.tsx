@@ -10,6 +10,7 @@ import { useLoad } from '../use-load';
 import { Back } from './People';
 
 const LIMIT = 50;
+const ID_NUMBER = /^\d{17}[\dXx]$/;
 
 function HouseholdHits({ items }: { items: readonly HouseholdHit[] }) {
   const { t, lang } = useLang();
@@ -86,19 +87,33 @@ export function SearchPage({ api, session, q }: { api: ApiClient; session: Sessi
   const { t } = useLang();
   const countyCode = session.role === 'county_office' ? session.countyCode : undefined;
   const words = q.trim() || undefined;
+  // A phone is searched by 4 digits or more (fewer would list a county, not find a person).
+  const tooShort = words !== undefined && /^\d{1,3}$/.test(words);
+  // A whole ID number is matched exactly (through the platform's keyed hash), not as text.
+  const search = words && ID_NUMBER.test(words) ? { idNumber: words.toUpperCase() } : { q: words };
   const households = useLoad(
-    (signal) => api.searchHouseholds({ q: words, countyCode, limit: LIMIT }, signal),
+    (signal) =>
+      tooShort
+        ? Promise.resolve({ items: [], total: 0, nextCursor: null })
+        : api.searchHouseholds({ ...search, countyCode, limit: LIMIT }, signal),
     `h:${q}`,
   );
   const people = useLoad(
     (signal) =>
-      words ? api.searchWorkers({ q: words, countyCode, limit: LIMIT }, signal) : Promise.resolve(undefined),
+      words && !tooShort
+        ? api.searchWorkers({ ...search, countyCode, limit: LIMIT }, signal)
+        : Promise.resolve(undefined),
     `w:${q}`,
   );
   return (
     <main className="detail search-page">
       <Back />
       <p className="hint">{t.searchHint}</p>
+      {tooShort && (
+        <p className="card error" role="alert">
+          {t.phoneTooShort}
+        </p>
+      )}
       <Panel
         title={words ? t.households : t.countyHouseholds}
         state={households}
