@@ -48,7 +48,7 @@ function Shell() {
       ) : route.page === 'vacancy' ? (
         <VacancyPage key={route.id} api={api} id={route.id} />
       ) : route.page === 'search' ? (
-        <SearchPage api={api} session={session} q={route.q} />
+        <SearchPage api={api} session={session} q={route.q} idNumber={route.idNumber} />
       ) : route.page === 'import' ? (
         <ImportPage api={api} session={session} />
       ) : (

@@ -67,4 +67,10 @@ describe('the search’s and the import’s addresses', () => {
     expect(parseRoute('/search')).toEqual({ page: 'search', q: '' });
     expect(parseRoute(routePath({ page: 'import' }))).toEqual({ page: 'import' });
   });
+
+  it('keeps a whole ID number out of the address, in the history entry’s state', () => {
+    const route = { page: 'search', q: '', idNumber: '52040219860101002X' } as const;
+    expect(routePath(route)).toBe('/search');
+    expect(parseRoute('/search', '', { idNumber: route.idNumber })).toEqual(route);
+  });
 });

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
  * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search` and `/import`, so a case lives under
- * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked.
+ * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
+ * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
+ * history entry's state, and the address shows `/search` alone.
  */
 export type Route =
   | { page: 'dashboard'; area?: string }
@@ -11,12 +13,16 @@ export type Route =
   | { page: 'household'; id: string }
   | { page: 'worker'; id: string }
   | { page: 'vacancy'; id: string }
-  | { page: 'search'; q: string }
+  | { page: 'search'; q: string; idNumber?: string }
   | { page: 'import' };
 
-export function parseRoute(pathname: string, search = ''): Route {
+export function parseRoute(pathname: string, search = '', state?: unknown): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
-  if (first === 'search') return { page: 'search', q: new URLSearchParams(search).get('q') ?? '' };
+  if (first === 'search') {
+    const q = new URLSearchParams(search).get('q') ?? '';
+    const idNumber = (state as { idNumber?: unknown } | null)?.idNumber;
+    return typeof idNumber === 'string' ? { page: 'search', q, idNumber } : { page: 'search', q };
+  }
   if (first === 'import') return { page: 'import' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
@@ -44,15 +50,20 @@ export function routePath(route: Route): string {
 }
 
 export function navigate(route: Route): void {
-  history.pushState(null, '', routePath(route));
+  history.pushState(
+    route.page === 'search' && route.idNumber ? { idNumber: route.idNumber } : null,
+    '',
+    routePath(route),
+  );
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
+  const read = () => parseRoute(location.pathname, location.search, history.state);
+  const [route, setRoute] = useState(read);
   useEffect(() => {
-    const onPop = () => setRoute(parseRoute(location.pathname, location.search));
+    const onPop = () => setRoute(read());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);

@@ -10,7 +10,6 @@ import { useLoad } from '../use-load';
 import { Back } from './People';
 
 const LIMIT = 50;
-const ID_NUMBER = /^\d{17}[\dXx]$/;
 
 function HouseholdHits({ items }: { items: readonly HouseholdHit[] }) {
   const { t, lang } = useLang();
@@ -83,27 +82,37 @@ function WorkerHits({ items }: { items: readonly WorkerHit[] }) {
  * Households and people found by a name, pinyin initials or a phone; with no words, the county's households
  * (a county office's own county; the platform keeps everyone to their scope).
  */
-export function SearchPage({ api, session, q }: { api: ApiClient; session: Session; q: string }) {
+export function SearchPage({
+  api,
+  session,
+  q,
+  idNumber,
+}: {
+  api: ApiClient;
+  session: Session;
+  q: string;
+  idNumber?: string;
+}) {
   const { t } = useLang();
   const countyCode = session.role === 'county_office' ? session.countyCode : undefined;
-  const words = q.trim() || undefined;
+  const words = idNumber ?? (q.trim() || undefined);
   // A phone is searched by 4 digits or more (fewer would list a county, not find a person).
   const tooShort = words !== undefined && /^\d{1,3}$/.test(words);
   // A whole ID number is matched exactly (through the platform's keyed hash), not as text.
-  const search = words && ID_NUMBER.test(words) ? { idNumber: words.toUpperCase() } : { q: words };
+  const search = idNumber ? { idNumber } : { q: words };
   const households = useLoad(
     (signal) =>
       tooShort
         ? Promise.resolve({ items: [], total: 0, nextCursor: null })
         : api.searchHouseholds({ ...search, countyCode, limit: LIMIT }, signal),
-    `h:${q}`,
+    `h:${q}:${idNumber ?? ''}`,
   );
   const people = useLoad(
     (signal) =>
       words && !tooShort
         ? api.searchWorkers({ ...search, countyCode, limit: LIMIT }, signal)
         : Promise.resolve(undefined),
-    `w:${q}`,
+    `w:${q}:${idNumber ?? ''}`,
   );
   return (
     <main className="detail search-page">
