@@ -1,6 +1,6 @@
 import { filenameOf } from './http';
 import { peopleEn, peopleZh } from './i18n-people';
-import { boardText, formatPhone, headOf, placeOf, telHref } from './people-format';
+import { boardText, formatPhone, headOf, occupationLabel, placeOf, telHref } from './people-format';
 import type { MemberProfile } from './people-types';
 import { parseRoute, routePath } from './router';
 
@@ -37,6 +37,15 @@ describe('where a job is', () => {
     expect(placeOf({ province: '广东省', city: '东莞市' }, 'zh')).toBe('广东省东莞市');
     expect(placeOf({ province: '贵州省', city: '贵阳市' }, 'zh')).toBe('贵阳市');
     expect(placeOf({ province: 'Guangdong', city: 'Dongguan' }, 'en')).toBe('Dongguan, Guangdong');
+  });
+});
+
+describe('an occupation’s label', () => {
+  it('is the platform’s Chinese label, in English the register’s, never the code', () => {
+    const sewing = { code: '6-05-01-01', label: '缝纫工' };
+    expect(occupationLabel(sewing, 'zh')).toBe('缝纫工');
+    expect(occupationLabel(sewing, 'en')).toBe('Sewing machinist');
+    expect(occupationLabel({ code: '9-99-99-99', label: '未知工种' }, 'en')).toBe('未知工种');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Lang } from './i18n';
-import type { MemberProfile, VacancySummary } from './people-types';
+import { occupationOf } from '../../../../contracts/src/values/occupations';
+import type { Labelled, MemberProfile, VacancySummary } from './people-types';
 
 type Words = { boardAndLodging: string; lodgingOnly: string; mealsOnly: string };
 
@@ -28,3 +29,13 @@ export const formatPhone = (phone: string): string =>
 
 /** A tel: link's address (digits only, a landline's dash dropped). */
 export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/**
+ * An occupation or skill as the page's language names it: the platform's Chinese label, or in English the
+ * register's English label (the Chinese one when the register has none: never the code).
+ */
+export function occupationLabel(o: Labelled, lang: Lang): string {
+  if (lang === 'zh') return o.label;
+  const known = occupationOf(o.code);
+  return known.labelEn !== o.code ? known.labelEn : o.label;
+}

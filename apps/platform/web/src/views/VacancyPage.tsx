@@ -4,7 +4,7 @@ import { Link } from '../components/Link';
 import { ErrorNote, Panel } from '../components/Panel';
 import { Phone } from '../components/people/MemberCard';
 import { formatCount, useLang } from '../i18n';
-import { boardText, placeOf } from '../people-format';
+import { boardText, occupationLabel, placeOf } from '../people-format';
 import type { VacancyDetail } from '../people-types';
 import { areaName } from '../regions';
 import { formatDay } from '../time';
@@ -42,8 +42,12 @@ function VacancyFacts({ v }: { v: VacancyDetail }) {
       <Fact label={t.wage}>
         {wageRange(v.wage, lang)} {t.period[v.wage.period]}
       </Fact>
-      <Fact label={t.occupation}>{v.occupation.label}</Fact>
-      {v.skills.length > 0 && <Fact label={t.skills}>{v.skills.map((s) => s.label).join('、')}</Fact>}
+      <Fact label={t.occupation}>{occupationLabel(v.occupation, lang)}</Fact>
+      {v.skills.length > 0 && (
+        <Fact label={t.skills}>
+          {v.skills.map((s) => occupationLabel(s, lang)).join(lang === 'zh' ? '、' : ', ')}
+        </Fact>
+      )}
       <Fact label={t.workingHours}>{v.workingHours}</Fact>
       <Fact label={t.contractTerms}>{v.contractTerms}</Fact>
       <Fact label={t.socialInsurance}>{v.socialInsurance && t.socialInsuranceTerms[v.socialInsurance]}</Fact>

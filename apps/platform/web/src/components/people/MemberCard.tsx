@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../api';
 import { useLang } from '../../i18n';
-import { formatPhone, telHref } from '../../people-format';
+import { formatPhone, occupationLabel, telHref } from '../../people-format';
 import type { MemberProfile } from '../../people-types';
 import { formatDay } from '../../time';
 import { Link } from '../Link';
@@ -59,13 +59,13 @@ export function MemberFacts({ m }: { m: MemberProfile }) {
       {m.occupations && m.occupations.length > 0 && (
         <>
           <dt>{t.colOccupations}</dt>
-          <dd>{m.occupations.map((o) => o.label).join('、')}</dd>
+          <dd>{m.occupations.map((o) => occupationLabel(o, lang)).join(lang === 'zh' ? '、' : ', ')}</dd>
         </>
       )}
       <dt>{t.colEmployment}</dt>
       <dd className={e ? 'employed' : 'muted'} data-testid="employment">
         {e
-          ? [t.channel[e.channel], e.employer, `${formatDay(e.startDate, lang)}${t.since}`]
+          ? [t.channel[e.channel], e.employer, t.sinceDate(formatDay(e.startDate, lang))]
               .filter(Boolean)
               .join(' · ')
           : t.notEmployed}
