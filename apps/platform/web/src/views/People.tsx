@@ -119,10 +119,9 @@ export function WorkerPage({ api, session, id }: { api: ApiClient; session: Sess
         {(w) => (
           <>
             <MemberHead m={w} link={false} />
-            <dl className="facts">
+            <MemberFacts m={w}>
               <Whereabouts countyCode={w.countyCode} site={w.relocationSite} />
-            </dl>
-            <MemberFacts m={w} />
+            </MemberFacts>
             <p>
               <Link to={{ page: 'household', id: w.householdId }}>{t.householdLink}</Link>
             </p>

@@ -6,7 +6,8 @@ import { useLang } from '../i18n';
 import type { HouseholdHit, WorkerHit } from '../people-types';
 import { areaName } from '../regions';
 import type { Session } from '../session';
-import { useLoad } from '../use-load';
+import type { Loadable } from '../use-dashboard-data';
+import { usePagedSearch } from '../use-search';
 import { Back } from './People';
 
 const LIMIT = 50;
@@ -78,6 +79,36 @@ function WorkerHits({ items }: { items: readonly WorkerHit[] }) {
   );
 }
 
+function Found({ state, text }: { state: Loadable<{ total: number }>; text(n: number): string }) {
+  return state.status === 'ok' ? <span className="count">{text(state.data.total)}</span> : null;
+}
+
+/** How many of how many are shown, and the next page on request. */
+function More({
+  shown,
+  total,
+  loadMore,
+  text,
+}: {
+  shown: number;
+  total: number;
+  loadMore?: () => void;
+  text(shown: number, total: number): string;
+}) {
+  const { t } = useLang();
+  if (total <= shown && !loadMore) return null;
+  return (
+    <div className="list-foot">
+      <span className="muted">{text(shown, total)}</span>
+      {loadMore && (
+        <button type="button" className="secondary" onClick={loadMore}>
+          {t.loadMore}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /**
  * Households and people found by a name, pinyin initials or a phone; with no words, the county's households
  * (a county office's own county; the platform keeps everyone to their scope).
@@ -100,17 +131,17 @@ export function SearchPage({
   const tooShort = words !== undefined && /^\d{1,3}$/.test(words);
   // A whole ID number is matched exactly (through the platform's keyed hash), not as text.
   const search = idNumber ? { idNumber } : { q: words };
-  const households = useLoad(
-    (signal) =>
+  const households = usePagedSearch(
+    (cursor, signal) =>
       tooShort
         ? Promise.resolve({ items: [], total: 0, nextCursor: null })
-        : api.searchHouseholds({ ...search, countyCode, limit: LIMIT }, signal),
+        : api.searchHouseholds({ ...search, countyCode, limit: LIMIT, cursor }, signal),
     `h:${q}:${idNumber ?? ''}`,
   );
-  const people = useLoad(
-    (signal) =>
+  const people = usePagedSearch(
+    (cursor, signal) =>
       words && !tooShort
-        ? api.searchWorkers({ ...search, countyCode, limit: LIMIT }, signal)
+        ? api.searchWorkers({ ...search, countyCode, limit: LIMIT, cursor }, signal)
         : Promise.resolve(undefined),
     `w:${q}:${idNumber ?? ''}`,
   );
@@ -123,27 +154,42 @@ export function SearchPage({
           {t.phoneTooShort}
         </p>
       )}
-      <Panel
-        title={words ? t.households : t.countyHouseholds}
-        state={households}
-        extra={
-          households.status === 'ok' && (
-            <span className="count">{t.householdsFound(households.data.total)}</span>
-          )
-        }
-      >
-        {(page) => <HouseholdHits items={page.items} />}
-      </Panel>
-      {words && (
+      {households && (
+        <Panel
+          title={words ? t.households : t.countyHouseholds}
+          state={households.state}
+          extra={<Found state={households.state} text={t.householdsFound} />}
+        >
+          {(page) => (
+            <>
+              <HouseholdHits items={page.items} />
+              <More
+                shown={page.items.length}
+                total={page.total}
+                loadMore={households.loadMore}
+                text={t.shownOf}
+              />
+            </>
+          )}
+        </Panel>
+      )}
+      {people && (
         <Panel
           title={t.peopleTitle}
-          state={people}
-          extra={
-            people.status === 'ok' &&
-            people.data && <span className="count">{t.peopleFound(people.data.total)}</span>
-          }
+          state={people.state}
+          extra={<Found state={people.state} text={t.peopleFound} />}
         >
-          {(page) => page && <WorkerHits items={page.items} />}
+          {(page) => (
+            <>
+              <WorkerHits items={page.items} />
+              <More
+                shown={page.items.length}
+                total={page.total}
+                loadMore={people.loadMore}
+                text={t.shownPeopleOf}
+              />
+            </>
+          )}
         </Panel>
       )}
     </main>

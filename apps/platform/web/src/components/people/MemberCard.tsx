@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiClient } from '../../api';
 import { useLang } from '../../i18n';
 import { formatPhone, occupationLabel, telHref } from '../../people-format';
@@ -40,12 +41,13 @@ export function MemberHead({ m, link = true }: { m: MemberProfile; link?: boolea
   );
 }
 
-/** The member's facts: mobile, ID's last 4, occupations by label, current employment. */
-export function MemberFacts({ m }: { m: MemberProfile }) {
+/** The member's facts: mobile, ID's last 4, occupations by label, current employment (after `children`). */
+export function MemberFacts({ m, children }: { m: MemberProfile; children?: ReactNode }) {
   const { t, lang } = useLang();
   const e = m.employment;
   return (
     <dl className="facts member-facts">
+      {children}
       {m.phone && (
         <>
           <dt>{t.colPhone}</dt>
