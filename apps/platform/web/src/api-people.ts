@@ -23,6 +23,9 @@ export interface SearchParams {
   readonly limit?: number;
 }
 
+/** The household list's address under a search (with `format=xlsx`, the sheet of it). */
+export const householdsPath = (params: SearchParams): string => `/v1/households${q({ ...params })}`;
+
 /** People, jobs and Excel (issue 17), bound to one bearer token. */
 export function peopleApi(token: string) {
   const get = <T>(path: string, signal?: AbortSignal) => request<T>(token, path, { signal });
@@ -31,7 +34,7 @@ export function peopleApi(token: string) {
       get<HouseholdProfile>(`/v1/households/${enc(id)}`, signal),
     worker: (id: string, signal?: AbortSignal) => get<WorkerProfile>(`/v1/workers/${enc(id)}`, signal),
     searchHouseholds: (params: SearchParams, signal?: AbortSignal) =>
-      get<SearchPage<HouseholdHit>>(`/v1/households${q({ ...params })}`, signal),
+      get<SearchPage<HouseholdHit>>(householdsPath(params), signal),
     searchWorkers: (params: SearchParams, signal?: AbortSignal) =>
       get<SearchPage<WorkerHit>>(`/v1/workers${q({ ...params })}`, signal),
     vacancy: (id: string, signal?: AbortSignal) => get<VacancyDetail>(`/v1/vacancies/${enc(id)}`, signal),

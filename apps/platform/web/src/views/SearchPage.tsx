@@ -1,4 +1,6 @@
 import type { ApiClient } from '../api';
+import { householdsPath } from '../api-people';
+import { ExportButton } from '../components/people/ExportButton';
 import { Link } from '../components/Link';
 import { Panel } from '../components/Panel';
 import { Phone } from '../components/people/MemberCard';
@@ -158,7 +160,15 @@ export function SearchPage({
         <Panel
           title={words ? t.households : t.countyHouseholds}
           state={households.state}
-          extra={<Found state={households.state} text={t.householdsFound} />}
+          extra={
+            <>
+              <Found state={households.state} text={t.householdsFound} />
+              <ExportButton
+                fetchFile={() => api.exportXlsx(householdsPath({ ...search, countyCode }))}
+                filename={`搬迁户-${countyCode ?? ''}.xlsx`}
+              />
+            </>
+          }
         >
           {(page) => (
             <>
