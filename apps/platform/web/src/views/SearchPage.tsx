@@ -165,7 +165,7 @@ export function SearchPage({
               <Found state={households.state} text={t.householdsFound} />
               <ExportButton
                 fetchFile={() => api.exportXlsx(householdsPath({ ...search, countyCode }))}
-                filename={`搬迁户-${countyCode ?? ''}.xlsx`}
+                filename={countyCode ? `搬迁户-${countyCode}.xlsx` : '搬迁户.xlsx'}
               />
             </>
           }
