@@ -90,7 +90,7 @@ export function MemberCard({ api, m, showJobs }: { api: ApiClient; m: MemberProf
       {looking && (
         <details className="member-jobs" open>
           <summary>{t.jobsForMember}</summary>
-          <WorkerJobs api={api} workerId={m.workerId} />
+          <WorkerJobs api={api} workerId={m.workerId} first={3} />
         </details>
       )}
     </li>
