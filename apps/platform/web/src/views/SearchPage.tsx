@@ -27,7 +27,7 @@ function HouseholdHits({ items }: { items: readonly HouseholdHit[] }) {
             </Link>
             <span className={`badge status-${h.status}`}>{t.householdStatus[h.status]}</span>
             <span className="muted">
-              {t.membersN(h.memberCount)} · {t.colEmployedShort} {h.employedCount}
+              {t.membersN(h.memberCount)} · {t.employedN(h.employedCount)}
             </span>
           </div>
           <div className="vacancy-meta">
@@ -49,7 +49,7 @@ function HouseholdHits({ items }: { items: readonly HouseholdHit[] }) {
 }
 
 function WorkerHits({ items }: { items: readonly WorkerHit[] }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   if (items.length === 0) return <p className="muted">{t.noPeopleFound}</p>;
   return (
     <ul className="hits" data-testid="worker-hits">
@@ -68,7 +68,9 @@ function WorkerHits({ items }: { items: readonly WorkerHit[] }) {
             </span>
           </div>
           <div className="vacancy-meta">
-            <span>{w.relocationSite.name}</span>
+            <span>
+              {areaName(w.countyCode, lang)} · {w.relocationSite.name}
+            </span>
             <Phone phone={w.phone} />
             <span>
               {t.idLast4} {w.idLast4}
