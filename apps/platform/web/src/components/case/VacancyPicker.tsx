@@ -8,6 +8,10 @@ import { wageRange } from '../../wage-range';
 
 const FIRST = 5;
 
+/** The employer a cadre names to the worker (the platform's list gives it, or the poster's name). */
+const employerOf = (v: VacancyView): string | undefined =>
+  (v as VacancyView & { employer?: { name: string } }).employer?.name;
+
 interface Offer {
   readonly vacancy: VacancyView;
   readonly reasons?: readonly string[];
@@ -84,7 +88,9 @@ export function VacancyPicker({
             <strong className="offer-title">{v.title}</strong>{' '}
             <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
             <span className="offer-meta">
-              {v.location.city} · {wageRange(v.wage, lang)} {t.period[v.wage.period]}
+              {[employerOf(v), v.location.city, `${wageRange(v.wage, lang)} ${t.period[v.wage.period]}`]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
             {reasons && reasons.length > 0 && (
               <span className="reasons">{reasons.slice(0, 2).join(' · ')}</span>
