@@ -87,10 +87,9 @@ export function VacancyPicker({
           <span>
             <strong className="offer-title">{v.title}</strong>{' '}
             <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
+            {employerOf(v) && <span className="offer-employer"> {employerOf(v)}</span>}
             <span className="offer-meta">
-              {[employerOf(v), v.location.city, `${wageRange(v.wage, lang)} ${t.period[v.wage.period]}`]
-                .filter(Boolean)
-                .join(' · ')}
+              {v.location.city} · {wageRange(v.wage, lang)} {t.period[v.wage.period]}
             </span>
             {reasons && reasons.length > 0 && (
               <span className="reasons">{reasons.slice(0, 2).join(' · ')}</span>
