@@ -1,8 +1,14 @@
 import { OLDEST_BIRTH_YEAR } from '@contracts/http';
-import type { Channel, EmploymentReportSource, Gender, LabourCapacity } from '@contracts/values';
+import type {
+  Channel,
+  EmploymentReportSource,
+  Gender,
+  LabourCapacity,
+  RelationToHead,
+} from '@contracts/values';
 import { pickSurname, givenName } from './chinese-names';
 import type { LabourStation } from './labour-stations';
-import type { Rng } from './prng';
+import { createRng, hashSeed, type Rng } from './prng';
 import type { ResidentIdAllocator } from './resident-ids';
 import type { EmploymentReportBody, HouseholdBody, HouseholdMemberBody } from './seed-commands';
 import type { WelfareProgramme } from './welfare-programmes';
@@ -55,6 +61,7 @@ interface Person {
   age: number;
   gender: Gender;
   surname: string;
+  relation: RelationToHead;
 }
 
 /** Ages and genders of the people aged 16+: elderly-only households, or a family around a working head. */
@@ -64,7 +71,7 @@ function composition(rng: Rng, year: number): Person[] {
   const surname = pickSurname(rng);
   if (rng.chance(NO_LABOUR_HOUSEHOLD)) {
     const age = rng.int(70, oldest);
-    const elder: Person = { age, gender: rng.chance(0.5) ? 'male' : 'female', surname };
+    const elder: Person = { age, gender: rng.chance(0.5) ? 'male' : 'female', surname, relation: 'head' };
     return rng.chance(0.5)
       ? [elder]
       : [
@@ -73,6 +80,7 @@ function composition(rng: Rng, year: number): Person[] {
             age: age - rng.int(0, 5),
             gender: elder.gender === 'male' ? 'female' : 'male',
             surname: pickSurname(rng),
+            relation: 'spouse',
           },
         ];
   }
@@ -81,7 +89,12 @@ function composition(rng: Rng, year: number): Person[] {
     [rng.int(35, 49), 4],
     [rng.int(50, 64), 3],
   ] as const);
-  const head: Person = { age: headAge, gender: rng.chance(0.85) ? 'male' : 'female', surname };
+  const head: Person = {
+    age: headAge,
+    gender: rng.chance(0.85) ? 'male' : 'female',
+    surname,
+    relation: 'head',
+  };
   const people = [head];
   if (rng.chance(0.88)) {
     const spouseAge = Math.max(18, headAge + (head.gender === 'male' ? -rng.int(0, 5) : rng.int(0, 5)));
@@ -89,6 +102,7 @@ function composition(rng: Rng, year: number): Person[] {
       age: spouseAge,
       gender: head.gender === 'male' ? 'female' : 'male',
       surname: pickSurname(rng),
+      relation: 'spouse',
     });
   }
   const children = rng.weighted([
@@ -101,12 +115,19 @@ function composition(rng: Rng, year: number): Person[] {
   for (let i = 0; i < children; i++) {
     const age = headAge - rng.int(20, 36);
     // Children under 16 are not workers; grown-up children past 28 have households of their own.
-    if (age >= 16 && age <= 28) people.push({ age, gender: rng.chance(0.52) ? 'male' : 'female', surname });
+    if (age >= 16 && age <= 28) {
+      people.push({ age, gender: rng.chance(0.52) ? 'male' : 'female', surname, relation: 'child' });
+    }
   }
   if (rng.chance(0.35)) {
     const parentAge = headAge + rng.int(22, 32);
     if (parentAge <= oldest)
-      people.push({ age: parentAge, gender: rng.chance(0.55) ? 'female' : 'male', surname });
+      people.push({
+        age: parentAge,
+        gender: rng.chance(0.55) ? 'female' : 'male',
+        surname,
+        relation: 'parent',
+      });
   }
   return people;
 }
@@ -140,6 +161,29 @@ function employedMembers(rng: Rng, capacities: readonly LabourCapacity[]): Set<n
   return employed;
 }
 
+/** Prefixes of the three carriers' mobile numbers (China Mobile, Unicom, Telecom). */
+const MOBILE_PREFIXES = [
+  '134', '135', '136', '137', '138', '139', '147', '150', '151', '152', '157', '158', '159', '172', '178',
+  '182', '183', '184', '187', '188', '198', '130', '131', '132', '155', '156', '166', '175', '176', '185',
+  '186', '133', '153', '173', '177', '180', '181', '189', '191', '199',
+]; // prettier-ignore
+
+/**
+ * A plausible mainland mobile, drawn from the person's ID number (its own stream, so the rest of the
+ * population is the same draw for draw as before phones were added). Most of the oldest have none.
+ */
+export function mobileOf(idNumber: string, age: number): string | undefined {
+  const rng = createRng(hashSeed('mobile', idNumber));
+  if (age >= 75 && rng.chance(0.6)) return undefined;
+  return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
+}
+
+/** A flat at the relocation site (3栋2单元501), drawn from the household's ref on its own stream. */
+export function addressOf(ref: string): string {
+  const rng = createRng(hashSeed('address', ref));
+  return `${rng.int(1, 24)}栋${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}`;
+}
+
 export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHousehold {
   const people = composition(rng, ctx.year);
   const capacities = people.map((p) => labourCapacityAt(rng, p.age));
@@ -152,9 +196,15 @@ export function generateHousehold(rng: Rng, ctx: CountyContext): GeneratedHouseh
     const workshop = channel === 'workshop' && ctx.workshops.length > 0 ? rng.pick(ctx.workshops) : undefined;
     const preference = preferenceFor(rng, capacity, person.age, channel);
     const birthYear = ctx.year - person.age;
+    // The name is drawn before the ID number, as it always was (the same population draw for draw).
+    const name = person.surname + givenName(rng, person.gender);
+    const idNumber = ctx.ids.issue(rng, birthYear, person.gender);
+    const phone = mobileOf(idNumber, person.age);
     members.push({
-      name: person.surname + givenName(rng, person.gender),
-      idNumber: ctx.ids.issue(rng, birthYear, person.gender),
+      name,
+      idNumber,
+      ...(phone === undefined ? {} : { phone }),
+      relationToHead: person.relation,
       birthYear,
       gender: person.gender,
       labourCapacity: capacity,

@@ -34,6 +34,20 @@ describe('generatePopulation', () => {
     expect(households(43)).not.toEqual(households(42));
   });
 
+  it('gives households an address and one head, and most members a mainland mobile, all valid bodies', () => {
+    const registrations = demo.flatMap((c) => (c.kind === 'registerHousehold' ? [c.body] : []));
+    const members = registrations.flatMap((b) => b.members);
+    for (const body of registrations) {
+      expect(body.address).toMatch(/^\d+栋\d单元\d+0\d$/);
+      expect(body.members.filter((m) => m.relationToHead === 'head')).toHaveLength(1);
+      expect(householdBodyAt(() => 2026).safeParse(body).success).toBe(true);
+    }
+    const phones = members.flatMap((m) => (m.phone === undefined ? [] : [m.phone]));
+    expect(phones.length / members.length).toBeGreaterThan(0.9);
+    for (const phone of phones) expect(phone).toMatch(/^1[3-9]\d{9}$/);
+    expect(new Set(phones).size).toBeGreaterThan(phones.length * 0.99);
+  });
+
   it('emits commands in dependency order: every ref is registered before a command names it', () => {
     const known = new Set<string>();
     const order = ['registerLabourStation', 'certifyWorkshop', 'postVacancy', 'registerHousehold'];

@@ -4,7 +4,7 @@ import {
   prefectureOfCounty,
 } from '@contracts/regions/guizhou-divisions';
 import { withHistory } from './history';
-import { generateHousehold, type CountyContext } from './households';
+import { addressOf, generateHousehold, type CountyContext } from './households';
 import { LABOUR_STATIONS, labourStationBody, type LabourStation } from './labour-stations';
 import { createRng, hashSeed } from './prng';
 import { relocationSitesOf, type RelocationSite } from './relocation-sites';
@@ -200,6 +200,7 @@ function* householdsOfCounty(
       const job = jobs.get(i + 1);
       return job ? { ...member, currentEmployment: job } : member;
     });
-    yield { kind: 'registerHousehold', ref, body: { ...body, members, relocationSiteId: site.id } };
+    const address = addressOf(ref);
+    yield { kind: 'registerHousehold', ref, body: { ...body, members, relocationSiteId: site.id, address } };
   }
 }

@@ -2,6 +2,7 @@ import type { ModuleImport } from './app.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitorModule } from './monitor/monitor.module';
+import { PeopleModule } from './people/people.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -18,5 +19,6 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   DashboardModule,
   MonitorModule,
   MatchingModule,
+  PeopleModule,
   SchedulerModule.beside(MonitorModule),
 ];

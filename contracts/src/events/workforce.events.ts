@@ -15,8 +15,10 @@ import {
   isoDate,
   isoDateTime,
   labourCapacity,
+  mainlandMobile,
   memberNo,
   offeredVacancyIds,
+  relationToHead,
   relocationSiteId,
   skillTag,
   skills,
@@ -34,14 +36,55 @@ export const HouseholdRegistered = defineEvent({
   stream: 'household',
   time: 'registeredAt',
   schema: z
-    .object({ householdId, countyCode: guizhouCountyCode, relocationSiteId, registeredAt: isoDateTime })
+    .object({
+      householdId,
+      countyCode: guizhouCountyCode,
+      relocationSiteId,
+      /** Building and unit at the site (3栋2单元501) or the village; absent when not given (and before 2026-12). */
+      address: recordedText(200).optional(),
+      registeredAt: isoDateTime,
+    })
     .strict(),
   example: {
     householdId: HOUSEHOLD,
     countyCode: '520402',
     relocationSiteId: 'site-520402-01',
+    address: '3栋2单元501',
     registeredAt: AT,
   },
+});
+
+/** The household's address, changed after registration (HouseholdRegistered holds the first one). */
+export const HouseholdAddressChanged = defineEvent({
+  type: 'HouseholdAddressChanged',
+  version: 1,
+  stream: 'household',
+  time: 'changedAt',
+  schema: z.object({ householdId, address: recordedText(200), changedAt: isoDateTime }).strict(),
+  example: { householdId: HOUSEHOLD, address: '5栋1单元302', changedAt: AT },
+});
+
+/**
+ * A member's mobile number: at registration (in the same append) when given, and each time it changes.
+ * Personal information: kept in events, never logged; shown only to those who answer for the member.
+ */
+export const MemberContactRecorded = defineEvent({
+  type: 'MemberContactRecorded',
+  version: 1,
+  stream: 'household',
+  time: 'recordedAt',
+  schema: z.object({ workerId, householdId, phone: mainlandMobile, recordedAt: isoDateTime }).strict(),
+  example: { workerId: WORKER, householdId: HOUSEHOLD, phone: '13812345678', recordedAt: AT },
+});
+
+/** 与户主关系: how a member is related to the head of household (one head per household), as registered. */
+export const MemberRelationRecorded = defineEvent({
+  type: 'MemberRelationRecorded',
+  version: 1,
+  stream: 'household',
+  time: 'recordedAt',
+  schema: z.object({ workerId, householdId, relationToHead, recordedAt: isoDateTime }).strict(),
+  example: { workerId: WORKER, householdId: HOUSEHOLD, relationToHead: 'head', recordedAt: AT },
 });
 
 /** A birth year no older than 1900; the HTTP body applies the working-age range. */
@@ -258,7 +301,10 @@ export const WorkerServiceDelivered = defineEvent({
 
 export const WORKFORCE_EVENTS = [
   HouseholdRegistered,
+  HouseholdAddressChanged,
   WorkerRegistered,
+  MemberContactRecorded,
+  MemberRelationRecorded,
   WorkerProfileUpdated,
   WorkerTrainingCompleted,
   WorkerLabourCapacityChanged,

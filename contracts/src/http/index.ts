@@ -7,3 +7,6 @@ export * from './postings.bodies';
 export * from './responses';
 export * from './workforce.bodies';
 export * from './welfare-terms.bodies';
+export * from './people.bodies';
+export * from './people.queries';
+export * from './people.responses';

@@ -162,10 +162,12 @@ export const updateWorkerBody = z
     preference: workPreference.optional(),
     labourCapacity: labourCapacity.optional(),
     expectedMonthlyWage: yuan.optional(),
+    /** The member's mobile, new or changed. */
+    phone: mainlandMobile.optional(),
   })
   .strict()
   .refine((b) => Object.values(b).some((value) => value !== undefined), {
-    error: 'Give at least one of skills, preference, labourCapacity, expectedMonthlyWage',
+    error: 'Give at least one of skills, preference, labourCapacity, expectedMonthlyWage, phone',
   })
   .meta({ id: 'UpdateWorkerBody' });
 export type UpdateWorkerBody = z.infer<typeof updateWorkerBody>;

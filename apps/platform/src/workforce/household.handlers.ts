@@ -12,7 +12,8 @@ import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
 import { requireHouseholdOffice } from './workforce-scope';
-import { AddWorkerCommand, RegisterHouseholdCommand } from './workforce.commands';
+import { decideOnHousehold } from '../command-handling/decide-and-append';
+import { AddWorkerCommand, RegisterHouseholdCommand, UpdateHouseholdCommand } from './workforce.commands';
 
 /**
  * Registers a household with its members in one append (ADR 0001), after claiming each person for it
@@ -49,6 +50,7 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         householdId,
         countyCode: body.countyCode,
         relocationSiteId: body.relocationSiteId,
+        ...(body.address === undefined ? {} : { address: body.address }),
         members,
         claimRevisions: claims,
         now: ctx.now,
@@ -90,6 +92,23 @@ export class AddWorkerHandler implements ICommandHandler<AddWorkerCommand> {
       { workerId: added?.type === 'WorkerRegistered' ? added.data.workerId : '' },
       position,
     );
+  }
+}
+
+/** The household's address, by the office of its county. */
+@CommandHandler(UpdateHouseholdCommand)
+export class UpdateHouseholdHandler implements ICommandHandler<UpdateHouseholdCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ householdId, body, ctx }: UpdateHouseholdCommand) {
+    await requireHouseholdOffice(this.store, householdId, ctx);
+    const { position } = await decideOnHousehold(
+      this.store,
+      householdId,
+      { type: 'ChangeAddress', householdId, address: body.address, now: ctx.now },
+      ctx,
+    );
+    return withPosition({}, position);
   }
 }
 

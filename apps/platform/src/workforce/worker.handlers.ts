@@ -15,14 +15,14 @@ import { RecordTrainingCommand, ReportEmploymentCommand, UpdateWorkerCommand } f
 
 const householdCommands = sequenceDecider(householdDecider);
 
-/** Profile fields and labour capacity are two domain commands, decided together and appended at once. */
+/** Profile fields, labour capacity and phone are domain commands of their own, decided together and appended at once. */
 @CommandHandler(UpdateWorkerCommand)
 export class UpdateWorkerHandler implements ICommandHandler<UpdateWorkerCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ workerId, body, ctx }: UpdateWorkerCommand) {
     const householdId = await workerHousehold(this.store, workerId, ctx);
-    const { labourCapacity, skills, preference, expectedMonthlyWage } = body;
+    const { labourCapacity, skills, preference, expectedMonthlyWage, phone } = body;
     const commands: HouseholdCommand[] = [];
     if (skills !== undefined || preference !== undefined || expectedMonthlyWage !== undefined) {
       commands.push({
@@ -37,6 +37,7 @@ export class UpdateWorkerHandler implements ICommandHandler<UpdateWorkerCommand>
     if (labourCapacity !== undefined) {
       commands.push({ type: 'ChangeLabourCapacity', workerId, labourCapacity, now: ctx.now });
     }
+    if (phone !== undefined) commands.push({ type: 'RecordContact', workerId, phone, now: ctx.now });
     const { position } = await decideAndAppend(
       this.store,
       householdStream(householdId),

@@ -5,6 +5,7 @@ import type {
   RecordTrainingBody,
   RegisterHouseholdBody,
   ReportEmploymentBody,
+  UpdateHouseholdBody,
   UpdateWorkerBody,
 } from '@contracts';
 import type { WithPosition } from '@lib/http';
@@ -25,6 +26,16 @@ export class AddWorkerCommand extends Command<WithPosition<{ workerId: string }>
   constructor(
     readonly householdId: string,
     readonly body: MemberBody,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class UpdateHouseholdCommand extends Command<WithPosition<object>> {
+  constructor(
+    readonly householdId: string,
+    readonly body: UpdateHouseholdBody,
     readonly ctx: CommandContext,
   ) {
     super();

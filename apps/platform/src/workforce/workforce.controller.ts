@@ -12,6 +12,7 @@ import {
   recordTrainingBody,
   registerHouseholdBody,
   reportEmploymentBody,
+  updateHouseholdBody,
   updateWorkerBody,
   workerAddedResponse,
   type EndEmploymentBody,
@@ -19,6 +20,7 @@ import {
   type RecordTrainingBody,
   type RegisterHouseholdBody,
   type ReportEmploymentBody,
+  type UpdateHouseholdBody,
   type UpdateWorkerBody,
 } from '@contracts';
 import { Roles } from '@lib/auth';
@@ -31,6 +33,7 @@ import {
   RecordTrainingCommand,
   RegisterHouseholdCommand,
   ReportEmploymentCommand,
+  UpdateHouseholdCommand,
   UpdateWorkerCommand,
 } from './workforce.commands';
 
@@ -71,9 +74,24 @@ export class WorkforceController {
     return this.commands.execute(new AddWorkerCommand(params.id, body, ctx));
   }
 
+  @Patch('households/:id')
+  @ApiDoc({
+    summary: 'Change a household’s address (building and unit at the site, or the village)',
+    description: 'The same address again appends nothing.',
+    tags: TAGS,
+    responses: { 200: { description: 'Changed', schema: positionResponse } },
+  })
+  updateHousehold(
+    @ZodParams(householdParams) params: z.infer<typeof householdParams>,
+    @ZodBody(updateHouseholdBody) body: UpdateHouseholdBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new UpdateHouseholdCommand(params.id, body, ctx));
+  }
+
   @Patch('workers/:id')
   @ApiDoc({
-    summary: 'Change a worker’s skills, preference, expected wage or labour capacity',
+    summary: 'Change a worker’s skills, preference, expected wage, labour capacity or mobile number',
     tags: TAGS,
     responses: { 200: { description: 'Changed', schema: positionResponse } },
   })

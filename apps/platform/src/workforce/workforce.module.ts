@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { CommandHandlingModule } from '../command-handling/command-handling.module';
 import { EndEmploymentReportHandler } from './end-employment.handler';
-import { AddWorkerHandler, RegisterHouseholdHandler } from './household.handlers';
+import { AddWorkerHandler, RegisterHouseholdHandler, UpdateHouseholdHandler } from './household.handlers';
 import { IdNumberHasher } from './id-number-hasher';
 import { RecordTrainingHandler, ReportEmploymentHandler, UpdateWorkerHandler } from './worker.handlers';
 import { WorkerServicesController } from './worker-services.controller';
@@ -17,6 +17,7 @@ import { WorkforceController } from './workforce.controller';
     IdNumberHasher,
     RegisterHouseholdHandler,
     AddWorkerHandler,
+    UpdateHouseholdHandler,
     UpdateWorkerHandler,
     RecordTrainingHandler,
     ReportEmploymentHandler,

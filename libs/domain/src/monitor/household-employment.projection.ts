@@ -209,6 +209,8 @@ function evolveHouseholdFigures(
     };
     return recount(doc, [...doc.members, member], at, event);
   }
+  // A change of the household's own details (its address) changes no member's figures.
+  if (!('workerId' in event.data)) return doc;
   const { workerId } = event.data;
   const index = doc.members.findIndex((m) => m.workerId === workerId);
   if (index < 0) return doc;

@@ -5,6 +5,7 @@ import type {
   Gender,
   JobSeekerService,
   LabourCapacity,
+  RelationToHead,
   VerificationMethod,
   WorkPreference,
 } from '@contracts';
@@ -22,6 +23,9 @@ export interface MemberInput {
   readonly preference: WorkPreference;
   readonly expectedMonthlyWage?: number | null;
   readonly returnee?: boolean;
+  /** Stored apart from the registration (MemberContactRecorded, MemberRelationRecorded). */
+  readonly phone?: string;
+  readonly relationToHead?: RelationToHead;
 }
 
 interface WorkerCommandBase {
@@ -47,6 +51,7 @@ export type RegisterHousehold = {
   readonly householdId: string;
   readonly countyCode: string;
   readonly relocationSiteId: string;
+  readonly address?: string;
   readonly members: readonly RegisteringMember[];
   /** The revision of the claim (stream `resident-<hash>`) this registration holds on each member's ID hash. */
   readonly claimRevisions: ClaimRevisions;
@@ -81,6 +86,20 @@ export type UpdateWorkerProfile = WorkerCommandBase & {
   readonly skills?: readonly string[];
   readonly preference?: WorkPreference;
   readonly expectedMonthlyWage?: number;
+};
+
+/** A member's mobile number, new or changed. */
+export type RecordContact = WorkerCommandBase & {
+  readonly type: 'RecordContact';
+  readonly phone: string;
+};
+
+/** The household's address changed (it moved within the site, or from the village to the site). */
+export type ChangeAddress = {
+  readonly type: 'ChangeAddress';
+  readonly householdId: string;
+  readonly address: string;
+  readonly now: string;
 };
 
 export type RecordTraining = WorkerCommandBase & {
@@ -198,6 +217,8 @@ export type HouseholdCommand =
   | AddWorker
   | VoidResidentClaim
   | UpdateWorkerProfile
+  | RecordContact
+  | ChangeAddress
   | RecordTraining
   | ChangeLabourCapacity
   | ReportEmployment

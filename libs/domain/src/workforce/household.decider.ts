@@ -9,6 +9,13 @@ import type {
   UpdateWorkerProfile,
   VoidResidentClaim,
 } from './household.commands';
+import {
+  changeAddress,
+  memberDetailsRecorded,
+  recordContact,
+  secondHeadRefusal,
+  withoutDetails,
+} from './household-contact';
 import { beforeWorkingAgeRefusal, currentEmploymentRefusal } from './employment-dates';
 import { verifyEmployment } from './employment-follow-up';
 import { endEmployment, placeWorker, reportEmployment, voidPlacement } from './household-employment';
@@ -36,6 +43,7 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
     if (command.type === 'VoidResidentClaim') return voidResidentClaim(command, state);
     if (state.status === 'none') return reject('not_found', 'The household does not exist');
     if (command.type === 'AddWorker') return addWorker(command, state);
+    if (command.type === 'ChangeAddress') return changeAddress(command, state);
     const worker = state.workers.get(command.workerId);
     if (!worker) return reject('not_found', `Worker ${command.workerId} does not exist`);
     // A public-welfare term's end, as the scheduler asks for it (welfare-term.decisions.ts).
@@ -45,6 +53,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
     switch (command.type) {
       case 'UpdateWorkerProfile':
         return updateProfile(command, worker);
+      case 'RecordContact':
+        return recordContact(command, state, worker);
       case 'RecordTraining': {
         if (worker.trainingIds.has(command.trainingId)) return alreadyDone();
         if (Date.parse(command.completedAt) > Date.parse(command.now)) {
@@ -92,10 +102,22 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdState, Househo
   },
 };
 
-function workerRegistered(
+/** The member's WorkerRegistered, then its phone and relation to the head when given. */
+function memberRegistered(
   householdId: string,
   memberNo: number,
   member: MemberInput,
+  now: string,
+): HouseholdEvent[] {
+  const registered = workerRegistered(householdId, memberNo, withoutDetails(member), now);
+  const { workerId } = registered.data;
+  return [registered, ...memberDetailsRecorded(member, { workerId, householdId }, now)];
+}
+
+function workerRegistered(
+  householdId: string,
+  memberNo: number,
+  member: Omit<MemberInput, 'phone' | 'relationToHead'>,
   now: string,
 ): EventOfType<'WorkerRegistered'> {
   const { expectedMonthlyWage, skills, ...rest } = member;
@@ -119,7 +141,7 @@ function workerRegistered(
  * but unemployed when it is not (no zero-employment case opened and cleared at once).
  */
 function registerHousehold(command: RegisterHousehold, state: HouseholdState): Result {
-  const { householdId, countyCode, relocationSiteId, members, now } = command;
+  const { householdId, countyCode, relocationSiteId, address, members, now } = command;
   if (state.status !== 'none') return reject('already_exists', `Household ${householdId} already exists`);
   if (members.length === 0)
     return reject('invalid_value', 'A household has at least one member', { field: 'members' });
@@ -140,10 +162,21 @@ function registerHousehold(command: RegisterHousehold, state: HouseholdState): R
   }
   const implausible = currentEmploymentRefusal(members, now);
   if (implausible) return implausible;
+  const twoHeads = secondHeadRefusal(members);
+  if (twoHeads) return twoHeads;
   return accept(
-    { type: 'HouseholdRegistered', data: { householdId, countyCode, relocationSiteId, registeredAt: now } },
-    ...members.map(({ currentEmployment: _, ...member }, index) =>
-      workerRegistered(householdId, index + 1, member, now),
+    {
+      type: 'HouseholdRegistered',
+      data: {
+        householdId,
+        countyCode,
+        relocationSiteId,
+        ...(address === undefined ? {} : { address }),
+        registeredAt: now,
+      },
+    },
+    ...members.flatMap(({ currentEmployment: _, ...member }, index) =>
+      memberRegistered(householdId, index + 1, member, now),
     ),
     ...employed.map(({ memberNo, ...employment }): HouseholdEvent => ({
       type: 'EmploymentReported',
@@ -201,7 +234,9 @@ function addWorker(command: AddWorker, state: RegisteredHousehold): Result {
   const memberNo = Math.max(0, ...workers.map((w) => w.memberNo)) + 1;
   if (memberNo > MAX_MEMBERS)
     return reject('invalid_value', `A household has at most ${MAX_MEMBERS} members`);
-  return accept(workerRegistered(state.householdId, memberNo, command.member, command.now));
+  const twoHeads = secondHeadRefusal([command.member], workers);
+  if (twoHeads) return twoHeads;
+  return accept(...memberRegistered(state.householdId, memberNo, command.member, command.now));
 }
 
 /** A "131" service, once per id; its time has happened (not after `now`). */

@@ -1,6 +1,7 @@
 import type {
   Channel,
   EmploymentEndReason,
+  RelationToHead,
   EventData,
   EventsOfStream,
   LabourCapacity,
@@ -36,6 +37,8 @@ export interface WorkerState {
   readonly serviceIds: ReadonlySet<string>;
   /** At most one: one job per worker. */
   readonly activeEmployment?: Employment;
+  readonly phone?: string;
+  readonly relationToHead?: RelationToHead;
 }
 
 /** An employment id as the household knows it: whose, and how it ended once it has (a retried end is a no-op). */
@@ -50,6 +53,7 @@ export interface RegisteredHousehold {
   readonly householdId: string;
   readonly countyCode: string;
   readonly relocationSiteId: string;
+  readonly address?: string;
   readonly workers: ReadonlyMap<string, WorkerState>;
   /** Every employment id ever seen, active or ended, with its worker (for idempotent repeats). */
   readonly employments: ReadonlyMap<string, EmploymentRecord>;
@@ -119,12 +123,13 @@ function renewTerm(
 
 export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): HouseholdState {
   if (event.type === 'HouseholdRegistered') {
-    const { householdId, countyCode, relocationSiteId } = event.data;
+    const { householdId, countyCode, relocationSiteId, address } = event.data;
     return {
       status: 'registered',
       householdId,
       countyCode,
       relocationSiteId,
+      ...(address === undefined ? {} : { address }),
       workers: new Map(),
       employments: new Map(),
       placements: new Map(),
@@ -166,6 +171,15 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       };
       return { ...state, workers: withEntry(state.workers, workerId, worker) };
     }
+    case 'HouseholdAddressChanged':
+      return { ...state, address: event.data.address };
+    case 'MemberContactRecorded':
+      return updateWorker(state, event.data.workerId, (w) => ({ ...w, phone: event.data.phone }));
+    case 'MemberRelationRecorded':
+      return updateWorker(state, event.data.workerId, (w) => ({
+        ...w,
+        relationToHead: event.data.relationToHead,
+      }));
     case 'WorkerProfileUpdated': {
       const { skills, preference, expectedMonthlyWage } = event.data;
       return updateWorker(state, event.data.workerId, (w) => ({
