@@ -4,13 +4,18 @@ import { boardText, formatPhone, headOf, occupationLabel, placeOf, telHref } fro
 import type { MemberProfile } from './people-types';
 import { parseRoute, routePath } from './router';
 
-const member = (name: string, relationToHead?: MemberProfile['relationToHead']): MemberProfile => ({
+const member = (name: string, relationToHead: MemberProfile['relationToHead'] = null): MemberProfile => ({
   workerId: `h.${name}`,
+  memberNo: 1,
   name,
   phone: null,
   idLast4: '0012',
+  birthYear: 1986,
+  age: 40,
+  gender: 'female',
   labourCapacity: 'full',
   relationToHead,
+  occupations: [],
   employment: null,
 });
 

@@ -1,13 +1,20 @@
 /**
- * The shapes of the people, jobs and Excel endpoints as issue 17 fixes them. Written out here rather than
- * taken from contracts/, because their response schemas are added by the API branches; optional fields are
- * those an older platform may leave out.
+ * The shapes of the people, jobs and Excel endpoints (issue 17): the contract's where contracts/ has them
+ * (type-only: nothing of zod reaches the bundle), else as the issue fixes them.
  */
-import type { Channel, LabourCapacity } from '../../../../contracts/src/values/labour';
+import type { z } from 'zod';
+import type {
+  HouseholdListItem,
+  HouseholdProfileResponse,
+  WorkerListItem,
+  WorkerProfileResponse,
+  memberEmploymentView,
+  memberProfileView,
+} from '../../../../contracts/src/http/people.responses';
+import type { LabourCapacity } from '../../../../contracts/src/values/labour';
 import type { RelationToHead, SocialInsuranceTerms } from '../../../../contracts/src/values/contact';
 
 export type { RelationToHead, SocialInsuranceTerms };
-export type HouseholdStatus = 'zero_employment' | 'employed' | 'no_labour' | 'covered';
 export type Gender = 'male' | 'female';
 
 export interface Labelled {
@@ -20,76 +27,13 @@ export interface SiteRef {
   readonly name: string;
 }
 
-export interface MemberEmployment {
-  readonly employmentId?: string;
-  readonly channel: Channel;
-  readonly employer?: string;
-  readonly startDate: string;
-}
-
-/** A member as the household page shows it; the name is null (or masked) outside the reader's scope. */
-export interface MemberProfile {
-  readonly workerId: string;
-  readonly memberNo?: number;
-  readonly name: string | null;
-  readonly phone: string | null;
-  readonly idLast4: string;
-  readonly birthYear?: number;
-  readonly age?: number;
-  readonly gender?: Gender;
-  readonly labourCapacity: LabourCapacity;
-  readonly relationToHead?: RelationToHead | null;
-  readonly occupations?: readonly Labelled[];
-  readonly employment: MemberEmployment | null;
-}
-
-export interface HouseholdProfile {
-  readonly householdId: string;
-  readonly countyCode: string;
-  readonly relocationSite: SiteRef;
-  readonly address: string | null;
-  readonly registeredAt?: string;
-  readonly members: readonly MemberProfile[];
-  readonly employedCount?: number;
-  readonly status?: HouseholdStatus;
-}
-
-export interface WorkerProfile extends MemberProfile {
-  readonly householdId: string;
-  readonly countyCode: string;
-  readonly relocationSite: SiteRef;
-}
-
-export interface PersonRef {
-  readonly workerId: string;
-  readonly name: string | null;
-}
-
-export interface HouseholdHit {
-  readonly householdId: string;
-  readonly countyCode: string;
-  readonly relocationSite: SiteRef;
-  readonly address: string | null;
-  readonly head: PersonRef | null;
-  readonly memberCount: number;
-  readonly employedCount: number;
-  readonly status: HouseholdStatus;
-  readonly matched?: readonly PersonRef[];
-}
-
-export interface WorkerHit {
-  readonly workerId: string;
-  readonly householdId: string;
-  readonly countyCode: string;
-  readonly name: string | null;
-  readonly phone: string | null;
-  readonly idLast4: string;
-  readonly age: number;
-  readonly gender?: Gender;
-  readonly labourCapacity: LabourCapacity;
-  readonly employed: boolean;
-  readonly relocationSite: SiteRef;
-}
+export type MemberEmployment = z.infer<typeof memberEmploymentView>;
+/** A member as the household page shows it; the name masked (王*英) for the admin in lists. */
+export type MemberProfile = z.infer<typeof memberProfileView>;
+export type HouseholdProfile = HouseholdProfileResponse;
+export type WorkerProfile = WorkerProfileResponse;
+export type HouseholdHit = HouseholdListItem;
+export type WorkerHit = WorkerListItem;
 
 export interface SearchPage<T> {
   readonly items: readonly T[];
