@@ -12,6 +12,7 @@ import {
 } from '@lib/http';
 import { parsePlatformConfig, type PlatformConfig, type PlatformConfigInput } from './config/platform-config';
 import { setupOpenApi } from './docs/openapi.setup';
+import { XLSX_BODY_LIMIT, XLSX_MEDIA_TYPE } from './excel/sheet-writer';
 import type { Clock } from '@lib/application';
 import { PlatformModule, type ModuleImport } from './app.module';
 import type { DeploymentConfig } from './config/deployment-config';
@@ -70,6 +71,8 @@ export async function bootstrapApp(options: PlatformAppOptions): Promise<Platfor
   app.use(correlationMiddleware);
   app.use(requestLog(requestLogger(config.logLevel)));
   app.useBodyParser('json', { limit: config.bodyLimit });
+  // The household import's .xlsx, as raw bytes, for that media type only (every other body stays JSON-only).
+  app.useBodyParser('raw', { type: XLSX_MEDIA_TYPE, limit: XLSX_BODY_LIMIT });
   app.use(bodyParserErrorMapper);
   if (shutdownHooks) app.enableShutdownHooks();
   setupOpenApi(app);

@@ -1,5 +1,6 @@
 import type { ModuleImport } from './app.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { HouseholdImportModule } from './household-import/household-import.module';
 import { MatchingModule } from './matching/matching.module';
 import { MonitorModule } from './monitor/monitor.module';
 import { PeopleModule } from './people/people.module';
@@ -15,6 +16,7 @@ import { WorkforceModule } from './workforce/workforce.module';
 export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   PostingsModule,
   WorkforceModule,
+  HouseholdImportModule,
   PlacementsModule,
   DashboardModule,
   MonitorModule,

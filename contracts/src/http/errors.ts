@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'bad_request',
   'payload_too_large',
   'unsupported_media_type',
+  /** An upload that is not an .xlsx workbook, or whose first sheet has no rows (the household import). */
+  'not_xlsx',
+  'empty_sheet',
   'method_not_allowed',
   'not_acceptable',
   'unprocessable',

@@ -1,6 +1,7 @@
 export * from './cases.bodies';
 export * from './errors';
 export * from './follow-ups.bodies';
+export * from './household-import.bodies';
 export * from './matching.bodies';
 export * from './page-query';
 export * from './postings.bodies';

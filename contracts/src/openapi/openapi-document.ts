@@ -33,6 +33,12 @@ import {
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
 import { followUpsQuery, followUpsResponse, recordFollowUpBody } from '../http/follow-ups.bodies';
+import {
+  householdImportProgressParams,
+  householdImportProgressResponse,
+  householdImportQuery,
+  householdImportResponse,
+} from '../http/household-import.bodies';
 import { renewWelfareTermBody, welfareTermRenewedResponse } from '../http/welfare-terms.bodies';
 import { endPlacementBody, matchPlanBody, placeWorkerBody, rankingQuery } from '../http/matching.bodies';
 import {
@@ -54,6 +60,14 @@ import {
 import { caseId, employmentId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A list that answers `?format=xlsx` with its whole content as a sheet, besides its JSON page. */
+function withSheet(operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
+  const ok = operation.responses?.['200'] as { description: string; content: Record<string, object> };
+  const sheet = { ...ok, content: { ...ok.content, [XLSX]: {} } };
+  return { ...operation, responses: { ...operation.responses, '200': sheet } };
+}
 const error = (description: string) => ({ description, ...json(errorBody) });
 const COMMON_ERRORS = {
   '400': error('Invalid body, query or JSON; nothing was appended'),
@@ -135,9 +149,11 @@ const paths: ZodOpenApiPathsObject = {
   },
   '/v1/vacancies': {
     post: command('Post a vacancy', postVacancyBody, '201', vacancyCreatedResponse),
-    get: query('List vacancies, paged', vacancyListResponse, {
-      requestParams: { query: listVacanciesQuery },
-    }),
+    get: withSheet(
+      query('List vacancies, paged', vacancyListResponse, {
+        requestParams: { query: listVacanciesQuery },
+      }),
+    ),
   },
   '/v1/vacancies/{id}': {
     patch: command(
@@ -249,9 +265,11 @@ const paths: ZodOpenApiPathsObject = {
     ),
   },
   '/v1/counties/{code}/follow-ups': {
-    get: query('Placements owing their 1, 3 or 6-month follow-up, due ones first', followUpsResponse, {
-      requestParams: { ...byCounty, query: followUpsQuery },
-    }),
+    get: withSheet(
+      query('Placements owing their 1, 3 or 6-month follow-up, due ones first', followUpsResponse, {
+        requestParams: { ...byCounty, query: followUpsQuery },
+      }),
+    ),
   },
   '/v1/placements/{id}/renew-term': {
     post: command(
@@ -266,13 +284,41 @@ const paths: ZodOpenApiPathsObject = {
     get: query('County employment figures', countyEmploymentResponse, { requestParams: byCounty }),
   },
   '/v1/counties/{code}/zero-employment-cases': {
-    get: query(
-      'Zero-employment cases, most urgent first, with colour, assignee and deadlines',
-      zeroEmploymentCasesResponse,
-      {
-        requestParams: { ...byCounty, query: zeroEmploymentCasesQuery },
-      },
+    get: withSheet(
+      query(
+        'Zero-employment cases, most urgent first, with colour, assignee and deadlines',
+        zeroEmploymentCasesResponse,
+        {
+          requestParams: { ...byCounty, query: zeroEmploymentCasesQuery },
+        },
+      ),
     ),
+  },
+  '/v1/counties/{code}/household-import-template': {
+    get: {
+      summary:
+        'The county’s household ledger template (.xlsx: Chinese columns, drop-down lists, instructions)',
+      requestParams: byCounty,
+      responses: { '200': { description: 'The template', content: { [XLSX]: {} } }, ...COMMON_ERRORS },
+    },
+  },
+  '/v1/counties/{code}/household-imports': {
+    post: {
+      summary:
+        'Import households from the .xlsx ledger (at most 50 MB); people already registered are reported',
+      requestParams: { ...byCounty, query: householdImportQuery },
+      requestBody: { required: true, content: { [XLSX]: {} } },
+      responses: {
+        '200': { description: 'What was imported and what not', ...json(householdImportResponse) },
+        ...COMMON_ERRORS,
+        '413': error('Above 50 MB'),
+      },
+    },
+  },
+  '/v1/household-imports/{importId}/progress': {
+    get: query('How far an import is (rows processed of the total)', householdImportProgressResponse, {
+      requestParams: { path: householdImportProgressParams },
+    }),
   },
   '/v1/counties/{code}/case-deadlines': {
     get: query('The county’s response deadlines', caseDeadlinesResponse, { requestParams: byCounty }),

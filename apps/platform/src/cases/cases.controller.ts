@@ -25,12 +25,16 @@ import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
 import { ownCounty, regionCodeParams } from '../monitor/region-codes';
 import { caseItemOf, CaseQueries } from './case-queries';
+import { listSheet, wholeList, withFormat, type ListFormat } from '../excel/list-export';
+import { CASE_COLUMNS, CASES_SHEET } from '../excel/list-sheets';
+import { XLSX_MEDIA_TYPE } from '../excel/sheet-writer';
 import { CaseWork } from './case-work.service';
 import type { Clock } from '@lib/application';
 import { CLOCK } from '../clock/clock.module';
 
 const TAGS = ['cases'];
 const SCOPE = 'A county office works on its own county’s cases only';
+const casesListQuery = withFormat(zeroEmploymentCasesQuery);
 
 /**
  * The county office's case work (平台预警 → 基层核实 → 快速响应): the work list by urgency, a case's page with
@@ -56,23 +60,34 @@ export class CasesController {
     description:
       'Each case with its colour, assignee, deadlines (the county’s setting, 3 and 5 days by default), measures, ' +
       'last action and its household’s head by name. Filters: warning, assignee (an id, `none`, `me`), overdue. ' +
-      'With X-Min-Position it answers once the projections have applied that position.',
+      'With X-Min-Position it answers once the projections have applied that position. `format=xlsx`: the ' +
+      'whole list (every page, up to 100,000 rows) as a printable sheet.',
     tags: TAGS,
-    responses: { 200: { description: 'A page of cases', schema: zeroEmploymentCasesResponse } },
+    responses: {
+      200: {
+        description: 'A page of cases',
+        schema: zeroEmploymentCasesResponse,
+        alsoContentType: XLSX_MEDIA_TYPE,
+      },
+    },
   })
   async list(
     @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
-    @ZodQuery(zeroEmploymentCasesQuery) query: ZeroEmploymentCasesQuery,
+    @ZodQuery(casesListQuery) query: ZeroEmploymentCasesQuery & ListFormat,
     @CurrentPrincipal() principal: Principal,
   ) {
     const code = ownCounty(params.code, principal, SCOPE);
     const position = this.position();
-    const page = await this.queries.list(code, query, this.clock.now(), principal.sub);
+    const asSheet = query.format === 'xlsx';
+    const now = this.clock.now();
+    const pageOf = (q: ZeroEmploymentCasesQuery) => this.queries.list(code, q, now, principal.sub);
+    const page = asSheet ? await wholeList(query, pageOf) : await pageOf(query);
     await this.accessLog.record(principal, {
       resource: 'zero_employment_cases',
       subjectIds: page.items.map((c) => c.householdId),
       scope: code,
     });
+    if (asSheet) return listSheet(CASES_SHEET, CASE_COLUMNS, page);
     return { ...page, position };
   }
 

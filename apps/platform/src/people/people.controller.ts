@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, UseInterceptors, type StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import {
   householdListResponse,
@@ -14,6 +14,9 @@ import type { PeopleQuery as IndexQuery } from '@lib/application/people/people-i
 import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
 import { AccessLog } from '../access-log/access-log.service';
 import { CLOCK } from '../clock/clock.module';
+import { listSheet, MAX_SHEET_ROWS, withFormat, type ListFormat } from '../excel/list-export';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLDS_SHEET } from '../excel/list-sheets';
+import { XLSX_MEDIA_TYPE } from '../excel/sheet-writer';
 import { householdParams, workerParams } from '../path-params';
 import { IdNumberHasher } from '../workforce/id-number-hasher';
 import { householdListItems, workerListItems } from './household-list';
@@ -24,6 +27,7 @@ import { requireVisibleMembers, searchScopeOf } from './people-scope';
 import { employedCountOf, memberView, relocationSiteOf, statusOf } from './people-views';
 
 const TAGS = ['people'];
+const householdsQuery = withFormat(peopleQuery);
 const SCOPE =
   'Names and phones: whole for the office of the household’s county and the brokers covering it; the admin ' +
   'sees names masked in lists and whole on a record’s page; a station or workshop sees only the people ' +
@@ -50,22 +54,32 @@ export class PeopleController {
     summary: 'Find households: by name, pinyin initials, phone or ID number of a member, site, status',
     description: `${SEARCH} ${SCOPE}`,
     tags: TAGS,
-    responses: { 200: { description: 'The households found', schema: householdListResponse } },
+    responses: {
+      200: {
+        description: 'The households found (`format=xlsx`: all of them, up to 100,000, as a sheet)',
+        schema: householdListResponse,
+        alsoContentType: XLSX_MEDIA_TYPE,
+      },
+    },
   })
   async households(
-    @ZodQuery(peopleQuery) query: PeopleQuery,
+    @ZodQuery(householdsQuery) query: PeopleQuery & ListFormat,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<z.infer<typeof householdListResponse>> {
+  ): Promise<z.infer<typeof householdListResponse> | StreamableFile> {
     const { index } = this.runtime;
     const position = index.position().toString();
     const hits = index.findHouseholds(this.indexQuery(query), searchScopeOf(principal));
-    const page = pageOfFound(hits, query.limit, query.cursor);
+    const asSheet = query.format === 'xlsx';
+    const page = asSheet
+      ? pageOfFound(hits, MAX_SHEET_ROWS, undefined)
+      : pageOfFound(hits, query.limit, query.cursor);
     await this.accessLog.record(principal, {
       resource: 'household_search',
       subjectIds: page.items.flatMap((h) => [h.household.householdId, ...h.matched.map((m) => m.workerId)]),
       scope: query.countyCode,
     });
     const items = householdListItems(page.items, principal, index);
+    if (asSheet) return listSheet(HOUSEHOLDS_SHEET, HOUSEHOLD_COLUMNS, { ...page, items, total: hits.total });
     return { items, total: hits.total, nextCursor: page.nextCursor, position };
   }
 

@@ -11,6 +11,8 @@ export interface ApiResponseDoc {
   readonly schema?: z.ZodType;
   /** The media type when the body is not JSON: `text/html`, `text/event-stream`, a range for static files. */
   readonly contentType?: string;
+  /** Another media type the same status may answer instead (e.g. a list's .xlsx under `?format=xlsx`). */
+  readonly alsoContentType?: string;
 }
 
 export interface ApiDocOptions {

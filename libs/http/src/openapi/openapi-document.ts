@@ -42,8 +42,9 @@ const errorResponse = (description: string) => ({
 
 /** A declared response: JSON with its schema, another media type, the error body for an error, or nothing. */
 function declaredResponse(status: string, response: ApiResponseDoc) {
-  const { description, schema, contentType } = response;
-  if (schema) return { description, content: { [contentType ?? 'application/json']: { schema } } };
+  const { description, schema, contentType, alsoContentType } = response;
+  const also = alsoContentType ? { [alsoContentType]: {} } : {};
+  if (schema) return { description, content: { [contentType ?? 'application/json']: { schema }, ...also } };
   if (contentType) return { description, content: { [contentType]: {} } };
   return Number(status) >= 400 ? errorResponse(description) : { description };
 }

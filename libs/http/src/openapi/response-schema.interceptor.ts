@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  StreamableFile,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -32,7 +33,10 @@ export const undeclaredFieldsFor = (nodeEnv: string | undefined): UndeclaredFiel
 type DeclaredSchemas = ReadonlyMap<number, z.ZodType>;
 
 const isJsonValue = (body: unknown): boolean =>
-  body !== undefined && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown })?.pipe !== 'function';
+  body !== undefined &&
+  !Buffer.isBuffer(body) &&
+  !(body instanceof StreamableFile) &&
+  typeof (body as { pipe?: unknown })?.pipe !== 'function';
 
 /**
  * Sends every 2xx JSON answer through the schema its route declares for that status in `@ApiDoc` (the schema

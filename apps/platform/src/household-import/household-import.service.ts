@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { residentStream, type HouseholdImportQuery, type HouseholdImportResponse } from '@contracts';
+import { runUnderClaims, type ClaimedCommand, type ClaimedOutcome } from '@lib/application';
+import { isCountyOffice, requireScope } from '@lib/auth';
+import { residentClaimDecider } from '@lib/domain/workforce/resident-claim.decider';
+import { ConcurrencyConflictError, loadState, type EventStore, type Position } from '@lib/event-store';
+import { HttpProblem } from '@lib/http';
+import { relocationSitesOf } from '@seeds/relocation-sites';
+import { AccessLog } from '../access-log/access-log.service';
+import type { CommandContext } from '../command-handling/command-context';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { IdNumberHasher } from '../workforce/id-number-hasher';
+import { ImportProgress } from './import-progress';
+import { COLUMN } from './import-columns';
+import { parseLedger, type LedgerHousehold } from './ledger-households';
+import type { RowProblem } from './ledger-rows';
+import { readLedgerWorkbook } from './read-ledger-workbook';
+
+/**
+ * Households registered at once. Each goes through the flow of POST /v1/households (claims, then the
+ * household decider); running several at a time lets the store's group commit put their appends into one
+ * transaction. Measured by `npm run bench:import` (docs/BENCHMARKS.md).
+ */
+export const IN_FLIGHT = 128;
+
+type Outcome =
+  | { readonly kind: 'imported'; readonly people: number; readonly position: Position }
+  | {
+      readonly kind: 'refused';
+      readonly registered: readonly { row: number; idLast4: string }[];
+      readonly problems: readonly RowProblem[];
+    };
+
+/**
+ * The county office's ledger (台账) into the register: read and validate every row like the API, then
+ * register each good household as POST /v1/households does. A person already registered is reported, not
+ * registered again, so the same file imported twice registers nothing the second time.
+ */
+@Injectable()
+export class HouseholdImportService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly hasher: IdNumberHasher,
+    private readonly accessLog: AccessLog,
+    private readonly progress: ImportProgress,
+  ) {}
+
+  async import(
+    countyCode: string,
+    query: HouseholdImportQuery,
+    upload: unknown,
+    ctx: CommandContext,
+  ): Promise<HouseholdImportResponse> {
+    requireScope(isCountyOffice(ctx.principal, countyCode), 'A county office imports its own county only');
+    const progress = this.progress.start(query.importId, countyCode);
+    try {
+      const { header, rows } = await readLedgerWorkbook(upload);
+      const ledger = parseLedger(header, rows, {
+        countyCode,
+        sites: relocationSitesOf(countyCode),
+        currentYear: new Date(ctx.now).getUTCFullYear(),
+      });
+      progress.totalRows = ledger.totalRows;
+      if (ledger.households.length === 0 && ledger.rejected.length === 0) {
+        throw new HttpProblem(400, 'empty_sheet', '工作表中没有可导入的成员行（示例行不导入）');
+      }
+      if (query.mode === 'all_or_nothing' && ledger.rejected.length > 0) {
+        throw new HttpProblem(
+          400,
+          'validation_failed',
+          `导入文件有 ${new Set(ledger.rejected.map((r) => r.row)).size} 行有错误，整个文件未导入`,
+          {
+            // `details.rejected` is the shape of a 200's `rejected`; `issues` the usual one (row.column).
+            details: { rejected: ledger.rejected },
+            issues: ledger.rejected.map((r) => ({ path: `${r.row}.${r.column}`, message: r.message })),
+          },
+        );
+      }
+      // The rows refused by validation are done with; the households' rows count as each is registered.
+      progress.processedRows = ledger.totalRows - ledger.households.reduce((n, h) => n + h.rows.length, 0);
+      const outcomes = await inBatches(ledger.households, IN_FLIGHT, async (household) => {
+        const outcome = await this.register(household, ctx);
+        progress.processedRows += household.rows.length;
+        return outcome;
+      });
+      return await this.answer(ledger.rejected, outcomes);
+    } finally {
+      this.progress.finish(query.importId, progress);
+    }
+  }
+
+  private async answer(
+    invalid: readonly RowProblem[],
+    outcomes: readonly Outcome[],
+  ): Promise<HouseholdImportResponse> {
+    let imported = 0;
+    let importedPeople = 0;
+    let position: Position | undefined;
+    const rejected = [...invalid];
+    const alreadyRegistered: { row: number; idLast4: string }[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'imported') {
+        imported++;
+        importedPeople += outcome.people;
+        if (position === undefined || outcome.position > position) position = outcome.position;
+      } else {
+        alreadyRegistered.push(...outcome.registered);
+        rejected.push(...outcome.problems);
+      }
+    }
+    rejected.sort((a, b) => a.row - b.row);
+    alreadyRegistered.sort((a, b) => a.row - b.row);
+    const at = position ?? (await this.store.headPosition());
+    return { imported, importedPeople, rejected, alreadyRegistered, position: at.toString() };
+  }
+
+  /** One household through the registration flow; a refusal is this household's outcome, not the file's. */
+  private async register(household: LedgerHousehold, ctx: CommandContext): Promise<Outcome> {
+    const { body, rows } = household;
+    const householdId = randomUUID();
+    const members = body.members.map((member) => this.hasher.memberInput(member));
+    const hashes = members.map((m) => m.idNumberHash);
+    const outcome = await this.underClaims({
+      store: this.store,
+      householdId,
+      idNumberHashes: hashes,
+      now: ctx.now,
+      metadata: ctx.metadata,
+      commandFor: (claims) => ({
+        type: 'RegisterHousehold',
+        householdId,
+        countyCode: body.countyCode,
+        relocationSiteId: body.relocationSiteId,
+        ...(body.address === undefined ? {} : { address: body.address }),
+        members,
+        claimRevisions: claims,
+        now: ctx.now,
+      }),
+    });
+    if (outcome === 'lost_race') {
+      const message = `第${rows[0]}行：同时有其他登记写同一户或同一人，本户未导入；请稍后重新导入此文件（已导入的不会重复）`;
+      const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
+      return { kind: 'refused', registered: [], problems };
+    }
+    if (outcome.ok) {
+      return { kind: 'imported', people: members.length, position: outcome.position };
+    }
+    const { rejection } = outcome;
+    if (rejection.code !== 'person_already_registered') {
+      const message = `第${rows[0]}行：登记被拒绝（${rejection.message}）（本户整户未导入）`;
+      const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
+      return { kind: 'refused', registered: [], problems };
+    }
+    await this.logRefusal(rejection.details, ctx);
+    return this.registeredMembers(householdId, household, hashes, members);
+  }
+
+  /**
+   * The registration flow. A concurrent writer that won every retry on one of its streams (nothing of this
+   * household appended) refuses this household only: importing the file again registers it.
+   */
+  private async underClaims(input: ClaimedCommand): Promise<ClaimedOutcome | 'lost_race'> {
+    try {
+      return await runUnderClaims(input);
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError) return 'lost_race';
+      throw error;
+    }
+  }
+
+  /**
+   * Which members of a refused household are registered already: those reported; the others are not
+   * registered alone (the household would look smaller than it is) and are listed as rejected.
+   */
+  private async registeredMembers(
+    householdId: string,
+    { rows }: LedgerHousehold,
+    hashes: readonly string[],
+    members: readonly { idNumberLast4: string }[],
+  ): Promise<Outcome> {
+    const held = await Promise.all(
+      hashes.map(async (hash) => {
+        const { state } = await loadState(this.store, residentStream(hash), residentClaimDecider);
+        return state.holder !== undefined && state.holder.householdId !== householdId;
+      }),
+    );
+    const registered = rows.flatMap((row, i) =>
+      held[i] ? [{ row, idLast4: members[i].idNumberLast4 }] : [],
+    );
+    const problems = rows
+      .filter((_, i) => !held[i])
+      .map((row) => ({
+        row,
+        column: COLUMN.idNumber,
+        message: `第${row}行：同户有成员已登记（第${registered.map((r) => r.row).join('、')}行），本户未导入；请在该户中添加此成员`,
+      }));
+    return { kind: 'refused', registered, problems };
+  }
+
+  /** As POST /v1/households does: the admin sees in the access log who tried to register whom. */
+  private async logRefusal(details: Readonly<Record<string, unknown>> | undefined, ctx: CommandContext) {
+    if (typeof details?.workerId !== 'string') return;
+    await this.accessLog.record(ctx.principal, {
+      resource: 'registration_of_a_person_registered_elsewhere',
+      subjectIds: [details.workerId],
+      scope: typeof details.countyCode === 'string' ? details.countyCode : undefined,
+    });
+  }
+}
+
+/** `work` over `items`, at most `width` at a time, the results in the items' order. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return results;
+}
