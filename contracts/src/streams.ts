@@ -12,6 +12,7 @@ export const STREAM_KINDS = {
   labourStation: { prefix: 'labour-station-', context: 'postings' },
   workshop: { prefix: 'workshop-', context: 'postings' },
   vacancy: { prefix: 'vacancy-', context: 'postings' },
+  employer: { prefix: 'employer-', context: 'postings' },
   household: { prefix: 'household-', context: 'workforce' },
   resident: { prefix: 'resident-', context: 'workforce' },
   employmentMonitor: { prefix: 'employment-monitor-', context: 'monitor' },
@@ -30,6 +31,7 @@ const streamOf =
 export const labourStationStream = streamOf('labourStation');
 export const workshopStream = streamOf('workshop');
 export const vacancyStream = streamOf('vacancy');
+export const employerStream = streamOf('employer');
 export const householdStream = streamOf('household');
 export const residentStream = streamOf('resident');
 export const employmentMonitorStream = streamOf('employmentMonitor');

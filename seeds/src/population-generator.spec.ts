@@ -1,5 +1,6 @@
 import {
   certifyWorkshopBody,
+  registerEmployerBody,
   endEmploymentBody,
   householdBodyAt,
   postVacancyBody,
@@ -7,7 +8,7 @@ import {
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
-import { birthDateOfResidentId, isValidResidentIdNumber } from '@contracts/values';
+import { birthDateOfResidentId, isValidCreditCode, isValidResidentIdNumber } from '@contracts/values';
 import { GUIZHOU_COUNTIES, prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
 import { generatePopulation, type PopulationOptions } from './population-generator';
 import type { SeedCommand } from './seed-commands';
@@ -50,7 +51,13 @@ describe('generatePopulation', () => {
 
   it('emits commands in dependency order: every ref is registered before a command names it', () => {
     const known = new Set<string>();
-    const order = ['registerLabourStation', 'certifyWorkshop', 'postVacancy', 'registerHousehold'];
+    const order = [
+      'registerLabourStation',
+      'certifyWorkshop',
+      'registerEmployer',
+      'postVacancy',
+      'registerHousehold',
+    ];
     let phase = 0;
     for (const command of demo) {
       if ('householdRef' in command) {
@@ -63,9 +70,11 @@ describe('generatePopulation', () => {
       phase = at;
       if (command.kind === 'postVacancy' && command.sourceRef)
         expect(known.has(command.sourceRef)).toBe(true);
+      if (command.kind === 'postVacancy' && command.employerRef)
+        expect(known.has(command.employerRef)).toBe(true);
       known.add(command.ref);
     }
-    expect(phase).toBe(3);
+    expect(phase).toBe(4);
   });
 
   it('produces bodies the HTTP schemas accept (contracts/src/http)', () => {
@@ -74,6 +83,7 @@ describe('generatePopulation', () => {
       const schema = {
         registerLabourStation: registerLabourStationBody,
         certifyWorkshop: certifyWorkshopBody,
+        registerEmployer: registerEmployerBody,
         postVacancy: postVacancyBody,
         registerHousehold: household,
         reportEmployment: reportEmploymentBody,
@@ -178,5 +188,32 @@ describe('generatePopulation', () => {
     }
     expect(vacancies).toBeGreaterThanOrEqual(20_000);
     expect(openings).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('registers the partner cities’ employers with valid credit codes and names one in every station vacancy, every detail filled', () => {
+    const employers = demo.filter((c) => c.kind === 'registerEmployer');
+    expect(employers.length).toBeGreaterThan(50);
+    const codes = employers.map((c) => c.body.creditCode);
+    expect(codes.every(isValidCreditCode)).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(employers.map((c) => c.body.name)).size).toBe(employers.length);
+    const cities = new Set(employers.map((c) => c.body.city));
+    for (const city of ['广州市', '深圳市', '宁波市', '苏州市', '大连市']) expect(cities).toContain(city);
+    const employerCity = new Map(employers.map((c) => [c.ref, c.body.city]));
+    const vacancies = demo.filter((c) => c.kind === 'postVacancy');
+    for (const v of vacancies) {
+      if (v.body.source.type === 'labour_station') {
+        expect(employerCity.get(v.employerRef ?? '')).toBe(v.body.location.city);
+      } else expect(v.employerRef).toBeUndefined();
+      for (const field of [
+        'description',
+        'workingHours',
+        'contractTerms',
+        'socialInsurance',
+        'meals',
+        'contact',
+      ])
+        expect(v.body).toHaveProperty(field);
+    }
   });
 });

@@ -13,6 +13,8 @@ import { COUNTY_HOUSEHOLDS } from './relocation-volume';
 import { ResidentIdAllocator } from './resident-ids';
 import type { SeedCommand } from './seed-commands';
 import { stationVacancy, welfareVacancy, workshopVacancy } from './vacancies';
+import { hostCityKeyOf, partnerEmployers, type Industry } from './partner-employers';
+import { HOST_CITIES } from './host-cities';
 import { welfareProgrammesOf } from './welfare-programmes';
 import { workshopBody, workshopsOf, type Workshop } from './workshops';
 
@@ -142,25 +144,45 @@ function* population(options: PopulationOptions, plan: ScalePlan, asOf: string):
     for (const w of workshops) yield { kind: 'certifyWorkshop', ref: w.id, body: workshopBody(w) };
   }
 
+  // The partner cities' employers, one per industry in each city that hosts a station.
+  const employers = partnerEmployers(
+    seed,
+    LABOUR_STATIONS.flatMap((s) => hostCityKeyOf(s.hostCity) ?? []),
+  );
+  for (const e of employers) yield { kind: 'registerEmployer', ref: e.ref, body: e.body };
+  const employerAt = (station: LabourStation) => (industry: Industry) =>
+    employers.find((e) => e.industry === industry && HOST_CITIES[e.city].city === station.hostCity) ??
+    employers[0];
+
   const vacancyRng = (sourceId: string) => createRng(hashSeed(seed, 'vacancies', sourceId));
+  const detailsRng = (ref: string) => createRng(hashSeed(seed, 'vacancy-details', ref));
   for (const station of LABOUR_STATIONS) {
     const rng = vacancyRng(station.id);
     for (let k = 1; k <= plan.vacanciesPerStation; k++) {
-      const body = stationVacancy(rng, station, addDays(asOf, 180));
-      yield { kind: 'postVacancy', ref: `vac-${station.id}-${k}`, sourceRef: station.id, body };
+      const ref = `vac-${station.id}-${k}`;
+      const { body, employerRef } = stationVacancy(
+        rng,
+        station,
+        addDays(asOf, 180),
+        employerAt(station),
+        detailsRng(ref),
+      );
+      yield { kind: 'postVacancy', ref, sourceRef: station.id, employerRef, body };
     }
   }
   for (const { code, workshops } of scope) {
     for (const w of workshops) {
       const rng = vacancyRng(w.id);
       for (let k = 1; k <= plan.vacanciesPerWorkshop; k++) {
-        yield { kind: 'postVacancy', ref: `vac-${w.id}-${k}`, sourceRef: w.id, body: workshopVacancy(rng, w, addDays(asOf, 180)) }; // prettier-ignore
+        const ref = `vac-${w.id}-${k}`;
+        yield { kind: 'postVacancy', ref, sourceRef: w.id, body: workshopVacancy(rng, w, addDays(asOf, 180), detailsRng(ref)) }; // prettier-ignore
       }
     }
     for (const programme of welfareProgrammesOf(code)) {
       const rng = vacancyRng(programme.id);
       for (let k = 1; k <= plan.vacanciesPerWelfareProgramme; k++) {
-        yield { kind: 'postVacancy', ref: `vac-${programme.id}-${k}`, body: welfareVacancy(rng, programme, addDays(asOf, 365)) }; // prettier-ignore
+        const ref = `vac-${programme.id}-${k}`;
+        yield { kind: 'postVacancy', ref, body: welfareVacancy(rng, programme, addDays(asOf, 365), detailsRng(ref)) }; // prettier-ignore
       }
     }
   }

@@ -5,6 +5,7 @@ import type {
   postVacancyBody,
   recordFollowUpBody,
   registerHouseholdBody,
+  registerEmployerBody,
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
@@ -19,6 +20,7 @@ import type {
 
 export type LabourStationBody = z.input<typeof registerLabourStationBody>;
 export type WorkshopBody = z.input<typeof certifyWorkshopBody>;
+export type EmployerBody = z.input<typeof registerEmployerBody>;
 /** For labour_station and workshop sources `source.id` holds the seed ref until the loader substitutes it. */
 export type VacancyBody = z.input<typeof postVacancyBody>;
 export type HouseholdBody = z.input<typeof registerHouseholdBody>;
@@ -44,11 +46,14 @@ export type SeedCommand = Timed &
   (
     | { kind: 'registerLabourStation'; ref: string; body: LabourStationBody }
     | { kind: 'certifyWorkshop'; ref: string; body: WorkshopBody }
+    | { kind: 'registerEmployer'; ref: string; body: EmployerBody }
     | {
         kind: 'postVacancy';
         ref: string;
         /** The station or workshop ref to put in body.source.id; absent for public_welfare (a county code). */
         sourceRef?: string;
+        /** The employer ref to put in body.employerId; absent when the poster is the employer. */
+        employerRef?: string;
         body: VacancyBody;
       }
     | { kind: 'registerHousehold'; ref: string; body: HouseholdBody }

@@ -1,6 +1,8 @@
 import { prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
 import type { Rng } from './prng';
 import type { LabourStation } from './labour-stations';
+import type { Industry, PartnerEmployer } from './partner-employers';
+import { stationDetails, welfareDetails, workshopDetails } from './vacancy-details';
 import type { VacancyBody } from './seed-commands';
 import type { WelfareProgramme } from './welfare-programmes';
 import type { Workshop, WorkshopSector } from './workshops';
@@ -12,6 +14,8 @@ type PostCapacity = VacancyBody['labourCapacities'][number];
 
 interface JobSpec {
   title: string;
+  /** Which of a partner city's employers offers it (station jobs only). */
+  industry?: Industry;
   occupation: string;
   skills: readonly string[];
   /** Range the minimum wage is drawn from. */
@@ -29,21 +33,23 @@ const job = (
   capacities: readonly PostCapacity[] = ['full'],
 ): JobSpec => ({ title, occupation, skills, wageMin, ages, capacities });
 
+const at = (industry: Industry, spec: JobSpec): JobSpec => ({ ...spec, industry });
+
 /** What stations collect from employers in the partner cities, with how often each is posted. */
 const STATION_JOBS: readonly (readonly [JobSpec, number])[] = [
-  [job('电子厂普工', 'electronics_assembler', ['electronics_assembly'], [4500, 5500], [18, 45]), 20],
-  [job('缝纫工', 'sewing_machinist', ['sewing'], [4500, 6000], [18, 50], ['full', 'partial']), 12],
-  [job('建筑工', 'construction_worker', ['construction'], [6000, 7500], [20, 55]), 10],
-  [job('粤菜厨师', 'chef', ['cooking'], [5000, 6500], [20, 50]), 5],
-  [job('家政服务员', 'housekeeper', ['housekeeping'], [4500, 6000], [22, 55], ['full', 'partial']), 8],
-  [job('保安员', 'security_guard', ['security'], [4000, 5000], [18, 55]), 8],
-  [job('快递分拣员', 'parcel_sorter', ['logistics'], [5000, 6000], [18, 45]), 10],
-  [job('焊工', 'welder', ['welding'], [6500, 8000], [20, 50]), 5],
-  [job('货车司机', 'truck_driver', ['driving'], [7000, 8500], [22, 50]), 4],
-  [job('包装工', 'packer', [], [4000, 4800], [18, 55], ['full', 'partial']), 10],
-  [job('注塑操作工', 'injection_moulding_operator', ['machine_operation'], [5000, 6000], [18, 45]), 5],
-  [job('养老护理员', 'elder_carer', ['elderly_care'], [4500, 5500], [25, 55], ['full', 'partial']), 3],
-];
+  [at('electronics', job('电子厂普工', 'electronics_assembler', ['electronics_assembly'], [4500, 5500], [18, 45])), 20],
+  [at('garments', job('缝纫工', 'sewing_machinist', ['sewing'], [4500, 6000], [18, 50], ['full', 'partial'])), 12],
+  [at('construction', job('建筑工', 'construction_worker', ['construction'], [6000, 7500], [20, 55])), 10],
+  [at('catering', job('粤菜厨师', 'chef', ['cooking'], [5000, 6500], [20, 50])), 5],
+  [at('domestic', job('家政服务员', 'housekeeper', ['housekeeping'], [4500, 6000], [22, 55], ['full', 'partial'])), 8],
+  [at('property', job('保安员', 'security_guard', ['security'], [4000, 5000], [18, 55])), 8],
+  [at('logistics', job('快递分拣员', 'parcel_sorter', ['logistics'], [5000, 6000], [18, 45])), 10],
+  [at('construction', job('焊工', 'welder', ['welding'], [6500, 8000], [20, 50])), 5],
+  [at('logistics', job('货车司机', 'truck_driver', ['driving'], [7000, 8500], [22, 50])), 4],
+  [at('electronics', job('包装工', 'packer', [], [4000, 4800], [18, 55], ['full', 'partial'])), 10],
+  [at('electronics', job('注塑操作工', 'injection_moulding_operator', ['machine_operation'], [5000, 6000], [18, 45])), 5],
+  [at('domestic', job('养老护理员', 'elder_carer', ['elderly_care'], [4500, 5500], [25, 55], ['full', 'partial'])), 3],
+]; // prettier-ignore
 
 const LOCAL = ['full', 'partial'] as const;
 const WORKSHOP_JOBS: Readonly<Record<WorkshopSector, readonly JobSpec[]>> = {
@@ -64,9 +70,20 @@ function wage(rng: Rng, spec: JobSpec): VacancyBody['wage'] {
   return { min, max: min + 100 * rng.int(5, 20), period: 'month' };
 }
 
-export function stationVacancy(rng: Rng, station: LabourStation, expiresAt: string): VacancyBody {
+/**
+ * A station's vacancy at one of its city's partner employers (`employerOf` finds the one of the job's
+ * industry), with every detail filled from `details`' own stream.
+ */
+export function stationVacancy(
+  rng: Rng,
+  station: LabourStation,
+  expiresAt: string,
+  employerOf: (industry: Industry) => PartnerEmployer,
+  details: Rng,
+): { body: VacancyBody; employerRef: string } {
   const spec = rng.weighted(STATION_JOBS);
-  return {
+  const employer = employerOf(spec.industry ?? 'electronics');
+  const body: VacancyBody = {
     source: { type: 'labour_station', id: station.id },
     title: spec.title,
     occupation: spec.occupation,
@@ -78,14 +95,16 @@ export function stationVacancy(rng: Rng, station: LabourStation, expiresAt: stri
     labourCapacities: [...spec.capacities],
     accommodation: rng.chance(0.8),
     expiresAt,
+    ...stationDetails(details, spec.title, employer),
   };
+  return { body, employerRef: employer.ref };
 }
 
 function guizhouLocation(countyCode: string): VacancyBody['location'] {
   return { province: '贵州省', city: prefectureOfCounty(countyCode)?.name ?? '', countyCode };
 }
 
-export function workshopVacancy(rng: Rng, workshop: Workshop, expiresAt: string): VacancyBody {
+export function workshopVacancy(rng: Rng, workshop: Workshop, expiresAt: string, details: Rng): VacancyBody {
   const spec = rng.chance(0.8) ? rng.pick(WORKSHOP_JOBS[workshop.sector]) : WORKSHOP_PACKER;
   return {
     source: { type: 'workshop', id: workshop.id },
@@ -100,10 +119,16 @@ export function workshopVacancy(rng: Rng, workshop: Workshop, expiresAt: string)
     accommodation: false,
     flexibleHours: workshop.flexibleHours,
     expiresAt,
+    ...workshopDetails(details, spec.title, workshop),
   };
 }
 
-export function welfareVacancy(rng: Rng, programme: WelfareProgramme, expiresAt: string): VacancyBody {
+export function welfareVacancy(
+  rng: Rng,
+  programme: WelfareProgramme,
+  expiresAt: string,
+  details: Rng,
+): VacancyBody {
   return {
     source: { type: 'public_welfare', id: programme.countyCode },
     title: programme.title,
@@ -119,5 +144,6 @@ export function welfareVacancy(rng: Rng, programme: WelfareProgramme, expiresAt:
     flexibleHours: true,
     expiresAt,
     welfare: { monthlySubsidy: programme.monthlySubsidy, termMonths: programme.termMonths },
+    ...welfareDetails(details, programme),
   };
 }

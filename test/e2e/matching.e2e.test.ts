@@ -34,6 +34,7 @@ interface Candidate {
   householdId: string;
   zeroEmploymentHousehold: boolean;
   age: number;
+  worker: { name: string | null };
   score: number;
   reasons: Reason[];
 }
@@ -159,7 +160,7 @@ describe('matching (recommendations, candidates, match plans)', () => {
     expect(new Set(ids)).toEqual(new Set([vacancies.welfare, vacancies.flexible]));
   });
 
-  it('lists candidates with zero-employment households first, without names or ID numbers', async () => {
+  it('lists candidates with zero-employment households first, no name for a workshop, never an ID number', async () => {
     const res = await get(
       `/v1/vacancies/${vacancies.workshop}/candidates?limit=10`,
       t.tokens.workshop(workshopId),
@@ -169,7 +170,8 @@ describe('matching (recommendations, candidates, match plans)', () => {
     expect(items.map((c) => c.zeroEmploymentHousehold)).toEqual([true, false]);
     expect(items[0].age).toBe(new Date().getUTCFullYear() - 1986);
     const text = JSON.stringify(res.body);
-    expect(text).not.toMatch(/name|idNumber|张三/);
+    expect(text).not.toMatch(/idNumber|张三/);
+    expect(items.map((c) => c.worker.name)).toEqual([null, null]);
     // The broker sees the same candidates (its county); a broker elsewhere sees none of them.
     const other = await get(
       `/v1/vacancies/${vacancies.workshop}/candidates`,
@@ -204,7 +206,8 @@ describe('matching (recommendations, candidates, match plans)', () => {
     await get(`/v1/workers/${worker}/recommendations`, t.tokens.station(stationId)).expect(403);
     await get(`/v1/workers/${worker}/recommendations`, office).expect(200);
     await get(`/v1/vacancies/${vacancies.workshop}/candidates`, t.tokens.workshop('other')).expect(403);
-    await get(`/v1/vacancies/${vacancies.workshop}/candidates`, t.tokens.county(COUNTY)).expect(403);
+    await get(`/v1/vacancies/${vacancies.guangzhou}/candidates`, t.tokens.county(COUNTY)).expect(403);
+    await get(`/v1/vacancies/${vacancies.workshop}/candidates`, t.tokens.county(OTHER_COUNTY)).expect(403);
     await get(`/v1/vacancies/${vacancies.welfare}/candidates`, t.tokens.county(COUNTY)).expect(200);
     await get(`/v1/workers/${h1.householdId}.9/recommendations`, broker).expect(404);
     await get(`/v1/vacancies/no-such-vacancy/candidates`, broker).expect(404);

@@ -116,6 +116,35 @@ describe('demo seed through the command bus', () => {
     );
   });
 
+  it('registers the partner cities’ employers; a station vacancy names one, with every detail, through the API', async () => {
+    expect(countOf(log, 'EmployerRegistered')).toBe(
+      commands.filter((c) => c.kind === 'registerEmployer').length,
+    );
+    const posted = log.find(
+      (e) =>
+        e.type === 'VacancyPosted' &&
+        (e.data as { source: { type: string } }).source.type === 'labour_station',
+    );
+    const vacancyId = (posted?.data as { vacancyId: string }).vacancyId;
+    const res = await t.http.get(`/v1/vacancies/${vacancyId}`).set(bearer(t.tokens.admin())).expect(200);
+    expect(res.body.employer).toEqual({
+      employerId: expect.any(String),
+      name: expect.stringMatching(/有限公司$/),
+      creditCode: expect.stringMatching(/^91\d{6}MA/),
+      industry: expect.any(String),
+      city: res.body.location.city,
+    });
+    for (const field of [
+      'description',
+      'workingHours',
+      'contractTerms',
+      'socialInsurance',
+      'meals',
+      'contact',
+    ])
+      expect(res.body[field]).not.toBeNull();
+  });
+
   it('covers every county of Anshun (520400) and a county in two other prefectures', () => {
     const counties = new Set(
       log.filter((e) => e.type === 'HouseholdRegistered').map((e) => String(e.data.countyCode)),

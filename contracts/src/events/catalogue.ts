@@ -1,6 +1,7 @@
 import { STREAM_KINDS, type StreamKind } from '../streams';
 import type { EventDefinition, EventOf } from './define-event';
 import { CASES_EVENTS } from './cases.events';
+import { EMPLOYERS_EVENTS } from './employers.events';
 import { MONITOR_EVENTS } from './monitor.events';
 import { PLACEMENTS_EVENTS } from './placements.events';
 import { POSTINGS_EVENTS } from './postings.events';
@@ -14,6 +15,7 @@ import { WORKFORCE_EVENTS } from './workforce.events';
  */
 export const CURRENT_EVENTS = [
   ...POSTINGS_EVENTS,
+  ...EMPLOYERS_EVENTS,
   ...WORKFORCE_EVENTS,
   ...RESIDENT_EVENTS,
   ...PLACEMENTS_EVENTS,

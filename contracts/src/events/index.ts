@@ -1,6 +1,7 @@
 export * from './catalogue';
 export * from './cases.events';
 export * from './define-event';
+export * from './employers.events';
 export * from './monitor.events';
 export * from './placements.events';
 export * from './postings.events';

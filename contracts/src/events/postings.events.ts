@@ -273,3 +273,5 @@ export type WorkLocation = z.infer<typeof workLocation>;
 export type WageRange = z.infer<typeof wageRange>;
 export type AgeRange = z.infer<typeof ageRange>;
 export type WelfareTerms = z.infer<typeof welfareTerms>;
+/** The optional details of a vacancy (employer, hours, contract, insurance, meals, contact). */
+export type VacancyDetails = z.infer<z.ZodObject<typeof vacancyDetails>>;

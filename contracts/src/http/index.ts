@@ -1,4 +1,5 @@
 export * from './cases.bodies';
+export * from './employers.bodies';
 export * from './errors';
 export * from './follow-ups.bodies';
 export * from './household-import.bodies';
@@ -6,6 +7,7 @@ export * from './matching.bodies';
 export * from './page-query';
 export * from './postings.bodies';
 export * from './responses';
+export * from './vacancy-detail.response';
 export * from './workforce.bodies';
 export * from './welfare-terms.bodies';
 export * from './people.bodies';

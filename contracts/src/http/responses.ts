@@ -17,6 +17,7 @@ import {
 } from '../values';
 import { ageRange, vacancySource, wageRange, workLocation } from '../events/postings.events';
 import { vacancyStatus } from './postings.bodies';
+import { vacancySummary, workerSummary } from './matching.bodies';
 
 /** Every command answers with the global position of its last event (a decimal string). */
 export const positionResponse = z.object({ position: positionString }).meta({ id: 'PositionResponse' });
@@ -120,6 +121,8 @@ export const vacancyView = z
     title: z.string(),
     occupation: z.string(),
     skills,
+    /** The employer of the register, or the poster when the vacancy names none. */
+    employer: z.object({ employerId: z.string().optional(), name: z.string() }),
     location: workLocation,
     openings: count,
     filled: count,
@@ -163,6 +166,7 @@ export const recommendationsResponse = z
       z.object({
         rank: z.number().int().min(1),
         vacancyId,
+        vacancy: vacancySummary,
         score: z.number(),
         reasons: z.array(rankingReason),
       }),
@@ -170,7 +174,7 @@ export const recommendationsResponse = z
     position: positionString,
   })
   .meta({ id: 'RecommendationsResponse' });
-/** Personal data minimised: ids, age, capacity and skills only; no name, no ID number. */
+/** Personal data minimised: the name only as the caller may see it (`worker.name`), never the ID number. */
 export const candidatesResponse = z
   .object({
     vacancyId,
@@ -179,6 +183,7 @@ export const candidatesResponse = z
         rank: z.number().int().min(1),
         workerId,
         householdId,
+        worker: workerSummary,
         zeroEmploymentHousehold: z.boolean(),
         age: z.number().int(),
         labourCapacity: z.string(),
@@ -209,7 +214,15 @@ export const matchPlanResponse = z
     /** What ranking pairs by score and taking them would give over the same candidate pairs. */
     greedy: planFigures,
     pairs: z.array(
-      z.object({ workerId, householdId, vacancyId, score: z.number(), reasons: z.array(rankingReason) }),
+      z.object({
+        workerId,
+        householdId,
+        vacancyId,
+        worker: workerSummary,
+        vacancy: vacancySummary,
+        score: z.number(),
+        reasons: z.array(rankingReason),
+      }),
     ),
     instance: z.object({
       households: count,

@@ -7,3 +7,4 @@ export * from './cases';
 export * from './free-text';
 export * from './vocabulary';
 export * from './contact';
+export * from './credit-code';

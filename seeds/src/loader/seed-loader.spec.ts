@@ -16,6 +16,7 @@ function recordingTarget(delayMs = 3) {
   const target: SeedTarget = {
     registerLabourStation: (body, at) => answer('station', body, at),
     certifyWorkshop: (body, at) => answer('workshop', body, at),
+    registerEmployer: (body, at) => answer('employer', body, at),
     postVacancy: (body, at) => answer('vacancy', body, at),
     registerHousehold: (body, at) => answer('household', body, at),
     reportEmployment: (workerId, body, at) => answer('employment', body, at, workerId),

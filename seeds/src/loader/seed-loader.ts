@@ -6,6 +6,7 @@ import {
   placeWorkerBody,
   postVacancyBody,
   recordFollowUpBody,
+  registerEmployerBody,
   registerLabourStationBody,
   reportEmploymentBody,
 } from '@contracts/http';
@@ -90,6 +91,7 @@ export async function loadSeed(
   const counts: Record<SeedCommandKind, number> = {
     registerLabourStation: 0,
     certifyWorkshop: 0,
+    registerEmployer: 0,
     postVacancy: 0,
     registerHousehold: 0,
     reportEmployment: 0,
@@ -136,12 +138,17 @@ export async function loadSeed(
         const body = parse(certifyWorkshopBody, command.body, nameOf(command));
         return creating(command.ref, ids, () => target.certifyWorkshop(body, at));
       }
+      case 'registerEmployer': {
+        const body = parse(registerEmployerBody, command.body, nameOf(command));
+        return creating(command.ref, ids, () => target.registerEmployer(body, at));
+      }
       case 'postVacancy':
         return creating(command.ref, ids, async () => {
           const source = command.sourceRef
             ? { ...command.body.source, id: await idOf(command.sourceRef) }
             : command.body.source;
-          const body = parse(postVacancyBody, { ...command.body, source }, nameOf(command));
+          const employer = command.employerRef ? { employerId: await idOf(command.employerRef) } : {};
+          const body = parse(postVacancyBody, { ...command.body, source, ...employer }, nameOf(command));
           return target.postVacancy(body, at);
         });
       case 'registerHousehold': {

@@ -4,6 +4,7 @@ import type {
   PlaceWorkerBody,
   PostVacancyBody,
   RecordFollowUpBody,
+  RegisterEmployerBody,
   RegisterHouseholdBody,
   RegisterLabourStationBody,
   ReportEmploymentBody,
@@ -18,6 +19,8 @@ import type {
 export interface SeedTarget {
   registerLabourStation(body: RegisterLabourStationBody, at?: string): Promise<string>;
   certifyWorkshop(body: CertifyWorkshopBody, at?: string): Promise<string>;
+  /** Answers the employer id (the one its credit code derives, also when it was registered before). */
+  registerEmployer(body: RegisterEmployerBody, at?: string): Promise<string>;
   postVacancy(body: PostVacancyBody, at?: string): Promise<string>;
   /** Answers the household id; worker ids are `<householdId>.<memberNo>`. */
   registerHousehold(body: RegisterHouseholdBody, at?: string): Promise<string>;

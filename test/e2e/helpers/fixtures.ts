@@ -59,6 +59,18 @@ export function vacancyBody(
   };
 }
 
+/** An employer of the register (a published, valid 统一社会信用代码 by default). */
+export const employerBody = (o: Record<string, unknown> = {}) => ({
+  name: '广州市白云区华盛制衣有限公司',
+  creditCode: '91350100M000100Y43',
+  industry: '纺织服装',
+  province: '广东省',
+  city: '广州市',
+  address: '白云区太和镇大源北路 18 号',
+  contact: { name: '陈经理', phone: '020-36061234' },
+  ...o,
+});
+
 let sequence = 0;
 
 /**

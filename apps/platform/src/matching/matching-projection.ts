@@ -16,6 +16,7 @@ import {
   type RegisteredHousehold,
 } from '@lib/domain/workforce/household.state';
 import { RecommendationIndex } from '@lib/matching';
+import { OfferNames } from './offer-names';
 import { PositionWaiters } from '@lib/read-store';
 import {
   NO_EXTRAS,
@@ -50,6 +51,8 @@ export class MatchingProjection {
     workshops: new Map<string, { countyCode: string; relocationSiteId: string }>(),
     stations: new Map<string, string>(),
   } satisfies PosterDirectory;
+  /** Employers and posters by name, for the summary lines of recommendations and plans. */
+  readonly names = new OfferNames();
   private current: Position = START;
   private readonly waiters = new PositionWaiters();
 
@@ -66,6 +69,11 @@ export class MatchingProjection {
     return this.vacancies.get(id);
   }
 
+  /** What is kept of a worker beside the household state: trainings, returnee, name and gender. */
+  workerExtras(workerId: string): WorkerExtras {
+    return this.extras.get(workerId) ?? NO_EXTRAS;
+  }
+
   householdIdsIn(countyCode: string): ReadonlySet<string> {
     return this.householdsByCounty.get(countyCode) ?? new Set();
   }
@@ -79,6 +87,7 @@ export class MatchingProjection {
     } else if (event.type === 'LabourStationRegistered') {
       this.posters.stations.set(event.data.stationId, event.data.managingRegionCode);
     }
+    this.names.apply(event);
     this.advance(position);
   }
 
@@ -105,7 +114,8 @@ export class MatchingProjection {
       if (!set) this.householdsByCounty.set(next.countyCode, (set = new Set()));
       set.add(id);
     } else if (event.type === 'WorkerRegistered') {
-      this.extras.set(event.data.workerId, { trainings: [], returnee: event.data.returnee === true });
+      const { workerId, returnee, name, gender } = event.data;
+      this.extras.set(workerId, { trainings: [], returnee: returnee === true, name, gender });
     } else if (event.type === 'WorkerTrainingCompleted') {
       const { workerId, skill } = event.data;
       this.extras.set(workerId, withTraining(this.extras.get(workerId) ?? NO_EXTRAS, skill));

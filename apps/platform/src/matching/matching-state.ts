@@ -4,7 +4,7 @@
  * The extra facts matching needs and the deciders do not keep (training skills, returnee, where a poster
  * is) are kept beside them and passed in.
  */
-import type { LabourCapacity as ContractCapacity, WageRange } from '@contracts';
+import type { LabourCapacity as ContractCapacity, Gender, WageRange } from '@contracts';
 import {
   placementVacancyFacts,
   takenOpenings,
@@ -20,11 +20,14 @@ import type {
   VacancySource,
 } from '@lib/matching';
 
-/** What the deciders do not keep of a worker but scoring uses. */
+/** What the deciders do not keep of a worker but scoring (or a candidate's summary line) uses. */
 export interface WorkerExtras {
   /** Skill tags of completed trainings, in order, without repeats. */
   readonly trainings: readonly string[];
   readonly returnee: boolean;
+  /** As registered: shown to those who answer for the person (libs/auth personal-data), never scored. */
+  readonly name?: string;
+  readonly gender?: Gender;
 }
 
 export const NO_EXTRAS: WorkerExtras = { trainings: [], returnee: false };

@@ -22,6 +22,7 @@ import { PlanGate } from './plan-gate';
 import { MatchingQueries, reasonViews } from './matching-queries';
 import { MatchingReadYourWritesInterceptor } from './matching-read-your-writes.interceptor';
 import { MatchingRuntime } from './matching-runtime';
+import { withNamesFor, withoutNames, withVacancySummaries, withWorkerSummaries } from './summaries';
 import type { Clock } from '@lib/application';
 import { CLOCK } from '../clock/clock.module';
 
@@ -70,7 +71,11 @@ export class MatchingController {
     if (!household?.workers.has(params.id))
       throw new HttpProblem(404, 'not_found', `Worker ${params.id} is not known`);
     requireScope(canActForCounty(principal, household.countyCode), 'This token does not cover that worker');
-    const items = this.queries.recommendations(params.id, query.limit, this.clock.now());
+    const ranked = this.queries.recommendations(params.id, query.limit, this.clock.now());
+    const items = withVacancySummaries(this.runtime.state, ranked).map((item, i) => ({
+      ...item,
+      rank: i + 1,
+    }));
     await this.accessLog.record(principal, {
       resource: 'worker_recommendations',
       subjectIds: [params.id, household.householdId],
@@ -83,7 +88,7 @@ export class MatchingController {
   @Roles('admin', 'broker', 'station', 'workshop', 'county_office')
   @ApiDoc({
     summary: 'Ranked workers for a vacancy, zero-employment households first, with reasons',
-    description: `${MIN_POSITION} A broker sees candidates of its own counties only. No names or ID numbers.`,
+    description: `${MIN_POSITION} A broker sees candidates of its own counties only, the office of the county the vacancy is in its own county's. Names whole for the county's office and brokers, masked for the admin, null for others; never ID numbers.`,
     tags: TAGS,
     responses: { 200: { description: 'The candidates', schema: candidatesResponse } },
   })
@@ -96,14 +101,24 @@ export class MatchingController {
     const vacancy = this.runtime.state.vacancy(params.id);
     if (!vacancy) throw new HttpProblem(404, 'not_found', `Vacancy ${params.id} is not known`);
     const isBroker = principal.role === 'broker';
+    const isPoster = mayActForSource(principal, vacancy.posting.source);
+    // The office of the county a vacancy is in may look for its own people to send there.
+    const officeHere =
+      principal.role === 'county_office' && vacancy.posting.location.countyCode === principal.countyCode;
     requireScope(
-      isBroker || mayActForSource(principal, vacancy.posting.source),
-      'Only its poster or a broker',
+      isBroker || isPoster || officeHere,
+      'Only its poster, a broker, or the office of the county it is in',
     );
     const now = this.clock.now();
-    // A broker ranks among the workers of its own counties (unless it covers them all).
-    const counties = isBroker && principal.counties !== 'all' ? principal.counties : undefined;
-    const visible = this.queries.candidates(params.id, query.limit, now, counties);
+    // A broker ranks among the workers of its own counties (unless it covers them all), an office among its own.
+    const counties =
+      isBroker && principal.counties !== 'all'
+        ? principal.counties
+        : !isPoster && officeHere
+          ? [principal.countyCode]
+          : undefined;
+    const ranked = this.queries.candidates(params.id, query.limit, now, counties);
+    const visible = withWorkerSummaries(this.runtime.state, ranked, principal, now);
     await this.accessLog.record(principal, {
       resource: 'vacancy_candidates',
       subjectIds: visible.flatMap((c) => [c.workerId, c.householdId]),
@@ -145,7 +160,15 @@ export class MatchingController {
         placed: plan.bounds.placeableAtMost,
       },
       greedy: plan.greedy,
-      pairs: plan.matches.map((m) => ({ ...m, reasons: reasonViews(m.reasons) })),
+      pairs: withWorkerSummaries(
+        this.runtime.state,
+        withVacancySummaries(
+          this.runtime.state,
+          plan.matches.map((m) => ({ ...m, reasons: reasonViews(m.reasons) })),
+        ),
+        principal,
+        createdAt,
+      ),
       instance: {
         households: result.households,
         workers: result.workers,
@@ -161,7 +184,7 @@ export class MatchingController {
       counties: body.counties,
       createdAt,
       createdBy: principal.sub,
-      body: answer,
+      body: { ...answer, pairs: withoutNames(answer.pairs) },
     });
     await this.recordPlanRead(principal, answer);
     return answer;
@@ -199,7 +222,10 @@ export class MatchingController {
         `Match plan ${params.id} was computed by an earlier version of the service; compute a new one`,
       );
     }
-    const answer = parsed.data;
+    const answer = {
+      ...parsed.data,
+      pairs: withNamesFor(this.runtime.state, parsed.data.pairs, principal, this.clock.now()),
+    };
     await this.recordPlanRead(principal, answer);
     return answer;
   }

@@ -23,21 +23,31 @@ import { CLOCK } from '../clock/clock.module';
 import { badCursor, pageOf } from './in-memory-page';
 import { MONITOR_READ_STORE } from './monitor-runtime';
 import { mergedPage, statusAt } from './vacancy-pages';
+import { toContractStatus, vacancyDetailOf } from './vacancy-detail';
+import { DirectoryQueries } from '../employers/directory-queries';
+import type { DirectoryEntry } from '@lib/domain/employers/directory.projection';
+import { employerOf } from '@lib/domain/employers/vacancy-employer';
 
-/** The contract's `full` is the projection's `filled`. */
-const toContractStatus = (status: OpenVacancy['status']): VacancyView['status'] =>
-  status === 'filled' ? 'full' : status;
 const toProjectionStatus = (status: VacancyView['status']): OpenVacancy['status'] =>
   status === 'full' ? 'filled' : status;
 
-/** The vacancy as the API shows it at `now` (an open vacancy whose expiresAt has come is expired). */
-export function vacancyViewOf(v: OpenVacancy, now: string) {
+/**
+ * A vacancy as the list shows it at `now` (an open vacancy whose expiresAt has come is expired), with its
+ * employer by name (its poster's when it names none): the one place a list item is built.
+ */
+export function vacancyViewOf(
+  v: OpenVacancy,
+  now: string,
+  directory: ReadonlyMap<string, DirectoryEntry>,
+): VacancyView {
+  const { employerId, name } = employerOf(v, directory);
   return {
     vacancyId: v.vacancyId,
     source: v.source,
     title: v.title,
     occupation: v.occupation,
-    skills: v.skills,
+    skills: [...v.skills],
+    employer: employerId === undefined ? { name } : { employerId, name },
     location: v.location,
     openings: v.openings,
     filled: v.confirmedPlacementIds.length,
@@ -45,7 +55,7 @@ export function vacancyViewOf(v: OpenVacancy, now: string) {
     remainingOpenings: v.remainingOpenings,
     wage: v.wage,
     ageRange: v.ageRange,
-    labourCapacities: v.labourCapacities,
+    labourCapacities: [...v.labourCapacities],
     accommodation: v.accommodation,
     status: toContractStatus(statusAt(v, now)),
     postedAt: v.postedAt,
@@ -62,7 +72,21 @@ export class MonitorQueries {
   constructor(
     @Inject(MONITOR_READ_STORE) private readonly store: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DirectoryQueries,
   ) {}
+
+  /** One vacancy with its details, employer and poster by name; undefined when it was never posted. */
+  async vacancy(vacancyId: string) {
+    const v = (await this.store.load(vacanciesCollection, [vacancyId])).get(vacancyId);
+    if (!v) return undefined;
+    return vacancyDetailOf(v, this.clock.now(), await this.directory.entriesFor([v]));
+  }
+
+  /** The list items of these vacancies (any list, e.g. an export), their employers and posters loaded at once. */
+  async vacancyItems(vacancies: readonly OpenVacancy[], now: string): Promise<VacancyView[]> {
+    const directory = await this.directory.entriesFor(vacancies);
+    return vacancies.map((v) => vacancyViewOf(v, now, directory));
+  }
 
   /** The figures of a region; zeros when nothing was registered there yet. */
   async regionEmployment(level: RegionLevel, code: string) {
@@ -100,7 +124,6 @@ export class MonitorQueries {
    */
   async vacancies(query: ListVacanciesQuery) {
     const now = this.clock.now();
-    const view = (v: OpenVacancy) => vacancyViewOf(v, now);
     const where: { countyCode?: string; status?: string; sourceType?: string } = {};
     if (query.county !== undefined) where.countyCode = query.county;
     if (query.source !== undefined) where.sourceType = query.source;
@@ -112,7 +135,11 @@ export class MonitorQueries {
         )
         .sort((a, b) => b.postedAt.localeCompare(a.postedAt) || a.vacancyId.localeCompare(b.vacancyId));
       const page = pageOf(all, query.limit, query.cursor);
-      return { items: page.items.map(view), total: all.length, nextCursor: page.nextCursor };
+      return {
+        items: await this.vacancyItems(page.items, now),
+        total: all.length,
+        nextCursor: page.nextCursor,
+      };
     }
     try {
       if (status === undefined) {
@@ -123,7 +150,7 @@ export class MonitorQueries {
           after: query.cursor,
         });
         const total = await this.store.count(vacanciesCollection, where);
-        return { items: page.items.map(view), total, nextCursor: page.next };
+        return { items: await this.vacancyItems(page.items, now), total, nextCursor: page.next };
       }
       return await this.vacanciesByStatusNow(where, status, now, query);
     } catch (error) {
@@ -163,7 +190,7 @@ export class MonitorQueries {
       status === 'expired'
         ? count + overdue.length
         : count - overdue.filter((v) => v.status === status).length;
-    return { items: page.items.map((v) => vacancyViewOf(v, now)), total, nextCursor: page.nextCursor };
+    return { items: await this.vacancyItems(page.items, now), total, nextCursor: page.nextCursor };
   }
 
   /** The vacancies still open or full in the store whose expiresAt has come, matching `where`. */

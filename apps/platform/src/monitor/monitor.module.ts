@@ -22,6 +22,8 @@ import { MonitorFeed } from './monitor-feed';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { streamTokenMiddleware } from './stream-token.middleware';
 import { VacanciesQueryController } from './vacancies-query.controller';
+import { DirectoryQueries } from '../employers/directory-queries';
+import { EmployersQueryController } from '../employers/employers-query.controller';
 
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (read store
@@ -36,6 +38,7 @@ import { VacanciesQueryController } from './vacancies-query.controller';
     CasesController,
     FollowUpsController,
     VacanciesQueryController,
+    EmployersQueryController,
     CountyStreamController,
   ],
   providers: [
@@ -44,6 +47,7 @@ import { VacanciesQueryController } from './vacancies-query.controller';
     runnerProvider,
     MonitorRuntime,
     MonitorQueries,
+    DirectoryQueries,
     CaseQueries,
     CaseWork,
     FollowUpQueries,

@@ -1,6 +1,13 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
-import { listVacanciesQuery, vacancyListResponse, type ListVacanciesQuery } from '@contracts';
-import { ApiDoc, ZodQuery } from '@lib/http';
+import { z } from 'zod';
+import {
+  listVacanciesQuery,
+  vacancyDetailResponse,
+  vacancyListResponse,
+  type ListVacanciesQuery,
+} from '@contracts';
+import { ApiDoc, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
+import { vacancyParams } from '../path-params';
 import { MonitorFeed } from './monitor-feed';
 import { MonitorQueries } from './monitor-queries';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
@@ -41,5 +48,20 @@ export class VacanciesQueryController {
       return listSheet(VACANCIES_SHEET, VACANCY_COLUMNS, all);
     }
     return { ...(await this.queries.vacancies(query)), position };
+  }
+
+  @Get(':id')
+  @ApiDoc({
+    summary:
+      'One vacancy with its employer, poster and every detail (hours, contract, insurance, meals, contact)',
+    description: 'A detail not posted is null. With `X-Min-Position` it reads its own writes.',
+    tags: ['monitor'],
+    responses: { 200: { description: 'The vacancy', schema: vacancyDetailResponse } },
+  })
+  async one(@ZodParams(vacancyParams) params: z.infer<typeof vacancyParams>) {
+    const position = this.runner.position().toString();
+    const vacancy = await this.queries.vacancy(params.id);
+    if (!vacancy) throw new HttpProblem(404, 'not_found', `Vacancy ${params.id} does not exist`);
+    return { ...vacancy, position };
   }
 }

@@ -15,6 +15,7 @@ import { decideAndAppend } from '../command-handling/decide-and-append';
 import { rejectWith } from '../command-handling/rejection';
 import { labourStationStream, vacancyStream, workshopStream } from '@contracts';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { requireRegisteredEmployer } from '../employers/employer.handlers';
 import { ChangeVacancyCommand, PostVacancyCommand, WithdrawVacancyCommand } from './postings.commands';
 import { mayActForSource } from './vacancy-poster';
 
@@ -30,6 +31,7 @@ export class PostVacancyHandler implements ICommandHandler<PostVacancyCommand> {
       'A vacancy is posted for the caller’s own source',
     );
     await this.requirePostingSource(body.source);
+    if (body.employerId !== undefined) await requireRegisteredEmployer(this.store, body.employerId);
     const vacancyId = randomUUID();
     const { position } = await decideAndAppend(
       this.store,

@@ -3,9 +3,12 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { householdStream, parseWorkerId } from '@contracts';
 import type { Principal } from '@lib/auth';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
+import { employerIdOf } from '@lib/domain/employers/employer.decider';
 import { loadState, type EventStore } from '@lib/event-store';
+import { HttpProblem } from '@lib/http';
 import type { SeedTarget } from '@seeds/loader/seed-target';
 import type { CommandContext } from '../command-handling/command-context';
+import { RegisterEmployerCommand } from '../employers/employers.commands';
 import {
   EndPlacementCommand,
   PlaceWorkerCommand,
@@ -67,6 +70,16 @@ export function commandBusSeedTarget(
       (await bus.execute(new RegisterLabourStationCommand(body, ctx(at)))).stationId,
     certifyWorkshop: async (body, at) =>
       (await bus.execute(new CertifyWorkshopCommand(body, ctx(at)))).workshopId,
+    registerEmployer: async (body, at) => {
+      try {
+        return (await bus.execute(new RegisterEmployerCommand(body, ctx(at)))).employerId;
+      } catch (error) {
+        // A second population (seed --force) meets the employers the first registered: the same companies.
+        if (error instanceof HttpProblem && error.code === 'already_exists')
+          return employerIdOf(body.creditCode);
+        throw error;
+      }
+    },
     postVacancy: async (body, at) => (await bus.execute(new PostVacancyCommand(body, ctx(at)))).vacancyId,
     registerHousehold: async (body, at) =>
       (await bus.execute(new RegisterHouseholdCommand(body, ctx(at)))).householdId,

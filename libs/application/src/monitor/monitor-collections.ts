@@ -4,6 +4,7 @@ import type { ZeroEmploymentCaseFile } from '@lib/domain/cases/case-file.project
 import type { CountySettings } from '@lib/domain/cases/county-settings';
 import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employment-status.projection';
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
+import type { DirectoryEntry } from '@lib/domain/employers/directory.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
 import type { PlacementFollowUps } from '@lib/domain/placements/follow-ups-due.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
@@ -89,6 +90,12 @@ export const vacanciesCollection: CollectionSpec<
     ['countyCode', 'status', 'postedAt'],
     ['status', 'postedAt'],
   ],
+};
+
+/** Key: `directoryKey(kind, id)`: employers, labour stations, workshops by name (a few thousand). */
+export const directoryCollection: CollectionSpec<DirectoryEntry, 'kind'> = {
+  name: 'directory',
+  fields: { kind: (d) => d.kind },
 };
 
 /** Key: `transportSubsidyKey(workerId, year)`. */
@@ -181,6 +188,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   caseFilesCollection,
   workersCollection,
   vacanciesCollection,
+  directoryCollection,
   subsidiesCollection,
   countySettingsCollection,
   followUpsCollection,
@@ -192,7 +200,8 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
 
 /**
  * The checkpoint every monitor collection is written with (one batch feeds them all). @3 added the follow-ups
- * due, @4 the due items the scheduler reads: a read store written by an earlier version is rebuilt at start,
+ * due, @4 the due items the scheduler reads, @5 the vacancies' details and the directory of employers and
+ * posters: a read store written by an earlier version is rebuilt at start,
  * so what was placed or posted before has its documents.
  */
-export const MONITOR_CHECKPOINT = 'employment-monitor@4';
+export const MONITOR_CHECKPOINT = 'employment-monitor@5';

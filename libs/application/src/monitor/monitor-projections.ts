@@ -1,6 +1,7 @@
 import { householdEmploymentProjection } from '@lib/domain/monitor/household-employment.projection';
 import { type HouseholdEmployment } from '@lib/domain/monitor/household-employment';
 import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.projection';
+import { directoryProjection } from '@lib/domain/employers/directory.projection';
 import type { GuardedDocument, KeyedProjection } from '@lib/domain/shared/keyed-projection';
 import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
@@ -13,6 +14,7 @@ import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
   countySettingsCollection,
+  directoryCollection,
   followUpsCollection,
   dueVacancyExpiriesCollection,
   dueWelfareTermsCollection,
@@ -48,6 +50,7 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(countySettingsProjection as unknown as KeyedProjection<never, never>, countySettingsCollection),
   pair(workerEmploymentStatusProjection as unknown as KeyedProjection<never, never>, workersCollection),
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
+  pair(directoryProjection as unknown as KeyedProjection<never, never>, directoryCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
   pair(followUpsDueProjection as unknown as KeyedProjection<never, never>, followUpsCollection),
   pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),

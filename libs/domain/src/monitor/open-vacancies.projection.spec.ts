@@ -63,4 +63,25 @@ describe('open-vacancies projection', () => {
     log.append(stream, 'VacancyExpired', { vacancyId: V, expiredAt: at });
     expect(project(log.events)[V].status).toBe('withdrawn');
   });
+
+  it('keeps the posting’s details through every later change', () => {
+    const log = new EventLogBuilder();
+    const stream = vacancyStream(V);
+    const details = {
+      employerId: 'employer-1',
+      workingHours: '每天 8 小时',
+      socialInsurance: 'five_insurances_one_fund' as const,
+      meals: true,
+      contact: { name: '陈经理', phone: '020-36061234' },
+    };
+    log.append(stream, 'VacancyPosted', { ...EVENT_EXAMPLES.VacancyPosted, ...details });
+    log.append(stream, 'VacancyOpeningsChanged', {
+      vacancyId: V,
+      openings: 9,
+      previousOpenings: 5,
+      changedAt: at,
+    });
+    expect(project(log.events)[V]).toMatchObject({ openings: 9, details });
+    expect(project(log.events)[V].details).not.toHaveProperty('description');
+  });
 });

@@ -1,9 +1,12 @@
 import {
   eventTypesOf,
   type AgeRange,
+  type EventData,
   type EventsOfStream,
   type LabourCapacity,
+  type VacancyDetails,
   type VacancySource,
+  type WelfareTerms,
   type WageRange,
   type WorkLocation,
 } from '@contracts';
@@ -24,6 +27,8 @@ export interface OpenVacancy {
   readonly ageRange: AgeRange;
   readonly labourCapacities: readonly LabourCapacity[];
   readonly accommodation: boolean;
+  /** What a worker asks before going (employer, hours, contract, insurance, meals, contact), as posted. */
+  readonly details: VacancyDetails & { readonly welfare?: WelfareTerms; readonly flexibleHours?: boolean };
   readonly openings: number;
   /** Placements holding an opening, not yet confirmed or released (saga step 1 done, step 3 not yet). */
   readonly reservedPlacementIds: readonly string[];
@@ -70,6 +75,7 @@ function settle(doc: OpenVacancy, change: VacancyChange, revision: number): Open
     ageRange: doc.ageRange,
     labourCapacities: doc.labourCapacities,
     accommodation: doc.accommodation,
+    details: doc.details,
     openings: change.openings ?? doc.openings,
     reservedPlacementIds: reserved,
     confirmedPlacementIds: confirmed,
@@ -79,6 +85,17 @@ function settle(doc: OpenVacancy, change: VacancyChange, revision: number): Open
     postedAt: doc.postedAt,
     lastRevision: revision,
   };
+}
+
+/** The posting's optional details, only those it has (a document stays as small as the posting). */
+function detailsOf(d: EventData<'VacancyPosted'>): OpenVacancy['details'] {
+  const { employerId, description, workingHours, contractTerms, socialInsurance, meals, contact } = d;
+  const all = { employerId, description, workingHours, contractTerms, socialInsurance, meals, contact };
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...all, welfare: d.welfare, flexibleHours: d.flexibleHours })) {
+    if (value !== undefined) details[key] = value;
+  }
+  return details as OpenVacancy['details'];
 }
 
 const without = (ids: readonly string[], id: string): readonly string[] => ids.filter((x) => x !== id);
@@ -111,6 +128,7 @@ export const openVacanciesProjection: KeyedProjection<OpenVacancy, VacancyEventT
           ageRange: d.ageRange,
         },
         ...{ labourCapacities: d.labourCapacities, accommodation: d.accommodation, openings: d.openings },
+        details: detailsOf(d),
         ...{ reservedPlacementIds: [], confirmedPlacementIds: [], remainingOpenings: 0 },
         ...{ status: 'open', expiresAt: d.expiresAt, postedAt: d.postedAt, lastRevision: revision },
       };

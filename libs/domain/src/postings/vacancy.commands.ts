@@ -1,13 +1,15 @@
 import type {
   AgeRange,
   LabourCapacity,
+  VacancyDetails,
   VacancySource,
   WageRange,
   WelfareTerms,
   WorkLocation,
 } from '@contracts';
 
-export interface PostVacancy {
+/** The details are optional: a vacancy posted without them (as before they existed) is still a vacancy. */
+export interface PostVacancy extends VacancyDetails {
   readonly type: 'PostVacancy';
   readonly vacancyId: string;
   readonly source: VacancySource;

@@ -1,6 +1,7 @@
 import { encodeEvent } from '@contracts';
 import { given } from '../shared/testing/decider-spec';
 import type { VacancyCommand } from './vacancy.commands';
+import type { VacancyEvent } from './vacancy.state';
 import { vacancyDecider } from './vacancy.decider';
 import {
   confirmed,
@@ -31,6 +32,28 @@ describe('vacancy decider', () => {
     it('posts a labour-station vacancy, and the event passes the contract schema', () => {
       given(vacancyDecider).when(postVacancyCommand()).then([vacancyPosted()]);
       expect(() => encodeEvent(vacancyPosted())).not.toThrow();
+    });
+    it('keeps every detail of the posting: employer, hours, contract, insurance, meals, contact', () => {
+      const details = {
+        employerId: 'employer-1',
+        description: '流水线缝纫，计件加底薪',
+        workingHours: '每天 8 小时，月休 4 天',
+        contractTerms: '一年期劳动合同',
+        socialInsurance: 'five_insurances_one_fund' as const,
+        accommodation: true,
+        meals: true,
+        contact: { name: '陈经理', phone: '020-36061234' },
+      };
+      given(vacancyDecider)
+        .when(postVacancyCommand(details))
+        .then([vacancyPosted(details)]);
+      const [event] = (
+        vacancyDecider.decide(postVacancyCommand(details), { status: 'none' }) as {
+          events: VacancyEvent[];
+        }
+      ).events;
+      expect(event.data).toMatchObject(details);
+      expect(() => encodeEvent(event)).not.toThrow();
     });
     it('posts a workshop vacancy with flexible hours', () => {
       const workshop = {
