@@ -25,7 +25,6 @@ import type {
   CaseMeasureKind,
   CaseVerificationMethod,
 } from '../../../../contracts/src/values/cases';
-import type { CandidateWorker, VacancySummary } from './people-types';
 
 /** The lists the forms offer, as the contract has them (plain data, no zod). */
 export {
@@ -63,16 +62,12 @@ export type CaseWarning = ZeroEmploymentCase['warning'];
 export type CaseDeadlines = z.infer<typeof caseDeadlinesResponse>;
 export type HouseholdEmployment = HouseholdEmploymentResponse;
 export type VacancyList = z.infer<typeof vacancyListResponse>;
-/** A recommendation, with its vacancy's summary when the platform gives it (issue 17). */
-export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number] & {
-  vacancy?: VacancySummary;
-};
-export type Recommendations = Omit<z.infer<typeof recommendationsResponse>, 'items'> & {
-  items: Recommendation[];
-};
-/** A candidate, with the worker's summary (the name per the reader's scope) when the platform gives it. */
-export type Candidate = z.infer<typeof candidatesResponse>['items'][number] & { worker?: CandidateWorker };
-export type Candidates = Omit<z.infer<typeof candidatesResponse>, 'items'> & { items: Candidate[] };
+/** A recommendation, with its vacancy's summary (title, employer, city, wage, board and lodging). */
+export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number];
+export type Recommendations = z.infer<typeof recommendationsResponse>;
+/** A candidate, with the worker's summary (the name per the reader's scope). */
+export type Candidate = z.infer<typeof candidatesResponse>['items'][number];
+export type Candidates = z.infer<typeof candidatesResponse>;
 
 /**
  * Follow-up visits after a placement (稳岗回访: 1, 3 and 6 months). Not in contracts/ yet: the shapes agreed

@@ -24,7 +24,7 @@ describe('a job’s board and lodging', () => {
     expect(boardText({ accommodation: true, meals: true }, peopleZh)).toBe('包吃住');
     expect(boardText({ accommodation: true, meals: false }, peopleZh)).toBe('包住');
     expect(boardText({ accommodation: false, meals: true }, peopleZh)).toBe('包吃');
-    expect(boardText({ accommodation: false }, peopleZh)).toBeUndefined();
+    expect(boardText({ accommodation: false, meals: null }, peopleZh)).toBeUndefined();
     expect(boardText({ accommodation: true, meals: true }, peopleEn)).toBe('Board and lodging');
   });
 });

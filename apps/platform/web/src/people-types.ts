@@ -11,11 +11,11 @@ import type {
   memberEmploymentView,
   memberProfileView,
 } from '../../../../contracts/src/http/people.responses';
-import type { LabourCapacity } from '../../../../contracts/src/values/labour';
+import type { vacancySummary, workerSummary } from '../../../../contracts/src/http/matching.bodies';
+import type { VacancyDetailResponse } from '../../../../contracts/src/http/vacancy-detail.response';
 import type { RelationToHead, SocialInsuranceTerms } from '../../../../contracts/src/values/contact';
 
 export type { RelationToHead, SocialInsuranceTerms };
-export type Gender = 'male' | 'female';
 
 export interface Labelled {
   readonly code: string;
@@ -41,76 +41,11 @@ export interface SearchPage<T> {
   readonly nextCursor: string | null;
 }
 
-export interface WorkLocation {
-  readonly province: string;
-  readonly city: string;
-  readonly countyCode?: string;
-}
-
-export interface Wage {
-  readonly min: number;
-  readonly max: number;
-  readonly period: 'month' | 'day' | 'hour';
-}
-
-export interface EmployerRef {
-  readonly employerId?: string;
-  readonly name: string;
-  readonly creditCode?: string;
-  readonly industry?: string;
-  readonly city?: string;
-}
-
-export interface VacancyDetail {
-  readonly vacancyId: string;
-  readonly title: string;
-  readonly occupation: Labelled;
-  readonly skills: readonly Labelled[];
-  readonly employer?: EmployerRef | null;
-  readonly source: {
-    readonly type: 'labour_station' | 'workshop' | 'public_welfare';
-    readonly id: string;
-    readonly name?: string;
-  };
-  readonly location: WorkLocation;
-  readonly wage: Wage;
-  readonly openings: number;
-  readonly filled: number;
-  readonly remaining?: number;
-  readonly status: string;
-  readonly ageRange: { readonly min: number; readonly max: number };
-  readonly labourCapacities: readonly LabourCapacity[];
-  readonly accommodation: boolean;
-  readonly meals?: boolean | null;
-  readonly workingHours?: string | null;
-  readonly contractTerms?: string | null;
-  readonly socialInsurance?: SocialInsuranceTerms | null;
-  readonly description?: string | null;
-  readonly contact?: { readonly name: string; readonly phone: string } | null;
-  readonly welfare?: { readonly monthlySubsidy: number; readonly termMonths: number };
-  readonly expiresAt: string;
-  readonly postedAt: string;
-}
-
+export type VacancyDetail = VacancyDetailResponse;
 /** What a recommendation says of its vacancy, so the line needs no second call. */
-export interface VacancySummary {
-  readonly title: string;
-  readonly employer?: { readonly name: string } | null;
-  readonly location: WorkLocation;
-  readonly wage: Wage;
-  readonly accommodation?: boolean;
-  readonly meals?: boolean | null;
-}
-
+export type VacancySummary = z.infer<typeof vacancySummary>;
 /** What a candidate line says of its worker; the name per the reader's scope. */
-export interface CandidateWorker {
-  readonly name: string | null;
-  readonly age: number;
-  readonly gender?: Gender;
-  readonly labourCapacity: LabourCapacity;
-  readonly countyCode: string;
-  readonly relocationSite?: SiteRef;
-}
+export type CandidateWorker = z.infer<typeof workerSummary>;
 
 export interface ImportRejection {
   readonly row: number;

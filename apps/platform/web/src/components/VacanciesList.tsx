@@ -3,10 +3,8 @@ import { useLang } from '../i18n';
 import { wageRange } from '../wage-range';
 import { Link } from './Link';
 
-/** A list line names its employer (or the poster when the vacancy names none) where the platform gives it. */
-type ListedVacancy = VacancyView & { readonly employer?: { readonly name: string } };
-
-export function VacanciesList({ items }: { items: readonly ListedVacancy[] }) {
+/** A line a vacancy: title, poster's kind, employer (or the poster when it names none), city, wage, places. */
+export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
   const { t, lang } = useLang();
   if (items.length === 0) return <p className="muted">{t.noVacancies}</p>;
   return (
@@ -20,7 +18,7 @@ export function VacanciesList({ items }: { items: readonly ListedVacancy[] }) {
               <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
             </div>
             <div className="vacancy-meta">
-              {v.employer && <span className="vacancy-employer">{v.employer.name}</span>}
+              <span className="vacancy-employer">{v.employer.name}</span>
               <span>
                 {v.location.province} {v.location.city}
               </span>

@@ -8,10 +8,6 @@ import { wageRange } from '../../wage-range';
 
 const FIRST = 5;
 
-/** The employer a cadre names to the worker (the platform's list gives it, or the poster's name). */
-const employerOf = (v: VacancyView): string | undefined =>
-  (v as VacancyView & { employer?: { name: string } }).employer?.name;
-
 interface Offer {
   readonly vacancy: VacancyView;
   readonly reasons?: readonly string[];
@@ -87,7 +83,7 @@ export function VacancyPicker({
           <span>
             <strong className="offer-title">{v.title}</strong>{' '}
             <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
-            {employerOf(v) && <span className="offer-employer"> {employerOf(v)}</span>}
+            <span className="offer-employer"> {v.employer.name}</span>
             <span className="offer-meta">
               {v.location.city} · {wageRange(v.wage, lang)} {t.period[v.wage.period]}
             </span>
