@@ -80,7 +80,7 @@ function* population(count: number, sample: (p: Person) => void): Generator<Doma
           birthYear,
           gender,
           labourCapacity: capacity,
-          skills: ['sewing'],
+          skills: ['6-05-01-03'], // 缝纫工
           preference: 'any',
           expectedMonthlyWage: null,
           registeredAt: at,

@@ -40,7 +40,7 @@ const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
 const VACANCY = JSON.stringify({
   source: { type: 'public_welfare', id: COUNTY },
   title: '公益性岗位保洁员',
-  occupation: 'cleaning',
+  occupation: '4-09-08-01', // 保洁员
   skills: [],
   location: { province: '贵州省', city: '安顺市', countyCode: COUNTY },
   openings: 5,

@@ -28,37 +28,38 @@ const PREFECTURES: [string, number, number][] = [
   ['522700', 12, 0.12],
 ];
 
+/** Thirty distinct occupation codes (职业分类大典), the trades relocated workers hold most. */
 const SKILLS = [
-  'sewing',
-  'embroidery',
-  'batik',
-  'electronics_assembly',
-  'welding',
-  'electrician',
-  'bricklaying',
-  'carpentry',
-  'cooking',
-  'cantonese_cooking',
-  'housekeeping',
-  'elderly_care',
-  'childcare',
-  'driving',
-  'forklift',
-  'warehouse',
-  'cleaning',
-  'security',
-  'greening',
-  'tea_picking',
-  'livestock',
-  'e_commerce',
-  'hairdressing',
-  'plumbing',
-  'painting',
-  'logistics',
-  'machining',
-  'quality_inspection',
-  'shoemaking',
-  'food_processing',
+  '6-05-01-03', // 缝纫工
+  '6-09-03-11', // 抽纱刺绣工
+  '6-04-06-07', // 工艺染织品制作工 (蜡染)
+  '6-25-04-07', // 电子设备装接工
+  '6-18-02-04', // 焊工
+  '6-31-01-03', // 电工
+  '6-29-01-01', // 砌筑工
+  '6-06-03-01', // 手工木工
+  '4-03-02-01', // 中式烹调师
+  '4-03-02-02', // 中式面点师
+  '4-10-01-06', // 家政服务员
+  '4-10-01-05', // 养老护理员
+  '4-10-01-03', // 保育师
+  '4-02-02-02', // 道路货运汽车驾驶员
+  '6-30-05-01', // 起重装卸机械操作工
+  '4-02-06-01', // 仓储管理员
+  '4-09-08-01', // 保洁员
+  '4-07-05-01', // 保安员
+  '4-09-10-01', // 园林绿化工
+  '5-01-02-02', // 园艺工 (茶园)
+  '5-03-02-01', // 家畜饲养员
+  '4-01-06-01', // 电子商务师
+  '4-10-03-02', // 美发师
+  '6-29-03-04', // 管工
+  '6-29-04-01', // 装饰装修工
+  '4-02-07-09', // 快件处理员
+  '6-18-01-07', // 多工序数控机床操作调整工
+  '6-31-03-05', // 质检员
+  '6-05-04-01', // 制鞋工
+  '6-01-06-00', // 果蔬坚果加工工
 ];
 
 const SOURCE_MIX: [VacancySource, number, number][] = [

@@ -1,10 +1,13 @@
 import { CURRENT_EVENTS, ENVELOPE_TIME, EVENT_EXAMPLES } from './events';
 import { decodeEvent, decodeStoredEvent, encodeEvent, EventDecodeError, eventTimeOf } from './registry';
 
-const { preference: _p, expectedMonthlyWage: _w, ...common } = EVENT_EXAMPLES.WorkerRegistered;
+const { preference: _p, expectedMonthlyWage: _w, skills: _s, ...current } = EVENT_EXAMPLES.WorkerRegistered;
+/** The example worker as v1 recorded it (skills as tags), and as it reads today (skills as codes). */
+const common = { ...current, skills: ['sewing'] };
+const commonToday = { ...current, skills: ['6-05-01-03'] };
 
 describe('registry: decode with upcasting, encode', () => {
-  it('upcasts WorkerRegistered@1 (willingToLeaveProvince) to @2 (preference, no stated wage)', () => {
+  it('upcasts WorkerRegistered@1 (willingToLeaveProvince) to @3 (preference, no stated wage, skills as codes)', () => {
     const willing = decodeEvent({
       type: 'WorkerRegistered',
       version: 1,
@@ -12,8 +15,8 @@ describe('registry: decode with upcasting, encode', () => {
     });
     expect(willing).toEqual({
       type: 'WorkerRegistered',
-      version: 2,
-      data: { ...common, preference: 'any', expectedMonthlyWage: null },
+      version: 3,
+      data: { ...commonToday, preference: 'any', expectedMonthlyWage: null },
     });
     const unwilling = decodeEvent({
       type: 'WorkerRegistered',
@@ -39,16 +42,16 @@ describe('registry: decode with upcasting, encode', () => {
 
   it('decodes current versions as they are', () => {
     const data = EVENT_EXAMPLES.VacancyPosted;
-    expect(decodeEvent({ type: 'VacancyPosted', version: 1, data })).toEqual({
+    expect(decodeEvent({ type: 'VacancyPosted', version: 2, data })).toEqual({
       type: 'VacancyPosted',
-      version: 1,
+      version: 2,
       data,
     });
   });
 
   it.each([
     ['unknown_event_type', { type: 'Nope', version: 1, data: {} }],
-    ['unknown_event_version', { type: 'VacancyPosted', version: 2, data: {} }],
+    ['unknown_event_version', { type: 'VacancyPosted', version: 3, data: {} }],
     ['unknown_event_version', { type: 'VacancyPosted', version: 0, data: {} }],
     ['invalid_event_data', { type: 'VacancyExpired', version: 1, data: { vacancyId: 'v' } }],
   ])('throws %s', (code, raw) => {
@@ -64,7 +67,7 @@ describe('registry: decode with upcasting, encode', () => {
   it('encodes with the current version and refuses invalid data', () => {
     expect(encodeEvent({ type: 'WorkerRegistered', data: EVENT_EXAMPLES.WorkerRegistered })).toEqual({
       type: 'WorkerRegistered',
-      version: 2,
+      version: 3,
       data: EVENT_EXAMPLES.WorkerRegistered,
     });
     const bad = { ...EVENT_EXAMPLES.VacancyExpired, expiredAt: 'tomorrow' };

@@ -1,6 +1,7 @@
 import type { Channel } from '@contracts/values';
 import { prefectureOfCounty } from '@contracts/regions/guizhou-divisions';
 import type { LabourStation } from './labour-stations';
+import { OCC } from './occupation-codes';
 import type { Rng } from './prng';
 import { prefectureShortName } from './region-names';
 import type { WelfareProgramme } from './welfare-programmes';
@@ -35,14 +36,15 @@ const TRADES = [
   '餐饮管理',
 ];
 
+/** The occupation code of a workshop's own trade (its sector is an industry, not an occupation). */
 const SECTOR_SKILL: Readonly<Record<WorkshopSector, string>> = {
-  garments: 'sewing',
-  electronics_assembly: 'electronics_assembly',
-  embroidery: 'embroidery',
-  food_processing: 'food_processing',
-  shoemaking: 'shoemaking',
-  wig_making: 'wig_making',
-  handicrafts: 'handicrafts',
+  garments: OCC.sewingMachinist,
+  electronics_assembly: OCC.electronicsAssembler,
+  embroidery: OCC.embroiderer,
+  food_processing: OCC.produceProcessor,
+  shoemaking: OCC.shoemaker,
+  wig_making: OCC.unclassified,
+  handicrafts: OCC.folkCraftMaker,
 };
 
 export const workshopSkill = (workshop: Workshop): string => SECTOR_SKILL[workshop.sector];

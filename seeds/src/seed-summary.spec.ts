@@ -57,7 +57,7 @@ describe('summarizeSeed over a history', () => {
       body: {
         source: { type: 'labour_station', id: 'station' },
         title: '电子厂普工',
-        occupation: 'electronics_assembler',
+        occupation: '6-25-04-07',
         location: { province: '广东省', city: '广州市' },
         openings: 3,
         wage: { min: 4500, max: 5500, period: 'month' },

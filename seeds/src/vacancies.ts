@@ -5,6 +5,7 @@ import type { Industry, PartnerEmployer } from './partner-employers';
 import { stationDetails, welfareDetails, workshopDetails } from './vacancy-details';
 import type { VacancyBody } from './seed-commands';
 import type { WelfareProgramme } from './welfare-programmes';
+import { OCC } from './occupation-codes';
 import type { Workshop, WorkshopSector } from './workshops';
 
 /** Vacancy bodies for the three sources. Wages are monthly yuan, rounded to 100. */
@@ -16,6 +17,7 @@ interface JobSpec {
   title: string;
   /** Which of a partner city's employers offers it (station jobs only). */
   industry?: Industry;
+  /** 职业分类大典 code; skills are codes too. */
   occupation: string;
   skills: readonly string[];
   /** Range the minimum wage is drawn from. */
@@ -37,31 +39,31 @@ const at = (industry: Industry, spec: JobSpec): JobSpec => ({ ...spec, industry 
 
 /** What stations collect from employers in the partner cities, with how often each is posted. */
 const STATION_JOBS: readonly (readonly [JobSpec, number])[] = [
-  [at('electronics', job('电子厂普工', 'electronics_assembler', ['electronics_assembly'], [4500, 5500], [18, 45])), 20],
-  [at('garments', job('缝纫工', 'sewing_machinist', ['sewing'], [4500, 6000], [18, 50], ['full', 'partial'])), 12],
-  [at('construction', job('建筑工', 'construction_worker', ['construction'], [6000, 7500], [20, 55])), 10],
-  [at('catering', job('粤菜厨师', 'chef', ['cooking'], [5000, 6500], [20, 50])), 5],
-  [at('domestic', job('家政服务员', 'housekeeper', ['housekeeping'], [4500, 6000], [22, 55], ['full', 'partial'])), 8],
-  [at('property', job('保安员', 'security_guard', ['security'], [4000, 5000], [18, 55])), 8],
-  [at('logistics', job('快递分拣员', 'parcel_sorter', ['logistics'], [5000, 6000], [18, 45])), 10],
-  [at('construction', job('焊工', 'welder', ['welding'], [6500, 8000], [20, 50])), 5],
-  [at('logistics', job('货车司机', 'truck_driver', ['driving'], [7000, 8500], [22, 50])), 4],
-  [at('electronics', job('包装工', 'packer', [], [4000, 4800], [18, 55], ['full', 'partial'])), 10],
-  [at('electronics', job('注塑操作工', 'injection_moulding_operator', ['machine_operation'], [5000, 6000], [18, 45])), 5],
-  [at('domestic', job('养老护理员', 'elder_carer', ['elderly_care'], [4500, 5500], [25, 55], ['full', 'partial'])), 3],
+  [at('electronics', job('电子厂普工', OCC.electronicsAssembler, [OCC.electronicsAssembler], [4500, 5500], [18, 45])), 20],
+  [at('garments', job('缝纫工', OCC.sewingMachinist, [OCC.sewingMachinist], [4500, 6000], [18, 50], ['full', 'partial'])), 12],
+  [at('construction', job('建筑工', OCC.bricklayer, [OCC.bricklayer], [6000, 7500], [20, 55])), 10],
+  [at('catering', job('粤菜厨师', OCC.chineseCook, [OCC.chineseCook], [5000, 6500], [20, 50])), 5],
+  [at('domestic', job('家政服务员', OCC.domesticWorker, [OCC.domesticWorker], [4500, 6000], [22, 55], ['full', 'partial'])), 8],
+  [at('property', job('保安员', OCC.securityGuard, [OCC.securityGuard], [4000, 5000], [18, 55])), 8],
+  [at('logistics', job('快递分拣员', OCC.parcelSorter, [OCC.parcelSorter], [5000, 6000], [18, 45])), 10],
+  [at('construction', job('焊工', OCC.welder, [OCC.welder], [6500, 8000], [20, 50])), 5],
+  [at('logistics', job('货车司机', OCC.truckDriver, [OCC.truckDriver], [7000, 8500], [22, 50])), 4],
+  [at('electronics', job('包装工', OCC.packer, [], [4000, 4800], [18, 55], ['full', 'partial'])), 10],
+  [at('electronics', job('注塑操作工', OCC.plasticsMoulder, [OCC.plasticsMoulder], [5000, 6000], [18, 45])), 5],
+  [at('domestic', job('养老护理员', OCC.elderlyCarer, [OCC.elderlyCarer], [4500, 5500], [25, 55], ['full', 'partial'])), 3],
 ]; // prettier-ignore
 
 const LOCAL = ['full', 'partial'] as const;
 const WORKSHOP_JOBS: Readonly<Record<WorkshopSector, readonly JobSpec[]>> = {
-  garments: [job('车缝工', 'sewing_machinist', ['sewing'], [2400, 3200], [18, 60], LOCAL)],
-  electronics_assembly: [job('电子装配工', 'electronics_assembler', ['electronics_assembly'], [2400, 3200], [18, 55], LOCAL)],
-  embroidery: [job('绣娘', 'embroiderer', ['embroidery'], [2000, 3000], [18, 65], LOCAL)],
-  food_processing: [job('食品加工工', 'food_processor', ['food_processing'], [2200, 3000], [18, 60], LOCAL)],
-  shoemaking: [job('制鞋工', 'shoemaker', ['shoemaking'], [2400, 3200], [18, 55], LOCAL)],
-  wig_making: [job('发制品工', 'wig_maker', ['wig_making'], [2200, 3000], [18, 60], LOCAL)],
-  handicrafts: [job('手工艺品制作工', 'craft_worker', ['handicrafts'], [2000, 2800], [18, 65], LOCAL)],
+  garments: [job('车缝工', OCC.sewingMachinist, [OCC.sewingMachinist], [2400, 3200], [18, 60], LOCAL)],
+  electronics_assembly: [job('电子装配工', OCC.electronicsAssembler, [OCC.electronicsAssembler], [2400, 3200], [18, 55], LOCAL)],
+  embroidery: [job('绣娘', OCC.embroiderer, [OCC.embroiderer], [2000, 3000], [18, 65], LOCAL)],
+  food_processing: [job('食品加工工', OCC.produceProcessor, [OCC.produceProcessor], [2200, 3000], [18, 60], LOCAL)],
+  shoemaking: [job('制鞋工', OCC.shoemaker, [OCC.shoemaker], [2400, 3200], [18, 55], LOCAL)],
+  wig_making: [job('发制品工', OCC.unclassified, [OCC.unclassified], [2200, 3000], [18, 60], LOCAL)],
+  handicrafts: [job('手工艺品制作工', OCC.folkCraftMaker, [OCC.folkCraftMaker], [2000, 2800], [18, 65], LOCAL)],
 }; // prettier-ignore
-const WORKSHOP_PACKER = job('包装质检工', 'packer', [], [2200, 2800], [18, 60], LOCAL);
+const WORKSHOP_PACKER = job('包装质检工', OCC.packer, [], [2200, 2800], [18, 60], LOCAL);
 
 const roundHundred = (n: number): number => Math.round(n / 100) * 100;
 

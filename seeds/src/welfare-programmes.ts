@@ -1,4 +1,5 @@
 import { GUIZHOU_COUNTIES } from '@contracts/regions/guizhou-divisions';
+import { OCC } from './occupation-codes';
 import { apportion, createRng, hashSeed } from './prng';
 import { countyShortName } from './region-names';
 import { COUNTY_HOUSEHOLDS } from './relocation-volume';
@@ -29,11 +30,11 @@ interface KindSpec {
 }
 
 const KINDS: Readonly<Record<WelfareKind, KindSpec>> = {
-  cleaning: { label: '保洁', title: '保洁员', occupation: 'cleaner', skills: ['cleaning'], subsidy: 800, share: 0.3 },
-  road_care: { label: '护路', title: '护路员', occupation: 'road_maintainer', skills: [], subsidy: 700, share: 0.2 },
-  forest_ranger: { label: '护林', title: '生态护林员', occupation: 'forest_ranger', skills: [], subsidy: 800, share: 0.2 },
-  security: { label: '治安巡逻', title: '治安巡逻员', occupation: 'security_patrol', skills: ['security'], subsidy: 900, share: 0.15 },
-  community_service: { label: '社区服务', title: '社区服务员', occupation: 'community_worker', skills: [], subsidy: 1000, share: 0.15 },
+  cleaning: { label: '保洁', title: '保洁员', occupation: OCC.cleaner, skills: [OCC.cleaner], subsidy: 800, share: 0.3 },
+  road_care: { label: '护路', title: '护路员', occupation: OCC.roadMaintainer, skills: [], subsidy: 700, share: 0.2 },
+  forest_ranger: { label: '护林', title: '生态护林员', occupation: OCC.forestRanger, skills: [], subsidy: 800, share: 0.2 },
+  security: { label: '治安巡逻', title: '治安巡逻员', occupation: OCC.securityGuard, skills: [OCC.securityGuard], subsidy: 900, share: 0.15 },
+  community_service: { label: '社区服务', title: '社区服务员', occupation: OCC.communityWorker, skills: [], subsidy: 1000, share: 0.15 },
 }; // prettier-ignore
 
 export interface WelfareProgramme {

@@ -1,4 +1,5 @@
 import type { Channel, Gender, LabourCapacity, WorkPreference } from '@contracts/values';
+import { OCC } from './occupation-codes';
 import type { Rng } from './prng';
 
 /**
@@ -63,18 +64,26 @@ export function channelFor(rng: Rng, capacity: LabourCapacity, age: number): Cha
   ] as const); // prettier-ignore
 }
 
+/** Skills are occupation codes (职业分类大典): what a member can do, drawn by gender as the trades are. */
 const MARKET_SKILLS: Readonly<Record<Gender, readonly (readonly [string, number])[]>> = {
   male: [
-    ['construction', 25], ['electronics_assembly', 15], ['logistics', 12], ['welding', 8], ['driving', 10],
-    ['security', 10], ['machine_operation', 8], ['cooking', 6], ['sewing', 3], ['electrician', 3],
+    [OCC.bricklayer, 25], [OCC.electronicsAssembler, 15], [OCC.parcelSorter, 12], [OCC.welder, 8],
+    [OCC.truckDriver, 10], [OCC.securityGuard, 10], [OCC.plasticsMoulder, 8], [OCC.chineseCook, 6],
+    [OCC.sewingMachinist, 3], [OCC.electrician, 3],
   ],
   female: [
-    ['electronics_assembly', 22], ['sewing', 22], ['housekeeping', 14], ['cooking', 8], ['elderly_care', 8],
-    ['logistics', 8], ['embroidery', 8], ['cleaning', 6], ['hairdressing', 4],
+    [OCC.electronicsAssembler, 22], [OCC.sewingMachinist, 22], [OCC.domesticWorker, 14], [OCC.chineseCook, 8],
+    [OCC.elderlyCarer, 8], [OCC.parcelSorter, 8], [OCC.embroiderer, 8], [OCC.cleaner, 6], [OCC.hairdresser, 4],
   ],
 }; // prettier-ignore
 
-const LOCAL_SKILLS: readonly string[] = ['farming', 'cleaning', 'cooking', 'construction', 'housekeeping'];
+const LOCAL_SKILLS: readonly string[] = [
+  OCC.cropFarmer,
+  OCC.cleaner,
+  OCC.chineseCook,
+  OCC.bricklayer,
+  OCC.domesticWorker,
+];
 
 /** Skills, with the workshop's own trade first for workshop workers. */
 export function skillsFor(
@@ -88,13 +97,13 @@ export function skillsFor(
   if (capacity === 'none') return [];
   const skills = new Set<string>();
   if (workshopSkill) skills.add(workshopSkill);
-  if (channel === 'public_welfare') skills.add(rng.pick(['cleaning', 'farming', 'security']));
+  if (channel === 'public_welfare') skills.add(rng.pick([OCC.cleaner, OCC.cropFarmer, OCC.securityGuard]));
   const market = capacity === 'full' && channel !== 'public_welfare';
   const count = market ? rng.int(1, 2) : rng.int(0, 1);
   for (let i = 0; i < count; i++) {
     skills.add(market ? rng.weighted(MARKET_SKILLS[gender]) : rng.pick(LOCAL_SKILLS));
   }
-  if (age >= 40 && rng.chance(0.4)) skills.add('farming');
+  if (age >= 40 && rng.chance(0.4)) skills.add(OCC.cropFarmer);
   return [...skills];
 }
 

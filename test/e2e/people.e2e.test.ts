@@ -139,7 +139,7 @@ describe('people: profiles and search', () => {
         idLast4: wangId.slice(-4),
         birthYear: 1986,
         relationToHead: 'head',
-        occupations: [expect.objectContaining({ code: 'sewing', label: expect.any(String) })],
+        occupations: [{ code: '6-05-01-03', label: '缝纫工' }],
         employment: expect.objectContaining({ channel: 'out_of_province' }),
       });
       expect(second).toMatchObject({ name: '李建国', relationToHead: 'spouse', employment: null });

@@ -69,8 +69,8 @@ describe('GET /v1/vacancies/:id', () => {
     expect(bodies[0]).toMatchObject({
       vacancyId: withEmployer,
       title: '缝纫工',
-      occupation: { code: 'sewing_machinist', label: expect.any(String) },
-      skills: [{ code: 'sewing', label: expect.any(String) }],
+      occupation: { code: '6-05-01-03', label: '缝纫工' },
+      skills: [{ code: '6-05-01-03', label: '缝纫工' }],
       employer: {
         employerId,
         name: '广州市白云区华盛制衣有限公司',

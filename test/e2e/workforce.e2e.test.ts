@@ -167,7 +167,7 @@ describe('workforce commands', () => {
       const res = await t.http
         .patch(`/v1/workers/${workerId}`)
         .set(bearer(office))
-        .send({ skills: ['sewing', 'cooking'], labourCapacity: 'partial' })
+        .send({ skills: ['6-05-01-03', '4-03-02-01'], labourCapacity: 'partial' })
         .expect(200);
       expect(res.body).toEqual({ position: await head() });
       const events = await eventStoreOf(t.app).readStream(`household-${householdId}`);

@@ -62,7 +62,7 @@ describe('distributed flow (compose)', () => {
     const household = await call(urls.workforce, '/v1/households', office, {
       countyCode: county,
       relocationSiteId: `site-${county}-01`,
-      members: [{ name: '测试', idNumber: '52040219860101123X', birthYear: 1986, gender: 'male', labourCapacity: 'full', skills: ['sewing'], preference: 'any', expectedMonthlyWage: 3000 }], // prettier-ignore
+      members: [{ name: '测试', idNumber: '52040219860101123X', birthYear: 1986, gender: 'male', labourCapacity: 'full', skills: ['6-05-01-03'], preference: 'any', expectedMonthlyWage: 3000 }], // prettier-ignore
     });
     expect(household.status).toBe(201);
     const position = String(household.body.position);
@@ -74,7 +74,7 @@ describe('distributed flow (compose)', () => {
     const vacancy = await call(urls.postings, '/v1/vacancies', office, {
       source: { type: 'public_welfare', id: county },
       title: '保洁员',
-      occupation: 'cleaner',
+      occupation: '4-09-08-01',
       skills: [],
       location: { province: '贵州省', city: '安顺市', countyCode: county }, // prettier-ignore
       openings: 1,

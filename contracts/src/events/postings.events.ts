@@ -10,6 +10,8 @@ import {
   placementId,
   regionCode,
   relocationSiteId,
+  legacySkillTags,
+  occupationCode,
   skillTag,
   skills,
   stationId,
@@ -24,6 +26,7 @@ import {
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
 import { AT, HOUSEHOLD, PLACEMENT, VACANCY, WORKER } from './example-values';
+import { codeOfTag, skillsOfTags } from './legacy-skills';
 
 export const LabourStationRegistered = defineEvent({
   type: 'LabourStationRegistered',
@@ -116,50 +119,86 @@ export const vacancyDetails = {
     .optional(),
 };
 
-export const VacancyPosted = defineEvent({
+/**
+ * The fields of a posting, every version alike apart from the occupation and skills (a field added here is
+ * added to every version, which keeps old events readable: new fields are optional).
+ */
+const vacancyPostedFields = {
+  vacancyId,
+  source: vacancySource,
+  title: recordedText(200),
+  location: workLocation,
+  openings: z.number().int().min(1).max(10_000),
+  wage: wageRange,
+  ageRange,
+  labourCapacities: z.array(labourCapacity).min(1),
+  accommodation: z.boolean(),
+  flexibleHours: z.boolean().optional(),
+  expiresAt: isoDateTime,
+  /** Present exactly when the source is public_welfare. */
+  welfare: welfareTerms.optional(),
+  ...vacancyDetails,
+  postedAt: isoDateTime,
+};
+const welfareExactlyForWelfarePosts = (v: { source: { type: string }; welfare?: unknown }) =>
+  (v.source.type === 'public_welfare') === (v.welfare !== undefined);
+const welfareIssue = {
+  error: 'welfare is required for a public_welfare vacancy and forbidden otherwise',
+  path: ['welfare'],
+};
+const vacancyExample = {
+  vacancyId: VACANCY,
+  source: { type: 'labour_station' as const, id: 'station-gz-001' },
+  title: '缝纫工',
+  location: { province: '广东省', city: '广州市', countyCode: '440106' },
+  openings: 5,
+  wage: { min: 4500, max: 6000, period: 'month' as const },
+  ageRange: { min: 18, max: 50 },
+  labourCapacities: ['full' as const, 'partial' as const],
+  accommodation: true,
+  expiresAt: '2027-01-31T00:00:00Z',
+  postedAt: AT,
+} satisfies Partial<z.output<z.ZodObject<typeof vacancyPostedFields>>>;
+
+/** v1 (superseded, read through VacancyPosted's upcast): the occupation and skills as tags. */
+export const VacancyPostedV1 = defineEvent({
   type: 'VacancyPosted',
   version: 1,
   stream: 'vacancy',
   time: 'postedAt',
   schema: z
+    .object({ ...vacancyPostedFields, occupation: skillTag, skills: legacySkillTags })
+    .strict()
+    .refine(welfareExactlyForWelfarePosts, welfareIssue),
+  example: { ...vacancyExample, occupation: 'sewing_machinist', skills: ['sewing'] },
+});
+
+export const VacancyPosted = defineEvent({
+  type: 'VacancyPosted',
+  version: 2,
+  stream: 'vacancy',
+  time: 'postedAt',
+  schema: z
     .object({
-      vacancyId,
-      source: vacancySource,
-      title: recordedText(200),
-      occupation: skillTag,
+      ...vacancyPostedFields,
+      /** 职业分类大典 code of the post (6-05-01-03 缝纫工). */
+      occupation: occupationCode,
+      /** The occupations a candidate should be able to do; matched against the worker's skills. */
       skills,
-      location: workLocation,
-      openings: z.number().int().min(1).max(10_000),
-      wage: wageRange,
-      ageRange,
-      labourCapacities: z.array(labourCapacity).min(1),
-      accommodation: z.boolean(),
-      flexibleHours: z.boolean().optional(),
-      expiresAt: isoDateTime,
-      /** Present exactly when the source is public_welfare. */
-      welfare: welfareTerms.optional(),
-      ...vacancyDetails,
-      postedAt: isoDateTime,
+      /** The occupation tag of a v1 event no code stood for (its occupation is then 8-00-00-00). */
+      unmappedOccupation: skillTag.optional(),
+      unmappedSkills: legacySkillTags.min(1).optional(),
     })
     .strict()
-    .refine((v) => (v.source.type === 'public_welfare') === (v.welfare !== undefined), {
-      error: 'welfare is required for a public_welfare vacancy and forbidden otherwise',
-      path: ['welfare'],
-    }),
-  example: {
-    vacancyId: VACANCY,
-    source: { type: 'labour_station', id: 'station-gz-001' },
-    title: '缝纫工',
-    occupation: 'sewing_machinist',
-    skills: ['sewing'],
-    location: { province: '广东省', city: '广州市', countyCode: '440106' },
-    openings: 5,
-    wage: { min: 4500, max: 6000, period: 'month' },
-    ageRange: { min: 18, max: 50 },
-    labourCapacities: ['full', 'partial'],
-    accommodation: true,
-    expiresAt: '2027-01-31T00:00:00Z',
-    postedAt: AT,
+    .refine(welfareExactlyForWelfarePosts, welfareIssue),
+  example: { ...vacancyExample, occupation: '6-05-01-03', skills: ['6-05-01-03'] },
+  previous: VacancyPostedV1,
+  /** Tags become codes (`sewing_machinist` → 6-05-01-03, `sewing` → 6-05-01-03). */
+  upcast: ({ occupation: tag, skills: tags, ...rest }) => {
+    const { code, unmapped } = codeOfTag(tag);
+    const occupation =
+      unmapped === undefined ? { occupation: code } : { occupation: code, unmappedOccupation: unmapped };
+    return { ...rest, ...occupation, ...skillsOfTags(tags) };
   },
 });
 

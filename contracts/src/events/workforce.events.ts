@@ -20,6 +20,8 @@ import {
   offeredVacancyIds,
   relationToHead,
   relocationSiteId,
+  legacySkillTags,
+  occupationCode,
   skillTag,
   skills,
   workerId,
@@ -29,6 +31,7 @@ import {
 } from '../values';
 import { defineEvent, type EventOf } from './define-event';
 import { AT, HOUSEHOLD, ID_NUMBER_HASH, WORKER } from './example-values';
+import { codeOfTag, skillsOfTags } from './legacy-skills';
 
 export const HouseholdRegistered = defineEvent({
   type: 'HouseholdRegistered',
@@ -102,12 +105,14 @@ const workerRegisteredCommon = {
   gender,
   ethnicity: recordedText(200).optional(),
   labourCapacity,
-  skills,
   returnee: z.boolean().optional(),
   registeredAt: isoDateTime,
 };
 
-/** The examples' worker, the same under both versions of its registration. */
+/** Skill tags no code stood for when an event written before codes was read (see ./legacy-skills). */
+const unmappedSkills = legacySkillTags.min(1).optional();
+
+/** The examples' worker, the same under every version of its registration (skills apart). */
 const workerExample = {
   workerId: WORKER,
   householdId: HOUSEHOLD,
@@ -119,7 +124,6 @@ const workerExample = {
   gender: 'female',
   ethnicity: '布依族',
   labourCapacity: 'full',
-  skills: ['sewing'],
 } satisfies Partial<z.infer<z.ZodObject<typeof workerRegisteredCommon>>>;
 
 /** v1 (superseded, read through WorkerRegistered's upcast): a yes/no on leaving the province, no expected wage. */
@@ -128,25 +132,29 @@ export const WorkerRegisteredV1 = defineEvent({
   version: 1,
   stream: 'household',
   time: 'registeredAt',
-  schema: z.object({ ...workerRegisteredCommon, willingToLeaveProvince: z.boolean() }).strict(),
-  example: { ...workerExample, willingToLeaveProvince: true, registeredAt: AT },
+  schema: z
+    .object({ ...workerRegisteredCommon, skills: legacySkillTags, willingToLeaveProvince: z.boolean() })
+    .strict(),
+  example: { ...workerExample, skills: ['sewing'], willingToLeaveProvince: true, registeredAt: AT },
 });
 
-export const WorkerRegistered = defineEvent({
+const workerRegisteredV2Fields = {
+  ...workerRegisteredCommon,
+  preference: workPreference,
+  /** Null when not stated (every worker registered under v1). */
+  expectedMonthlyWage: yuan.nullable(),
+};
+
+/** v2 (superseded, read through WorkerRegistered's upcast): skills as tags. */
+export const WorkerRegisteredV2 = defineEvent({
   type: 'WorkerRegistered',
   version: 2,
   stream: 'household',
   time: 'registeredAt',
-  schema: z
-    .object({
-      ...workerRegisteredCommon,
-      preference: workPreference,
-      /** Null when not stated (every worker registered under v1). */
-      expectedMonthlyWage: yuan.nullable(),
-    })
-    .strict(),
+  schema: z.object({ ...workerRegisteredV2Fields, skills: legacySkillTags }).strict(),
   example: {
     ...workerExample,
+    skills: ['sewing'],
     preference: 'out_of_province',
     expectedMonthlyWage: 3500,
     registeredAt: AT,
@@ -164,54 +172,111 @@ export const WorkerRegistered = defineEvent({
   },
 });
 
-export const WorkerProfileUpdated = defineEvent({
+export const WorkerRegistered = defineEvent({
+  type: 'WorkerRegistered',
+  version: 3,
+  stream: 'household',
+  time: 'registeredAt',
+  schema: z.object({ ...workerRegisteredV2Fields, skills, unmappedSkills }).strict(),
+  example: {
+    ...workerExample,
+    skills: ['6-05-01-03'],
+    preference: 'out_of_province',
+    expectedMonthlyWage: 3500,
+    registeredAt: AT,
+  },
+  previous: WorkerRegisteredV2,
+  /** Skill tags become their 职业分类大典 codes (`sewing` → 6-05-01-03). */
+  upcast: ({ skills: tags, ...rest }) => ({ ...rest, ...skillsOfTags(tags) }),
+});
+
+const atLeastOneChange = (v: { skills?: unknown; preference?: unknown; expectedMonthlyWage?: unknown }) =>
+  v.skills !== undefined || v.preference !== undefined || v.expectedMonthlyWage !== undefined;
+const profileUpdateFields = {
+  workerId,
+  householdId,
+  preference: workPreference.optional(),
+  expectedMonthlyWage: yuan.optional(),
+  updatedAt: isoDateTime,
+};
+
+/** v1 (superseded, read through WorkerProfileUpdated's upcast): skills as tags. */
+export const WorkerProfileUpdatedV1 = defineEvent({
   type: 'WorkerProfileUpdated',
   version: 1,
   stream: 'household',
   time: 'updatedAt',
   schema: z
-    .object({
-      workerId,
-      householdId,
-      skills: skills.optional(),
-      preference: workPreference.optional(),
-      expectedMonthlyWage: yuan.optional(),
-      updatedAt: isoDateTime,
-    })
+    .object({ ...profileUpdateFields, skills: legacySkillTags.optional() })
     .strict()
-    .refine(
-      (v) => v.skills !== undefined || v.preference !== undefined || v.expectedMonthlyWage !== undefined,
-      {
-        error: 'A profile update changes at least one field',
-      },
-    ),
+    .refine(atLeastOneChange, { error: 'A profile update changes at least one field' }),
   example: { workerId: WORKER, householdId: HOUSEHOLD, skills: ['sewing', 'embroidery'], updatedAt: AT },
 });
 
-export const WorkerTrainingCompleted = defineEvent({
+export const WorkerProfileUpdated = defineEvent({
+  type: 'WorkerProfileUpdated',
+  version: 2,
+  stream: 'household',
+  time: 'updatedAt',
+  schema: z
+    .object({ ...profileUpdateFields, skills: skills.optional(), unmappedSkills })
+    .strict()
+    .refine(atLeastOneChange, { error: 'A profile update changes at least one field' }),
+  example: { workerId: WORKER, householdId: HOUSEHOLD, skills: ['6-05-01-03', '6-09-03-11'], updatedAt: AT },
+  previous: WorkerProfileUpdatedV1,
+  /** Skill tags become codes; an update that did not touch skills stays without them. */
+  upcast: ({ skills: tags, ...rest }) => (tags === undefined ? rest : { ...rest, ...skillsOfTags(tags) }),
+});
+
+const trainingFields = {
+  workerId,
+  householdId,
+  trainingId: z.string().min(1).max(100),
+  name: recordedText(200),
+  hours: z.number().int().min(1).max(2000).optional(),
+  completedAt: isoDateTime,
+};
+const trainingExample = {
+  workerId: WORKER,
+  householdId: HOUSEHOLD,
+  trainingId: 'training-1',
+  name: '贵州绣娘刺绣培训',
+  hours: 40,
+  completedAt: AT,
+};
+
+/** v1 (superseded, read through WorkerTrainingCompleted's upcast): the skill as a tag. */
+export const WorkerTrainingCompletedV1 = defineEvent({
   type: 'WorkerTrainingCompleted',
   version: 1,
   stream: 'household',
   time: 'completedAt',
+  schema: z.object({ ...trainingFields, skill: skillTag }).strict(),
+  example: { ...trainingExample, skill: 'embroidery' },
+});
+
+export const WorkerTrainingCompleted = defineEvent({
+  type: 'WorkerTrainingCompleted',
+  version: 2,
+  stream: 'household',
+  time: 'completedAt',
   schema: z
     .object({
-      workerId,
-      householdId,
-      trainingId: z.string().min(1).max(100),
-      name: recordedText(200),
-      skill: skillTag,
-      hours: z.number().int().min(1).max(2000).optional(),
-      completedAt: isoDateTime,
+      ...trainingFields,
+      /** The occupation the training prepares for. */
+      skill: occupationCode,
+      /** The tag of a v1 event no code stood for (its skill is then 8-00-00-00). */
+      unmappedSkill: skillTag.optional(),
     })
     .strict(),
-  example: {
-    workerId: WORKER,
-    householdId: HOUSEHOLD,
-    trainingId: 'training-1',
-    name: '贵州绣娘刺绣培训',
-    skill: 'embroidery',
-    hours: 40,
-    completedAt: AT,
+  example: { ...trainingExample, skill: '6-09-03-11' },
+  previous: WorkerTrainingCompletedV1,
+  /** The skill tag becomes its code (`embroidery` → 6-09-03-11). */
+  upcast: ({ skill: tag, ...rest }) => {
+    const { code, unmapped } = codeOfTag(tag);
+    return unmapped === undefined
+      ? { ...rest, skill: code }
+      : { ...rest, skill: code, unmappedSkill: unmapped };
   },
 });
 

@@ -17,8 +17,9 @@ import {
   reasonText,
   relocationSiteId,
   shortText,
+  occupationInput,
   skillTag,
-  skills,
+  skillsInput,
   vacancySourceType,
 } from '../values';
 import { pageQuery } from './page-query';
@@ -49,8 +50,9 @@ export const postVacancyBody = z
   .object({
     source: vacancySource,
     title: shortText,
-    occupation: skillTag,
-    skills: skills.default([]),
+    /** 职业分类大典 code (6-05-01-03 缝纫工); legacy tags such as `sewing_machinist` are accepted. */
+    occupation: occupationInput,
+    skills: skillsInput.default([]),
     location: workLocation.extend({ province: shortText, city: shortText }),
     openings,
     wage: wageRange,

@@ -11,7 +11,7 @@ import {
   labourCapacity,
   placementId,
   positionString,
-  skills,
+  projectedSkills,
   vacancyId,
   workerId,
 } from '../values';
@@ -120,7 +120,7 @@ export const vacancyView = z
     source: vacancySource,
     title: z.string(),
     occupation: z.string(),
-    skills,
+    skills: projectedSkills,
     /** The employer of the register, or the poster when the vacancy names none. */
     employer: z.object({ employerId: z.string().optional(), name: z.string() }),
     location: workLocation,

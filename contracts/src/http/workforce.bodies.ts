@@ -17,8 +17,8 @@ import {
   relocationSiteId,
   residentIdNumber,
   shortText,
-  skillTag,
-  skills,
+  occupationInput,
+  skillsInput,
   workPreference,
   yuan,
 } from '../values';
@@ -56,7 +56,8 @@ const memberFieldsAt = (currentYear?: () => number) =>
       gender,
       ethnicity: shortText.optional(),
       labourCapacity,
-      skills: skills.default([]),
+      /** 职业分类大典 codes of what the member can do (legacy tags such as `sewing` are accepted). */
+      skills: skillsInput.default([]),
       preference: workPreference,
       /** Omitted when the member states none. */
       expectedMonthlyWage: yuan.optional(),
@@ -158,7 +159,7 @@ export type RegisterHouseholdBody = z.output<typeof registerHouseholdBody>;
 // PATCH /v1/workers/:id
 export const updateWorkerBody = z
   .object({
-    skills: skills.optional(),
+    skills: skillsInput.optional(),
     preference: workPreference.optional(),
     labourCapacity: labourCapacity.optional(),
     expectedMonthlyWage: yuan.optional(),
@@ -176,7 +177,8 @@ export type UpdateWorkerBody = z.infer<typeof updateWorkerBody>;
 export const recordTrainingBody = z
   .object({
     name: shortText,
-    skill: skillTag,
+    /** The occupation the training prepares for: a code (or a legacy tag). */
+    skill: occupationInput,
     completedAt: isoDateTime,
     hours: z.number().int().min(1).max(2000).optional(),
   })

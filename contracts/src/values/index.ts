@@ -7,4 +7,6 @@ export * from './cases';
 export * from './free-text';
 export * from './vocabulary';
 export * from './contact';
+export * from './occupations';
+export * from './occupation-code';
 export * from './credit-code';

@@ -46,8 +46,12 @@ export const WAGE_PERIODS = ['month', 'day', 'hour'] as const;
 export const wagePeriod = z.enum(WAGE_PERIODS);
 export type WagePeriod = z.infer<typeof wagePeriod>;
 
-/** A skill or occupation tag: lowercase snake_case, e.g. `sewing`, `sewing_machinist`. */
+/**
+ * A tag as skills and occupations were before codes (lowercase snake_case, e.g. `sewing`): what events
+ * written then hold, and what a workshop's `sector` (an industry, not an occupation) still is.
+ */
 export const skillTag = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,63}$/, 'A skill is lowercase snake_case, e.g. "sewing"');
-export const skills = z.array(skillTag).max(50);
+/** Skills as events written before codes hold them (current ones hold codes: `skills` in ./occupation-code). */
+export const legacySkillTags = z.array(skillTag).max(50);

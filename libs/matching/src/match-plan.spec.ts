@@ -38,13 +38,14 @@ describe('planMatches (exact lexicographic plan)', () => {
       prefectureCode: '520400',
       employed: false,
     });
+    const [WELDER, SEWER] = ['6-18-02-04', '6-05-01-03'];
     const vacancy = (id: string, requiredSkills: string[]) => ({
       id,
       posterId: id,
       source: 'employer' as const,
       takesWeakCapacity: false,
       welfarePost: false,
-      occupation: 'x',
+      occupation: '8-00-00-00',
       requiredSkills,
       location: { provinceIsGuizhou: true, countyCode: '520402', prefectureCode: '520400' },
       remainingOpenings: 1,
@@ -62,8 +63,8 @@ describe('planMatches (exact lexicographic plan)', () => {
         { id: 'A', countyCode: '520402', labourCapable: 2, employed: 0 },
         { id: 'B', countyCode: '520402', labourCapable: 1, employed: 0 },
       ],
-      workers: [worker('A.1', 'A', ['welding']), worker('A.2', 'A', ['sewing']), worker('B.1', 'B', [])],
-      vacancies: [vacancy('weld', ['welding', 'sewing']), vacancy('sew', ['sewing'])],
+      workers: [worker('A.1', 'A', [WELDER]), worker('A.2', 'A', [SEWER]), worker('B.1', 'B', [])],
+      vacancies: [vacancy('weld', [WELDER, SEWER]), vacancy('sew', [SEWER])],
     };
     const arcs = allEligibleArcs(problem);
     const plan = planMatches(problem, arcs);

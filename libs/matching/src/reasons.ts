@@ -1,3 +1,5 @@
+import { occupationOf } from '@contracts/values/occupations';
+
 /**
  * The reasons a recommendation is made, in words a broker understands (Chinese first, English too).
  * Each reason carries the points it added to the score, so a broker sees what weighed how much.
@@ -31,6 +33,7 @@ export interface MatchReason {
 }
 
 export interface ReasonDetail {
+  /** Occupation codes (GB/T 6565): the texts show their titles, never the codes. */
   readonly matched?: readonly string[];
   readonly required?: number;
   readonly expected?: number;
@@ -41,18 +44,24 @@ export interface ReasonDetail {
   readonly age?: number;
 }
 
-function list(items: readonly string[] | undefined): string {
-  return (items ?? []).join('、');
+/** The Chinese titles of occupation codes (缝纫工、焊工): a Chinese text holds no ASCII slug. */
+function titles(codes: readonly string[] | undefined): string {
+  return (codes ?? []).map((code) => occupationOf(code).label).join('、');
+}
+
+/** The English labels of occupation codes. */
+function labels(codes: readonly string[] | undefined): string {
+  return (codes ?? []).map((code) => occupationOf(code).labelEn).join(', ');
 }
 
 const TEXT: Record<ReasonCode, (d: ReasonDetail) => [zh: string, en: string]> = {
   skills_matched: (d) => [
-    `技能匹配：具备岗位要求的 ${d.matched?.length ?? 0}/${d.required ?? 0} 项技能（${list(d.matched)}）`,
-    `Skills match: has ${d.matched?.length ?? 0} of ${d.required ?? 0} required skills (${(d.matched ?? []).join(', ')})`,
+    `技能匹配：具备岗位要求的 ${d.matched?.length ?? 0}/${d.required ?? 0} 项技能（${titles(d.matched)}）`,
+    `Skills match: has ${d.matched?.length ?? 0} of ${d.required ?? 0} required skills (${labels(d.matched)})`,
   ],
   training_matched: (d) => [
-    `培训对口：已完成相关技能培训（${list(d.matched)}）`,
-    `Relevant training completed (${(d.matched ?? []).join(', ')})`,
+    `培训对口：已完成相关技能培训（${titles(d.matched)}）`,
+    `Relevant training completed (${labels(d.matched)})`,
   ],
   no_skill_required: () => ['岗位无技能要求，可直接上岗', 'No skills required: can start directly'],
   same_relocation_site: () => [

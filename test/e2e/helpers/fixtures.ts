@@ -44,8 +44,9 @@ export function vacancyBody(
   return {
     source,
     title: welfare ? '公益性岗位保洁员' : '缝纫工',
-    occupation: welfare ? 'cleaning' : 'sewing_machinist',
-    skills: welfare ? [] : ['sewing'],
+    // 职业分类大典 codes: 4-09-08-01 保洁员, 6-05-01-03 缝纫工.
+    occupation: welfare ? '4-09-08-01' : '6-05-01-03',
+    skills: welfare ? [] : ['6-05-01-03'],
     location: welfare
       ? { province: '贵州省', city: '安顺市', countyCode: source.id }
       : { province: '广东省', city: '广州市', countyCode: '440106' },
@@ -104,7 +105,7 @@ export const memberBody = (o: Record<string, unknown> = {}) => {
     birthYear,
     gender,
     labourCapacity: 'full',
-    skills: ['sewing'],
+    skills: ['6-05-01-03'], // 缝纫工
     preference: 'any',
     expectedMonthlyWage: 3500,
     ...o,
@@ -118,7 +119,7 @@ export const householdBody = (
 
 export const trainingBody = (o: Record<string, unknown> = {}) => ({
   name: '缝纫技能培训',
-  skill: 'sewing',
+  skill: '6-05-01-03',
   completedAt: new Date(Date.now() - 24 * 3600 * 1000).toISOString(),
   hours: 40,
   ...o,

@@ -43,7 +43,7 @@ export const TEMPLATE_COLUMNS: readonly { key: ColumnKey; width: number; note: s
   { key: 'birthYear', width: 10, note: '选填：四位年份；空着时按身份证号码填写' },
   { key: 'ethnicity', width: 10, note: '选填，如 汉族、苗族、布依族' },
   { key: 'labourCapacity', width: 12, note: '必填：全劳动力、半劳动力、弱劳动力、无劳动能力' },
-  { key: 'skills', width: 24, note: '选填：职业编码或名称（如 6-05-01-01 或 缝纫工），多个用“、”隔开' },
+  { key: 'skills', width: 24, note: '选填：职业编码或名称（如 6-05-01-03 或 缝纫工），多个用“、”隔开' },
   { key: 'preference', width: 12, note: '必填：县内就近、省内务工、省外务工、均可' },
   { key: 'expectedMonthlyWage', width: 12, note: '选填：元/月，整数' },
   { key: 'phone', width: 14, note: '选填：11位手机号码' },

@@ -39,7 +39,7 @@ const household = (
       birthYear: 1985,
       gender: 'female',
       labourCapacity: 'full',
-      skills: ['sewing'],
+      skills: ['6-05-01-03'],
       preference: 'any',
       expectedMonthlyWage: 3000,
       registeredAt: NOW,
@@ -145,7 +145,7 @@ describe('MatchingProjection', () => {
 
   it('plans a county of 2,000 households: at least greedy’s coverage, within the bound (time printed)', async () => {
     const feed = new Feed();
-    const skills = ['sewing', 'cooking', 'electronics', 'cleaning'];
+    const skills = ['6-05-01-03', '4-03-02-01', '6-25-04-07', '4-09-08-01'];
     for (let h = 0; h < 2000; h++) {
       const members = Array.from({ length: 1 + (h % 3) }, (_, m) => ({
         birthYear: 1965 + ((h * 7 + m * 13) % 40),

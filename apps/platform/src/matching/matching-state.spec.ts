@@ -43,7 +43,7 @@ const member = (memberNo: number, o: Partial<EventData<'WorkerRegistered'>> = {}
     birthYear: 1980,
     gender: 'male',
     labourCapacity: 'full',
-    skills: ['sewing'],
+    skills: ['6-05-01-03'],
     preference: 'any',
     expectedMonthlyWage: null,
     registeredAt: T,
@@ -83,15 +83,15 @@ function vacancy(p: EventData<'VacancyPosted'>, ...more: VacancyEvent[]): Posted
 describe('matching-state mappings', () => {
   it('maps a worker with the household’s place, the extras, and employment', () => {
     const h = household(member(1, { expectedMonthlyWage: 3500, preference: 'local' }));
-    const w = toMatchingWorker(h, h.workers.get('h1.1')!, { trainings: ['cooking'], returnee: true });
+    const w = toMatchingWorker(h, h.workers.get('h1.1')!, { trainings: ['4-03-02-01'], returnee: true });
     expect(w).toEqual({
       id: 'h1.1',
       householdId: 'h1',
       birthYear: 1980,
       labourCapacity: 'full',
       preference: 'local',
-      skills: ['sewing'],
-      trainings: ['cooking'],
+      skills: ['6-05-01-03'],
+      trainings: ['4-03-02-01'],
       expectedMonthlyWage: 3500,
       returnee: true,
       relocationSiteId: 'site-1',

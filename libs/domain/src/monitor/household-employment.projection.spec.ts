@@ -100,7 +100,7 @@ describe('household-employment projection', () => {
       data: {
         workerId: 'hh-a.1',
         householdId: 'hh-a',
-        skills: ['sewing'],
+        skills: ['6-05-01-03'],
         updatedAt: '2026-03-01T08:00:00Z',
       },
     } as unknown as AnyEnvelope;

@@ -112,7 +112,7 @@ describe('business dates, checked by the deciders against the server clock', () 
       workerId: 'h1.1',
       trainingId: 't1',
       name: '缝纫培训',
-      skill: 'sewing',
+      skill: '6-05-01-03',
       completedAt,
       now,
     });

@@ -162,7 +162,13 @@ describe('household decider', () => {
   describe('profile, training, capacity', () => {
     it('records only the fields that change', () => {
       given(householdDecider, registered)
-        .when({ type: 'UpdateWorkerProfile', workerId: 'h1.1', skills: ['sewing'], preference: 'local', now })
+        .when({
+          type: 'UpdateWorkerProfile',
+          workerId: 'h1.1',
+          skills: ['6-05-01-03'],
+          preference: 'local',
+          now,
+        })
         .then([
           {
             type: 'WorkerProfileUpdated',
@@ -182,7 +188,7 @@ describe('household decider', () => {
         workerId: 'h1.1',
         trainingId: 't1',
         name: '缝纫培训',
-        skill: 'sewing',
+        skill: '6-05-01-03',
         completedAt: now,
         now,
       };

@@ -12,7 +12,7 @@ export const member = (n: number, overrides: Partial<MemberInput> = {}): MemberI
   birthYear: 1990,
   gender: n % 2 === 0 ? 'female' : 'male',
   labourCapacity: 'full',
-  skills: ['sewing'],
+  skills: ['6-05-01-03'],
   preference: 'any',
   ...overrides,
 });
@@ -114,7 +114,7 @@ export const trainingCompleted = (completedAt = REGISTERED_AT): EventOfType<'Wor
     householdId: 'h1',
     trainingId: 't1',
     name: '缝纫培训',
-    skill: 'sewing',
+    skill: '6-05-01-03',
     completedAt,
   },
 });

@@ -11,7 +11,7 @@ export function aWorker(overrides: Partial<MatchingWorker> = {}): MatchingWorker
     birthYear: 1990,
     labourCapacity: 'full',
     preference: 'any',
-    skills: ['sewing'],
+    skills: ['6-05-01-03'], // 缝纫工
     trainings: [],
     expectedMonthlyWage: 3000,
     returnee: false,
@@ -35,8 +35,8 @@ export function aVacancy(overrides: Partial<MatchingVacancy> = {}): MatchingVaca
     posterId: 'workshop-1',
     source,
     ...sourceFacts(source),
-    occupation: 'sewing',
-    requiredSkills: ['sewing'],
+    occupation: '6-05-01-03',
+    requiredSkills: ['6-05-01-03'],
     location: {
       provinceIsGuizhou: true,
       prefectureCode: '520400',

@@ -17,7 +17,8 @@ function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)];
 }
 
-const SKILLS = ['sewing', 'embroidery', 'welding', 'cooking', 'cleaning', 'driving'];
+/** 缝纫工, 抽纱刺绣工, 焊工, 中式烹调师, 保洁员, 道路货运汽车驾驶员. */
+const SKILLS = ['6-05-01-03', '6-09-03-11', '6-18-02-04', '4-03-02-01', '4-09-08-01', '4-02-02-02'];
 const COUNTIES = ['520402', '520422', '520423'];
 const CAPACITIES: LabourCapacity[] = ['full', 'full', 'partial', 'weak'];
 const PREFERENCES: WorkPreference[] = ['local', 'in_province', 'out_of_province', 'any', 'any'];

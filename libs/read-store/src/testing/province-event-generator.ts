@@ -1,4 +1,5 @@
 import {
+  currentDefinition,
   EVENT_EXAMPLES,
   GUIZHOU_COUNTIES,
   type Channel,
@@ -67,7 +68,8 @@ export function* generateProvinceLog(
     const events = items.map(([type, data]) => ({
       id: `e${++ids}`,
       type,
-      version: type === 'WorkerRegistered' ? 2 : 1,
+      // The data is the current version's (the contracts' examples): it is stored as that version.
+      version: currentDefinition(type)?.version ?? 1,
       occurredAt,
       data: data as unknown as Record<string, unknown>,
       metadata,
