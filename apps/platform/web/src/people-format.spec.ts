@@ -47,7 +47,7 @@ describe('where a job is', () => {
 
 describe('an occupation’s label', () => {
   it('is the platform’s Chinese label, in English the register’s, never the code', () => {
-    const sewing = { code: '6-05-01-01', label: '缝纫工' };
+    const sewing = { code: '6-05-01-03', label: '缝纫工' };
     expect(occupationLabel(sewing, 'zh')).toBe('缝纫工');
     expect(occupationLabel(sewing, 'en')).toBe('Sewing machinist');
     expect(occupationLabel({ code: '9-99-99-99', label: '未知工种' }, 'en')).toBe('未知工种');
