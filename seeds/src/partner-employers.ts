@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter } from '@contracts/values/credit-code';
+import { completeCreditCode } from '@contracts/values/credit-code';
 import { pickSurname } from './chinese-names';
 import { HOST_CITIES, type HostCity, type HostCityKey } from './host-cities';
 import { createRng, hashSeed, type Rng } from './prng';
@@ -55,12 +55,14 @@ const CITY_CODES: Readonly<Record<HostCityKey, readonly [string, string]>> = {
 
 const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** 91 (a company registered by market regulation), the city's code, MA + 7 characters, the check character. */
+/**
+ * 91 (a company registered by market regulation), the city's code, an organisation code MA + 6 characters and
+ * its GB 11714 check, the check character. Seven characters are drawn as before, so the seeds after it stay.
+ */
 export function generatedCreditCode(rng: Rng, regionCode: string): string {
   let organisation = 'MA';
   for (let i = 0; i < 7; i++) organisation += rng.pick([...CODE_ALPHABET]);
-  const first17 = `91${regionCode}${organisation}`;
-  return first17 + creditCodeCheckCharacter(first17);
+  return completeCreditCode(`91${regionCode}${organisation.slice(0, 8)}`);
 }
 
 export interface PartnerEmployer {

@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter } from '@contracts';
+import { completeCreditCode } from '@contracts';
 import {
   COUNTY,
   bearer,
@@ -11,10 +11,7 @@ import { registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 /** A valid credit code for a company number (its check character computed). */
-const creditCodeOf = (n: number): string => {
-  const first17 = `91440101MA${String(n).padStart(7, '0')}`;
-  return first17 + creditCodeCheckCharacter(first17);
-};
+const creditCodeOf = (n: number): string => completeCreditCode(`91440101MA${String(n).padStart(6, '0')}`);
 
 describe('the employer register', () => {
   let t: TestApp;
@@ -59,19 +56,22 @@ describe('the employer register', () => {
     });
   });
 
-  it('refuses a broker (403), and a wrong check character with 400 naming creditCode; nothing appended', async () => {
+  it('refuses a broker (403), and a wrong or ill-formed credit code with 400 naming creditCode; nothing appended', async () => {
     const before = await head();
     await t.http
       .post('/v1/employers')
       .set(bearer(t.tokens.broker('all')))
       .send(employerBody({ creditCode: creditCodeOf(1) }))
       .expect(403);
-    const bad = await t.http
-      .post('/v1/employers')
-      .set(bearer(t.tokens.admin()))
-      .send(employerBody({ creditCode: '91350100M000100Y44' }))
-      .expect(400);
-    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'creditCode' })]);
+    // A wrong check character; all zeros (its check character right, no authority, region or organisation).
+    for (const creditCode of ['91350100M000100Y44', '000000000000000000']) {
+      const bad = await t.http
+        .post('/v1/employers')
+        .set(bearer(t.tokens.admin()))
+        .send(employerBody({ creditCode }))
+        .expect(400);
+      expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'creditCode' })]);
+    }
     expect(await head()).toBe(before);
   });
 

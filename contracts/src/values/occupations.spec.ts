@@ -39,6 +39,13 @@ describe('the occupation list', () => {
     expect(occupationOf(UNCLASSIFIED_OCCUPATION).label).toBe('不便分类的其他从业人员');
   });
 
+  it('codes the 2020 new occupations as their 2021 national skill standards do', () => {
+    expect(occupationOf('4-01-02-07').label).toBe('互联网营销师');
+    expect(occupationOf('4-02-07-10').label).toBe('网约配送员');
+    expect(isKnownOccupation('4-01-06-02')).toBe(false);
+    expect(isKnownOccupation('4-10-08-01')).toBe(false);
+  });
+
   it('maps every legacy tag to a code of the list, and no tag looks like a code', () => {
     for (const [tag, code] of Object.entries(LEGACY_SKILL_TAGS)) {
       expect(tag).toMatch(/^[a-z][a-z0-9_]*$/);

@@ -3,8 +3,10 @@ import type { Principal } from './principal';
 /**
  * Who sees a person's name and phone. Those who answer for a household see it whole: the office of its
  * county and the brokers who cover that county. The admin sees names masked in lists and whole on a record's
- * own page. A station or workshop sees the people placed in its own vacancies only, which depends on the
- * placements: the caller passes `placedWithCaller`. Everyone else sees no name at all.
+ * own page. A station or workshop sees only the people placed in its own vacancies NOW: a placement ended or
+ * voided takes the name away again (a person placed twice with it stays while either placement is active;
+ * ADR 0011). That depends on the placements: the caller passes `placedWithCaller`. Everyone else sees no
+ * name at all.
  */
 export type NameVisibility = 'whole' | 'masked' | 'none';
 
@@ -13,7 +15,7 @@ export interface PersonalDataContext {
   readonly countyCode: string;
   /** A list (masked for the admin) or the record's own page (whole for the admin). */
   readonly view: 'list' | 'record';
-  /** The person is placed in a vacancy of the calling station or workshop. */
+  /** The person is placed now (not ended, not voided) in a vacancy of the calling station or workshop. */
   readonly placedWithCaller?: boolean;
 }
 

@@ -59,6 +59,53 @@ function history(): DomainEvent[] {
   return [...wang, ...shan, ...other, posted, ...placed, ...moved];
 }
 
+const endP1: HouseholdCommand = {
+  type: 'EndEmployment',
+  workerId: 'h1.1',
+  employmentId: 'p1',
+  reason: 'returned_home',
+  now: NOW,
+};
+/** As reservation recovery appends it (the decider voids only a pending placement). */
+const voidedP1 = {
+  type: 'PlacementVoided',
+  data: {
+    placementId: 'p1',
+    workerId: 'h1.1',
+    householdId: 'h1',
+    vacancyId: 'v1',
+    reason: 'reservation_recovery',
+    voidedAt: NOW,
+  },
+} as unknown as DomainEvent;
+
+/** The history, then p1 ended and 王秀英 placed again with s1 (p2 in v2). */
+function twoPlacements(): DomainEvent[] {
+  const events = [...history(), ...decided(endP1, ofH1(history()))];
+  const posted: DomainEvent = {
+    type: 'VacancyPosted',
+    data: { vacancyId: 'v2', source: { type: 'labour_station', id: 's1' } },
+  } as unknown as DomainEvent;
+  const again = decided(
+    {
+      type: 'PlaceWorker',
+      workerId: 'h1.1',
+      placementId: 'p2',
+      vacancyId: 'v2',
+      channel: 'in_province',
+      brokerId: 'b1',
+      startDate: '2026-03-01',
+      now: NOW,
+    },
+    ofH1(events),
+  );
+  return [...events, posted, ...again];
+}
+
+/** The household h1's events of a history (the decider's state is one household's). */
+const ofH1 = (events: readonly DomainEvent[]): DomainEvent[] =>
+  events.filter((e) => (e.data as { householdId?: string }).householdId === 'h1');
+
 function indexOf(events: readonly DomainEvent[]): PeopleIndex {
   const index = new PeopleIndex();
   events.forEach((e, i) => index.apply(e, BigInt(i + 1)));
@@ -118,6 +165,30 @@ describe('PeopleIndex', () => {
     expect(index.isPlacedWith('h2.2', station.placedWith)).toBe(false);
   });
 
+  it('keeps to a poster only the people placed with it now: an ended or voided placement removes them', () => {
+    const station = posterKey({ type: 'labour_station', id: 's1' });
+    const events = history();
+    const ended = [...events, ...decided(endP1, ofH1(events))];
+    const afterEnd = indexOf(ended);
+    expect(afterEnd.isPlacedWith('h1.1', station)).toBe(false);
+    expect(names(afterEnd.findWorkers({}, { placedWith: station }))).toEqual([]);
+    expect(names(afterEnd.findWorkers({ q: '王秀英' }, { placedWith: station }))).toEqual([]);
+    expect(afterEnd.findHouseholds({}, { placedWith: station }).total).toBe(0);
+
+    const voided = indexOf([...events, voidedP1]);
+    expect(voided.isPlacedWith('h1.1', station)).toBe(false);
+    expect(names(voided.findWorkers({}, { placedWith: station }))).toEqual([]);
+  });
+
+  it('sees a person placed with the poster again, until that placement ends too', () => {
+    const station = posterKey({ type: 'labour_station', id: 's1' });
+    const events = twoPlacements();
+    expect(indexOf(events).isPlacedWith('h1.1', station)).toBe(true);
+    expect(names(indexOf(events).findWorkers({}, { placedWith: station }))).toEqual(['王秀英']);
+    const ended = [...events, ...decided({ ...endP1, employmentId: 'p2' }, ofH1(events))];
+    expect(indexOf(ended).isPlacedWith('h1.1', station)).toBe(false);
+  });
+
   it('lists households by county, site and status, with the members a search found', () => {
     const ids = (found: Found<HouseholdHit>) => all_(found).map((h) => h.household.householdId);
     expect(ids(index.findHouseholds({ countyCode: '520402' }, all))).toEqual(['h1', 'h2']);
@@ -133,10 +204,14 @@ describe('PeopleIndex', () => {
   });
 
   it('rebuilds to the same result, and an event delivered again changes nothing', () => {
-    const events = history();
+    // With placements started and ended: a poster's sight must replay as it was built.
+    const events = [...twoPlacements(), voidedP1];
+    const station = posterKey({ type: 'labour_station', id: 's1' });
     const snapshot = (i: PeopleIndex) => ({
       households: ['h1', 'h2', 'h3'].map((id) => i.household(id)),
       found: names(i.findWorkers({ q: 'w' }, all)),
+      placed: names(i.findWorkers({}, { placedWith: station })),
+      placedNow: i.isPlacedWith('h1.1', station),
     });
     fc.assert(
       fc.property(fc.array(fc.nat(events.length - 1), { maxLength: 10 }), (repeats) => {

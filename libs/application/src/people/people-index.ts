@@ -11,6 +11,7 @@ import type { HouseholdEvent } from '@lib/domain/workforce/household.state';
 import { START, type Position } from '@lib/event-store';
 import { PositionWaiters } from '@lib/read-store';
 import { PersonKeys } from './person-keys';
+import { PosterPlacements } from './poster-placements';
 
 const HOUSEHOLD_EVENTS = new Set<string>(['ResidentIdClaimVoided', ...HOUSEHOLD_EVENT_TYPES]);
 const isHouseholdEvent = (e: DomainEvent): e is HouseholdEvent => HOUSEHOLD_EVENTS.has(e.type);
@@ -63,8 +64,7 @@ export class PeopleIndex {
   private readonly slotWorker: string[] = [];
   private readonly slotHousehold: number[] = [];
   private readonly keys = new PersonKeys();
-  private readonly placedIn = new Map<string, Set<number>>();
-  private readonly vacanciesOf = new Map<string, Set<string>>();
+  private readonly placements = new PosterPlacements();
   private current: Position = START;
   private readonly waiters = new PositionWaiters();
 
@@ -86,11 +86,11 @@ export class PeopleIndex {
   /** Applies one event at its position; an event at or before the last position applied is a replay, ignored. */
   apply(event: DomainEvent, position: Position): void {
     if (position <= this.current) return;
-    if (isHouseholdEvent(event)) this.applyHousehold(event);
-    else if (event.type === 'VacancyPosted') {
-      const key = posterKey(event.data.source);
-      const set = this.vacanciesOf.get(key) ?? new Set<string>();
-      this.vacanciesOf.set(key, set.add(event.data.vacancyId));
+    if (isHouseholdEvent(event)) {
+      this.applyHousehold(event);
+      this.applyPlacement(event);
+    } else if (event.type === 'VacancyPosted') {
+      this.placements.posted(posterKey(event.data.source), event.data.vacancyId);
     }
     this.advance(position);
   }
@@ -113,7 +113,7 @@ export class PeopleIndex {
     return slot === undefined ? undefined : this.hitOf(slot);
   }
 
-  /** The member is placed (now or before) in a vacancy of this poster. */
+  /** The member is placed now (a placement neither ended nor voided) in a vacancy of this poster. */
   isPlacedWith(workerId: string, poster: string): boolean {
     const slot = this.slotOf.get(workerId);
     return slot !== undefined && this.placedSlots(poster).has(slot);
@@ -225,11 +225,16 @@ export class PeopleIndex {
   }
 
   private placedSlots(poster: string): Set<number> {
-    const slots = new Set<number>();
-    for (const vacancyId of this.vacanciesOf.get(poster) ?? []) {
-      for (const slot of this.placedIn.get(vacancyId) ?? []) slots.add(slot);
-    }
-    return slots;
+    return this.placements.slotsOf(poster);
+  }
+
+  /** Placements start and end apart from the profile, which a no-op event leaves as it was. */
+  private applyPlacement(event: HouseholdEvent): void {
+    if (event.type === 'WorkerPlaced') {
+      const slot = this.slotOf.get(event.data.workerId);
+      if (slot !== undefined) this.placements.placed(event.data.placementId, event.data.vacancyId, slot);
+    } else if (event.type === 'EmploymentEnded') this.placements.ended(event.data.employmentId);
+    else if (event.type === 'PlacementVoided') this.placements.ended(event.data.placementId);
   }
 
   private applyHousehold(event: HouseholdEvent): void {
@@ -250,12 +255,6 @@ export class PeopleIndex {
     this.householdStatus[h] = STATUSES.indexOf(profileStatusOf(after.members));
     if (event.type === 'WorkerRegistered') this.indexPerson(event.data.workerId, h, event.data);
     else if (event.type === 'MemberContactRecorded') this.indexPhone(event.data.workerId, event.data.phone);
-    else if (event.type === 'WorkerPlaced') {
-      const slot = this.slotOf.get(event.data.workerId);
-      if (slot === undefined) return;
-      const set = this.placedIn.get(event.data.vacancyId) ?? new Set<number>();
-      this.placedIn.set(event.data.vacancyId, set.add(slot));
-    }
   }
 
   private indexPerson(

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { creditCodeCheckCharacter, isValidCreditCode } from '@contracts';
+import { completeCreditCode, isValidCreditCode } from '@contracts';
 import { given } from '../shared/testing/decider-spec';
 import { employerDecider, employerIdOf } from './employer.decider';
 
@@ -31,7 +31,12 @@ describe('employer decider', () => {
   it('refuses a credit code with a wrong check character', () =>
     given(employerDecider)
       .when({ ...register, creditCode: '91350100M000100Y44', employerId: employerIdOf('91350100M000100Y44') })
-      .thenRejects('invalid_value', undefined, { field: 'creditCode' }));
+      .thenRejects('invalid_value', /check character/, { field: 'creditCode' }));
+
+  it('refuses a credit code of the right check character but no structure (all zeros)', () =>
+    given(employerDecider)
+      .when({ ...register, creditCode: '0'.repeat(18), employerId: employerIdOf('0'.repeat(18)) })
+      .thenRejects('invalid_value', /character 1/, { field: 'creditCode' }));
 
   it('refuses an id that is not derived from the code', () =>
     given(employerDecider)
@@ -46,13 +51,22 @@ describe('credit codes (GB 32100-2015)', () => {
   );
 
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const first17 = fc.string({ unit: fc.constantFrom(...alphabet), minLength: 17, maxLength: 17 });
+  // Authority, kind, region and an organisation code's first 8: the check characters are computed.
+  const first16 = fc
+    .tuple(
+      fc.constantFrom(...'123456789ANY'),
+      fc.constantFrom(...'123456789'),
+      fc.integer({ min: 100000, max: 899999 }),
+      fc.string({ unit: fc.constantFrom(...alphabet), minLength: 8, maxLength: 8 }),
+    )
+    .map(([authority, kind, region, organisation]) => `${authority}${kind}${region}${organisation}`);
+  const first17 = first16.map((head) => completeCreditCode(head).slice(0, 17));
 
-  it('accepts every code with its computed check character and no other', () =>
+  it('accepts every well-formed code with its computed check character and no other', () =>
     fc.assert(
-      fc.property(first17, fc.constantFrom(...alphabet), (head, last) => {
-        const right = creditCodeCheckCharacter(head);
-        expect(isValidCreditCode(head + last)).toBe(last === right);
+      fc.property(first16, fc.constantFrom(...alphabet), (head, last) => {
+        const code = completeCreditCode(head);
+        expect(isValidCreditCode(code.slice(0, 17) + last)).toBe(last === code[17]);
       }),
     ));
 

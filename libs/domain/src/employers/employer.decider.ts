@@ -1,4 +1,10 @@
-import { isValidCreditCode, type EmployerContact, type EventData, type EventsOfStream } from '@contracts';
+import {
+  CREDIT_CODE_MESSAGES,
+  creditCodeProblem,
+  type EmployerContact,
+  type EventData,
+  type EventsOfStream,
+} from '@contracts';
 import { nameBasedUuid } from '../shared/name-based-id';
 import { accept, assertNever, type Decider, reject } from '../shared/decider';
 
@@ -54,11 +60,8 @@ export const employerDecider: Decider<EmployerCommand, EmployerState, EmployerEv
           );
         }
         const { type: _type, now, ...employer } = command;
-        if (!isValidCreditCode(employer.creditCode)) {
-          return reject('invalid_value', 'The credit code’s check character is wrong', {
-            field: 'creditCode',
-          });
-        }
+        const problem = creditCodeProblem(employer.creditCode);
+        if (problem) return reject('invalid_value', CREDIT_CODE_MESSAGES[problem], { field: 'creditCode' });
         if (employer.employerId !== employerIdOf(employer.creditCode)) {
           return reject('invalid_value', 'The employer id is not the one derived from its credit code', {
             field: 'employerId',
