@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { residentStream, type HouseholdImportQuery, type HouseholdImportResponse } from '@contracts';
-import type { ClaimedOutcome } from '@lib/application';
+import { checkUnderClaims, type ClaimedOutcome } from '@lib/application';
 import { isCountyOffice, requireScope } from '@lib/auth';
 import type { Rejection } from '@lib/domain/shared/decider';
 import { residentClaimDecider } from '@lib/domain/workforce/resident-claim.decider';
@@ -12,7 +12,12 @@ import { AccessLog } from '../access-log/access-log.service';
 import type { CommandContext } from '../command-handling/command-context';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from '../workforce/id-number-hasher';
-import { registerHousehold, type HouseholdRegistration } from '../workforce/register-household';
+import {
+  logRegisteredElsewhere,
+  registerHousehold,
+  registrationUnderClaims,
+  type HouseholdRegistration,
+} from '../workforce/register-household';
 import { ImportProgress } from './import-progress';
 import { COLUMN } from './import-columns';
 import { parseLedger, type LedgerHousehold } from './ledger-households';
@@ -81,8 +86,13 @@ export class HouseholdImportService {
       }
       // The rows refused by validation are done with; the households' rows count as each is registered.
       progress.processedRows = ledger.totalRows - ledger.households.reduce((n, h) => n + h.rows.length, 0);
-      const outcomes = await inBatches(ledger.households, IN_FLIGHT, async (household) => {
-        const outcome = await this.register(household, ctx);
+      const registrations = ledger.households.map((household) => ({
+        household,
+        registration: this.registrationOf(household),
+      }));
+      if (query.mode === 'all_or_nothing') await this.refuseIfAnyRefused(registrations, ctx);
+      const outcomes = await inBatches(registrations, IN_FLIGHT, async ({ household, registration }) => {
+        const outcome = await this.register(household, registration, ctx);
         progress.processedRows += household.rows.length;
         return outcome;
       });
@@ -118,9 +128,12 @@ export class HouseholdImportService {
   }
 
   /** One household through the registration flow; a refusal is this household's outcome, not the file's. */
-  private async register(household: LedgerHousehold, ctx: CommandContext): Promise<Outcome> {
+  private async register(
+    household: LedgerHousehold,
+    registration: HouseholdRegistration,
+    ctx: CommandContext,
+  ): Promise<Outcome> {
     const { rows } = household;
-    const registration = this.registrationOf(household);
     const outcome = await this.underClaims(registration, ctx);
     if (outcome === 'lost_race') {
       const message = `第${rows[0]}行：同时有其他登记写同一户或同一人，本户未导入；请稍后重新导入此文件（已导入的不会重复）`;
@@ -131,6 +144,45 @@ export class HouseholdImportService {
       return { kind: 'imported', people: registration.members.length, position: outcome.position };
     }
     return this.refused(household, registration, outcome.rejection);
+  }
+
+  /**
+   * all_or_nothing: every household's registration checked before any is appended (the household decider,
+   * then each member's claim), and the file refused whole if one would be refused: 409
+   * person_already_registered when a member is registered (the rows in `details`), else 400. Not atomic: a
+   * registration of one of the file's people between this check and the append still refuses that household
+   * alone (it is then listed in `rejected` of the 200).
+   */
+  private async refuseIfAnyRefused(
+    registrations: readonly { household: LedgerHousehold; registration: HouseholdRegistration }[],
+    ctx: CommandContext,
+  ): Promise<void> {
+    const checked = await inBatches(registrations, IN_FLIGHT, async ({ household, registration }) => {
+      const check = await checkUnderClaims(registrationUnderClaims(this.store, registration, ctx));
+      if (check.ok) return undefined;
+      if (check.rejection.code === 'person_already_registered') {
+        await logRegisteredElsewhere(this.accessLog, check.rejection.details, ctx.principal);
+      }
+      return this.refused(household, registration, check.rejection);
+    });
+    const refused = checked.filter((o): o is Extract<Outcome, { kind: 'refused' }> => o?.kind === 'refused');
+    if (refused.length === 0) return;
+    const rejected = refused.flatMap((o) => o.problems).sort((a, b) => a.row - b.row);
+    const alreadyRegistered = refused.flatMap((o) => o.registered).sort((a, b) => a.row - b.row);
+    const details = { details: { rejected, alreadyRegistered } };
+    if (alreadyRegistered.length > 0) {
+      const rows = alreadyRegistered.map((r) => r.row).join('、');
+      throw new HttpProblem(
+        409,
+        'person_already_registered',
+        `第${rows}行的人已登记在其他户，整个文件未导入；请删去这些行（或在其户中添加同户成员）后重新导入`,
+        details,
+      );
+    }
+    throw new HttpProblem(400, 'validation_failed', `有 ${refused.length} 户登记会被拒绝，整个文件未导入`, {
+      ...details,
+      issues: rejected.map((r) => ({ path: `${r.row}.${r.column}`, message: r.message })),
+    });
   }
 
   /** A household as POST /v1/households registers it, under a new id. */
