@@ -1,7 +1,7 @@
 /**
  * The household ledger in Excel through HTTP: the template downloads and parses, a ledger imports (and the same
  * file again imports nothing), bad rows in both modes, bodies that are not a workbook, an empty sheet, an upload
- * above 50 MB, and the progress of an import.
+ * above 50 MB or above 100,000 rows, and the progress of an import.
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -300,6 +300,15 @@ describe('household import through HTTP', () => {
       const res = await upload(Buffer.alloc(51 * 1024 * 1024)).expect(413);
       expect(res.body.error.code).toBe('payload_too_large');
     });
+
+    it('answers 413 too_many_rows for a sheet of more than 100,000 rows, appending nothing', async () => {
+      const rows = Array.from({ length: 100_001 }, (_, i) => member(`H${i}`));
+      const head = await lastCommandPosition(t.app);
+      const res = await upload(await ledgerFile(rows), 'mode=valid_rows').expect(413);
+      expect(res.body.error.code).toBe('too_many_rows');
+      expect(res.body.error.message).toContain('100000');
+      expect(await lastCommandPosition(t.app)).toBe(head);
+    }, 120_000);
 
     it('refuses another county’s office (403)', async () => {
       await upload(await ledgerFile([member('A')]), 'mode=valid_rows', t.tokens.county(OTHER_COUNTY)).expect(

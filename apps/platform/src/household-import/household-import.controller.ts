@@ -62,7 +62,8 @@ export class HouseholdImportController {
       'person_already_registered with `details.alreadyRegistered` and `details.rejected`, nothing appended. Not ' +
       'strictly atomic: a registration of one of the file’s people racing the import between that check and ' +
       'the append still refuses that household alone (listed in `rejected` of the 200). 400 not_xlsx for a body ' +
-      'that is not an .xlsx, 400 empty_sheet for a sheet without rows, 413 above 50 MB. Progress with `importId` ' +
+      'that is not an .xlsx, 400 empty_sheet for a sheet without rows, 413 above 50 MB, 413 too_many_rows above ' +
+      '100,000 rows (nothing appended). Progress with `importId` ' +
       'at GET /v1/household-imports/:importId/progress.',
     tags: TAGS,
     responses: { 200: { description: 'What was imported and what not', schema: householdImportResponse } },
