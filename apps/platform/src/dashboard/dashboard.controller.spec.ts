@@ -29,14 +29,19 @@ describe('DashboardController', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/county/520402', '/household/abc', '/worker/abc.1', '/vacancy/v-1'])(
-    'answers %s with index.html, revalidated every time',
-    async (path) => {
-      const res = await request(app.getHttpServer()).get(path).expect(200);
-      expect(res.text).toContain('id="root"');
-      expect(res.headers['cache-control']).toBe('no-cache');
-    },
-  );
+  it.each([
+    '/',
+    '/county/520402',
+    '/household/abc',
+    '/worker/abc.1',
+    '/vacancy/v-1',
+    '/search?q=wxy',
+    '/import',
+  ])('answers %s with index.html, revalidated every time', async (path) => {
+    const res = await request(app.getHttpServer()).get(path).expect(200);
+    expect(res.text).toContain('id="root"');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
 
   it('serves hashed assets with a one-year immutable cache', async () => {
     const res = await request(app.getHttpServer()).get('/assets/index-AbCd1234.js').expect(200);

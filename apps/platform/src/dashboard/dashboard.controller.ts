@@ -29,7 +29,7 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 export class DashboardController {
   constructor(@Inject(WEB_DIRECTORY) private readonly webDir: string) {}
 
-  @Get(['/', 'county/*path', 'household/*path', 'worker/*path', 'vacancy/*path'])
+  @Get(['/', 'county/*path', 'household/*path', 'worker/*path', 'vacancy/*path', 'search', 'import'])
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',
     tags: ['dashboard'],

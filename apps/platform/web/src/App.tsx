@@ -7,7 +7,10 @@ import { navigate, useRoute } from './router';
 import { loadSession, saveSession, type Session } from './session';
 import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
-import { HouseholdView, VacancyCandidatesView, WorkerView } from './views/Matching';
+import { ImportPage } from './views/ImportPage';
+import { HouseholdPage, WorkerPage } from './views/People';
+import { SearchPage } from './views/SearchPage';
+import { VacancyPage } from './views/VacancyPage';
 
 function Shell() {
   const [session, setSession] = useState<Session | undefined>(loadSession);
@@ -39,11 +42,15 @@ function Shell() {
           id={route.id}
         />
       ) : route.page === 'household' ? (
-        <HouseholdView api={api} id={route.id} />
+        <HouseholdPage key={route.id} api={api} session={session} id={route.id} />
       ) : route.page === 'worker' ? (
-        <WorkerView api={api} id={route.id} />
+        <WorkerPage key={route.id} api={api} session={session} id={route.id} />
       ) : route.page === 'vacancy' ? (
-        <VacancyCandidatesView api={api} id={route.id} />
+        <VacancyPage key={route.id} api={api} id={route.id} />
+      ) : route.page === 'search' ? (
+        <SearchPage api={api} session={session} q={route.q} idNumber={route.idNumber} />
+      ) : route.page === 'import' ? (
+        <ImportPage api={api} session={session} />
       ) : (
         <Dashboard api={api} session={session} area={area ?? '520000'} />
       )}

@@ -62,11 +62,11 @@ export type CaseWarning = ZeroEmploymentCase['warning'];
 export type CaseDeadlines = z.infer<typeof caseDeadlinesResponse>;
 export type HouseholdEmployment = HouseholdEmploymentResponse;
 export type VacancyList = z.infer<typeof vacancyListResponse>;
-/** A recommendation; `title` is read when the platform gives it (today the vacancy list is asked). */
-export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number] & { title?: string };
-export type Recommendations = Omit<z.infer<typeof recommendationsResponse>, 'items'> & {
-  items: Recommendation[];
-};
+/** A recommendation, with its vacancy's summary (title, employer, city, wage, board and lodging). */
+export type Recommendation = z.infer<typeof recommendationsResponse>['items'][number];
+export type Recommendations = z.infer<typeof recommendationsResponse>;
+/** A candidate, with the worker's summary (the name per the reader's scope). */
+export type Candidate = z.infer<typeof candidatesResponse>['items'][number];
 export type Candidates = z.infer<typeof candidatesResponse>;
 
 /**

@@ -16,76 +16,10 @@ import type {
   ZeroEmploymentCases,
 } from './api-types';
 
-export interface ApiIssue {
-  readonly path: string;
-  readonly message: string;
-}
+import { ApiError, enc, q, request, type Recorded } from './http';
+import { peopleApi } from './api-people';
 
-/** An answer other than 2xx, with the error code and field issues of the platform's error body. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: readonly ApiIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** What every command answers: the record's id and the log position to read one's own write at. */
-export interface Recorded {
-  readonly recordId?: string;
-  readonly position: string;
-}
-
-async function errorOf(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`;
-  let message = res.statusText;
-  let issues: ApiIssue[] = [];
-  try {
-    const body = (await res.json()) as {
-      error?: { code?: string; message?: string; issues?: ApiIssue[] };
-    };
-    code = body.error?.code ?? code;
-    message = body.error?.message ?? message;
-    issues = Array.isArray(body.error?.issues) ? body.error.issues : [];
-  } catch {
-    // Not JSON (e.g. a proxy's page): keep the status.
-  }
-  return new ApiError(res.status, code, message, issues);
-}
-
-interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT';
-  readonly body?: unknown;
-  readonly signal?: AbortSignal;
-  /** Read-your-writes: the platform answers once its projections have applied this position. */
-  readonly minPosition?: string;
-}
-
-async function request<T>(token: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.minPosition) headers['X-Min-Position'] = options.minPosition;
-  const res = await fetch(path, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-  });
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as T;
-}
-
-const q = (params: Record<string, string | number | boolean | undefined>): string => {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) search.set(k, String(v));
-  const s = search.toString();
-  return s ? `?${s}` : '';
-};
-
-const enc = encodeURIComponent;
+export { ApiError, type ApiIssue, type Recorded } from './http';
 
 /** The work list's filters, as the case list endpoint takes them. */
 export interface CaseFilters {
@@ -96,6 +30,34 @@ export interface CaseFilters {
   readonly overdue?: boolean;
 }
 
+/** The case list's address under some filters (a page of it, or with `format=xlsx` the whole sheet). */
+export const casesPath = (
+  code: string,
+  filters: CaseFilters,
+  page: { cursor?: string; limit?: number } = {},
+): string =>
+  `/v1/counties/${code}/zero-employment-cases${q({
+    status: filters.status,
+    warning: filters.warning,
+    assignee: filters.assignee,
+    overdue: filters.overdue ? 'true' : undefined,
+    limit: page.limit,
+    cursor: page.cursor,
+  })}`;
+
+export interface VacancyParams {
+  readonly county?: string;
+  readonly source?: string;
+  readonly status?: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export const vacanciesPath = (params: VacancyParams): string => `/v1/vacancies${q({ ...params })}`;
+
+/** The follow-up visits due in a county (with `format=xlsx`, the sheet of them). */
+export const followUpsPath = (code: string): string => `/v1/counties/${code}/follow-ups?due=true`;
+
 /** The platform's endpoints (the OpenAPI document at /docs), bound to one bearer token. */
 export function apiClient(token: string) {
   const get = <T>(path: string, signal?: AbortSignal, minPosition?: string) =>
@@ -103,6 +65,7 @@ export function apiClient(token: string) {
   const post = (path: string, body: unknown, method: 'POST' | 'PUT' = 'POST') =>
     request<Recorded>(token, path, { method, body });
   return {
+    ...peopleApi(token),
     county: (code: string, signal?: AbortSignal) =>
       get<CountyFigures>(`/v1/counties/${code}/employment`, signal),
     prefecture: (code: string, signal?: AbortSignal) =>
@@ -115,14 +78,7 @@ export function apiClient(token: string) {
       signal?: AbortSignal,
     ) =>
       get<ZeroEmploymentCases>(
-        `/v1/counties/${code}/zero-employment-cases${q({
-          status: filters.status,
-          warning: filters.warning,
-          assignee: filters.assignee,
-          overdue: filters.overdue ? 'true' : undefined,
-          limit: page.limit ?? 200,
-          cursor: page.cursor,
-        })}`,
+        casesPath(code, filters, { limit: page.limit ?? 200, cursor: page.cursor }),
         signal,
       ),
     case: (caseId: string, signal?: AbortSignal, minPosition?: string) =>
@@ -138,7 +94,7 @@ export function apiClient(token: string) {
     /** Follow-up visits due (稳岗回访); undefined when the platform does not offer them yet (404). */
     followUpsDue: async (code: string, signal?: AbortSignal, minPosition?: string) => {
       try {
-        return await get<FollowUpsDue>(`/v1/counties/${code}/follow-ups?due=true`, signal, minPosition);
+        return await get<FollowUpsDue>(followUpsPath(code), signal, minPosition);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) return undefined;
         throw e;
@@ -146,10 +102,8 @@ export function apiClient(token: string) {
     },
     recordFollowUp: (placementId: string, body: FollowUpBody) =>
       post(`/v1/placements/${enc(placementId)}/follow-ups`, body),
-    vacancies: (
-      params: { county?: string; source?: string; status?: string; limit?: number; cursor?: string },
-      signal?: AbortSignal,
-    ) => get<VacancyList>(`/v1/vacancies${q(params)}`, signal),
+    vacancies: (params: VacancyParams, signal?: AbortSignal) =>
+      get<VacancyList>(vacanciesPath(params), signal),
     household: (id: string, signal?: AbortSignal) =>
       get<HouseholdEmployment>(`/v1/households/${enc(id)}/employment`, signal),
     recommendations: (workerId: string, signal?: AbortSignal) =>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { casesEn, casesZh, type CaseWords } from './i18n-cases';
+import { peopleEn, peopleZh, type PeopleWords } from './i18n-people';
 
 export type Lang = 'zh' | 'en';
 
@@ -96,7 +97,7 @@ type BaseDict = {
     ? string
     : { readonly [S in keyof (typeof zh)[K]]: string };
 };
-type Dict = BaseDict & CaseWords;
+type Dict = BaseDict & CaseWords & PeopleWords;
 
 const en: BaseDict = {
   title: 'Relocated households: employment',
@@ -187,7 +188,10 @@ const en: BaseDict = {
   noRecommendations: 'No recommendations',
 };
 
-const DICTS: Record<Lang, Dict> = { zh: { ...zh, ...casesZh }, en: { ...en, ...casesEn } };
+const DICTS: Record<Lang, Dict> = {
+  zh: { ...zh, ...casesZh, ...peopleZh },
+  en: { ...en, ...casesEn, ...peopleEn },
+};
 const STORAGE_KEY = 'dashboard.lang';
 
 function initialLang(): Lang {

@@ -2,17 +2,28 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…` and `/vacancy/…`, so a case lives under its county).
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search` and `/import`, so a case lives under
+ * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
+ * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
+ * history entry's state, and the address shows `/search` alone.
  */
 export type Route =
   | { page: 'dashboard'; area?: string }
   | { page: 'case'; area: string; id: string }
   | { page: 'household'; id: string }
   | { page: 'worker'; id: string }
-  | { page: 'vacancy'; id: string };
+  | { page: 'vacancy'; id: string }
+  | { page: 'search'; q: string; idNumber?: string }
+  | { page: 'import' };
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = '', state?: unknown): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
+  if (first === 'search') {
+    const q = new URLSearchParams(search).get('q') ?? '';
+    const idNumber = (state as { idNumber?: unknown } | null)?.idNumber;
+    return typeof idNumber === 'string' ? { page: 'search', q, idNumber } : { page: 'search', q };
+  }
+  if (first === 'import') return { page: 'import' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
   if (first === 'vacancy' && second) return { page: 'vacancy', id: second };
@@ -23,25 +34,36 @@ export function parseRoute(pathname: string): Route {
   return { page: 'dashboard' };
 }
 
-export const routePath = (route: Route): string =>
-  route.page === 'dashboard'
-    ? route.area
-      ? `/county/${route.area}`
-      : '/'
-    : route.page === 'case'
-      ? `/county/${route.area}/case/${encodeURIComponent(route.id)}`
-      : `/${route.page}/${encodeURIComponent(route.id)}`;
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'dashboard':
+      return route.area ? `/county/${route.area}` : '/';
+    case 'case':
+      return `/county/${route.area}/case/${encodeURIComponent(route.id)}`;
+    case 'search':
+      return `/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
+    case 'import':
+      return '/import';
+    default:
+      return `/${route.page}/${encodeURIComponent(route.id)}`;
+  }
+}
 
 export function navigate(route: Route): void {
-  history.pushState(null, '', routePath(route));
+  history.pushState(
+    route.page === 'search' && route.idNumber ? { idNumber: route.idNumber } : null,
+    '',
+    routePath(route),
+  );
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const read = () => parseRoute(location.pathname, location.search, history.state);
+  const [route, setRoute] = useState(read);
   useEffect(() => {
-    const onPop = () => setRoute(parseRoute(location.pathname));
+    const onPop = () => setRoute(read());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);

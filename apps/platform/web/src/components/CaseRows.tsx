@@ -30,8 +30,9 @@ export function Due({ at, met, nowMs }: { at: string; met?: 'met' | 'late'; nowM
   );
 }
 
+/** Whose case: the head's name (an id means nothing to a county official, so none is shown). */
 export const headOf = (c: ZeroEmploymentCase, t: Words): string =>
-  c.household?.headName ? t.caseOf(c.household.headName) : `${t.unknownHead} · ${c.householdId.slice(0, 8)}`;
+  c.household?.headName ? t.caseOf(c.household.headName) : t.unknownHead;
 
 function HeadCell({ c, county }: { c: ZeroEmploymentCase; county: string }) {
   const { t } = useLang();

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { readOwnWrite, type ApiClient } from '../api';
+import { followUpsPath, readOwnWrite, type ApiClient } from '../api';
 import { useLang } from '../i18n';
 import { formatDay } from '../time';
 import { useLoad } from '../use-load';
 import { FollowUpForm } from './FollowUpForm';
 import { ErrorNote } from './Panel';
+import { ExportButton } from './people/ExportButton';
 
 /**
  * Follow-up visits due (稳岗: 1, 3 and 6 months after a placement), with a record for each. A platform that does
@@ -49,6 +50,10 @@ export function FollowUpsPanel({
             {t.total} {state.data.total}
           </span>
         )}
+        <ExportButton
+          fetchFile={() => api.exportXlsx(followUpsPath(county))}
+          filename={`稳岗回访-${county}.xlsx`}
+        />
       </div>
       {state.status === 'error' && <ErrorNote error={state.error} />}
       {state.status === 'ok' && state.data && state.data.items.length === 0 && (

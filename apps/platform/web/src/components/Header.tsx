@@ -2,6 +2,8 @@ import { useLang } from '../i18n';
 import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
 import type { Session } from '../session';
+import { Link } from './Link';
+import { SearchBox } from './people/SearchBox';
 
 export function LiveIndicator({ state }: { state: LiveState }) {
   const { t } = useLang();
@@ -23,6 +25,16 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
         <h1>{t.title}</h1>
         <span className="subtitle">{t.subtitle}</span>
       </div>
+      {session && (
+        <nav className="tools">
+          <SearchBox />
+          {session.role === 'county_office' && (
+            <Link to={{ page: 'import' }} className="nav-link">
+              {t.navImport}
+            </Link>
+          )}
+        </nav>
+      )}
       <div className="who">
         {session && (
           <span className="identity" title={session.sub}>

@@ -3,6 +3,7 @@ import { useLang } from '../i18n';
 import { wageRange } from '../wage-range';
 import { Link } from './Link';
 
+/** A line a vacancy: title, poster's kind, employer (or the poster when it names none), city, wage, places. */
 export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
   const { t, lang } = useLang();
   if (items.length === 0) return <p className="muted">{t.noVacancies}</p>;
@@ -17,6 +18,7 @@ export function VacanciesList({ items }: { items: readonly VacancyView[] }) {
               <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
             </div>
             <div className="vacancy-meta">
+              <span className="vacancy-employer">{v.employer.name}</span>
               <span>
                 {v.location.province} {v.location.city}
               </span>

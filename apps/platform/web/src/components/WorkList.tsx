@@ -1,9 +1,10 @@
-import type { ApiClient, CaseFilters } from '../api';
+import { casesPath, type ApiClient, type CaseFilters } from '../api';
 import type { CaseWarning } from '../api-types';
 import { formatCount, useLang } from '../i18n';
 import { useCaseFilters, useCaseList } from '../use-case-list';
 import { useLoad } from '../use-load';
 import { CaseRows } from './CaseRows';
+import { ExportButton } from './people/ExportButton';
 import { ErrorNote } from './Panel';
 import { WARNINGS, WarningBadge, WarningLegend } from './Warning';
 
@@ -123,6 +124,11 @@ export function WorkList({
             {t.total} {formatCount(state.data.total, lang)}
           </span>
         )}
+        <ExportButton
+          // The sheet holds the cases under the filters on screen, every page of them.
+          fetchFile={() => api.exportXlsx(casesPath(county, filters))}
+          filename={`零就业家庭-${county}.xlsx`}
+        />
       </div>
       <p className="hint">
         {deadlines.status === 'ok'

@@ -102,7 +102,13 @@ function CaseBody({
       <CaseFacts c={c} nowMs={nowMs} />
       <div className="case-grid">
         <section className="card case-members">
-          <h2>{t.householdMembers}</h2>
+          <div className="card-head">
+            <h2>{t.householdMembers}</h2>
+            {/* Phones, site and address are on the household's page: the office calls from there. */}
+            <Link to={{ page: 'household', id: c.householdId }} className="household-link">
+              {t.householdDetails}
+            </Link>
+          </div>
           <Members members={c.members} />
         </section>
         {open ? (

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ApiClient } from '../api';
+import { vacanciesPath, type ApiClient } from '../api';
 import { CaseCharts, ChannelChart, SideBySideChart } from '../components/ChartsPanel';
 import { FiguresPanel } from '../components/FiguresPanel';
 import { FollowUpsPanel } from '../components/FollowUpsPanel';
 import { LiveIndicator } from '../components/Header';
 import { Panel } from '../components/Panel';
+import { ExportButton } from '../components/people/ExportButton';
 import { VacanciesList } from '../components/VacanciesList';
 import { WorkList } from '../components/WorkList';
 import { useLang } from '../i18n';
@@ -113,7 +114,20 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
           />
         )}
         {level !== 'county' && <SideBySideChart parts={data.parts} level={level} />}
-        <Panel title={t.vacancies} state={data.localVacancies}>
+        <Panel
+          title={t.vacancies}
+          state={data.localVacancies}
+          extra={
+            <ExportButton
+              fetchFile={() =>
+                api.exportXlsx(
+                  vacanciesPath({ county: level === 'county' ? area : undefined, status: 'open' }),
+                )
+              }
+              filename={`空缺岗位-${area}.xlsx`}
+            />
+          }
+        >
           {(items) => <VacanciesList items={items} />}
         </Panel>
         <Panel title={t.stationPostings} state={data.stationVacancies}>

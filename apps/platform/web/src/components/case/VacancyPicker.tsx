@@ -33,7 +33,9 @@ function useOffers(api: ApiClient, source: 'recommendations' | 'welfare', worker
     return recs.items.flatMap((r) => {
       const vacancy = byId.get(r.vacancyId);
       const reasons = r.reasons.map((x) => (lang === 'zh' ? x.zh : x.en));
-      return vacancy ? [{ vacancy: r.title ? { ...vacancy, title: r.title } : vacancy, reasons }] : [];
+      return vacancy
+        ? [{ vacancy: r.vacancy ? { ...vacancy, title: r.vacancy.title } : vacancy, reasons }]
+        : [];
     });
   }, `${source}:${workerId}:${county}:${lang}`);
 }
@@ -81,6 +83,7 @@ export function VacancyPicker({
           <span>
             <strong className="offer-title">{v.title}</strong>{' '}
             <span className={`badge source-${v.source.type}`}>{t.source[v.source.type]}</span>
+            <span className="offer-employer"> {v.employer.name}</span>
             <span className="offer-meta">
               {v.location.city} · {wageRange(v.wage, lang)} {t.period[v.wage.period]}
             </span>
