@@ -1,7 +1,7 @@
 /**
  * The household ledger in Excel through HTTP: the template downloads and parses, a ledger imports (and the same
  * file again imports nothing), bad rows in both modes, bodies that are not a workbook, an empty sheet, an upload
- * above 50 MB, and the progress of an import.
+ * above 50 MB or above 100,000 rows, and the progress of an import.
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -208,6 +208,29 @@ describe('household import through HTTP', () => {
       await t.http.get(`/v1/household-imports/${randomUUID()}/progress`).set(bearer(office)).expect(404);
     });
 
+    it('all_or_nothing: a member registered already refuses the whole file (409), nothing appended', async () => {
+      const known = idNumber(1981);
+      await upload(await ledgerFile([member('A', { idNumber: known })])).expect(200);
+      const fresh = member('N', { name: '新户主', idNumber: idNumber(1983) });
+      const file = await ledgerFile([
+        fresh,
+        member('M', { name: '新成员', idNumber: idNumber(1984) }),
+        member('M', { idNumber: known }),
+      ]);
+      const head = await lastCommandPosition(t.app);
+      const res = await upload(file, 'mode=all_or_nothing').expect(409);
+      expect(res.body.error.code).toBe('person_already_registered');
+      expect(res.body.error.message).toContain('第4行');
+      expect(res.body.error.details.alreadyRegistered).toEqual([{ row: 4, idLast4: known.slice(-4) }]);
+      expect(res.body.error.details.rejected).toEqual([
+        expect.objectContaining({ row: 3, message: expect.stringContaining('同户有成员已登记（第4行）') }),
+      ]);
+      expect(await lastCommandPosition(t.app)).toBe(head);
+      // Household N was not registered: it imports now, alone.
+      const again = await upload(await ledgerFile([fresh]), 'mode=all_or_nothing').expect(200);
+      expect(again.body).toMatchObject({ imported: 1, importedPeople: 1, alreadyRegistered: [] });
+    });
+
     const badFile = () =>
       ledgerFile([
         member('good'),
@@ -277,6 +300,15 @@ describe('household import through HTTP', () => {
       const res = await upload(Buffer.alloc(51 * 1024 * 1024)).expect(413);
       expect(res.body.error.code).toBe('payload_too_large');
     });
+
+    it('answers 413 too_many_rows for a sheet of more than 100,000 rows, appending nothing', async () => {
+      const rows = Array.from({ length: 100_001 }, (_, i) => member(`H${i}`));
+      const head = await lastCommandPosition(t.app);
+      const res = await upload(await ledgerFile(rows), 'mode=valid_rows').expect(413);
+      expect(res.body.error.code).toBe('too_many_rows');
+      expect(res.body.error.message).toContain('100000');
+      expect(await lastCommandPosition(t.app)).toBe(head);
+    }, 120_000);
 
     it('refuses another county’s office (403)', async () => {
       await upload(await ledgerFile([member('A')]), 'mode=valid_rows', t.tokens.county(OTHER_COUNTY)).expect(

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   /** An upload that is not an .xlsx workbook, or whose first sheet has no rows (the household import). */
   'not_xlsx',
   'empty_sheet',
+  /** A household import whose sheet has more rows than one import reads (413). */
+  'too_many_rows',
   'method_not_allowed',
   'not_acceptable',
   'unprocessable',

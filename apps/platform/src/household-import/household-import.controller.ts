@@ -57,8 +57,13 @@ export class HouseholdImportController {
       'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. Every row is validated ' +
       'as POST /v1/households validates a member, with messages in Chinese naming the row and the column. ' +
       'People already registered are reported in `alreadyRegistered`, not registered again. `mode=all_or_nothing`: ' +
-      'any bad row is a 400 validation_failed with `details.rejected`, nothing appended. 400 not_xlsx for a body ' +
-      'that is not an .xlsx, 400 empty_sheet for a sheet without rows, 413 above 50 MB. Progress with `importId` ' +
+      'any bad row is a 400 validation_failed with `details.rejected`, nothing appended; before appending, every ' +
+      'household is checked as its registration would be: a member already registered is a 409 ' +
+      'person_already_registered with `details.alreadyRegistered` and `details.rejected`, nothing appended. Not ' +
+      'strictly atomic: a registration of one of the file’s people racing the import between that check and ' +
+      'the append still refuses that household alone (listed in `rejected` of the 200). 400 not_xlsx for a body ' +
+      'that is not an .xlsx, 400 empty_sheet for a sheet without rows, 413 above 50 MB, 413 too_many_rows above ' +
+      '100,000 rows (nothing appended). Progress with `importId` ' +
       'at GET /v1/household-imports/:importId/progress.',
     tags: TAGS,
     responses: { 200: { description: 'What was imported and what not', schema: householdImportResponse } },

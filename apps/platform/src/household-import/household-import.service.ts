@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { residentStream, type HouseholdImportQuery, type HouseholdImportResponse } from '@contracts';
-import { runUnderClaims, type ClaimedCommand, type ClaimedOutcome } from '@lib/application';
+import { checkUnderClaims, type ClaimedOutcome } from '@lib/application';
 import { isCountyOffice, requireScope } from '@lib/auth';
+import type { Rejection } from '@lib/domain/shared/decider';
 import { residentClaimDecider } from '@lib/domain/workforce/resident-claim.decider';
 import { ConcurrencyConflictError, loadState, type EventStore, type Position } from '@lib/event-store';
 import { HttpProblem } from '@lib/http';
@@ -11,6 +12,12 @@ import { AccessLog } from '../access-log/access-log.service';
 import type { CommandContext } from '../command-handling/command-context';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from '../workforce/id-number-hasher';
+import {
+  logRegisteredElsewhere,
+  registerHousehold,
+  registrationUnderClaims,
+  type HouseholdRegistration,
+} from '../workforce/register-household';
 import { ImportProgress } from './import-progress';
 import { COLUMN } from './import-columns';
 import { parseLedger, type LedgerHousehold } from './ledger-households';
@@ -79,8 +86,13 @@ export class HouseholdImportService {
       }
       // The rows refused by validation are done with; the households' rows count as each is registered.
       progress.processedRows = ledger.totalRows - ledger.households.reduce((n, h) => n + h.rows.length, 0);
-      const outcomes = await inBatches(ledger.households, IN_FLIGHT, async (household) => {
-        const outcome = await this.register(household, ctx);
+      const registrations = ledger.households.map((household) => ({
+        household,
+        registration: this.registrationOf(household),
+      }));
+      if (query.mode === 'all_or_nothing') await this.refuseIfAnyRefused(registrations, ctx);
+      const outcomes = await inBatches(registrations, IN_FLIGHT, async ({ household, registration }) => {
+        const outcome = await this.register(household, registration, ctx);
         progress.processedRows += household.rows.length;
         return outcome;
       });
@@ -116,53 +128,99 @@ export class HouseholdImportService {
   }
 
   /** One household through the registration flow; a refusal is this household's outcome, not the file's. */
-  private async register(household: LedgerHousehold, ctx: CommandContext): Promise<Outcome> {
-    const { body, rows } = household;
-    const householdId = randomUUID();
-    const members = body.members.map((member) => this.hasher.memberInput(member));
-    const hashes = members.map((m) => m.idNumberHash);
-    const outcome = await this.underClaims({
-      store: this.store,
-      householdId,
-      idNumberHashes: hashes,
-      now: ctx.now,
-      metadata: ctx.metadata,
-      commandFor: (claims) => ({
-        type: 'RegisterHousehold',
-        householdId,
-        countyCode: body.countyCode,
-        relocationSiteId: body.relocationSiteId,
-        ...(body.address === undefined ? {} : { address: body.address }),
-        members,
-        claimRevisions: claims,
-        now: ctx.now,
-      }),
-    });
+  private async register(
+    household: LedgerHousehold,
+    registration: HouseholdRegistration,
+    ctx: CommandContext,
+  ): Promise<Outcome> {
+    const { rows } = household;
+    const outcome = await this.underClaims(registration, ctx);
     if (outcome === 'lost_race') {
       const message = `第${rows[0]}行：同时有其他登记写同一户或同一人，本户未导入；请稍后重新导入此文件（已导入的不会重复）`;
       const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
       return { kind: 'refused', registered: [], problems };
     }
     if (outcome.ok) {
-      return { kind: 'imported', people: members.length, position: outcome.position };
+      return { kind: 'imported', people: registration.members.length, position: outcome.position };
     }
-    const { rejection } = outcome;
+    return this.refused(household, registration, outcome.rejection);
+  }
+
+  /**
+   * all_or_nothing: every household's registration checked before any is appended (the household decider,
+   * then each member's claim), and the file refused whole if one would be refused: 409
+   * person_already_registered when a member is registered (the rows in `details`), else 400. Not atomic: a
+   * registration of one of the file's people between this check and the append still refuses that household
+   * alone (it is then listed in `rejected` of the 200).
+   */
+  private async refuseIfAnyRefused(
+    registrations: readonly { household: LedgerHousehold; registration: HouseholdRegistration }[],
+    ctx: CommandContext,
+  ): Promise<void> {
+    const checked = await inBatches(registrations, IN_FLIGHT, async ({ household, registration }) => {
+      const check = await checkUnderClaims(registrationUnderClaims(this.store, registration, ctx));
+      if (check.ok) return undefined;
+      if (check.rejection.code === 'person_already_registered') {
+        await logRegisteredElsewhere(this.accessLog, check.rejection.details, ctx.principal);
+      }
+      return this.refused(household, registration, check.rejection);
+    });
+    const refused = checked.filter((o): o is Extract<Outcome, { kind: 'refused' }> => o?.kind === 'refused');
+    if (refused.length === 0) return;
+    const rejected = refused.flatMap((o) => o.problems).sort((a, b) => a.row - b.row);
+    const alreadyRegistered = refused.flatMap((o) => o.registered).sort((a, b) => a.row - b.row);
+    const details = { details: { rejected, alreadyRegistered } };
+    if (alreadyRegistered.length > 0) {
+      const rows = alreadyRegistered.map((r) => r.row).join('、');
+      throw new HttpProblem(
+        409,
+        'person_already_registered',
+        `第${rows}行的人已登记在其他户，整个文件未导入；请删去这些行（或在其户中添加同户成员）后重新导入`,
+        details,
+      );
+    }
+    throw new HttpProblem(400, 'validation_failed', `有 ${refused.length} 户登记会被拒绝，整个文件未导入`, {
+      ...details,
+      issues: rejected.map((r) => ({ path: `${r.row}.${r.column}`, message: r.message })),
+    });
+  }
+
+  /** A household as POST /v1/households registers it, under a new id. */
+  private registrationOf({ body }: LedgerHousehold): HouseholdRegistration {
+    return {
+      householdId: randomUUID(),
+      countyCode: body.countyCode,
+      relocationSiteId: body.relocationSiteId,
+      address: body.address,
+      members: body.members.map((member) => this.hasher.memberInput(member)),
+    };
+  }
+
+  /** A refused household's rows: the members registered elsewhere, or the refusal on its first row. */
+  private async refused(
+    household: LedgerHousehold,
+    { householdId, members }: HouseholdRegistration,
+    rejection: Rejection,
+  ): Promise<Outcome> {
+    const { rows } = household;
     if (rejection.code !== 'person_already_registered') {
       const message = `第${rows[0]}行：登记被拒绝（${rejection.message}）（本户整户未导入）`;
       const problems = [{ row: rows[0], column: COLUMN.householdKey, message }];
       return { kind: 'refused', registered: [], problems };
     }
-    await this.logRefusal(rejection.details, ctx);
-    return this.registeredMembers(householdId, household, hashes, members);
+    return this.registeredMembers(householdId, household, members);
   }
 
   /**
    * The registration flow. A concurrent writer that won every retry on one of its streams (nothing of this
    * household appended) refuses this household only: importing the file again registers it.
    */
-  private async underClaims(input: ClaimedCommand): Promise<ClaimedOutcome | 'lost_race'> {
+  private async underClaims(
+    registration: HouseholdRegistration,
+    ctx: CommandContext,
+  ): Promise<ClaimedOutcome | 'lost_race'> {
     try {
-      return await runUnderClaims(input);
+      return await registerHousehold(this.store, this.accessLog, registration, ctx);
     } catch (error) {
       if (error instanceof ConcurrencyConflictError) return 'lost_race';
       throw error;
@@ -176,11 +234,10 @@ export class HouseholdImportService {
   private async registeredMembers(
     householdId: string,
     { rows }: LedgerHousehold,
-    hashes: readonly string[],
-    members: readonly { idNumberLast4: string }[],
+    members: readonly { idNumberHash: string; idNumberLast4: string }[],
   ): Promise<Outcome> {
     const held = await Promise.all(
-      hashes.map(async (hash) => {
+      members.map(async ({ idNumberHash: hash }) => {
         const { state } = await loadState(this.store, residentStream(hash), residentClaimDecider);
         return state.holder !== undefined && state.holder.householdId !== householdId;
       }),
@@ -196,16 +253,6 @@ export class HouseholdImportService {
         message: `第${row}行：同户有成员已登记（第${registered.map((r) => r.row).join('、')}行），本户未导入；请在该户中添加此成员`,
       }));
     return { kind: 'refused', registered, problems };
-  }
-
-  /** As POST /v1/households does: the admin sees in the access log who tried to register whom. */
-  private async logRefusal(details: Readonly<Record<string, unknown>> | undefined, ctx: CommandContext) {
-    if (typeof details?.workerId !== 'string') return;
-    await this.accessLog.record(ctx.principal, {
-      resource: 'registration_of_a_person_registered_elsewhere',
-      subjectIds: [details.workerId],
-      scope: typeof details.countyCode === 'string' ? details.countyCode : undefined,
-    });
   }
 }
 

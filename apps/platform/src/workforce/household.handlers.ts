@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { runUnderClaims, type ClaimedCommand } from '@lib/application';
+import type { ClaimedCommand } from '@lib/application';
 import type { EventStore } from '@lib/event-store';
 import { withPosition } from '@lib/http';
 import type { CommandContext } from '../command-handling/command-context';
@@ -11,6 +11,7 @@ import { requireCountyOfficeAtSite } from '../command-handling/relocation-site';
 import { AccessLog } from '../access-log/access-log.service';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { IdNumberHasher } from './id-number-hasher';
+import { registerHousehold, runLoggingRefusal } from './register-household';
 import { requireHouseholdOffice } from './workforce-scope';
 import { decideOnHousehold } from '../command-handling/decide-and-append';
 import { AddWorkerCommand, RegisterHouseholdCommand, UpdateHouseholdCommand } from './workforce.commands';
@@ -38,23 +39,19 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         ? { currentEmployment: { employmentId: newHouseholdScopedId(householdId), ...currentEmployment } }
         : {}),
     }));
-    const hashes = [...new Set(members.map((m) => m.idNumberHash))];
-    const { events, position } = await underClaims(
-      this.store,
-      this.accessLog,
-      householdId,
-      hashes,
-      ctx,
-      (claims) => ({
-        type: 'RegisterHousehold',
-        householdId,
-        countyCode: body.countyCode,
-        relocationSiteId: body.relocationSiteId,
-        ...(body.address === undefined ? {} : { address: body.address }),
-        members,
-        claimRevisions: claims,
-        now: ctx.now,
-      }),
+    const { events, position } = orReject(
+      await registerHousehold(
+        this.store,
+        this.accessLog,
+        {
+          householdId,
+          countyCode: body.countyCode,
+          relocationSiteId: body.relocationSiteId,
+          address: body.address,
+          members,
+        },
+        ctx,
+      ),
     );
     const workerIds = events.flatMap((e) => (e.type === 'WorkerRegistered' ? [e.data.workerId] : []));
     return withPosition({ householdId, workerIds }, position);
@@ -112,31 +109,21 @@ export class UpdateHouseholdHandler implements ICommandHandler<UpdateHouseholdCo
   }
 }
 
-/**
- * The flow of ADR 0004 for one request; a refusal becomes its HTTP problem. A person registered in another
- * household is refused without naming it; the attempt goes to the access log, where the admin sees which
- * household holds the person.
- */
+/** The flow of ADR 0004 for one request; a refusal becomes its HTTP problem. */
 async function underClaims(
   store: EventStore,
   accessLog: AccessLog,
   householdId: string,
   idNumberHashes: readonly string[],
-  { now, metadata, principal }: CommandContext,
+  ctx: CommandContext,
   commandFor: ClaimedCommand['commandFor'],
 ) {
-  const outcome = await runUnderClaims({ store, householdId, idNumberHashes, now, metadata, commandFor });
-  const holder = outcome.ok ? undefined : outcome.rejection.details;
-  if (
-    !outcome.ok &&
-    outcome.rejection.code === 'person_already_registered' &&
-    typeof holder?.workerId === 'string'
-  ) {
-    await accessLog.record(principal, {
-      resource: 'registration_of_a_person_registered_elsewhere',
-      subjectIds: [holder.workerId],
-      scope: typeof holder.countyCode === 'string' ? holder.countyCode : undefined,
-    });
-  }
-  return orReject(outcome);
+  const { now, metadata } = ctx;
+  return orReject(
+    await runLoggingRefusal(
+      accessLog,
+      { store, householdId, idNumberHashes, now, metadata, commandFor },
+      ctx,
+    ),
+  );
 }

@@ -70,6 +70,22 @@ export function runUnderClaims(input: ClaimedCommand): Promise<ClaimedOutcome> {
   });
 }
 
+/**
+ * The reads runUnderClaims makes before its first append, without appending: the refusal it would answer
+ * now (the household decider's, or a person another household committed), or ok. A write between this check
+ * and the run can still make the run refuse.
+ */
+export function checkUnderClaims(input: ClaimedCommand): Promise<FlowOutcome<object>> {
+  const { store, householdId, idNumberHashes, commandFor } = input;
+  return refusalsAsValues(async () => {
+    const { state } = await loadState(store, householdStream(householdId), householdDecider);
+    const unclaimed = Object.fromEntries(idNumberHashes.map((h) => [h, Number.MAX_SAFE_INTEGER]));
+    orRefuse(householdDecider.decide(commandFor(unclaimed), state));
+    await refuseRegisteredElsewhere(input);
+    return { ok: true };
+  });
+}
+
 interface HeldClaims {
   /** The claim revision held on each ID hash, for the household command. */
   readonly revisions: ClaimRevisions;
