@@ -30,13 +30,17 @@ const CHILD = '欧阳青';
 const EMPLOYER = '东莞市长安镇恒丰制衣有限公司';
 
 /**
- * A valid 统一社会信用代码 of its own (one employer per code), from the test's start time: GB 32100-2015's
- * check character over the first 17 (weights 3^i mod 31), written out so the test checks the register's rule
- * rather than borrowing it.
+ * A valid 统一社会信用代码 of its own (one employer per code), from the test's start time: the organisation
+ * code's GB 11714 check (weights 3 7 9 10 5 8 4 2, mod 11) and GB 32100-2015's check character over the first
+ * 17 (weights 3^i mod 31), written out so the test checks the register's rules rather than borrowing them.
  */
 function freshCreditCode(): string {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const body = `91441900MA${String(Date.now()).slice(-7)}`;
+  const organisation = `MA${String(Date.now()).slice(-6)}`;
+  const orgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const orgSum = [...organisation].reduce((sum, c, i) => sum + parseInt(c, 36) * orgWeights[i], 0);
+  const orgCheck = 11 - (orgSum % 11);
+  const body = `91441900${organisation}${orgCheck === 10 ? 'X' : orgCheck === 11 ? '0' : String(orgCheck)}`;
   let sum = 0;
   for (let i = 0, weight = 1; i < 17; i++, weight = (weight * 3) % 31) {
     sum += alphabet.indexOf(body[i]) * weight;
