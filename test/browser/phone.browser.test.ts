@@ -104,6 +104,80 @@ jest.setTimeout(180_000);
     await page.context().close();
   });
 
+  it('shows Guizhou on a map: prefectures coloured, a click opens a prefecture, its counties at their seats, a click opens a county', async () => {
+    const page = await platform.newPage({ width: 1366, height: 900 });
+    await signIn(page, platform.base, platform.tokens.admin());
+    await page.locator('h2.area-name[data-area="520000"]').waitFor();
+    const drawn = async (count: number) => {
+      const map = page.locator('[data-testid=guizhou-map] .chart');
+      await map.waitFor();
+      let areas: { code: string; x: number; y: number }[] = [];
+      for (let i = 0; i < 50 && areas.length !== count; i++) {
+        areas = JSON.parse((await map.getAttribute('data-areas')) ?? '[]') as typeof areas;
+        if (areas.length !== count) await page.waitForTimeout(100);
+      }
+      return { map, areas };
+    };
+
+    // The province: its nine prefectures, each drawn inside the map's box.
+    const province = await drawn(9);
+    expect(province.areas.map((a) => a.code).sort()).toEqual([
+      '520100',
+      '520200',
+      '520300',
+      '520400',
+      '520500',
+      '520600',
+      '522300',
+      '522600',
+      '522700',
+    ]);
+    const box = (await province.map.boundingBox())!;
+    for (const a of province.areas) {
+      expect(a.x).toBeGreaterThan(0);
+      expect(a.x).toBeLessThan(box.width);
+      expect(a.y).toBeGreaterThan(0);
+      expect(a.y).toBeLessThan(box.height);
+    }
+    expect(await page.locator('.map-source').textContent()).toContain('Apache-2.0');
+    await page.waitForTimeout(500);
+    await page.locator('.map-panel').screenshot({ path: shot('dashboard-province-map.png') });
+
+    // A click on 安顺市 opens Anshun's view, whose map marks its six counties.
+    const anshun = province.areas.find((a) => a.code === '520400')!;
+    await province.map.click({ position: { x: anshun.x, y: anshun.y } });
+    await page.locator('h2.area-name[data-area="520400"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/county/520400');
+    const prefecture = await drawn(6);
+    expect(prefecture.areas.map((a) => a.code).sort()).toEqual([
+      '520402',
+      '520403',
+      '520422',
+      '520423',
+      '520424',
+      '520425',
+    ]);
+    await page.waitForTimeout(500);
+    await page.locator('.map-panel').screenshot({ path: shot('dashboard-prefecture-map.png') });
+
+    // A click on 西秀区's point opens the county's dashboard.
+    const xixiu = prefecture.areas.find((a) => a.code === '520402')!;
+    await prefecture.map.click({ position: { x: xixiu.x, y: xixiu.y } });
+    await page.locator('h2.area-name[data-area="520402"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/county/520402');
+    await page.context().close();
+
+    // On a phone the map fits the screen's width.
+    const phone = await platform.newPage({ width: 390, height: 844 });
+    await signIn(phone, platform.base, platform.tokens.admin());
+    await phone.locator('[data-testid=guizhou-map] canvas').waitFor();
+    await phone.waitForTimeout(300);
+    expect(await overflowsRight(phone)).toEqual([]);
+    const mapBox = (await phone.locator('[data-testid=guizhou-map]').boundingBox())!;
+    expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(390);
+    await phone.context().close();
+  });
+
   it('says there is nothing to compare when the prefectures are out of scope, instead of empty axes', async () => {
     const page = await platform.newPage({ width: 1366, height: 900 });
     await signIn(page, platform.base, platform.tokens.broker('all'));

@@ -3,7 +3,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { ComposeOption } from 'echarts/core';
+import type { ComposeOption, EChartsCoreOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
@@ -14,24 +14,38 @@ export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
-/** One ECharts instance in a box; follows the box's size (laptop and phone) and the option's changes. */
+/**
+ * One ECharts instance in a box; follows the box's size (laptop and phone) and the option's changes.
+ * `onClick` receives ECharts' click parameters; `onDrawn` runs after each setOption, with the instance and
+ * the box (the map marks where its areas are drawn). Other chart types are registered by their own module.
+ */
 export function Chart({
   option,
   height = 260,
   label,
+  onClick,
+  onDrawn,
 }: {
-  option: ChartOption;
+  option: ChartOption | EChartsCoreOption;
   height?: number;
   label: string;
+  onClick?(params: { name?: string; componentType?: string }): void;
+  onDrawn?(chart: echarts.ECharts, box: HTMLDivElement): void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const handlers = useRef({ onClick, onDrawn });
+  handlers.current = { onClick, onDrawn };
 
   useEffect(() => {
     if (!box.current) return;
     const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
+    instance.on('click', (params) => handlers.current.onClick?.(params));
+    const resize = new ResizeObserver(() => {
+      instance.resize();
+      if (box.current) handlers.current.onDrawn?.(instance, box.current);
+    });
     resize.observe(box.current);
     return () => {
       resize.disconnect();
@@ -42,6 +56,7 @@ export function Chart({
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
+    if (chart.current && box.current) handlers.current.onDrawn?.(chart.current, box.current);
   }, [option]);
 
   return <div ref={box} className="chart" style={{ height }} role="img" aria-label={label} />;

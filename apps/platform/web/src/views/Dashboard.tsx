@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { vacanciesPath, type ApiClient } from '../api';
 import { CaseCharts, ChannelChart, SideBySideChart } from '../components/ChartsPanel';
 import { FiguresPanel } from '../components/FiguresPanel';
@@ -13,6 +13,9 @@ import { navigate } from '../router';
 import { areaName, countiesOfPrefecture, GUIZHOU_PREFECTURES, prefectureOfCounty } from '../regions';
 import type { Session } from '../session';
 import { areaLevel, useDashboardData } from '../use-dashboard-data';
+
+// The map and its outlines load only where they are drawn: the province and the prefectures.
+const GuizhouMap = lazy(() => import('../components/GuizhouMap'));
 
 /** The area a session looks at unless it chose another: its county, else the province. */
 export function defaultArea(session: Session): string {
@@ -112,6 +115,11 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
             liveSeries={data.liveSeries}
             nowMs={nowMs}
           />
+        )}
+        {level !== 'county' && (
+          <Suspense fallback={null}>
+            <GuizhouMap area={area} level={level} parts={data.parts} />
+          </Suspense>
         )}
         {level !== 'county' && <SideBySideChart parts={data.parts} level={level} />}
         <Panel
