@@ -183,6 +183,10 @@ jest.setTimeout(180_000);
     await signIn(page, platform.base, platform.tokens.broker('all'));
     await page.locator('h2.area-name[data-area="520000"]').waitFor();
     await page.locator('[data-testid=nothing-to-compare]').waitFor();
+    // The map still shows the province, every prefecture grey (no figures in scope), none green.
+    await page.locator('[data-testid=guizhou-map] canvas').waitFor();
+    await page.waitForTimeout(500);
+    await page.locator('.map-panel').screenshot({ path: join(tmpdir(), 'map-out-of-scope.png') });
     await page.context().close();
   });
 });
