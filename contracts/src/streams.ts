@@ -18,6 +18,8 @@ export const STREAM_KINDS = {
   employmentMonitor: { prefix: 'employment-monitor-', context: 'monitor' },
   zeroEmploymentCase: { prefix: 'zero-employment-case-', context: 'monitor' },
   countySettings: { prefix: 'county-settings-', context: 'monitor' },
+  // Skills training: one stream per course, the boundary of its seats.
+  trainingCourse: { prefix: 'training-course-', context: 'workforce' },
 } as const;
 
 export type StreamKind = keyof typeof STREAM_KINDS;
@@ -37,6 +39,7 @@ export const residentStream = streamOf('resident');
 export const employmentMonitorStream = streamOf('employmentMonitor');
 export const zeroEmploymentCaseStream = streamOf('zeroEmploymentCase');
 export const countySettingsStream = streamOf('countySettings');
+export const trainingCourseStream = streamOf('trainingCourse');
 
 /**
  * A case id carries its household and its number: `<householdId>:<caseNo>` (a household's n-th case), so the

@@ -7,3 +7,5 @@ export * from './placements.events';
 export * from './postings.events';
 export * from './resident.events';
 export * from './workforce.events';
+// Training courses (issue 15, item 3).
+export * from './training.events';

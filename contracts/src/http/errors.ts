@@ -15,6 +15,11 @@ export const REJECTION_CODES = [
   'forbidden_transition',
   'invalid_value',
   'case_closed',
+  // Training courses: no seat left, the course is over, the worker already holds a seat / holds none.
+  'course_full',
+  'course_ended',
+  'already_enrolled',
+  'not_enrolled',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

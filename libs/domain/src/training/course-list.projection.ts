@@ -1,0 +1,105 @@
+import type { CoursePublisher } from '@contracts';
+import { dayOf } from '../shared/business-dates';
+import { assertNever } from '../shared/decider';
+import type { KeyedProjection } from '../shared/keyed-projection';
+import type { CourseEvent } from './course.state';
+
+/** A trainee who completed, as the course's page lists them (ids and the certificate, no names). */
+export interface ListedCompletion {
+  readonly workerId: string;
+  readonly certificateNumber: string;
+  readonly completedOn: string;
+}
+
+/** One course of the course list, with who holds its seats. Key: courseId. */
+export interface CourseListing {
+  readonly courseId: string;
+  readonly publisher: CoursePublisher;
+  readonly countyCode: string;
+  readonly occupation: string;
+  readonly title: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly seats: number;
+  readonly place: string;
+  readonly subsidyPerTrainee: number;
+  readonly publishedAt: string;
+  /** Workers holding a seat now, in the order they enrolled. */
+  readonly enrolledWorkerIds: readonly string[];
+  readonly completions: readonly ListedCompletion[];
+  /** Withdrawals so far (a seat each, given back). */
+  readonly withdrawals: number;
+  readonly lastRevision: number;
+}
+
+export type CourseStatus = 'open' | 'full' | 'ended';
+export const COURSE_STATUSES: readonly CourseStatus[] = ['open', 'full', 'ended'];
+
+/** Seats taken: enrolled now or completed (a completion keeps its seat). */
+export const listedSeatsTaken = (c: CourseListing): number =>
+  c.enrolledWorkerIds.length + c.completions.length;
+
+/** A course's status at an instant: over once its end day has passed in Guizhou, else full or open. */
+export function courseStatusAt(c: CourseListing, now: string): CourseStatus {
+  if (dayOf(now) > c.endDate) return 'ended';
+  return listedSeatsTaken(c) >= c.seats ? 'full' : 'open';
+}
+
+const withoutWorker = (ids: readonly string[], workerId: string) => ids.filter((id) => id !== workerId);
+
+function evolveListing(doc: CourseListing | undefined, event: CourseEvent): CourseListing | undefined {
+  if (event.type === 'TrainingCoursePublished') {
+    return (
+      doc ?? {
+        ...event.data,
+        enrolledWorkerIds: [],
+        completions: [],
+        withdrawals: 0,
+        lastRevision: -1,
+      }
+    );
+  }
+  if (doc === undefined) return doc;
+  switch (event.type) {
+    case 'WorkerEnrolledInCourse':
+      return {
+        ...doc,
+        enrolledWorkerIds: [
+          ...withoutWorker(doc.enrolledWorkerIds, event.data.workerId),
+          event.data.workerId,
+        ],
+      };
+    case 'WorkerWithdrewFromCourse':
+      return {
+        ...doc,
+        enrolledWorkerIds: withoutWorker(doc.enrolledWorkerIds, event.data.workerId),
+        withdrawals: doc.withdrawals + 1,
+      };
+    case 'CourseCompletionRecorded': {
+      const { workerId, certificateNumber, completedOn } = event.data;
+      return {
+        ...doc,
+        enrolledWorkerIds: withoutWorker(doc.enrolledWorkerIds, workerId),
+        completions: [
+          ...doc.completions.filter((c) => c.workerId !== workerId),
+          { workerId, certificateNumber, completedOn },
+        ],
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+/** The course list: one document per course, fed by the course's stream alone (its revision guards replays). */
+export const courseListProjection: KeyedProjection<CourseListing, CourseEvent['type']> = {
+  name: 'training-courses',
+  handles: [
+    'TrainingCoursePublished',
+    'WorkerEnrolledInCourse',
+    'WorkerWithdrewFromCourse',
+    'CourseCompletionRecorded',
+  ],
+  keyOf: (event) => event.data.courseId,
+  evolve: (doc, event) => evolveListing(doc, event as CourseEvent),
+};

@@ -1,0 +1,42 @@
+import type { CoursePublisher } from '@contracts';
+
+/** Every command carries `now` (the server's clock, read once at the edge): deciders read no clock. */
+interface CourseCommandBase {
+  readonly courseId: string;
+  readonly now: string;
+}
+
+export type PublishCourse = CourseCommandBase & {
+  readonly type: 'PublishCourse';
+  readonly publisher: CoursePublisher;
+  readonly countyCode: string;
+  readonly occupation: string;
+  readonly title: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly seats: number;
+  readonly place: string;
+  readonly subsidyPerTrainee: number;
+};
+
+export type EnrolWorker = CourseCommandBase & {
+  readonly type: 'EnrolWorker';
+  readonly workerId: string;
+  readonly householdId: string;
+};
+
+export type WithdrawWorker = CourseCommandBase & {
+  readonly type: 'WithdrawWorker';
+  readonly workerId: string;
+  readonly reason?: string;
+};
+
+export type RecordCompletion = CourseCommandBase & {
+  readonly type: 'RecordCompletion';
+  readonly workerId: string;
+  readonly certificateNumber: string;
+  /** A day in Guizhou: not after today there, not before the course's start. */
+  readonly completedOn: string;
+};
+
+export type CourseCommand = PublishCourse | EnrolWorker | WithdrawWorker | RecordCompletion;

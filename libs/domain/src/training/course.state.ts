@@ -1,0 +1,74 @@
+import type { CoursePublisher, EventsOfStream } from '@contracts';
+import { assertNever } from '../shared/decider';
+
+export type CourseEvent = EventsOfStream<'trainingCourse'>;
+
+export interface CourseFacts {
+  readonly courseId: string;
+  readonly publisher: CoursePublisher;
+  readonly countyCode: string;
+  readonly occupation: string;
+  readonly title: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly seats: number;
+  readonly place: string;
+  readonly subsidyPerTrainee: number;
+}
+
+export interface Completion {
+  readonly householdId: string;
+  readonly certificateNumber: string;
+  readonly completedOn: string;
+}
+
+export type CourseState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'published';
+      readonly course: CourseFacts;
+      /** Seats held now: worker id → household id. */
+      readonly enrolled: ReadonlyMap<string, string>;
+      /** Trainees who completed (their seat stays taken): worker id → the completion. */
+      readonly completed: ReadonlyMap<string, Completion>;
+    };
+
+export type PublishedCourse = Extract<CourseState, { status: 'published' }>;
+
+export const initialCourseState = (): CourseState => ({ status: 'none' });
+
+/** Seats taken: held by an enrolled worker or by one who completed. */
+export const seatsTaken = (state: PublishedCourse): number => state.enrolled.size + state.completed.size;
+
+const without = <V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> => {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
+};
+
+export function evolveCourse(state: CourseState, event: CourseEvent): CourseState {
+  if (event.type === 'TrainingCoursePublished') {
+    const { publishedAt: _at, ...course } = event.data;
+    return { status: 'published', course, enrolled: new Map(), completed: new Map() };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'WorkerEnrolledInCourse':
+      return {
+        ...state,
+        enrolled: new Map(state.enrolled).set(event.data.workerId, event.data.householdId),
+      };
+    case 'WorkerWithdrewFromCourse':
+      return { ...state, enrolled: without(state.enrolled, event.data.workerId) };
+    case 'CourseCompletionRecorded': {
+      const { workerId, householdId, certificateNumber, completedOn } = event.data;
+      return {
+        ...state,
+        enrolled: without(state.enrolled, workerId),
+        completed: new Map(state.completed).set(workerId, { householdId, certificateNumber, completedOn }),
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
