@@ -19,3 +19,5 @@ export * from './scheduler/clock';
 export * from './scheduler/due-items';
 export * from './scheduler/scheduled-steps';
 export * from './scheduler/scheduler';
+export * from './training/training-flow';
+export { trainingRecovery } from './training/training-recovery';

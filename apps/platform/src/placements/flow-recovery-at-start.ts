@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { caseWorkRecovery, placementRecovery, recoverAll, type FlowRecovery } from '@lib/application';
+import {
+  caseWorkRecovery,
+  placementRecovery,
+  recoverAll,
+  trainingRecovery,
+  type FlowRecovery,
+} from '@lib/application';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
 /** The flows whose half-done instances the all-in-one process finishes at start (fresh each start). */
-export const flowsRecoveredAtStart = (): readonly FlowRecovery[] => [placementRecovery(), caseWorkRecovery()];
+export const flowsRecoveredAtStart = (): readonly FlowRecovery[] => [
+  placementRecovery(),
+  caseWorkRecovery(),
+  trainingRecovery(),
+];
 
 /**
  * Finishes the flows a crash left half done (ADR 0002, ADR 0006), once, before the platform takes requests:

@@ -10,6 +10,7 @@ import type { PlacementFollowUps } from '@lib/domain/placements/follow-ups-due.p
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import type { VacancyExpiryDue } from '@lib/domain/scheduling/vacancy-expiry.projection';
 import type { WelfareTermDue } from '@lib/domain/scheduling/welfare-term.projection';
+import type { CourseListing } from '@lib/domain/training/course-list.projection';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**
@@ -122,6 +123,16 @@ export const followUpsCollection: CollectionSpec<PlacementFollowUps, 'householdI
   },
 };
 
+/** Key: courseId. A county's training courses, by start date. */
+export const trainingCoursesCollection: CollectionSpec<CourseListing, 'countyCode' | 'startDate'> = {
+  name: 'training_courses',
+  fields: {
+    countyCode: (d) => d.countyCode,
+    startDate: (d) => d.startDate,
+  },
+  indexes: [['countyCode', 'startDate']],
+};
+
 /**
  * The due items the scheduler reads (libs/application/src/scheduler): the pending ones by due time, oldest
  * first, in a county or everywhere. `pending` is 1 while the item's event is not in, 0 after.
@@ -194,6 +205,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   followUpsCollection,
   dueVacancyExpiriesCollection,
   dueWelfareTermsCollection,
+  trainingCoursesCollection,
   monitorOutboxCollection,
   monitorPendingPositionsCollection,
 ].map((c) => c as unknown as AnyCollection);
@@ -201,7 +213,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
 /**
  * The checkpoint every monitor collection is written with (one batch feeds them all). @3 added the follow-ups
  * due, @4 the due items the scheduler reads, @5 the vacancies' details and the directory of employers and
- * posters: a read store written by an earlier version is rebuilt at start,
+ * posters, @6 the training courses: a read store written by an earlier version is rebuilt at start,
  * so what was placed or posted before has its documents.
  */
-export const MONITOR_CHECKPOINT = 'employment-monitor@5';
+export const MONITOR_CHECKPOINT = 'employment-monitor@6';

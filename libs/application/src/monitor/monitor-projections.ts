@@ -10,6 +10,7 @@ import { countySettingsProjection } from '@lib/domain/cases/county-settings';
 import { followUpsDueProjection } from '@lib/domain/placements/follow-ups-due.projection';
 import { vacancyExpiryProjection } from '@lib/domain/scheduling/vacancy-expiry.projection';
 import { welfareTermProjection } from '@lib/domain/scheduling/welfare-term.projection';
+import { courseListProjection } from '@lib/domain/training/course-list.projection';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
@@ -20,6 +21,7 @@ import {
   dueWelfareTermsCollection,
   householdsCollection,
   subsidiesCollection,
+  trainingCoursesCollection,
   vacanciesCollection,
   workersCollection,
 } from './monitor-collections';
@@ -55,4 +57,5 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(followUpsDueProjection as unknown as KeyedProjection<never, never>, followUpsCollection),
   pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),
   pair(welfareTermProjection as unknown as KeyedProjection<never, never>, dueWelfareTermsCollection),
+  pair(courseListProjection as unknown as KeyedProjection<never, never>, trainingCoursesCollection),
 ] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];
