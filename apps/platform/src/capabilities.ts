@@ -7,6 +7,7 @@ import { PeopleModule } from './people/people.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { TrainingModule } from './training/training.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
 /**
@@ -23,4 +24,6 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   MatchingModule,
   PeopleModule,
   SchedulerModule.beside(MonitorModule),
+  // Training courses (issue 15, item 3).
+  TrainingModule.beside(MonitorModule),
 ];

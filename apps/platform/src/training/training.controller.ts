@@ -1,0 +1,134 @@
+import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  completionBody,
+  courseCreatedResponse,
+  courseDetailResponse,
+  courseId,
+  courseListResponse,
+  enrolBody,
+  listCoursesQuery,
+  positionResponse,
+  publishCourseBody,
+  withdrawalBody,
+  type CompletionBody,
+  type EnrolBody,
+  type ListCoursesQuery,
+  type PublishCourseBody,
+  type WithdrawalBody,
+} from '@contracts';
+import { CurrentPrincipal, Roles, type Principal } from '@lib/auth';
+import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
+import { CommandCtx, type CommandContext } from '../command-handling/command-context';
+import { MonitorFeed } from '../monitor/monitor-feed';
+import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
+import { TrainingQueries } from './training-queries';
+import { TrainingWork } from './training-work.service';
+
+const TAGS = ['training'];
+const courseParams = z.object({ id: courseId }).strict();
+type CourseParams = z.infer<typeof courseParams>;
+const ENROLMENT_SCOPE =
+  'The county office or a broker covering both the course’s county and the worker’s (403 otherwise).';
+
+/** Skills training courses (技能培训): thin, the scope checks and the flow are in TrainingWork. */
+@Controller('v1/training-courses')
+@UseInterceptors(ReadYourWritesInterceptor)
+export class TrainingController {
+  constructor(
+    private readonly work: TrainingWork,
+    private readonly queries: TrainingQueries,
+    private readonly feed: MonitorFeed,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'county_office', 'workshop', 'station')
+  @ApiDoc({
+    summary: 'Publish a training course: occupation, dates, seats, place, subsidy per trainee, county served',
+    description:
+      'A county office publishes for its county; a workshop (its own county) or a labour station (the region ' +
+      'it is managed from) for the courses it runs. An end before today or before the start is a 400.',
+    tags: TAGS,
+    responses: { 201: { description: 'Published', schema: courseCreatedResponse } },
+  })
+  publish(@ZodBody(publishCourseBody) body: PublishCourseBody, @CommandCtx() ctx: CommandContext) {
+    return this.work.publish(body, ctx);
+  }
+
+  @Get()
+  @ApiDoc({
+    summary: 'Training courses, latest start first, with seats taken and left; by county and status',
+    description:
+      'status: `open` (seats left), `full`, `ended` (its end day passed). With `X-Min-Position` it reads its own writes.',
+    tags: TAGS,
+    responses: { 200: { description: 'A page of courses', schema: courseListResponse } },
+  })
+  async list(@ZodQuery(listCoursesQuery) query: ListCoursesQuery) {
+    const position = this.feed.position().toString();
+    return { ...(await this.queries.courses(query)), position };
+  }
+
+  @Get(':id')
+  @ApiDoc({
+    summary: 'One training course with its seats; who holds them for its county and whoever runs it',
+    description: 'With `X-Min-Position` it reads its own writes.',
+    tags: TAGS,
+    responses: { 200: { description: 'The course', schema: courseDetailResponse } },
+  })
+  async one(@ZodParams(courseParams) params: CourseParams, @CurrentPrincipal() principal: Principal) {
+    const position = this.feed.position().toString();
+    const course = await this.queries.course(params.id, principal);
+    if (!course) throw new HttpProblem(404, 'not_found', `培训课程 ${params.id} 不存在`);
+    return { ...course, position };
+  }
+
+  @Post(':id/enrolments')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary: 'Enrol a worker: a seat, and the worker’s “131” training offer',
+    description: `${ENROLMENT_SCOPE} 409 course_full, course_ended, already_enrolled.`,
+    tags: TAGS,
+    responses: { 201: { description: 'Enrolled', schema: positionResponse } },
+  })
+  enrol(
+    @ZodParams(courseParams) params: CourseParams,
+    @ZodBody(enrolBody) body: EnrolBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.enrol(params.id, body, ctx);
+  }
+
+  @Post(':id/withdrawals')
+  @Roles('admin', 'county_office', 'broker')
+  @ApiDoc({
+    summary: 'Withdraw a worker from a course: the seat is free again',
+    description: `${ENROLMENT_SCOPE} 409 not_enrolled; a trainee who completed cannot withdraw.`,
+    tags: TAGS,
+    responses: { 201: { description: 'Withdrawn', schema: positionResponse } },
+  })
+  withdraw(
+    @ZodParams(courseParams) params: CourseParams,
+    @ZodBody(withdrawalBody) body: WithdrawalBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.withdraw(params.id, body, ctx);
+  }
+
+  @Post(':id/completions')
+  @Roles('admin', 'county_office', 'workshop', 'station')
+  @ApiDoc({
+    summary: 'Record a trainee’s completion with the certificate; the occupation joins the worker’s skills',
+    description:
+      'The course’s county office or whoever runs it. completedOn: not in the future (a day in Guizhou), not ' +
+      'before the start (400 naming it). 409 not_enrolled for a worker without a seat.',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded', schema: positionResponse } },
+  })
+  complete(
+    @ZodParams(courseParams) params: CourseParams,
+    @ZodBody(completionBody) body: CompletionBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.complete(params.id, body, ctx);
+  }
+}
