@@ -38,7 +38,8 @@ export function memberView(member: MemberProfile, visibility: NameVisibility, no
     gender: member.gender,
     labourCapacity: member.labourCapacity,
     relationToHead: member.relationToHead,
-    occupations: member.skills.map((code) => {
+    // A trained occupation is a skill the worker has, whether or not the profile's skills list it.
+    occupations: [...new Set([...member.skills, ...member.trainedOccupations])].map((code) => {
       const { label } = occupationOf(code);
       return { code, label };
     }),

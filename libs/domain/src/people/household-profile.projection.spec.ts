@@ -56,6 +56,32 @@ describe('household profile projection', () => {
     expect(voided?.members[0]).toMatchObject({ employment: null, placedVacancyIds: ['v-1'] });
   });
 
+  it('keeps the occupations of completed trainings apart from the skills a profile update replaces', () => {
+    const trained = (trainingId: string, skill: string): HouseholdEvent => ({
+      type: 'WorkerTrainingCompleted',
+      data: {
+        workerId: 'h1.1',
+        householdId: 'h1',
+        trainingId,
+        name: '刺绣培训',
+        skill,
+        completedAt: '2026-03-20T00:00:00Z',
+      },
+    });
+    const updated: HouseholdEvent = {
+      type: 'WorkerProfileUpdated',
+      data: {
+        workerId: 'h1.1',
+        householdId: 'h1',
+        skills: ['4-03-02-01'],
+        updatedAt: '2026-03-21T00:00:00Z',
+      },
+    };
+    const profile = fold([...registered, trained('t1', '6-09-03-11'), trained('t2', '6-09-03-11'), updated]);
+    expect(profile?.members[0]).toMatchObject({ skills: ['4-03-02-01'], trainedOccupations: ['6-09-03-11'] });
+    expect(profile?.members[1].trainedOccupations).toEqual([]);
+  });
+
   it('gives the same profile when an event is folded twice', () => {
     const events: HouseholdEvent[] = [
       ...registered,

@@ -23,6 +23,11 @@ export interface MemberProfile {
   readonly gender: Gender;
   readonly labourCapacity: LabourCapacity;
   readonly skills: readonly string[];
+  /**
+   * Occupations of the trainings completed (WorkerTrainingCompleted), kept apart from the skills a profile
+   * update replaces, as matching keeps them: the profile shows both.
+   */
+  readonly trainedOccupations: readonly string[];
   readonly phone: string | null;
   readonly relationToHead: RelationToHead | null;
   readonly employment: ProfileEmployment | null;
@@ -61,6 +66,7 @@ function memberRegistered(data: EventData<'WorkerRegistered'>): MemberProfile {
     gender: data.gender,
     labourCapacity: data.labourCapacity,
     skills: data.skills,
+    trainedOccupations: [],
     phone: null,
     relationToHead: null,
     employment: null,
@@ -150,7 +156,14 @@ export function evolveHouseholdProfile(
       return withMember(doc, event.data.workerId, endingJob(event.data.employmentId));
     case 'PlacementVoided':
       return withMember(doc, event.data.workerId, endingJob(event.data.placementId));
-    case 'WorkerTrainingCompleted':
+    case 'WorkerTrainingCompleted': {
+      const { skill } = event.data;
+      return withMember(doc, event.data.workerId, (m) =>
+        m.trainedOccupations.includes(skill)
+          ? m
+          : { ...m, trainedOccupations: [...m.trainedOccupations, skill] },
+      );
+    }
     case 'WorkerServiceDelivered':
     case 'EmploymentVerified':
     case 'WelfareTermRenewed':
