@@ -11,7 +11,7 @@ import {
   memberBody,
   streamTypes,
 } from './helpers/fixtures';
-import { registerHousehold } from './helpers/requests';
+import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 /**
@@ -216,6 +216,32 @@ describe('training courses', () => {
       enrolledWorkerIds: [],
       completions: [{ workerId: w, certificateNumber: 'GZ-2026-0001', completedOn: today() }],
     });
+  });
+
+  it('"131": the enrolment is the job-seeker’s training offer, completing the package in the county’s figures', async () => {
+    const courseId = await publish();
+    const [w] = await workers(1);
+    const stationId = await registerStation(t);
+    const vacancyIds = await Promise.all([1, 2, 3].map(() => postStationVacancy(t, stationId)));
+    const service = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/v1/workers/${w}/services`)
+        .set(bearer(county))
+        .send({ deliveredAt: new Date(Date.now() - 60_000).toISOString(), ...body })
+        .expect(201);
+    await service({ service: 'career_guidance' });
+    await service({ service: 'job_recommendation', vacancyIds });
+    const with131 = async () =>
+      (
+        await t.http
+          .get(`/v1/counties/${COUNTY}/employment`)
+          .set(bearer(county))
+          .set('X-Min-Position', await lastCommandPosition(t.app))
+          .expect(200)
+      ).body.jobSeekersWith131 as number;
+    const before = await with131();
+    await enrol(courseId, w).expect(201);
+    expect(await with131()).toBe(before + 1);
   });
 
   it('403 across counties: publishing, enrolling and completing for another county; nothing appended', async () => {
