@@ -20,6 +20,8 @@ export const STREAM_KINDS = {
   countySettings: { prefix: 'county-settings-', context: 'monitor' },
   // Skills training: one stream per course, the boundary of its seats.
   trainingCourse: { prefix: 'training-course-', context: 'workforce' },
+  // A county's public-welfare payroll for one month: `welfare-payroll-<county>-<YYYY-MM>`.
+  welfarePayroll: { prefix: 'welfare-payroll-', context: 'monitor' },
 } as const;
 
 export type StreamKind = keyof typeof STREAM_KINDS;
@@ -40,6 +42,8 @@ export const employmentMonitorStream = streamOf('employmentMonitor');
 export const zeroEmploymentCaseStream = streamOf('zeroEmploymentCase');
 export const countySettingsStream = streamOf('countySettings');
 export const trainingCourseStream = streamOf('trainingCourse');
+export const welfarePayrollStream = (countyCode: string, month: string): string =>
+  streamOf('welfarePayroll')(`${countyCode}-${month}`);
 
 /**
  * A case id carries its household and its number: `<householdId>:<caseNo>` (a household's n-th case), so the

@@ -9,6 +9,7 @@ import { RESIDENT_EVENTS } from './resident.events';
 import { WORKFORCE_EVENTS } from './workforce.events';
 // Training courses (issue 15, item 3).
 import { TRAINING_EVENTS } from './training.events';
+import { WELFARE_PAYROLL_EVENTS } from './welfare-payroll.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
@@ -25,6 +26,7 @@ export const CURRENT_EVENTS = [
   ...CASES_EVENTS,
   // Training courses (issue 15, item 3).
   ...TRAINING_EVENTS,
+  ...WELFARE_PAYROLL_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

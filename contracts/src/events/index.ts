@@ -9,3 +9,4 @@ export * from './resident.events';
 export * from './workforce.events';
 // Training courses (issue 15, item 3).
 export * from './training.events';
+export * from './welfare-payroll.events';

@@ -20,6 +20,13 @@ export const REJECTION_CODES = [
   'course_ended',
   'already_enrolled',
   'not_enrolled',
+  /** A public-welfare month confirmed before it is over, twice, or changed or paid after it was paid. */
+  'month_not_over',
+  'month_already_confirmed',
+  'month_not_confirmed',
+  'month_paid',
+  /** A placement that held no public-welfare post of that county in that month. */
+  'not_in_post',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -21,3 +21,4 @@ export * from './scheduler/scheduled-steps';
 export * from './scheduler/scheduler';
 export * from './training/training-flow';
 export { trainingRecovery } from './training/training-recovery';
+export * from './welfare-payroll/welfare-payroll';
