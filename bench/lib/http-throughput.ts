@@ -28,7 +28,15 @@ export interface ThroughputOptions {
   readonly keep: boolean;
 }
 
-const COUNTY = '520402'; // 西秀区, which the demo seed fills
+/**
+ * The county read and written: 织金县 at county scale (122 open cases: a full page of 50 in the list), 西秀区
+ * in the demo (whose households are all employed now: an empty list).
+ */
+const SEED = process.env.BENCH_SEED === 'demo' ? 'demo' : 'county';
+const COUNTY = SEED === 'county' ? '520524' : '520402';
+const CITY = SEED === 'county' ? '毕节市' : '安顺市';
+/** After /ready the platform still builds its in-memory indexes (about 9 s at county scale): let it finish. */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_S || (SEED === 'county' ? '20' : '3')) * 1000;
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const ID_HASH_KEY = randomBytes(32).toString('base64url');
 const OFFICE = signToken(
@@ -42,7 +50,7 @@ const VACANCY = JSON.stringify({
   title: '公益性岗位保洁员',
   occupation: '4-09-08-01', // 保洁员
   skills: [],
-  location: { province: '贵州省', city: '安顺市', countyCode: COUNTY },
+  location: { province: '贵州省', city: CITY, countyCode: COUNTY },
   openings: 5,
   wage: { min: 4500, max: 6000, period: 'month' },
   ageRange: { min: 18, max: 60 },
@@ -130,7 +138,7 @@ interface Version {
   readonly build: PlatformBuild;
   readonly seeded: string;
   readonly runs: Map<string, Run[]>;
-  profile?: ProfileSummary;
+  readonly profiles: Map<Route, ProfileSummary>;
 }
 
 const platformEnv = (dataDir: string, seed: string): Record<string, string> => ({
@@ -156,12 +164,12 @@ async function prepare(label: Version['label'], ref: string | undefined, work: s
   const seeded = join(work, `${label.toLowerCase()}-seeded`);
   const seeding = await startPlatform(build, {
     port: await freePort(),
-    env: platformEnv(seeded, 'demo'),
+    env: platformEnv(seeded, SEED),
     logFile: join(work, `${label.toLowerCase()}-seed.log`),
     readyTimeoutMs: 300_000,
   });
   await seeding.stop();
-  return { label, build, seeded, runs: new Map() };
+  return { label, build, seeded, runs: new Map(), profiles: new Map() };
 }
 
 /** One round of a version: a fresh copy of its seeded data, a warm-up, then each route. */
@@ -175,6 +183,7 @@ async function round(v: Version, n: number, work: string, o: ThroughputOptions, 
     readyTimeoutMs: 120_000,
   });
   try {
+    await sleep(SETTLE_MS);
     for (const route of ROUTES) await load(platform.port, route, 2, o.connections);
     const record = (name: string, run: Run): void => {
       v.runs.set(name, [...(v.runs.get(name) ?? []), run]);
@@ -194,10 +203,19 @@ async function round(v: Version, n: number, work: string, o: ThroughputOptions, 
   }
 }
 
-/** The platform under the figures read for `seconds` with `--cpu-prof`; only the samples of the load count. */
-async function profile(v: Version, work: string, o: ThroughputOptions): Promise<ProfileSummary> {
-  const dataDir = join(work, `${v.label.toLowerCase()}-profile`);
-  const profileDir = join(work, `${v.label.toLowerCase()}-cpuprofile`);
+/**
+ * The platform under each read for `seconds` with `--cpu-prof` (one start per read); only the samples of the
+ * load count.
+ */
+async function profile(
+  v: Version,
+  work: string,
+  o: ThroughputOptions,
+  route: Route,
+): Promise<ProfileSummary> {
+  const name = `${v.label.toLowerCase()}-profile-${ROUTES.indexOf(route)}`;
+  const dataDir = join(work, name);
+  const profileDir = join(work, `${name}-cpuprofile`);
   cpSync(v.seeded, dataDir, { recursive: true });
   const platform = await startPlatform(v.build, {
     port: await freePort(),
@@ -206,15 +224,20 @@ async function profile(v: Version, work: string, o: ThroughputOptions): Promise<
     logFile: join(work, `${v.label.toLowerCase()}.log`),
     readyTimeoutMs: 120_000,
   });
-  await load(platform.port, ROUTES[0], 2, o.connections);
+  await sleep(SETTLE_MS);
+  await load(platform.port, route, 2, o.connections);
   const from = micros();
-  await load(platform.port, ROUTES[0], o.seconds, o.connections);
+  await load(platform.port, route, o.seconds, o.connections);
   const to = micros();
   await platform.stop();
+  rmSync(dataDir, { recursive: true, force: true });
   const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no CPU profile was written in ${profileDir}`);
   return summariseProfile(join(profileDir, file), from, to);
 }
+
+/** The reads profiled: the figures and the open-case list. */
+const PROFILED = ROUTES.filter((r) => r.method === 'GET');
 
 const med = (runs: readonly Run[] | undefined, pick: (r: Run) => number): number =>
   median((runs ?? []).map(pick));
@@ -256,24 +279,25 @@ function report(versions: readonly Version[], o: ThroughputOptions, loads: reado
       ];
     });
   });
-  const profiles = versions
-    .filter((v) => v.profile)
-    .map((v) => {
-      const p = v.profile as ProfileSummary;
+  const profiles = PROFILED.flatMap((route) =>
+    versions.flatMap((v) => {
+      const p = v.profiles.get(route);
+      if (!p) return [];
       return [
-        `${v.label} (${v.build.commit}): ${p.samples.toLocaleString('en-US')} samples under \`GET ${ROUTES[0].path}\`, ${pct(p.idleShare)} idle; shares of the busy samples.`,
+        `${v.label} (${v.build.commit}): ${p.samples.toLocaleString('en-US')} samples under \`GET ${route.path}\` (${route.name}), ${pct(p.idleShare)} idle; shares of the busy samples.`,
         markdownTable(
           ['function (self time)', 'share'],
           p.functions.map((f) => [`\`${f.name}\``, pct(f.share)]),
         ),
         `By package: ${p.packages.map((x) => `${x.name} ${pct(x.share)}`).join(', ')}.`,
       ].join('\n\n');
-    });
+    }),
+  );
   return [
-    `Machine: ${machineLine()}. Command: \`npm run bench:http -- --throughput\` (BENCH_ROUNDS=${o.rounds}, BENCH_SECONDS=${o.seconds}, BENCH_CONNECTIONS=${o.connections}${o.before ? `, BENCH_BEFORE=${o.before}` : ''}).`,
-    `Each version built with \`npm run build\` (AFTER: ${o.after ?? 'the working tree'}), seeded once with \`SEED=demo\` and started per round on a fresh copy as \`node dist/apps/platform/src/main.js\` with \`NODE_ENV=production\`, \`RATE_LIMIT=0\`, \`LOG_LEVEL=info\` (one request line per request, to a file). The bare endpoint: \`bench/lib/bare-nest-app.ts\` (NestFactory, Express, no logger), running throughout. Load: autocannon, ${o.connections} connections on 127.0.0.1 for ${o.seconds} s per row after a 2 s warm-up of each route; a round measures the bare endpoint then the version's routes; ${o.rounds} rounds, versions alternating; medians (lowest–highest round). The command posts a public-welfare vacancy as 西秀区's county office (a new vacancy stream each time). The load generator shares the 2 cores with the server.`,
+    `Machine: ${machineLine()}. Command: \`npm run bench:http -- --throughput\` (BENCH_SEED=${SEED}, BENCH_ROUNDS=${o.rounds}, BENCH_SECONDS=${o.seconds}, BENCH_CONNECTIONS=${o.connections}${o.before ? `, BENCH_BEFORE=${o.before}` : ''}).`,
+    `Each version built with \`npm run build\` (AFTER: ${o.after ?? 'the working tree'}), seeded once with \`SEED=${SEED}\` (${SEED === 'county' ? '织金县 520524, 10,000 households, 122 open cases' : '西秀区 520402'}) and started per round on a fresh copy as \`node dist/apps/platform/src/main.js\` with \`NODE_ENV=production\`, \`RATE_LIMIT=0\`, \`LOG_LEVEL=info\` (one request line per request, to a file). The bare endpoint: \`bench/lib/bare-nest-app.ts\` (NestFactory, Express, no logger), running throughout. Load: autocannon, ${o.connections} connections on 127.0.0.1 for ${o.seconds} s per row after ${SETTLE_MS / 1000} s for the platform to build its in-memory indexes and a 2 s warm-up of each route; a round measures the bare endpoint then the version's routes; ${o.rounds} rounds, versions alternating; medians (lowest–highest round). The reads and the command are a county office's of ${COUNTY}; the command posts a public-welfare vacancy (a new vacancy stream each time). The load generator shares the 2 cores with the server.`,
     markdownTable(['version', 'route', 'req/s', 'of bare', 'p50 / p99 ms (p99 range)', 'failed'], rows),
-    `CPU profile (\`--cpu-prof\`, a separate start, ${o.seconds} s of the figures read at ${o.connections} connections, samples of that window only):`,
+    `CPU profiles (\`--cpu-prof\`, a separate start per read, ${o.seconds} s of the read at ${o.connections} connections after the same settling and warm-up, samples of that window only):`,
     ...profiles,
     `1-minute load average after each round: ${loads.map((l) => l.toFixed(1)).join(', ')}.`,
     READING,
@@ -296,7 +320,8 @@ export async function runThroughput(o: ThroughputOptions): Promise<void> {
         loads.push(loadavg()[0]);
       }
     }
-    for (const v of versions) v.profile = await profile(v, work, o);
+    for (const route of PROFILED)
+      for (const v of versions) v.profiles.set(route, await profile(v, work, o, route));
     const body = report(versions, o, loads);
     console.log(`\n${body}`);
     if (o.write) writeSection(join(REPOSITORY_ROOT, 'docs', 'BENCHMARKS.md'), 'HTTP throughput', body);
