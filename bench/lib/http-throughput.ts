@@ -247,22 +247,45 @@ const range = (runs: readonly Run[] | undefined, pick: (r: Run) => number): stri
 };
 const pct = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
-/** What the profiles showed on 2026-12-07 (b88db24 against 7ebbd57), and what is left; see the report. */
-const READING = `Reading (2026-12-07, b88db24 → 7ebbd57). BEFORE's largest item is \`createPublicKey\`: jsonwebtoken, given
-the secret as a string, tries it as a PEM public key on every verification before making a secret key of it.
-AFTER makes the key once (\`jwtSecretKey\`, a KeyObject) and remembers an accepted token by its whole text until
-it expires, so a client's repeated token costs a Map lookup; the request line is written by \`requestLog\` from
-our own fields without a redaction pass, nestjs-pino's per-request logger binds only the correlation id, and
-JSON lines are written asynchronously. The aim (reads at 50 % of the bare endpoint, p99 under 50 ms) is not
-reached: the figures read went from 11 % to 35 % of bare, p99 335 → 158 ms. What is left in AFTER's profile is mostly not per-request waste of
-ours: \`writev\` is the answers going out on the sockets (the bare endpoint pays it too), then garbage
-collection, the read store's SQLite query (\`load\`), and the framework's chain. Two items remain that a
-change outside these files would remove: nestjs-pino still runs its own pino-http per request
-(\`loggingMiddleware\`, \`child\`, \`setLevel\`: about 5 %), which \`LoggerModule.forRoot({ useExisting: true })\`
-in app.module.ts with a root logger that reads the correlation id from its AsyncLocalStorage (a pino
-\`mixin\`) would remove; and Nest wraps every interceptor's handler with \`AsyncResource.bind\` per request
-(\`bind\`, \`deprecate\`: about 4 % for the three global interceptors). Compare ratios to the bare endpoint
-within one run: the machine is shared and its absolute figures move with the load.`;
+/** What the profiles showed on 2026-12-07 (4036697 against 32c578d), and what is left; see the report. */
+const READING = `Reading (2026-12-07, 4036697 → 32c578d; the run's "+ changes" are two untracked scratch scripts under bench/,
+not part of the platform built). Other work kept the machine busy throughout (1-minute load 6–12 on 2 cores):
+the rounds spread widely, so compare within this run and read the ranges, not the absolute figures. The
+seed is now the county seed: 西秀区's demo households are all employed, so its open-case list was empty.
+
+Open-case list (a 28 KB page of 50 of 织金县's 122 open cases). BEFORE's profile showed two pieces of
+per-request waste: the access log's transaction (\`sqliteTransaction\`, 16.7 %: a SQLite commit fsynced
+under synchronous = FULL, plus 51 INSERTs, on the event loop for every read) and the ranking (\`caseView\`,
+\`addDays\`, \`compareByUrgency\`, \`caseWarning\`: 19.4 %: a view with four date strings for each of the 122 cases,
+then the dates parsed again in every comparison of the sort). AFTER ranks the cases by a standing computed once
+per case (dates parsed once) and builds views for the page's 50 only. The access log commits one event-loop
+turn's reads together (group commit: each read's promise still resolves after the commit that holds it) and
+writes a read's subjects in one statement. Result: 56 → 93 req/s (median; 1.5 % → 2.4 % of bare), p99 7.1 s →
+1.2 s (median; AFTER's rounds 1.15, 1.17 and 6.8 s, so one round still had stalls of several seconds). What
+is left: garbage collection (14 %); the read store loading the page's 50 households (\`load\`, 12 %) and the
+county's 122 case files (\`find\` and its JSON.parse, 12 %; a case file carries its whole timeline, which the
+list does not show); the access log's 51 rows (5.6 %); the page's views and items (about 9 %); and the JSON of
+28 KB (3.7 %). The check of each answer against its documented zod schema costs about 3 % (zod) here. It stays
+on in production, because the parse is also what strips an undeclared field, so dropping it could change the
+bytes sent. The list is sorted once per request. Its order depends on \`now\`, so the projection cannot store it.
+
+Figures. nestjs-pino no longer runs pino-http per request: \`LoggerModule.forRoot\` uses the application logger as
+it is (\`useExisting\`), and that logger's pino \`mixin\` reads the correlation id from the correlation middleware's
+AsyncLocalStorage. In the profiles pino-http (2.2 %) is gone and pino falls from 4.1 % to 1.0 %. Throughput
+shows no difference beyond the noise: 28.4 % → 23.6 % of bare, rounds 743–1,110 against 820–1,293 req/s; p99
+198 → 161 ms. AFTER's \`writev\` share (the answers written to the sockets, 13.8 % → 28.5 %) comes from a path
+this work did not change. Under this load a thread waiting for the CPU inside a syscall inflates that share,
+so it says more about the machine than about the code.
+
+The command (post a vacancy) changed only in its logging: 10.2 % → 7.8 % of bare, with overlapping rounds (343–414
+against 297–354 req/s).
+
+The aim is NOT reached: ≥ 50 % of the bare endpoint and p99 under 50 ms for reads. In this run the figures read
+reached 24–28 % of bare with p99 160–200 ms, and the open-case list 2.4 % with p99 1.2 s. Nest's wrapping of
+each interceptor with \`AsyncResource.bind\` (\`bind\`, \`deprecate\`: about 3 %) remains on every route. For the list,
+the next steps change the read model and were not done here: a projection of list rows without the timeline
+and with the household's head (a rebuild), or a cache of parsed documents invalidated by the projection's
+writes.`;
 
 function report(versions: readonly Version[], o: ThroughputOptions, loads: readonly number[]): string {
   const rows = versions.flatMap((v) => {
