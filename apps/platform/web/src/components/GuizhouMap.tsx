@@ -60,13 +60,18 @@ export function GuizhouMap({
   const mapName = registeredMap(area);
   const option = useMemo(() => {
     if (parts.status !== 'ok') return undefined;
-    const areas: MapArea[] = parts.data.map((p) => ({
-      code: p.code,
-      name: areaName(p.code, lang),
-      zeroEmploymentHouseholds: p.figures?.zeroEmploymentHouseholds,
-      employmentRate: p.figures?.employmentRate,
-      households: p.figures?.households,
-    }));
+    // An area with no relocated households on record is grey, not green: nothing there has been cleared.
+    const areas: MapArea[] = parts.data.map(({ code, figures }) =>
+      figures && figures.households > 0
+        ? {
+            code,
+            name: areaName(code, lang),
+            zeroEmploymentHouseholds: figures.zeroEmploymentHouseholds,
+            employmentRate: figures.employmentRate,
+            households: figures.households,
+          }
+        : { code, name: areaName(code, lang) },
+    );
     return guizhouMapOption({ level, mapName, areas, words, percent: formatPercent });
   }, [parts, lang, level, mapName, words]);
 

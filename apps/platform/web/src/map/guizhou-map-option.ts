@@ -87,7 +87,11 @@ export function guizhouMapOption(input: {
   );
   const visualMap: VisualMapComponentOption = {
     type: 'piecewise',
-    pieces: zeroEmploymentPieces(Math.max(0, ...counts), words.cleared),
+    // The grey of an area without figures is in the legend too; no count is ever -1, so it marks nothing.
+    pieces: [
+      ...zeroEmploymentPieces(Math.max(0, ...counts), words.cleared),
+      { value: -1, label: words.noData, color: NO_FIGURES_GREY },
+    ],
     dimension: level === 'province' ? undefined : 2,
     seriesIndex: 0,
     left: 8,
@@ -95,8 +99,6 @@ export function guizhouMapOption(input: {
     itemWidth: 14,
     itemHeight: 10,
     textStyle: { fontSize: 11 },
-    // Areas without figures stay grey rather than taking the first class's colour.
-    outOfRange: { color: NO_FIGURES_GREY },
   };
   const tooltip: TooltipComponentOption = {
     trigger: 'item',
@@ -129,7 +131,12 @@ export function guizhouMapOption(input: {
           itemStyle: { areaColor: NO_FIGURES_GREY, borderColor: '#ffffff', borderWidth: 1 },
           emphasis: { label: { show: true }, itemStyle: { areaColor: '#9cc3e6' } },
           select: { disabled: true },
-          data: areas.map((a) => ({ name: a.code, value: a.zeroEmploymentHouseholds ?? Number.NaN })),
+          // No value: the region keeps its grey area colour instead of a class's.
+          data: areas.map((a) =>
+            a.zeroEmploymentHouseholds === undefined
+              ? { name: a.code }
+              : { name: a.code, value: a.zeroEmploymentHouseholds },
+          ),
         },
       ],
     };
@@ -145,28 +152,35 @@ export function guizhouMapOption(input: {
       layoutSize: '92%',
       itemStyle: { areaColor: '#f4f6f8', borderColor: '#8a99a8', borderWidth: 1 },
     },
-    series: [
-      {
-        type: 'scatter',
-        coordinateSystem: 'geo',
-        symbolSize: 18,
-        itemStyle: { opacity: 1, borderColor: '#ffffff', borderWidth: 1.5 },
-        label: {
-          show: true,
-          position: 'right',
-          fontSize: 11,
-          color: '#1f2933',
-          textBorderColor: '#ffffff',
-          textBorderWidth: 2,
-          formatter: (p: { name: string }) => label(p.name),
-        },
-        data: areas.flatMap((a) => {
-          const seat = COUNTY_SEATS[a.code];
-          return seat
-            ? [{ name: a.code, value: [seat[0], seat[1], a.zeroEmploymentHouseholds ?? Number.NaN] }]
-            : [];
-        }),
+    // Counties with figures take the classes' colours (series 0, the one the visual map reads); those
+    // without are a second, grey series, so a missing figure never borrows a class's colour.
+    series: [true, false].map((withFigures): ScatterSeriesOption => ({
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      symbolSize: 18,
+      itemStyle: {
+        opacity: 1,
+        borderColor: '#ffffff',
+        borderWidth: 1.5,
+        ...(withFigures ? {} : { color: NO_FIGURES_GREY, borderColor: '#8a99a8' }),
       },
-    ],
+      label: {
+        show: true,
+        position: 'right',
+        fontSize: 11,
+        color: '#1f2933',
+        textBorderColor: '#ffffff',
+        textBorderWidth: 2,
+        formatter: (p: { name: string }) => label(p.name),
+      },
+      data: areas.flatMap((a) => {
+        const seat = COUNTY_SEATS[a.code];
+        const count = a.zeroEmploymentHouseholds;
+        if (!seat || (count !== undefined) !== withFigures) return [];
+        return [
+          { name: a.code, value: count === undefined ? [seat[0], seat[1]] : [seat[0], seat[1], count] },
+        ];
+      }),
+    })),
   };
 }

@@ -9,6 +9,7 @@ export interface MapWords {
   rate: string;
   households: string;
   noFigures: string;
+  noData: string;
   source: string;
 }
 
@@ -19,7 +20,8 @@ const zh: MapWords = {
   zero: '零就业家庭',
   rate: '就业率',
   households: '搬迁户',
-  noFigures: '无数据或无权查看',
+  noFigures: '暂无搬迁户数据，或不在查看范围内',
+  noData: '暂无数据',
   source: '市（州）界线：Apache ECharts 4.9.0 贵州省地图（Apache-2.0）；县（区）以政府驻地示意，不表示界线',
 };
 
@@ -30,7 +32,8 @@ const en: MapWords = {
   zero: 'Zero-employment households',
   rate: 'Employment rate',
   households: 'Households',
-  noFigures: 'No figures, or not in your scope',
+  noFigures: 'No relocated households on record, or not in your scope',
+  noData: 'No figures',
   source:
     'Prefecture boundaries: Apache ECharts 4.9.0 Guizhou map (Apache-2.0); counties are marked at their seats, not bounded',
 };

@@ -3,7 +3,13 @@ import {
   GUIZHOU_PREFECTURES,
 } from '../../../../../contracts/src/regions/guizhou-divisions';
 import { COUNTY_SEATS } from './county-seats';
-import { CLEARED_GREEN, guizhouMapOption, zeroEmploymentPieces, type MapArea } from './guizhou-map-option';
+import {
+  CLEARED_GREEN,
+  guizhouMapOption,
+  NO_FIGURES_GREY,
+  zeroEmploymentPieces,
+  type MapArea,
+} from './guizhou-map-option';
 import { mapWords } from './map-words';
 import prefectures from './guizhou-prefectures.geo.json';
 
@@ -93,21 +99,26 @@ describe('guizhouMapOption', () => {
       words,
       percent,
     });
-    const [series] = option.series as { type: string; data: { name: string; value: number[] }[] }[];
-    expect(series.type).toBe('scatter');
-    expect(series.data).toEqual([
+    const [mapped, grey] = option.series as {
+      type: string;
+      itemStyle: { color?: string };
+      data: { name: string; value: number[] }[];
+    }[];
+    expect(mapped.type).toBe('scatter');
+    expect(mapped.data).toEqual([
       { name: '520402', value: [...COUNTY_SEATS['520402'], 3] },
       { name: '520403', value: [...COUNTY_SEATS['520403'], 0] },
-      { name: '520422', value: [...COUNTY_SEATS['520422'], Number.NaN] },
     ]);
+    expect(grey.data).toEqual([{ name: '520422', value: [...COUNTY_SEATS['520422']] }]);
+    expect(grey.itemStyle.color).toBe(NO_FIGURES_GREY);
     const visualMap = option.visualMap as { dimension: number; pieces: { label: string }[] };
     expect(visualMap.dimension).toBe(2);
-    expect(visualMap.pieces.map((p) => p.label)).toEqual(['已清零', '1', '2', '3']);
+    expect(visualMap.pieces.map((p) => p.label)).toEqual(['已清零', '1', '2', '3', '暂无数据']);
     const tooltip = option.tooltip as { formatter(p: unknown): string };
     expect(tooltip.formatter({ name: '520402' })).toBe(
       '西秀区<br/>零就业家庭: 3<br/>就业率: 95.0 %<br/>搬迁户: 120',
     );
-    expect(tooltip.formatter({ name: '520422' })).toBe('普定县<br/>无数据或无权查看');
+    expect(tooltip.formatter({ name: '520422' })).toBe('普定县<br/>暂无搬迁户数据，或不在查看范围内');
   });
 
   it('on the province, colours the prefectures named by code and labelled by name', () => {
@@ -125,6 +136,14 @@ describe('guizhouMapOption', () => {
       label: { formatter(p: { name: string }): string };
     }[];
     expect(series).toMatchObject({ type: 'map', nameProperty: 'code', data: [{ name: '520400', value: 7 }] });
+    const empty = guizhouMapOption({
+      level: 'province',
+      mapName: 'guizhou-520000',
+      areas: [{ code: '520300', name: '遵义市' }],
+      words,
+      percent,
+    });
+    expect((empty.series as { data: unknown[] }[])[0].data).toEqual([{ name: '520300' }]);
     expect(series.label.formatter({ name: '520400' })).toBe('安顺市');
   });
 });
