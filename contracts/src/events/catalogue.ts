@@ -7,6 +7,8 @@ import { PLACEMENTS_EVENTS } from './placements.events';
 import { POSTINGS_EVENTS } from './postings.events';
 import { RESIDENT_EVENTS } from './resident.events';
 import { WORKFORCE_EVENTS } from './workforce.events';
+// The transport subsidy's claims, reviews, payments and rates.
+import { SUBSIDIES_EVENTS } from './subsidies.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
@@ -21,6 +23,8 @@ export const CURRENT_EVENTS = [
   ...PLACEMENTS_EVENTS,
   ...MONITOR_EVENTS,
   ...CASES_EVENTS,
+  // The transport subsidy's claims, reviews, payments and rates.
+  ...SUBSIDIES_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

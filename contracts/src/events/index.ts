@@ -7,3 +7,5 @@ export * from './placements.events';
 export * from './postings.events';
 export * from './resident.events';
 export * from './workforce.events';
+// The transport subsidy's claims, reviews, payments and rates.
+export * from './subsidies.events';
