@@ -8,6 +8,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { WorkforceModule } from './workforce/workforce.module';
+import { SubsidiesModule } from './subsidies/subsidies.module';
 
 /**
  * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
@@ -23,4 +24,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   MatchingModule,
   PeopleModule,
   SchedulerModule.beside(MonitorModule),
+  SubsidiesModule.beside(MonitorModule),
 ];

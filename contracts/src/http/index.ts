@@ -13,3 +13,5 @@ export * from './welfare-terms.bodies';
 export * from './people.bodies';
 export * from './people.queries';
 export * from './people.responses';
+// The transport subsidy.
+export * from './subsidies.bodies';
