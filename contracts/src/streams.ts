@@ -18,6 +18,8 @@ export const STREAM_KINDS = {
   employmentMonitor: { prefix: 'employment-monitor-', context: 'monitor' },
   zeroEmploymentCase: { prefix: 'zero-employment-case-', context: 'monitor' },
   countySettings: { prefix: 'county-settings-', context: 'monitor' },
+  // A county's public-welfare payroll for one month: `welfare-payroll-<county>-<YYYY-MM>`.
+  welfarePayroll: { prefix: 'welfare-payroll-', context: 'monitor' },
   // The transport subsidy (跨省务工一次性交通补贴): one stream per worker and year, a county's rates in one.
   transportSubsidy: { prefix: 'transport-subsidy-', context: 'monitor' },
   transportSubsidyRates: { prefix: 'subsidy-rates-', context: 'monitor' },
@@ -40,6 +42,8 @@ export const residentStream = streamOf('resident');
 export const employmentMonitorStream = streamOf('employmentMonitor');
 export const zeroEmploymentCaseStream = streamOf('zeroEmploymentCase');
 export const countySettingsStream = streamOf('countySettings');
+export const welfarePayrollStream = (countyCode: string, month: string): string =>
+  streamOf('welfarePayroll')(`${countyCode}-${month}`);
 export const transportSubsidyStream = streamOf('transportSubsidy');
 export const transportSubsidyRatesStream = streamOf('transportSubsidyRates');
 

@@ -178,6 +178,54 @@ jest.setTimeout(180_000);
     await phone.context().close();
   });
 
+  it('gives a prefecture office its prefecture and its counties to read: cases to view, no forms, no search', async () => {
+    const office = platform.tokens.county(COUNTY);
+    const { householdId } = await platform.api<{ householdId: string }>(
+      'POST',
+      '/v1/households',
+      office,
+      householdBody(COUNTY, [memberBody({ name: '王秀英' })]),
+    );
+    const { items } = await eventually(
+      () =>
+        platform.api<{ items: { householdId: string; caseId: string }[] }>(
+          'GET',
+          `/v1/counties/${COUNTY}/zero-employment-cases?status=open&limit=200`,
+          office,
+        ),
+      (r) => r.items.some((c) => c.householdId === householdId),
+      'the new household’s case',
+    );
+    const caseId = items.find((c) => c.householdId === householdId)!.caseId;
+
+    const page = await platform.newPage({ width: 1366, height: 900 });
+    await signIn(page, platform.base, platform.tokens.prefecture('520400'));
+    await page.locator('h2.area-name[data-area="520400"]').waitFor();
+    // Its own prefecture only: the province is not offered, and an address elsewhere shows its prefecture.
+    const prefectures = await page.locator('.area-picker select').first().locator('option').allTextContents();
+    expect(prefectures).toEqual(['安顺市']);
+    expect(await page.locator('.tools input').count()).toBe(0);
+    await page.locator('[data-testid=guizhou-map] canvas').waitFor();
+
+    await page.goto(`${platform.base}/county/${COUNTY}`);
+    await page.locator('h2.area-name[data-area="520402"]').waitFor();
+    const row = page.locator('[data-testid=cases] tbody tr').first();
+    await row.waitFor();
+    expect(await row.locator('td.action-col a.button-link').textContent()).toBe('查看');
+    expect(await page.locator('[data-live]').count()).toBe(0);
+
+    await page.goto(`${platform.base}/county/${COUNTY}/case/${encodeURIComponent(caseId)}`);
+    await page.locator('[data-testid=watch-only]').waitFor();
+    expect(await page.locator('.case-forms form').count()).toBe(0);
+    // Phones are on the household's page, for those who answer for it: no link there.
+    expect(await page.locator('.household-link').count()).toBe(0);
+    expect(await page.locator('.case-members').textContent()).toContain('王秀英');
+
+    await page.goto(`${platform.base}/county/520524`);
+    await page.locator('h2.area-name[data-area="520400"]').waitFor();
+    await page.context().close();
+  });
+
   it('says there is nothing to compare when the prefectures are out of scope, instead of empty axes', async () => {
     const page = await platform.newPage({ width: 1366, height: 900 });
     await signIn(page, platform.base, platform.tokens.broker('all'));

@@ -20,6 +20,10 @@ describe('token CLI arguments', () => {
     ],
     [['--role', 'workshop', '--workshop', 'ws-1'], { role: 'workshop', workshopId: 'ws-1' }],
     [['--role', 'admin'], { role: 'admin' }],
+    [
+      ['--role', 'prefecture_office', '--prefecture', '520400'],
+      { role: 'prefecture_office', prefectureCode: '520400', sub: 'prefecture_office-520400' },
+    ],
   ])('%j gives valid claims', (args, expected) => {
     const { claims } = claimsFromArgs(args);
     expect(TokenClaimsSchema.parse(claims)).toMatchObject(expected);
@@ -28,6 +32,14 @@ describe('token CLI arguments', () => {
   it('refuses an unknown role and unknown options', () => {
     expect(() => claimsFromArgs(['--role', 'root'])).toThrow(/--role/);
     expect(() => claimsFromArgs(['--role', 'admin', '--colour', 'red'])).toThrow();
+  });
+
+  it('refuses a prefecture office without its prefecture, or with a county for one', () => {
+    expect(TokenClaimsSchema.safeParse(claimsFromArgs(['--role', 'prefecture_office']).claims).success).toBe(
+      false,
+    );
+    const county = claimsFromArgs(['--role', 'prefecture_office', '--prefecture', '520402']).claims;
+    expect(TokenClaimsSchema.safeParse(county).success).toBe(false);
   });
 
   it('refuses a broker given both --county and --counties', () => {

@@ -6,7 +6,7 @@ import { configFromEnv } from './config/platform-config';
 
 const USAGE = `Usage: npm run -s token -- --role <${ROLES.join('|')}> [scope] [--sub S] [--expires 8h]
   scope: --station <id> (station), --workshop <id> (workshop), --county <code> (county_office),
-         --county <code> or --counties <code,code,...|all> (broker)
+         --county <code> or --counties <code,code,...|all> (broker), --prefecture <code> (prefecture_office)
   Signs with JWT_SECRET, or the platform's secret in DATA_DIR/secrets.json, and prints the token alone.`;
 
 /** Builds the claims from the command line; throws with a message for the user when they are wrong. */
@@ -19,6 +19,7 @@ export function claimsFromArgs(args: readonly string[]): { claims: unknown; expi
       workshop: { type: 'string' },
       county: { type: 'string' },
       counties: { type: 'string' },
+      prefecture: { type: 'string' },
       sub: { type: 'string' },
       expires: { type: 'string', default: '8h' },
     },
@@ -26,7 +27,8 @@ export function claimsFromArgs(args: readonly string[]): { claims: unknown; expi
   });
   const role = values.role as Role | undefined;
   if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  const scope = values.station ?? values.workshop ?? values.county ?? values.counties ?? 'all';
+  const scope =
+    values.station ?? values.workshop ?? values.county ?? values.counties ?? values.prefecture ?? 'all';
   const sub = values.sub ?? `${role}-${scope}`;
   if (role === 'broker' && values.county !== undefined && values.counties !== undefined) {
     throw new Error('a broker takes --county <code> (one county) or --counties <code,code,...>, not both');
@@ -41,6 +43,7 @@ export function claimsFromArgs(args: readonly string[]): { claims: unknown; expi
     ...(role === 'workshop' ? { workshopId: values.workshop } : {}),
     ...(role === 'county_office' ? { countyCode: values.county } : {}),
     ...(role === 'broker' ? { counties } : {}),
+    ...(role === 'prefecture_office' ? { prefectureCode: values.prefecture } : {}),
   };
   return { claims, expires: values.expires ?? '8h' };
 }

@@ -7,6 +7,7 @@ import { PLACEMENTS_EVENTS } from './placements.events';
 import { POSTINGS_EVENTS } from './postings.events';
 import { RESIDENT_EVENTS } from './resident.events';
 import { WORKFORCE_EVENTS } from './workforce.events';
+import { WELFARE_PAYROLL_EVENTS } from './welfare-payroll.events';
 // The transport subsidy's claims, reviews, payments and rates.
 import { SUBSIDIES_EVENTS } from './subsidies.events';
 
@@ -23,6 +24,7 @@ export const CURRENT_EVENTS = [
   ...PLACEMENTS_EVENTS,
   ...MONITOR_EVENTS,
   ...CASES_EVENTS,
+  ...WELFARE_PAYROLL_EVENTS,
   // The transport subsidy's claims, reviews, payments and rates.
   ...SUBSIDIES_EVENTS,
 ] as const satisfies readonly EventDefinition[];

@@ -7,5 +7,6 @@ export * from './placements.events';
 export * from './postings.events';
 export * from './resident.events';
 export * from './workforce.events';
+export * from './welfare-payroll.events';
 // The transport subsidy's claims, reviews, payments and rates.
 export * from './subsidies.events';

@@ -15,6 +15,13 @@ export const REJECTION_CODES = [
   'forbidden_transition',
   'invalid_value',
   'case_closed',
+  /** A public-welfare month confirmed before it is over, twice, or changed or paid after it was paid. */
+  'month_not_over',
+  'month_already_confirmed',
+  'month_not_confirmed',
+  'month_paid',
+  /** A placement that held no public-welfare post of that county in that month. */
+  'not_in_post',
   // The transport subsidy: a claim while one is open or after approval, a review or payment out of turn, a
   // payment of another amount than approved, an approval without a rate for the destination.
   'already_claimed',

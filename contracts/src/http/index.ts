@@ -13,5 +13,6 @@ export * from './welfare-terms.bodies';
 export * from './people.bodies';
 export * from './people.queries';
 export * from './people.responses';
+export * from './welfare-payroll.bodies';
 // The transport subsidy.
 export * from './subsidies.bodies';

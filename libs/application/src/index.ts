@@ -19,3 +19,4 @@ export * from './scheduler/clock';
 export * from './scheduler/due-items';
 export * from './scheduler/scheduled-steps';
 export * from './scheduler/scheduler';
+export * from './welfare-payroll/welfare-payroll';

@@ -3,7 +3,7 @@ import type { Principal } from './principal';
 /**
  * Who sees a person's name and phone. Those who answer for a household see it whole: the office of its
  * county and the brokers who cover that county. The admin sees names masked in lists and whole on a record's
- * own page. A station or workshop sees only the people placed in its own vacancies NOW: a placement ended or
+ * own page, and so does a prefecture's office for its own counties. A station or workshop sees only the people placed in its own vacancies NOW: a placement ended or
  * voided takes the name away again (a person placed twice with it stays while either placement is active;
  * ADR 0011). That depends on the placements: the caller passes `placedWithCaller`. Everyone else sees no
  * name at all.
@@ -26,6 +26,10 @@ export function nameVisibility(principal: Principal, ctx: PersonalDataContext): 
     case 'broker':
       return principal.counties === 'all' || principal.counties.includes(ctx.countyCode) ? 'whole' : 'none';
     case 'admin':
+      return ctx.view === 'record' ? 'whole' : 'masked';
+    // A prefecture's office oversees its counties as the admin does the province: masked in lists.
+    case 'prefecture_office':
+      if (principal.prefectureCode !== `${ctx.countyCode.slice(0, 4)}00`) return 'none';
       return ctx.view === 'record' ? 'whole' : 'masked';
     case 'station':
     case 'workshop':

@@ -1,5 +1,15 @@
 import { principalFromClaims, type Principal } from './principal';
-import { canActForCounty, canActForStation, canActForWorkshop, countiesOf, isCountyOffice } from './scope';
+import { nameVisibility } from './personal-data';
+import {
+  canActForCounty,
+  canActForStation,
+  canActForWorkshop,
+  canReadCounty,
+  canReadCountyCases,
+  canReadPrefecture,
+  countiesOf,
+  isCountyOffice,
+} from './scope';
 
 const admin: Principal = { sub: 'a', role: 'admin' };
 const county: Principal = { sub: 'c', role: 'county_office', countyCode: '520402' };
@@ -7,6 +17,7 @@ const broker: Principal = { sub: 'b', role: 'broker', counties: ['520402', '5204
 const anyBroker: Principal = { sub: 'b2', role: 'broker', counties: 'all' };
 const station: Principal = { sub: 's', role: 'station', stationId: 'st-1' };
 const workshop: Principal = { sub: 'w', role: 'workshop', workshopId: 'ws-1' };
+const anshun: Principal = { sub: 'p', role: 'prefecture_office', prefectureCode: '520400' };
 
 describe('scope checks', () => {
   it.each([
@@ -37,6 +48,30 @@ describe('scope checks', () => {
     expect(canActForWorkshop(admin, 'ws-2')).toBe(true);
   });
 
+  it('lets a prefecture office read its own counties and prefecture, act for none, and read nothing else', () => {
+    expect(canReadCounty(anshun, '520402')).toBe(true);
+    expect(canReadCounty(anshun, '520425')).toBe(true);
+    expect(canReadCounty(anshun, '520102')).toBe(false);
+    expect(canReadCountyCases(anshun, '520402')).toBe(true);
+    expect(canReadCountyCases(anshun, '522301')).toBe(false);
+    expect(canReadPrefecture(anshun, '520400')).toBe(true);
+    expect(canReadPrefecture(anshun, '520500')).toBe(false);
+    expect(canReadPrefecture(county, '520400')).toBe(false);
+    expect(canReadPrefecture(admin, '520500')).toBe(true);
+    expect(canActForCounty(anshun, '520402')).toBe(false);
+    expect(isCountyOffice(anshun, '520402')).toBe(false);
+    expect(countiesOf(anshun)).toEqual([]);
+    // Cases are the county office's: a broker reads figures but not the case list.
+    expect(canReadCounty(broker, '520402')).toBe(true);
+    expect(canReadCountyCases(broker, '520402')).toBe(false);
+  });
+
+  it('shows a prefecture office names masked in lists and whole on a record, in its prefecture only', () => {
+    expect(nameVisibility(anshun, { countyCode: '520402', view: 'list' })).toBe('masked');
+    expect(nameVisibility(anshun, { countyCode: '520402', view: 'record' })).toBe('whole');
+    expect(nameVisibility(anshun, { countyCode: '520102', view: 'record' })).toBe('none');
+  });
+
   it('lists the counties a principal covers', () => {
     expect(countiesOf(county)).toEqual(['520402']);
     expect(countiesOf(anyBroker)).toBe('all');
@@ -56,6 +91,9 @@ describe('token claims', () => {
     { sub: 'x', role: 'broker', counties: [] },
     { sub: 'x', role: 'broker', counties: 'some' },
     { sub: 'x', role: 'station' },
+    { sub: 'x', role: 'prefecture_office' },
+    { sub: 'x', role: 'prefecture_office', prefectureCode: '520402' },
+    { sub: 'x', role: 'prefecture_office', prefectureCode: '530100' },
     { sub: '', role: 'admin' },
     { sub: 'x', role: 'root' },
   ])('refuses %o', (claims) => {

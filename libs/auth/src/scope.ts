@@ -34,9 +34,36 @@ export function canActForWorkshop(principal: Principal, workshopId: string): boo
   return principal.role === 'admin' || (principal.role === 'workshop' && principal.workshopId === workshopId);
 }
 
-/** A prefecture (`5204` + `00`) is readable by the admin only; counties roll up into it. */
-export function canReadPrefecture(principal: Principal): boolean {
-  return principal.role === 'admin';
+/** The prefecture a county belongs to: its first four digits and 00 (GB/T 2260). */
+export const prefectureOfCountyCode = (countyCode: string): string => `${countyCode.slice(0, 4)}00`;
+
+/** A prefecture's figures: the admin, and that prefecture's own office. Counties roll up into it. */
+export function canReadPrefecture(principal: Principal, prefectureCode: string): boolean {
+  return (
+    principal.role === 'admin' ||
+    (principal.role === 'prefecture_office' && principal.prefectureCode === prefectureCode)
+  );
+}
+
+/**
+ * A county's figures and cases, read only: whoever acts for it, and the office of its prefecture, which
+ * oversees its counties without acting for them (every command route leaves prefecture_office out).
+ */
+export function canReadCounty(principal: Principal, countyCode: string): boolean {
+  return (
+    canActForCounty(principal, countyCode) ||
+    (principal.role === 'prefecture_office' &&
+      principal.prefectureCode === prefectureOfCountyCode(countyCode))
+  );
+}
+
+/** A county's cases, read only: its own office and the admin (isCountyOffice), and its prefecture's office. */
+export function canReadCountyCases(principal: Principal, countyCode: string): boolean {
+  return (
+    isCountyOffice(principal, countyCode) ||
+    (principal.role === 'prefecture_office' &&
+      principal.prefectureCode === prefectureOfCountyCode(countyCode))
+  );
 }
 
 /** The counties a principal covers: a list, 'all', or none. */

@@ -7,6 +7,7 @@ export interface TestTokens {
   workshop(workshopId: string): string;
   county(countyCode: string): string;
   broker(counties: readonly string[] | 'all'): string;
+  prefecture(prefectureCode: string): string;
   /** Any claims (also invalid ones, cast by the caller) and any lifetime (negative: already expired). */
   sign(claims: TokenClaims, expiresIn?: ExpiresIn): string;
 }
@@ -25,6 +26,8 @@ export function testTokens(secret: string): TestTokens {
         role: 'broker',
         counties: counties === 'all' ? 'all' : [...counties],
       }),
+    prefecture: (prefectureCode) =>
+      sign({ sub: `test-prefecture-${prefectureCode}`, role: 'prefecture_office', prefectureCode }),
     sign,
   };
 }

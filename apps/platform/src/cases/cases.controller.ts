@@ -19,7 +19,7 @@ import {
 } from '@contracts';
 import {
   CurrentPrincipal,
-  isCountyOffice,
+  canReadCountyCases,
   nameVisibility,
   requireScope,
   Roles,
@@ -31,7 +31,7 @@ import { AccessLog } from '../access-log/access-log.service';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
-import { ownCounty, regionCodeParams } from '../monitor/region-codes';
+import { ownCounty, readableCounty, regionCodeParams } from '../monitor/region-codes';
 import { caseItemOf, CaseQueries } from './case-queries';
 import { listSheet, wholeList, withFormat, type ListFormat } from '../excel/list-export';
 import { CASE_COLUMNS, CASES_SHEET } from '../excel/list-sheets';
@@ -42,6 +42,8 @@ import { CLOCK } from '../clock/clock.module';
 
 const TAGS = ['cases'];
 const SCOPE = 'A county office works on its own county’s cases only';
+/** The reads: the county's office and the admin, and the office of its prefecture, which acts on none. */
+const READERS = ['admin', 'county_office', 'prefecture_office'] as const;
 const casesListQuery = withFormat(zeroEmploymentCasesQuery);
 
 /**
@@ -61,6 +63,7 @@ export class CasesController {
   ) {}
 
   @Get('counties/:code/zero-employment-cases')
+  @Roles(...READERS)
   @UseInterceptors(ReadYourWritesInterceptor)
   @ApiDoc({
     summary:
@@ -84,7 +87,7 @@ export class CasesController {
     @ZodQuery(casesListQuery) query: ZeroEmploymentCasesQuery & ListFormat,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = ownCounty(params.code, principal, SCOPE);
+    const code = readableCounty(params.code, principal, SCOPE);
     const position = this.position();
     const asSheet = query.format === 'xlsx';
     const now = this.clock.now();
@@ -100,6 +103,7 @@ export class CasesController {
   }
 
   @Get('zero-employment-cases/:caseId')
+  @Roles(...READERS)
   @UseInterceptors(ReadYourWritesInterceptor)
   @ApiDoc({
     summary:
@@ -115,7 +119,7 @@ export class CasesController {
     const found = await this.queries.one(params.caseId, this.clock.now());
     if (!found) throw new HttpProblem(404, 'not_found', `Case ${params.caseId} is not known to the monitor`);
     const { view, household } = found;
-    requireScope(isCountyOffice(principal, view.countyCode), SCOPE);
+    requireScope(canReadCountyCases(principal, view.countyCode), SCOPE);
     await this.accessLog.record(principal, {
       resource: 'zero_employment_case',
       subjectIds: [view.householdId],
@@ -190,6 +194,7 @@ export class CasesController {
   }
 
   @Get('counties/:code/case-deadlines')
+  @Roles(...READERS)
   @ApiDoc({
     summary: 'The county’s response deadlines: days to the first measure, days to clearing',
     tags: TAGS,
@@ -199,7 +204,7 @@ export class CasesController {
     @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = ownCounty(params.code, principal, SCOPE);
+    const code = readableCounty(params.code, principal, SCOPE);
     const position = this.position();
     const { deadlines, isDefault } = await this.queries.deadlines(code);
     return { countyCode: code, ...deadlines, isDefault, position };

@@ -8,7 +8,15 @@ import {
   provinceEmploymentResponse,
   workerId,
 } from '@contracts';
-import { canActForCounty, CurrentPrincipal, requireScope, Roles, type Principal } from '@lib/auth';
+import {
+  canActForCounty,
+  canReadCounty,
+  canReadPrefecture,
+  CurrentPrincipal,
+  requireScope,
+  Roles,
+  type Principal,
+} from '@lib/auth';
 import { householdEmploymentView } from '@lib/domain/monitor';
 import { ApiDoc, HttpProblem, ZodParams } from '@lib/http';
 import { MonitorFeed } from './monitor-feed';
@@ -111,11 +119,11 @@ export class EmploymentController {
   }
 
   @Get('counties/:code/employment')
-  @Roles('admin', 'county_office', 'broker')
+  @Roles('admin', 'county_office', 'broker', 'prefecture_office')
   @ApiDoc({
     summary:
       'A county’s figures: households with labour, covered, zero-employment, no-labour, rates, by channel',
-    description: `county_office (own county), broker (counties it covers: aggregates, no personal data), admin. Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
+    description: `county_office (own county), broker (counties it covers: aggregates, no personal data), prefecture_office (the counties of its prefecture), admin. Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: countyEmploymentResponse } },
   })
@@ -124,21 +132,25 @@ export class EmploymentController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const code = requireCounty(params.code);
-    requireScope(canActForCounty(principal, code), 'This token does not cover that county');
+    requireScope(canReadCounty(principal, code), 'This token does not cover that county');
     const position = this.position();
     return { ...(await this.queries.regionEmployment('county', code)), position };
   }
 
   @Get('prefectures/:code/employment')
-  @Roles('admin')
+  @Roles('admin', 'prefecture_office')
   @ApiDoc({
     summary: 'A prefecture’s figures, rolled up from its counties',
-    description: MIN_POSITION,
+    description: `admin, and the prefecture's own office (prefecture_office). ${MIN_POSITION}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: prefectureEmploymentResponse } },
   })
-  async prefecture(@ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>) {
+  async prefecture(
+    @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const code = requirePrefecture(params.code);
+    requireScope(canReadPrefecture(principal, code), 'A prefecture office reads its own prefecture only');
     const position = this.position();
     return { ...(await this.queries.regionEmployment('prefecture', code)), position };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isGuizhouCountyCode, isGuizhouPrefectureCode } from '@contracts';
-import { isCountyOffice, requireScope, type Principal } from '@lib/auth';
+import { canReadCountyCases, isCountyOffice, requireScope, type Principal } from '@lib/auth';
 import { HttpProblem } from '@lib/http';
 
 /** `/:code`, a region's code: which kind of region the route checks (404 for any other code). */
@@ -27,5 +27,15 @@ export function requirePrefecture(code: string): string {
 export function ownCounty(code: string, principal: Principal, refusal: string): string {
   const county = requireCounty(code);
   requireScope(isCountyOffice(principal, county), refusal);
+  return county;
+}
+
+/**
+ * The path's county, to read its cases: its own office, the admin, and its prefecture's office (read only).
+ * 404 for a code that is not a Guizhou county, 403 with `refusal` for anyone else.
+ */
+export function readableCounty(code: string, principal: Principal, refusal: string): string {
+  const county = requireCounty(code);
+  requireScope(canReadCountyCases(principal, county), refusal);
   return county;
 }

@@ -1,3 +1,4 @@
+import { countiesOfPrefecture } from '@contracts';
 import { nameVisibility, requireScope, type NameVisibility, type Principal } from '@lib/auth';
 import { posterKey, type PeopleIndex, type PeopleScope } from '@lib/application/people/people-index';
 import type { HouseholdProfile, MemberProfile } from '@lib/domain/people/household-profile.projection';
@@ -18,8 +19,13 @@ export function searchScopeOf(principal: Principal): PeopleScope {
       return { counties: [principal.countyCode] };
     case 'broker':
       return { counties: principal.counties };
-    default:
+    case 'prefecture_office':
+      return { counties: countiesOfPrefecture(principal.prefectureCode).map((c) => c.code) };
+    case 'admin':
       return { counties: 'all' };
+    default:
+      // Stations and workshops were answered above; anyone else finds nobody.
+      return { counties: [] };
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
 import { householdStream, parseWorkerId } from '@contracts';
-import type { Principal } from '@lib/auth';
+import type { ActingPrincipal } from '@lib/auth';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { employerIdOf } from '@lib/domain/employers/employer.decider';
 import { loadState, type EventStore } from '@lib/event-store';
@@ -26,7 +26,7 @@ import {
 } from '../workforce/workforce.commands';
 
 /** Handlers authorise the seed loader as the admin; its events name it as a system actor. */
-export const SEED_PRINCIPAL: Principal = { sub: 'seed-loader', role: 'admin' };
+export const SEED_PRINCIPAL: ActingPrincipal = { sub: 'seed-loader', role: 'admin' };
 export const SEED_ACTOR = { id: 'seed-loader', role: 'system' } as const;
 
 /** What HTTP's CommandCtx builds for a request, built for one seed command: its own correlation, now. */

@@ -4,7 +4,7 @@ import { Header } from './components/Header';
 import { SignIn } from './components/SignIn';
 import { LangProvider } from './i18n';
 import { navigate, useRoute } from './router';
-import { loadSession, saveSession, type Session } from './session';
+import { allowedArea, loadSession, saveSession, type Session } from './session';
 import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
 import { ImportPage } from './views/ImportPage';
@@ -21,12 +21,11 @@ function Shell() {
     setSession(next);
     if (!next) navigate({ page: 'dashboard' });
   };
-  // A county office sees its own county whatever the address says; the server would refuse the rest.
+  // A county office sees its own county, a prefecture office its prefecture and its counties, whatever the
+  // address says; the server would refuse the rest.
   const area =
     session && route.page === 'dashboard'
-      ? session.role === 'county_office'
-        ? defaultArea(session)
-        : (route.area ?? defaultArea(session))
+      ? allowedArea(session, route.area, defaultArea(session))
       : undefined;
   return (
     <>
@@ -38,7 +37,7 @@ function Shell() {
           key={route.id}
           api={api}
           session={session}
-          area={session.role === 'county_office' ? defaultArea(session) : route.area}
+          area={allowedArea(session, route.area, defaultArea(session))}
           id={route.id}
         />
       ) : route.page === 'household' ? (

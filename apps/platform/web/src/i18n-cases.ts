@@ -45,6 +45,7 @@ export const casesZh = {
   unknownHead: '户主未知',
   caseStatus: { open: '待清零', cleared: '已清零' },
   timeline: '办理记录',
+  watchOnly: '市（州）就业部门可查看办理进度，由县就业局办理',
   householdMembers: '家庭成员',
   entry: {
     opened: '平台预警：发现零就业',
@@ -193,6 +194,7 @@ export const casesEn: CaseWords = {
   unknownHead: 'head unknown',
   caseStatus: { open: 'Open', cleared: 'Cleared' },
   timeline: 'Timeline',
+  watchOnly: 'The prefecture office follows the case; the county office does the work',
   householdMembers: 'Members',
   entry: {
     opened: 'Platform alert: zero employment found',

@@ -2,19 +2,28 @@
  * The signed-in session: the bearer token and what its payload says about the caller. The payload is
  * decoded here only to show who you are and which county; the server verifies the token and its scope.
  */
-export type Role = 'admin' | 'station' | 'workshop' | 'county_office' | 'broker';
+export type Role = 'admin' | 'station' | 'workshop' | 'county_office' | 'broker' | 'prefecture_office';
 
 export interface Session {
   readonly token: string;
   readonly sub: string;
   readonly role: Role;
   readonly countyCode?: string;
+  /** A prefecture office's prefecture: it reads that prefecture and its counties, and acts on none. */
+  readonly prefectureCode?: string;
   readonly counties?: readonly string[] | 'all';
   /** Seconds since the epoch, when the token carries one. */
   readonly exp?: number;
 }
 
-const ROLES: readonly Role[] = ['admin', 'station', 'workshop', 'county_office', 'broker'];
+const ROLES: readonly Role[] = [
+  'admin',
+  'station',
+  'workshop',
+  'county_office',
+  'broker',
+  'prefecture_office',
+];
 const STORAGE_KEY = 'dashboard.token';
 
 function base64UrlDecode(part: string): string {
@@ -46,6 +55,7 @@ export function sessionFromToken(raw: string, nowMs = Date.now()): Session | und
     role,
     exp,
     countyCode: typeof payload.countyCode === 'string' ? payload.countyCode : undefined,
+    prefectureCode: typeof payload.prefectureCode === 'string' ? payload.prefectureCode : undefined,
     counties:
       counties === 'all'
         ? 'all'
@@ -72,4 +82,22 @@ export function saveSession(session: Session | undefined): void {
   } catch {
     // Storage refused: the session lasts for this page only.
   }
+}
+
+/** Roles that read and never act: the page offers them no forms and no commands. */
+export const readsOnly = (session: Session): boolean => session.role === 'prefecture_office';
+
+/**
+ * The area a session may look at: a county office its county whatever the address says; a prefecture office
+ * its prefecture and that prefecture's counties (anything else shows its prefecture); others what they ask.
+ */
+export function allowedArea(session: Session, asked: string | undefined, fallback: string): string {
+  if (session.role === 'county_office') return fallback;
+  if (session.role === 'prefecture_office' && session.prefectureCode) {
+    const own = session.prefectureCode;
+    return asked && (asked === own || (asked.slice(0, 4) === own.slice(0, 4) && !asked.endsWith('00')))
+      ? asked
+      : own;
+  }
+  return asked ?? fallback;
 }

@@ -34,7 +34,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /** Loads what the dashboard shows for an area, and reloads the county's figures and cases on live events. */
-export function useDashboardData(api: ApiClient, area: string): DashboardData {
+export function useDashboardData(api: ApiClient, area: string, live = true): DashboardData {
   const level = areaLevel(area);
   const [figures, setFigures] = useState<Loadable<EmploymentFigures>>(loading);
   const [openCases, setOpen] = useState<Loadable<ZeroEmploymentCase[]>>(loading);
@@ -146,7 +146,7 @@ export function useDashboardData(api: ApiClient, area: string): DashboardData {
     [refreshCounty, level],
   );
   useEffect(() => () => clearTimeout(pending.current), []);
-  const live = useEventStream(level === 'county' ? api.streamUrl(area) : undefined, onEvent);
+  const stream = useEventStream(level === 'county' && live ? api.streamUrl(area) : undefined, onEvent);
 
   return {
     figures,
@@ -156,7 +156,7 @@ export function useDashboardData(api: ApiClient, area: string): DashboardData {
     stationVacancies,
     parts,
     liveSeries,
-    live,
+    live: stream,
     updatedAt,
   };
 }

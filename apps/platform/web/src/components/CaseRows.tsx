@@ -79,11 +79,13 @@ export function CaseRows({
   status,
   nowMs,
   county,
+  watchOnly = false,
 }: {
   items: readonly ZeroEmploymentCase[];
   status: 'open' | 'cleared';
   nowMs: number;
   county: string;
+  watchOnly?: boolean;
 }) {
   const { t, lang } = useLang();
   const open = status === 'open';
@@ -166,7 +168,7 @@ export function CaseRows({
                 <td data-label={t.colLastAction}>{lastAction(c, t, lang)}</td>
                 <td className="action-col">
                   <Link to={{ page: 'case', area: county, id: c.caseId }} className="button-link">
-                    {open ? t.handle : t.view}
+                    {open && !watchOnly ? t.handle : t.view}
                   </Link>
                 </td>
               </tr>

@@ -1,7 +1,7 @@
 import { useLang } from '../i18n';
 import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
-import type { Session } from '../session';
+import { readsOnly, type Session } from '../session';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
 
@@ -18,7 +18,8 @@ export function LiveIndicator({ state }: { state: LiveState }) {
 
 export function Header({ session, onSignOut }: { session?: Session; onSignOut(): void }) {
   const { t, lang, setLang } = useLang();
-  const scope = session?.countyCode ? areaName(session.countyCode, lang) : undefined;
+  const home = session?.countyCode ?? session?.prefectureCode;
+  const scope = home ? areaName(home, lang) : undefined;
   return (
     <header className="top">
       <div className="brand">
@@ -27,7 +28,8 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
       </div>
       {session && (
         <nav className="tools">
-          <SearchBox />
+          {/* People are found by those who answer for them; a prefecture office reads figures and cases. */}
+          {!readsOnly(session) && <SearchBox />}
           {session.role === 'county_office' && (
             <Link to={{ page: 'import' }} className="nav-link">
               {t.navImport}

@@ -103,12 +103,15 @@ export function WorkList({
   refreshKey,
   nowMs,
   openTotal,
+  watchOnly = false,
 }: {
   api: ApiClient;
   county: string;
   refreshKey: string;
   nowMs: number;
   openTotal?: number;
+  /** A prefecture office: each case is to view, not to handle. */
+  watchOnly?: boolean;
 }) {
   const { t, lang } = useLang();
   const [filters, setFilters] = useCaseFilters();
@@ -144,7 +147,13 @@ export function WorkList({
           <p className={allOpen ? 'all-clear' : 'muted'}>{allOpen ? t.noCases : t.noMatching}</p>
         ) : (
           <>
-            <CaseRows items={state.data.items} status={filters.status} nowMs={nowMs} county={county} />
+            <CaseRows
+              items={state.data.items}
+              status={filters.status}
+              nowMs={nowMs}
+              county={county}
+              watchOnly={watchOnly}
+            />
             <div className="list-foot">
               <span className="muted">{t.shownOf(state.data.items.length, state.data.total)}</span>
               {state.data.more && (

@@ -9,7 +9,7 @@ import { VerifyForm } from '../components/case/VerifyForm';
 import { Link } from '../components/Link';
 import { ErrorNote } from '../components/Panel';
 import { useLang } from '../i18n';
-import type { Session } from '../session';
+import { readsOnly, type Session } from '../session';
 import { useLoad } from '../use-load';
 
 /** A form in a fold: open at first when its step is still to do; then as the cadre leaves it. */
@@ -75,7 +75,14 @@ export function CasePage({
       {state.status === 'loading' && <p className="muted">{t.loading}</p>}
       {state.status === 'error' && <ErrorNote error={state.error} />}
       {state.status === 'ok' && (
-        <CaseBody api={api} c={state.data} me={session.sub} nowMs={nowMs} onRecorded={onRecorded} />
+        <CaseBody
+          api={api}
+          c={state.data}
+          me={session.sub}
+          nowMs={nowMs}
+          onRecorded={onRecorded}
+          watchOnly={readsOnly(session)}
+        />
       )}
     </main>
   );
@@ -87,12 +94,15 @@ function CaseBody({
   me,
   nowMs,
   onRecorded,
+  watchOnly,
 }: {
   api: ApiClient;
   c: ZeroEmploymentCaseDetail;
   me: string;
   nowMs: number;
   onRecorded(position?: string): void;
+  /** A prefecture office follows the case and records nothing: no forms. */
+  watchOnly: boolean;
 }) {
   const { t } = useLang();
   const open = c.status === 'open';
@@ -105,13 +115,19 @@ function CaseBody({
           <div className="card-head">
             <h2>{t.householdMembers}</h2>
             {/* Phones, site and address are on the household's page: the office calls from there. */}
-            <Link to={{ page: 'household', id: c.householdId }} className="household-link">
-              {t.householdDetails}
-            </Link>
+            {!watchOnly && (
+              <Link to={{ page: 'household', id: c.householdId }} className="household-link">
+                {t.householdDetails}
+              </Link>
+            )}
           </div>
           <Members members={c.members} />
         </section>
-        {open ? (
+        {watchOnly ? (
+          <p className="card case-forms muted" data-testid="watch-only">
+            {t.watchOnly}
+          </p>
+        ) : open ? (
           <div className="case-forms">
             <Section title={t.assignTitle} open={!c.assignee} name="assign">
               <AssignForm api={api} c={c} me={me} onRecorded={onRecorded} />

@@ -11,7 +11,7 @@ import { WorkList } from '../components/WorkList';
 import { useLang } from '../i18n';
 import { navigate } from '../router';
 import { areaName, countiesOfPrefecture, GUIZHOU_PREFECTURES, prefectureOfCounty } from '../regions';
-import type { Session } from '../session';
+import { readsOnly, type Session } from '../session';
 import { areaLevel, useDashboardData } from '../use-dashboard-data';
 
 // The map and its outlines load only where they are drawn: the province and the prefectures.
@@ -20,12 +20,13 @@ const GuizhouMap = lazy(() => import('../components/GuizhouMap'));
 /** The area a session looks at unless it chose another: its county, else the province. */
 export function defaultArea(session: Session): string {
   if (session.countyCode) return session.countyCode;
+  if (session.prefectureCode) return session.prefectureCode;
   if (Array.isArray(session.counties) && session.counties.length > 0) return session.counties[0];
   return '520000';
 }
 
 /** Prefecture and county choice for those who see more than one county. */
-function AreaPicker({ area }: { area: string }) {
+function AreaPicker({ area, prefectureOnly }: { area: string; prefectureOnly?: string }) {
   const { t, lang } = useLang();
   const level = areaLevel(area);
   const prefecture =
@@ -36,8 +37,8 @@ function AreaPicker({ area }: { area: string }) {
       <label>
         {t.prefecture}
         <select value={prefecture} onChange={(e) => go(e.target.value || '520000')}>
-          <option value="">{t.province}</option>
-          {GUIZHOU_PREFECTURES.map((p) => (
+          {!prefectureOnly && <option value="">{t.province}</option>}
+          {GUIZHOU_PREFECTURES.filter((p) => !prefectureOnly || p.code === prefectureOnly).map((p) => (
             <option key={p.code} value={p.code}>
               {areaName(p.code, lang)}
             </option>
@@ -73,7 +74,9 @@ function useNow(intervalMs = 60_000): number {
 
 export function Dashboard({ api, session, area }: { api: ApiClient; session: Session; area: string }) {
   const { t, lang } = useLang();
-  const data = useDashboardData(api, area);
+  const watchOnly = readsOnly(session);
+  // The live stream is the county office's (and admin's); a prefecture office reads the lists on load.
+  const data = useDashboardData(api, area, !watchOnly);
   const clock = useNow();
   const nowMs = Math.max(clock, data.updatedAt);
   const level = areaLevel(area);
@@ -85,9 +88,9 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
         <h2 className="area-name" data-area={area}>
           {areaName(area, lang)}
         </h2>
-        {canChoose && <AreaPicker area={area} />}
+        {canChoose && <AreaPicker area={area} prefectureOnly={session.prefectureCode} />}
         <span className="spacer" />
-        {level === 'county' && <LiveIndicator state={data.live} />}
+        {level === 'county' && !watchOnly && <LiveIndicator state={data.live} />}
         <span className="muted updated">
           {t.updated} {time.format(data.updatedAt)}
         </span>
@@ -104,9 +107,12 @@ export function Dashboard({ api, session, area }: { api: ApiClient; session: Ses
             refreshKey={`${data.updatedAt}:${Math.floor(clock / 300_000)}`}
             nowMs={nowMs}
             openTotal={data.openCases.status === 'ok' ? data.openCases.data.length : undefined}
+            watchOnly={watchOnly}
           />
         )}
-        {level === 'county' && <FollowUpsPanel api={api} county={area} refreshKey={data.updatedAt} />}
+        {level === 'county' && !watchOnly && (
+          <FollowUpsPanel api={api} county={area} refreshKey={data.updatedAt} />
+        )}
         {data.figures.status === 'ok' && <ChannelChart figures={data.figures.data} />}
         {level === 'county' && (
           <CaseCharts
