@@ -417,6 +417,22 @@ describe('transport subsidies through HTTP', () => {
     await ledger('', undefined, t.tokens.admin()).expect(200);
   });
 
+  it('lets the office of the county’s prefecture read the ledger and rates, and act on nothing', async () => {
+    const s = await eligibleWorker();
+    const anshun = t.tokens.prefecture('520400');
+    const res = await ledger('?limit=200', s.position, anshun).expect(200);
+    expect(res.body.items.map((i: { subsidyId: string }) => i.subsidyId)).toContain(s.subsidyId);
+    await t.http.get(`/v1/counties/${COUNTY}/transport-subsidy-rates`).set(bearer(anshun)).expect(200);
+    await refused(s.subsidyId, () => post(s.subsidyId, 'claims', claimBody(), anshun), 403, 'forbidden');
+    await t.http
+      .put(`/v1/counties/${COUNTY}/transport-subsidy-rates`)
+      .set(bearer(anshun))
+      .send({ rates: { '440000': 1 } })
+      .expect(403);
+    // Another prefecture's office (Bijie) reads nothing of Xixiu's.
+    await ledger('', undefined, t.tokens.prefecture('520500')).expect(403);
+  });
+
   it('exports the ledger as .xlsx with Chinese headers, statuses and the totals', async () => {
     const s = await eligibleWorker();
     await post(s.subsidyId, 'claims', claimBody()).expect(201);

@@ -35,12 +35,14 @@ import {
 import { XLSX_MEDIA_TYPE } from '../excel/sheet-writer';
 import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
-import { ownCounty, regionCodeParams } from '../monitor/region-codes';
+import { ownCounty, readableCounty, regionCodeParams } from '../monitor/region-codes';
 import { SUBSIDIES_SHEET, SUBSIDY_COLUMNS, totalsLine } from './subsidy-sheet';
 import { SubsidyQueries, type SubsidyLedgerPage } from './subsidy-queries';
 import { SUBSIDY_SCOPE, SubsidyWork } from './subsidy-work.service';
 
 const TAGS = ['transport-subsidies'];
+/** The reads: the county's office and the admin, and the office of its prefecture, which acts on none. */
+const READERS = ['admin', 'county_office', 'prefecture_office'] as const;
 const ledgerQuery = withFormat(transportSubsidiesQuery);
 type Params = z.infer<typeof subsidyParams>;
 type CountyParams = z.infer<typeof regionCodeParams>;
@@ -48,7 +50,8 @@ type CountyParams = z.infer<typeof regionCodeParams>;
 /**
  * The one-time cross-province transport subsidy (跨省务工一次性交通补贴): the monitor grants it once per worker
  * and year for out-of-province work; the county office of the worker's county (and the admin) claims it, reviews
- * it, records its payment, sets the amounts by destination province and reads its ledger (台账).
+ * it, records its payment, sets the amounts by destination province and reads its ledger (台账); the office of
+ * its prefecture reads the ledger and the rates, and acts on none.
  */
 @Controller('v1')
 @Roles('admin', 'county_office')
@@ -62,6 +65,7 @@ export class TransportSubsidiesController {
   ) {}
 
   @Get('counties/:code/transport-subsidies')
+  @Roles(...READERS)
   @UseInterceptors(ReadYourWritesInterceptor)
   @ApiDoc({
     summary: 'The county’s transport-subsidy ledger: each subsidy’s status and amounts, with totals',
@@ -84,7 +88,7 @@ export class TransportSubsidiesController {
     @ZodQuery(ledgerQuery) query: TransportSubsidiesQuery & ListFormat,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const code = ownCounty(params.code, principal, SUBSIDY_SCOPE);
+    const code = readableCounty(params.code, principal, SUBSIDY_SCOPE);
     const position = this.feed.position().toString();
     const asSheet = query.format === 'xlsx';
     let totals: SubsidyLedgerPage['totals'] | undefined;
@@ -166,13 +170,14 @@ export class TransportSubsidiesController {
   }
 
   @Get('counties/:code/transport-subsidy-rates')
+  @Roles(...READERS)
   @ApiDoc({
     summary: 'The county’s transport-subsidy amounts by destination province (whole yuan), and its default',
     tags: TAGS,
     responses: { 200: { description: 'The rates', schema: subsidyRatesResponse } },
   })
   async rates(@ZodParams(regionCodeParams) params: CountyParams, @CurrentPrincipal() principal: Principal) {
-    const code = ownCounty(params.code, principal, SUBSIDY_SCOPE);
+    const code = readableCounty(params.code, principal, SUBSIDY_SCOPE);
     const position = this.feed.position().toString();
     const table = await loadRates(this.store, code);
     return {
