@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './events';
 export * from './regions/guizhou-divisions';
+export * from './regions/provinces';
 export * from './registry';
 export * from './streams';
 export * from './values';

@@ -22,6 +22,9 @@ export const STREAM_KINDS = {
   trainingCourse: { prefix: 'training-course-', context: 'workforce' },
   // A county's public-welfare payroll for one month: `welfare-payroll-<county>-<YYYY-MM>`.
   welfarePayroll: { prefix: 'welfare-payroll-', context: 'monitor' },
+  // The transport subsidy (跨省务工一次性交通补贴): one stream per worker and year, a county's rates in one.
+  transportSubsidy: { prefix: 'transport-subsidy-', context: 'monitor' },
+  transportSubsidyRates: { prefix: 'subsidy-rates-', context: 'monitor' },
 } as const;
 
 export type StreamKind = keyof typeof STREAM_KINDS;
@@ -44,6 +47,22 @@ export const countySettingsStream = streamOf('countySettings');
 export const trainingCourseStream = streamOf('trainingCourse');
 export const welfarePayrollStream = (countyCode: string, month: string): string =>
   streamOf('welfarePayroll')(`${countyCode}-${month}`);
+export const transportSubsidyStream = streamOf('transportSubsidy');
+export const transportSubsidyRatesStream = streamOf('transportSubsidyRates');
+
+/**
+ * A transport subsidy's id carries its worker and its year: `<workerId>:<year>` (the worker's subsidy of that
+ * calendar year), so a command finds the worker's household, and so the eligibility, without a lookup.
+ */
+export const subsidyIdOf = (workerId: string, year: number): string => `${workerId}:${year}`;
+
+/** Splits a subsidy id; undefined when it is not one (the worker id's own shape is the caller's to check). */
+export function parseSubsidyId(subsidyId: string): { workerId: string; year: number } | undefined {
+  const colon = subsidyId.lastIndexOf(':');
+  const yearText = subsidyId.slice(colon + 1);
+  if (colon <= 0 || !/^\d{4}$/.test(yearText)) return undefined;
+  return { workerId: subsidyId.slice(0, colon), year: Number(yearText) };
+}
 
 /**
  * A case id carries its household and its number: `<householdId>:<caseNo>` (a household's n-th case), so the

@@ -11,6 +11,7 @@ import { MonitorFeed } from '../../platform/src/monitor/monitor-feed';
 import { MonitorModule } from '../../platform/src/monitor/monitor.module';
 import { MONITOR_READ_STORE, readStoreProvider } from '../../platform/src/monitor/monitor-runtime';
 import { SchedulerModule } from '../../platform/src/scheduler/scheduler.module';
+import { SubsidiesModule } from '../../platform/src/subsidies/subsidies.module';
 import { KafkaMonitorFeed } from './kafka-monitor-feed';
 
 /** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
@@ -41,5 +42,15 @@ export function monitorService(env: NodeJS.ProcessEnv = process.env): ServiceApp
     readStore: readStoreProvider,
     feed: monitorFeedProvider(deployment),
   });
-  return { name: 'monitor', env, modules: [monitor, DashboardModule, SchedulerModule.beside(monitor)] };
+  return {
+    name: 'monitor',
+    env,
+    modules: [
+      monitor,
+      DashboardModule,
+      SchedulerModule.beside(monitor),
+      // The transport subsidy's ledger reads this monitor's read store; its commands go to the event store.
+      SubsidiesModule.beside(monitor),
+    ],
+  };
 }

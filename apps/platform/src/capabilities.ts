@@ -9,6 +9,7 @@ import { PostingsModule } from './postings/postings.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TrainingModule } from './training/training.module';
 import { WorkforceModule } from './workforce/workforce.module';
+import { SubsidiesModule } from './subsidies/subsidies.module';
 
 /**
  * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
@@ -26,4 +27,5 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   SchedulerModule.beside(MonitorModule),
   // Training courses (issue 15, item 3).
   TrainingModule.beside(MonitorModule),
+  SubsidiesModule.beside(MonitorModule),
 ];

@@ -10,6 +10,8 @@ import { WORKFORCE_EVENTS } from './workforce.events';
 // Training courses (issue 15, item 3).
 import { TRAINING_EVENTS } from './training.events';
 import { WELFARE_PAYROLL_EVENTS } from './welfare-payroll.events';
+// The transport subsidy's claims, reviews, payments and rates.
+import { SUBSIDIES_EVENTS } from './subsidies.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
@@ -27,6 +29,8 @@ export const CURRENT_EVENTS = [
   // Training courses (issue 15, item 3).
   ...TRAINING_EVENTS,
   ...WELFARE_PAYROLL_EVENTS,
+  // The transport subsidy's claims, reviews, payments and rates.
+  ...SUBSIDIES_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

@@ -10,3 +10,5 @@ export * from './workforce.events';
 // Training courses (issue 15, item 3).
 export * from './training.events';
 export * from './welfare-payroll.events';
+// The transport subsidy's claims, reviews, payments and rates.
+export * from './subsidies.events';

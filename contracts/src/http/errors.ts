@@ -27,6 +27,15 @@ export const REJECTION_CODES = [
   'month_paid',
   /** A placement that held no public-welfare post of that county in that month. */
   'not_in_post',
+  // The transport subsidy: a claim while one is open or after approval, a review or payment out of turn, a
+  // payment of another amount than approved, an approval without a rate for the destination.
+  'already_claimed',
+  'not_claimed',
+  'already_reviewed',
+  'not_approved',
+  'already_paid',
+  'amount_mismatch',
+  'subsidy_rate_missing',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

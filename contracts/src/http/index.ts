@@ -15,3 +15,5 @@ export * from './people.queries';
 export * from './people.responses';
 export * from './training.bodies';
 export * from './welfare-payroll.bodies';
+// The transport subsidy.
+export * from './subsidies.bodies';

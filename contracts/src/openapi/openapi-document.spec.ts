@@ -40,6 +40,12 @@ describe('OpenAPI document', () => {
         '/v1/zero-employment-cases/{caseId}/measures',
         '/v1/prefectures/{code}/employment',
         '/v1/province/employment',
+        // The transport subsidy.
+        '/v1/counties/{code}/transport-subsidies',
+        '/v1/transport-subsidies/{subsidyId}/claims',
+        '/v1/transport-subsidies/{subsidyId}/reviews',
+        '/v1/transport-subsidies/{subsidyId}/payments',
+        '/v1/counties/{code}/transport-subsidy-rates',
       ].sort(),
     );
   });

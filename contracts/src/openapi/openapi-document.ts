@@ -57,6 +57,18 @@ import {
   reportEmploymentBody,
   updateWorkerBody,
 } from '../http/workforce.bodies';
+// The transport subsidy.
+import {
+  claimSubsidyBody,
+  paySubsidyBody,
+  reviewSubsidyBody,
+  subsidyParams,
+  subsidyRatesBody,
+  subsidyRatesResponse,
+  subsidyRecordedResponse,
+  transportSubsidiesQuery,
+  transportSubsidiesResponse,
+} from '../http/subsidies.bodies';
 import { caseId, employmentId, entityId, guizhouPrefectureCode, regionCode, workerId } from '../values';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
@@ -363,6 +375,65 @@ const paths: ZodOpenApiPathsObject = {
     }),
   },
   '/v1/province/employment': { get: query('Province roll-up', provinceEmploymentResponse) },
+  // The transport subsidy (跨省务工一次性交通补贴): ledger, claim, review, payment, rates.
+  '/v1/counties/{code}/transport-subsidies': {
+    get: withSheet(
+      query(
+        'The county’s transport-subsidy ledger: each subsidy’s status and amounts, with totals',
+        transportSubsidiesResponse,
+        {
+          requestParams: { ...byCounty, query: transportSubsidiesQuery },
+        },
+      ),
+    ),
+  },
+  '/v1/transport-subsidies/{subsidyId}/claims': {
+    post: command(
+      'Claim a worker’s transport subsidy (409 already_claimed)',
+      claimSubsidyBody,
+      '201',
+      subsidyRecordedResponse,
+      {
+        requestParams: { path: subsidyParams },
+      },
+    ),
+  },
+  '/v1/transport-subsidies/{subsidyId}/reviews': {
+    post: command(
+      'Approve or reject a claim (a rejection gives its reason)',
+      reviewSubsidyBody,
+      '201',
+      subsidyRecordedResponse,
+      {
+        requestParams: { path: subsidyParams },
+      },
+    ),
+  },
+  '/v1/transport-subsidies/{subsidyId}/payments': {
+    post: command(
+      'Record the payment of an approved subsidy (409 not_approved, already_paid, amount_mismatch)',
+      paySubsidyBody,
+      '201',
+      subsidyRecordedResponse,
+      {
+        requestParams: { path: subsidyParams },
+      },
+    ),
+  },
+  '/v1/counties/{code}/transport-subsidy-rates': {
+    get: query('The county’s transport-subsidy amounts by destination province', subsidyRatesResponse, {
+      requestParams: byCounty,
+    }),
+    put: command(
+      'Set the county’s transport-subsidy amounts by destination province',
+      subsidyRatesBody,
+      '200',
+      positionResponse,
+      {
+        requestParams: byCounty,
+      },
+    ),
+  },
 };
 
 /** The OpenAPI 3.1 document of the v1 API, generated from the same zod schemas the controllers parse with. */

@@ -6,6 +6,7 @@ import type { WorkerEmploymentStatus } from '@lib/domain/monitor/worker-employme
 import type { OpenVacancy } from '@lib/domain/monitor/open-vacancies.projection';
 import type { DirectoryEntry } from '@lib/domain/employers/directory.projection';
 import type { TransportSubsidyGrant } from '@lib/domain/monitor/transport-subsidy.projection';
+import type { TransportSubsidyClaimDoc } from '@lib/domain/subsidies/transport-subsidy-claims.projection';
 import type { PlacementFollowUps } from '@lib/domain/placements/follow-ups-due.projection';
 import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.process-manager';
 import type { VacancyExpiryDue } from '@lib/domain/scheduling/vacancy-expiry.projection';
@@ -111,6 +112,13 @@ export const subsidiesCollection: CollectionSpec<TransportSubsidyGrant, 'countyC
     indexes: [['countyCode', 'year']],
   };
 
+/** Key: `transportSubsidyKey(workerId, year)`, as the grants: a subsidy's claim, review and payment. */
+export const subsidyClaimsCollection: CollectionSpec<TransportSubsidyClaimDoc, 'countyCode' | 'status'> = {
+  name: 'transport_subsidy_claims',
+  fields: { countyCode: (d) => d.countyCode, status: (d) => d.status },
+  indexes: [['countyCode', 'status']],
+};
+
 /**
  * Key: placementId. A county's list reads them by key from its households' current placements (a follow-up
  * document has no county); the fields serve a household's or a status's.
@@ -201,6 +209,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   vacanciesCollection,
   directoryCollection,
   subsidiesCollection,
+  subsidyClaimsCollection,
   countySettingsCollection,
   followUpsCollection,
   dueVacancyExpiriesCollection,

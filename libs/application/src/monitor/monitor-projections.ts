@@ -4,6 +4,7 @@ import { openVacanciesProjection } from '@lib/domain/monitor/open-vacancies.proj
 import { directoryProjection } from '@lib/domain/employers/directory.projection';
 import type { GuardedDocument, KeyedProjection } from '@lib/domain/shared/keyed-projection';
 import { transportSubsidyProjection } from '@lib/domain/monitor/transport-subsidy.projection';
+import { transportSubsidyClaimsProjection } from '@lib/domain/subsidies/transport-subsidy-claims.projection';
 import { workerEmploymentStatusProjection } from '@lib/domain/monitor/worker-employment-status.projection';
 import { caseFileProjection } from '@lib/domain/cases/case-file.projection';
 import { countySettingsProjection } from '@lib/domain/cases/county-settings';
@@ -22,6 +23,7 @@ import {
   householdsCollection,
   subsidiesCollection,
   trainingCoursesCollection,
+  subsidyClaimsCollection,
   vacanciesCollection,
   workersCollection,
 } from './monitor-collections';
@@ -54,6 +56,7 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(openVacanciesProjection as unknown as KeyedProjection<never, never>, vacanciesCollection),
   pair(directoryProjection as unknown as KeyedProjection<never, never>, directoryCollection),
   pair(transportSubsidyProjection as unknown as KeyedProjection<never, never>, subsidiesCollection),
+  pair(transportSubsidyClaimsProjection as unknown as KeyedProjection<never, never>, subsidyClaimsCollection),
   pair(followUpsDueProjection as unknown as KeyedProjection<never, never>, followUpsCollection),
   pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),
   pair(welfareTermProjection as unknown as KeyedProjection<never, never>, dueWelfareTermsCollection),

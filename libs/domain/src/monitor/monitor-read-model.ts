@@ -17,6 +17,10 @@ import {
 import { caseFileProjection, type ZeroEmploymentCaseFile } from '../cases/case-file.projection';
 import { countySettingsProjection, type CountySettings } from '../cases/county-settings';
 import { monitorAppendsOf, type MonitorAppend } from './employment-monitor.process-manager';
+import {
+  transportSubsidyClaimsProjection,
+  type TransportSubsidyClaimDoc,
+} from '../subsidies/transport-subsidy-claims.projection';
 import { followUpsDueProjection, type PlacementFollowUps } from '../placements/follow-ups-due.projection';
 
 /**
@@ -31,6 +35,7 @@ export interface MonitorReadModel {
   readonly workers: DocumentMap<WorkerEmploymentStatus>;
   readonly vacancies: DocumentMap<OpenVacancy>;
   readonly subsidies: DocumentMap<TransportSubsidyGrant>;
+  readonly subsidyClaims: DocumentMap<TransportSubsidyClaimDoc>;
   readonly countySettings: DocumentMap<CountySettings>;
   readonly followUps: DocumentMap<PlacementFollowUps>;
 }
@@ -43,6 +48,7 @@ export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
   workers: {},
   vacancies: {},
   subsidies: {},
+  subsidyClaims: {},
   countySettings: {},
   followUps: {},
 });
@@ -87,6 +93,7 @@ export function applyToMonitorReadModel(model: MonitorReadModel, event: AnyEnvel
     workers: reduceDocuments(workerEmploymentStatusProjection, next.workers, event),
     vacancies: reduceDocuments(openVacanciesProjection, next.vacancies, event),
     subsidies: reduceDocuments(transportSubsidyProjection, next.subsidies, event),
+    subsidyClaims: reduceDocuments(transportSubsidyClaimsProjection, next.subsidyClaims, event),
     countySettings: reduceDocuments(countySettingsProjection, next.countySettings, event),
     followUps: reduceDocuments(followUpsDueProjection, next.followUps, event),
   };

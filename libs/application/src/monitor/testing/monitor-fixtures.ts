@@ -15,6 +15,7 @@ import {
   monitorOutboxCollection,
   regionsCollection,
   subsidiesCollection,
+  subsidyClaimsCollection,
   vacanciesCollection,
   workersCollection,
 } from '../monitor-collections';
@@ -61,6 +62,7 @@ export async function snapshot(store: ReadStore) {
     workers: await findAll(store, workersCollection),
     vacancies: await findAll(store, vacanciesCollection),
     subsidies: await findAll(store, subsidiesCollection),
+    subsidyClaims: await findAll(store, subsidyClaimsCollection),
     countySettings: await findAll(store, countySettingsCollection),
     followUps: await findAll(store, followUpsCollection),
   };
@@ -83,6 +85,7 @@ export const snapshotOfModel = (model: MonitorReadModel) => ({
   workers: byKey(model.workers),
   vacancies: byKey(model.vacancies),
   subsidies: byKey(model.subsidies),
+  subsidyClaims: byKey(model.subsidyClaims),
   countySettings: byKey(model.countySettings),
   followUps: byKey(model.followUps),
 });
