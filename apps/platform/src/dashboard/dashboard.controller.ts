@@ -29,7 +29,16 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 export class DashboardController {
   constructor(@Inject(WEB_DIRECTORY) private readonly webDir: string) {}
 
-  @Get(['/', 'county/*path', 'household/*path', 'worker/*path', 'vacancy/*path', 'search', 'import'])
+  @Get([
+    '/',
+    'county/*path',
+    'household/*path',
+    'worker/*path',
+    'vacancy/*path',
+    'search',
+    'import',
+    'subsidies',
+  ])
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',
     tags: ['dashboard'],

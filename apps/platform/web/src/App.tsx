@@ -8,6 +8,7 @@ import { allowedArea, loadSession, saveSession, type Session } from './session';
 import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
 import { ImportPage } from './views/ImportPage';
+import { SubsidiesPage } from './views/SubsidiesPage';
 import { HouseholdPage, WorkerPage } from './views/People';
 import { SearchPage } from './views/SearchPage';
 import { VacancyPage } from './views/VacancyPage';
@@ -50,6 +51,8 @@ function Shell() {
         <SearchPage api={api} session={session} q={route.q} idNumber={route.idNumber} />
       ) : route.page === 'import' ? (
         <ImportPage api={api} session={session} />
+      ) : route.page === 'subsidies' ? (
+        <SubsidiesPage api={api} session={session} />
       ) : (
         <Dashboard api={api} session={session} area={area ?? '520000'} />
       )}

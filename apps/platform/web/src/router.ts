@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search` and `/import`, so a case lives under
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import` and `/subsidies`, so a case lives under
  * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
  * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
  * history entry's state, and the address shows `/search` alone.
@@ -14,7 +14,8 @@ export type Route =
   | { page: 'worker'; id: string }
   | { page: 'vacancy'; id: string }
   | { page: 'search'; q: string; idNumber?: string }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'subsidies' };
 
 export function parseRoute(pathname: string, search = '', state?: unknown): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string, search = '', state?: unknown): Rout
     return typeof idNumber === 'string' ? { page: 'search', q, idNumber } : { page: 'search', q };
   }
   if (first === 'import') return { page: 'import' };
+  if (first === 'subsidies') return { page: 'subsidies' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
   if (first === 'vacancy' && second) return { page: 'vacancy', id: second };
@@ -44,6 +46,8 @@ export function routePath(route: Route): string {
       return `/search${route.q ? `?q=${encodeURIComponent(route.q)}` : ''}`;
     case 'import':
       return '/import';
+    case 'subsidies':
+      return '/subsidies';
     default:
       return `/${route.page}/${encodeURIComponent(route.id)}`;
   }

@@ -2,6 +2,7 @@ import { useLang } from '../i18n';
 import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
 import { readsOnly, type Session } from '../session';
+import { moneyWords } from '../i18n-money';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
 
@@ -31,9 +32,14 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
           {/* People are found by those who answer for them; a prefecture office reads figures and cases. */}
           {!readsOnly(session) && <SearchBox />}
           {session.role === 'county_office' && (
-            <Link to={{ page: 'import' }} className="nav-link">
-              {t.navImport}
-            </Link>
+            <>
+              <Link to={{ page: 'import' }} className="nav-link">
+                {t.navImport}
+              </Link>
+              <Link to={{ page: 'subsidies' }} className="nav-link">
+                {moneyWords(lang).navMoney}
+              </Link>
+            </>
           )}
         </nav>
       )}
