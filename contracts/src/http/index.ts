@@ -13,3 +13,4 @@ export * from './welfare-terms.bodies';
 export * from './people.bodies';
 export * from './people.queries';
 export * from './people.responses';
+export * from './figures.queries';

@@ -19,3 +19,8 @@ export * from './scheduler/clock';
 export * from './scheduler/due-items';
 export * from './scheduler/scheduled-steps';
 export * from './scheduler/scheduler';
+export {
+  FiguresAsOf,
+  type FiguresAsOfAnswer,
+  type FiguresAsOfOptions,
+} from './monitor/figures-as-of.service';

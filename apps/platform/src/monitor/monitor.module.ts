@@ -6,7 +6,11 @@ import {
   RequestMethod,
   type Provider,
 } from '@nestjs/common';
+import { FiguresAsOf, type Clock } from '@lib/application';
+import type { EventStore } from '@lib/event-store';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { CLOCK } from '../clock/clock.module';
+import { EVENT_STORE } from '../event-store/event-store.module';
 import { CaseQueries } from '../cases/case-queries';
 import { CaseWork } from '../cases/case-work.service';
 import { CasesController } from '../cases/cases.controller';
@@ -53,6 +57,11 @@ import { EmployersQueryController } from '../employers/employers-query.controlle
     FollowUpQueries,
     ReadYourWritesInterceptor,
     CountyChangeFeed,
+    {
+      provide: FiguresAsOf,
+      inject: [EVENT_STORE, CLOCK],
+      useFactory: (store: EventStore, clock: Clock) => new FiguresAsOf(store, clock),
+    },
   ],
   // The scheduler reads the due items from this read store once the projections caught up.
   exports: [MONITOR_READ_STORE, MonitorFeed, MonitorRuntime],

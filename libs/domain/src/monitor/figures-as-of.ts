@@ -46,9 +46,12 @@ export class FiguresAsOfFold {
     this.tally.move(before, after);
   }
 
-  /** Every region document by regionKey (the households themselves are not kept past the fold). */
-  regions(): RegionFiguresAt {
-    return { regions: this.tally.regions(), position: this.last, cutoff: this.cutoff };
+  /**
+   * Every region document by regionKey (the households are not kept past the fold); `position`: the log
+   * position the fold read to (default: the last event it was offered).
+   */
+  regions(position: bigint = this.last): RegionFiguresAt {
+    return { regions: this.tally.regions(), position, cutoff: this.cutoff };
   }
 }
 
