@@ -24,6 +24,7 @@
  * Throughput (a section of its own, "HTTP throughput"; bench/lib/http-throughput.ts): a command and two reads
  * of the platform at 50 connections against a bare NestJS endpoint in the same run, and a CPU profile summary.
  *   npm run bench:http -- --throughput   (BENCH_ROUNDS=3, BENCH_SECONDS=10, BENCH_CONNECTIONS=50,
+ *     BENCH_SEED=county (织金县; or demo), BENCH_SETTLE_S=20 (after /ready, before the warm-up),
  *     BENCH_BEFORE=<commit> also measures that commit (none by default), BENCH_AFTER=<commit> instead of the
  *     working tree; with --smoke: one round of 3 s, nothing written)
  */

@@ -18,6 +18,8 @@ export const STREAM_KINDS = {
   employmentMonitor: { prefix: 'employment-monitor-', context: 'monitor' },
   zeroEmploymentCase: { prefix: 'zero-employment-case-', context: 'monitor' },
   countySettings: { prefix: 'county-settings-', context: 'monitor' },
+  // A county's public-welfare payroll for one month: `welfare-payroll-<county>-<YYYY-MM>`.
+  welfarePayroll: { prefix: 'welfare-payroll-', context: 'monitor' },
 } as const;
 
 export type StreamKind = keyof typeof STREAM_KINDS;
@@ -37,6 +39,8 @@ export const residentStream = streamOf('resident');
 export const employmentMonitorStream = streamOf('employmentMonitor');
 export const zeroEmploymentCaseStream = streamOf('zeroEmploymentCase');
 export const countySettingsStream = streamOf('countySettings');
+export const welfarePayrollStream = (countyCode: string, month: string): string =>
+  streamOf('welfarePayroll')(`${countyCode}-${month}`);
 
 /**
  * A case id carries its household and its number: `<householdId>:<caseNo>` (a household's n-th case), so the

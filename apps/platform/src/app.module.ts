@@ -10,7 +10,7 @@ import {
   IdempotencyInterceptor,
   ResponseSchemaInterceptor,
   UNDECLARED_FIELDS,
-  httpLoggerOptions,
+  nestLoggerParams,
   undeclaredFieldsFor,
 } from '@lib/http';
 import { ClockModule, systemClock } from './clock/clock.module';
@@ -87,9 +87,10 @@ export class PlatformModule {
         PlatformConfigModule.register(config),
         DeploymentModule.register(options.deployment ?? EMBEDDED_DEPLOYMENT),
         ClockModule.register(options.clock ?? systemClock),
-        // Request lines come from the access logger mounted first in createPlatformApp (it also sees requests
-        // refused by the body parser); this one gives application logs their request context.
-        LoggerModule.forRoot({ pinoHttp: { ...httpLoggerOptions(config.logLevel), autoLogging: false } }),
+        // Request lines come from the request log mounted first in createPlatformApp (it also sees requests
+        // refused by the body parser); Nest's and our application logs go through the application logger,
+        // whose lines carry the request's correlation id (no per-request logger).
+        LoggerModule.forRoot(nestLoggerParams(config.logLevel)),
         ThrottlerModule.forRoot({
           throttlers: rateLimits(config.rateLimit),
           skipIf: () => !config.rateLimit.enabled,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
+import { applicationLogger, type LogLevel } from '@lib/http';
 import { configFromEnv } from './config/platform-config';
 import { deploymentConfigFromEnv } from './config/deployment-config';
 import { createPlatformApp } from './create-platform-app';
@@ -36,7 +37,8 @@ export async function runPlatform(options: { readonly eventStore?: EventStoreFac
   await app.listen(config.port);
   const url = (await app.getUrl()).replace(/\[::1?\]|127\.0\.0\.1/, 'localhost');
   const logger = app.get(Logger);
-  stopOnSignals(app, logger);
+  const flushLogs = logFlusher(config.logLevel);
+  stopOnSignals(app, logger, flushLogs);
   const stores = deployment.postgresUrl ? 'stores in PostgreSQL' : `data in ${config.dataDir}`;
   logger.log(
     `Platform listening on ${url} (${adapterNames(deployment).join(', ')}; ${stores}; docs at ${url}/docs)`,
@@ -50,20 +52,18 @@ export async function runPlatform(options: { readonly eventStore?: EventStoreFac
   process.stdout.write(welcome);
 }
 
-/** Resolves once the log lines written so far have left the process (pino writes them asynchronously). */
-function flushLogs(): Promise<void> {
-  return new Promise((resolve) => {
-    const root = PinoLogger.root as { flush?: (done: (error?: Error) => void) => void } | undefined;
-    if (!root?.flush) return resolve();
-    root.flush(() => setImmediate(resolve));
-  });
-}
+/**
+ * Resolves once the log lines written so far have left the process (pino writes them asynchronously); the
+ * application's and the request log's loggers share one destination.
+ */
+const logFlusher = (level: LogLevel) => (): Promise<void> =>
+  new Promise((resolve) => applicationLogger(level).flush(() => setImmediate(resolve)));
 
 /**
  * On the first SIGTERM or SIGINT: closes the application (its shutdown hooks, the stores), logs that it
  * stopped, and exits 0 (a failed close exits 1). A second signal while closing exits at once.
  */
-function stopOnSignals(app: INestApplication, logger: Logger): void {
+function stopOnSignals(app: INestApplication, logger: Logger, flushLogs: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(1);

@@ -7,6 +7,7 @@ import { PLACEMENTS_EVENTS } from './placements.events';
 import { POSTINGS_EVENTS } from './postings.events';
 import { RESIDENT_EVENTS } from './resident.events';
 import { WORKFORCE_EVENTS } from './workforce.events';
+import { WELFARE_PAYROLL_EVENTS } from './welfare-payroll.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
@@ -21,6 +22,7 @@ export const CURRENT_EVENTS = [
   ...PLACEMENTS_EVENTS,
   ...MONITOR_EVENTS,
   ...CASES_EVENTS,
+  ...WELFARE_PAYROLL_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

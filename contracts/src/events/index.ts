@@ -7,3 +7,4 @@ export * from './placements.events';
 export * from './postings.events';
 export * from './resident.events';
 export * from './workforce.events';
+export * from './welfare-payroll.events';

@@ -15,6 +15,13 @@ export const REJECTION_CODES = [
   'forbidden_transition',
   'invalid_value',
   'case_closed',
+  /** A public-welfare month confirmed before it is over, twice, or changed or paid after it was paid. */
+  'month_not_over',
+  'month_already_confirmed',
+  'month_not_confirmed',
+  'month_paid',
+  /** A placement that held no public-welfare post of that county in that month. */
+  'not_in_post',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -14,3 +14,4 @@ export * from './people.bodies';
 export * from './people.queries';
 export * from './people.responses';
 export * from './figures.queries';
+export * from './welfare-payroll.bodies';

@@ -24,3 +24,4 @@ export {
   type FiguresAsOfAnswer,
   type FiguresAsOfOptions,
 } from './monitor/figures-as-of.service';
+export * from './welfare-payroll/welfare-payroll';

@@ -3,8 +3,9 @@ import type { ZeroEmploymentCasesQuery } from '@contracts';
 import { nameVisibility, visibleName, type NameVisibility, type Principal } from '@lib/auth';
 import { caseFilesCollection, countySettingsCollection, householdsCollection } from '@lib/application';
 import {
+  caseStanding,
   caseView,
-  compareByUrgency,
+  compareStandings,
   deadlinesAt,
   deadlinesOf,
   type CaseDeadlines,
@@ -81,13 +82,22 @@ export class CaseQueries {
       findAll(this.store, caseFilesCollection, { countyCode, status: query.status }),
     ]);
     const assignee = query.assignee === 'me' ? caller.sub : query.assignee;
-    const views = files
-      .map((file) => viewUnder(settings, file, now))
-      .filter((v) => query.warning === undefined || v.warning === query.warning)
-      .filter((v) => assignee === undefined || (v.assignee?.id ?? 'none') === assignee)
-      .filter((v) => query.overdue !== 'true' || v.assistOverdue || v.clearOverdue)
-      .sort(query.status === 'open' ? compareByUrgency : latestClearedFirst);
-    const page = pageOf(views, query.limit, query.cursor);
+    // Every case is ranked (its colour and deadlines now), only the page's are made views: a county's list
+    // is read whole per request, and a view copies its file (timeline included).
+    const ranked = files
+      .map((file) => {
+        const deadlines = deadlinesUnder(settings, file);
+        return { file, deadlines, caseId: file.caseId, standing: caseStanding(file, deadlines, now) };
+      })
+      .filter((r) => query.warning === undefined || r.standing.warning === query.warning)
+      .filter((r) => assignee === undefined || (r.file.assignee?.id ?? 'none') === assignee)
+      .filter((r) => query.overdue !== 'true' || r.standing.assistOverdue || r.standing.clearOverdue)
+      .sort(query.status === 'open' ? compareStandings : latestClearedFirst);
+    const ranks = pageOf(ranked, query.limit, query.cursor);
+    const page = {
+      items: ranks.items.map((r) => caseView(r.file, r.deadlines, now, r.standing)),
+      nextCursor: ranks.nextCursor,
+    };
     const households = await this.store.load(
       householdsCollection,
       page.items.map((v) => v.householdId),
@@ -95,7 +105,7 @@ export class CaseQueries {
     const visibility = nameVisibility(caller, { countyCode, view: 'list' });
     return {
       items: page.items.map((v) => caseItemOf(v, households.get(v.householdId), visibility)),
-      total: views.length,
+      total: ranked.length,
       nextCursor: page.nextCursor,
     };
   }
@@ -112,13 +122,16 @@ export class CaseQueries {
   }
 }
 
-/** An open case under the county's deadlines now; a cleared one under those in force when it cleared. */
-const viewUnder = (settings: CountySettings | undefined, file: ZeroEmploymentCaseFile, now: string) =>
-  caseView(
-    file,
-    file.clearedAt === null ? deadlinesOf(settings) : deadlinesAt(settings, file.clearedAt),
-    now,
-  );
+/** An open case is under the county's deadlines now; a cleared one under those in force when it cleared. */
+const deadlinesUnder = (settings: CountySettings | undefined, file: ZeroEmploymentCaseFile): CaseDeadlines =>
+  file.clearedAt === null ? deadlinesOf(settings) : deadlinesAt(settings, file.clearedAt);
 
-const latestClearedFirst = (a: CaseView, b: CaseView): number =>
-  (b.clearedAt ?? '').localeCompare(a.clearedAt ?? '') || a.caseId.localeCompare(b.caseId);
+const viewUnder = (settings: CountySettings | undefined, file: ZeroEmploymentCaseFile, now: string) =>
+  caseView(file, deadlinesUnder(settings, file), now);
+
+const latestClearedFirst = (
+  a: { readonly file: ZeroEmploymentCaseFile },
+  b: { readonly file: ZeroEmploymentCaseFile },
+): number =>
+  (b.file.clearedAt ?? '').localeCompare(a.file.clearedAt ?? '') ||
+  a.file.caseId.localeCompare(b.file.caseId);

@@ -28,6 +28,8 @@ import { streamTokenMiddleware } from './stream-token.middleware';
 import { VacanciesQueryController } from './vacancies-query.controller';
 import { DirectoryQueries } from '../employers/directory-queries';
 import { EmployersQueryController } from '../employers/employers-query.controller';
+import { WelfarePayrollController } from '../welfare-payroll/welfare-payroll.controller';
+import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
 
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (read store
@@ -44,6 +46,7 @@ import { EmployersQueryController } from '../employers/employers-query.controlle
     VacanciesQueryController,
     EmployersQueryController,
     CountyStreamController,
+    WelfarePayrollController,
   ],
   providers: [
     { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
@@ -62,6 +65,7 @@ import { EmployersQueryController } from '../employers/employers-query.controlle
       inject: [EVENT_STORE, CLOCK],
       useFactory: (store: EventStore, clock: Clock) => new FiguresAsOf(store, clock),
     },
+    WelfarePayroll,
   ],
   // The scheduler reads the due items from this read store once the projections caught up.
   exports: [MONITOR_READ_STORE, MonitorFeed, MonitorRuntime],

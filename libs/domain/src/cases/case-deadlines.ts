@@ -48,11 +48,25 @@ export function caseWarning(
   deadlines: CaseDeadlines,
   now: string,
 ): CaseWarning {
-  const at = Date.parse(c.clearedAt ?? now);
-  const { assistDueAt, clearDueAt } = dueDatesOf(c.openedAt, deadlines);
-  const assistDue = Date.parse(assistDueAt);
-  const clearDue = Date.parse(clearDueAt);
-  const firstMeasure = c.firstMeasureAt === null ? undefined : Date.parse(c.firstMeasureAt);
+  const opened = Date.parse(c.openedAt);
+  return warningAt(
+    Date.parse(c.clearedAt ?? now),
+    opened + deadlines.assistWithinDays * DAY_MS,
+    opened + deadlines.clearWithinDays * DAY_MS,
+    c.firstMeasureAt === null ? undefined : Date.parse(c.firstMeasureAt),
+  );
+}
+
+/**
+ * caseWarning on times already parsed (milliseconds): `at` (the clearing, or now), the two due times and the
+ * first measure's. The work list colours every case of a county per request, so it parses each date once.
+ */
+export function warningAt(
+  at: number,
+  assistDue: number,
+  clearDue: number,
+  firstMeasure: number | undefined,
+): CaseWarning {
   const measured = firstMeasure !== undefined && firstMeasure <= at;
   if (at > clearDue || (!measured && at > assistDue)) return 'red';
   if (measured && firstMeasure > assistDue) return 'yellow';

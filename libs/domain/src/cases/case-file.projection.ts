@@ -8,8 +8,8 @@ import {
 import type { DocumentMap, EnvelopeOf, KeyedProjection } from '../shared/keyed-projection';
 import {
   DEFAULT_CASE_DEADLINES,
-  caseWarning,
   dueDatesOf,
+  warningAt,
   type CaseDeadlines,
   type CaseWarning,
 } from './case-deadlines';
@@ -163,19 +163,53 @@ export interface CaseView extends ZeroEmploymentCaseFile {
   readonly warning: CaseWarning;
 }
 
-export function caseView(file: ZeroEmploymentCaseFile, deadlines: CaseDeadlines, now: string): CaseView {
+/**
+ * What the work list filters and orders a case by at `now`, from its file's dates parsed once: every case of a
+ * county is ranked per request, and only a page of them is turned into views (caseView).
+ */
+export interface CaseStanding {
+  readonly warning: CaseWarning;
+  readonly assistOverdue: boolean;
+  readonly clearOverdue: boolean;
+  /** Milliseconds: the clearing deadline, and the opening. */
+  readonly clearDue: number;
+  readonly opened: number;
+}
+
+export function caseStanding(
+  file: ZeroEmploymentCaseFile,
+  deadlines: CaseDeadlines,
+  now: string,
+): CaseStanding {
   const end = Date.parse(file.clearedAt ?? now);
-  const due = dueDatesOf(file.openedAt, deadlines);
-  const measuredBy = (t: number) => file.firstMeasureAt !== null && Date.parse(file.firstMeasureAt) <= t;
-  const assistDue = Date.parse(due.assistDueAt);
+  const opened = Date.parse(file.openedAt);
+  const assistDue = opened + deadlines.assistWithinDays * DAY_MS;
+  const clearDue = opened + deadlines.clearWithinDays * DAY_MS;
+  const firstMeasure = file.firstMeasureAt === null ? undefined : Date.parse(file.firstMeasureAt);
+  return {
+    warning: warningAt(end, assistDue, clearDue, firstMeasure),
+    assistOverdue: end > assistDue && !(firstMeasure !== undefined && firstMeasure <= assistDue),
+    clearOverdue: end > clearDue,
+    clearDue,
+    opened,
+  };
+}
+
+export function caseView(
+  file: ZeroEmploymentCaseFile,
+  deadlines: CaseDeadlines,
+  now: string,
+  standing: CaseStanding = caseStanding(file, deadlines, now),
+): CaseView {
+  const end = Date.parse(file.clearedAt ?? now);
   return {
     ...file,
     status: file.clearedAt === null ? 'open' : 'cleared',
-    ageDays: Math.max(0, Math.round(((end - Date.parse(file.openedAt)) / DAY_MS) * 10) / 10),
-    ...due,
-    assistOverdue: end > assistDue && !measuredBy(assistDue),
-    clearOverdue: end > Date.parse(due.clearDueAt),
-    warning: caseWarning(file, deadlines, now),
+    ageDays: Math.max(0, Math.round(((end - standing.opened) / DAY_MS) * 10) / 10),
+    ...dueDatesOf(file.openedAt, deadlines),
+    assistOverdue: standing.assistOverdue,
+    clearOverdue: standing.clearOverdue,
+    warning: standing.warning,
   };
 }
 
@@ -187,6 +221,19 @@ export function compareByUrgency(a: CaseView, b: CaseView): number {
     WARNING_RANK[a.warning] - WARNING_RANK[b.warning] ||
     Date.parse(a.clearDueAt) - Date.parse(b.clearDueAt) ||
     Date.parse(a.openedAt) - Date.parse(b.openedAt) ||
+    (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)
+  );
+}
+
+/** compareByUrgency on standings (the dates already parsed); `caseId`s break ties the same way. */
+export function compareStandings(
+  a: { readonly standing: CaseStanding; readonly caseId: string },
+  b: { readonly standing: CaseStanding; readonly caseId: string },
+): number {
+  return (
+    WARNING_RANK[a.standing.warning] - WARNING_RANK[b.standing.warning] ||
+    a.standing.clearDue - b.standing.clearDue ||
+    a.standing.opened - b.standing.opened ||
     (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0)
   );
 }

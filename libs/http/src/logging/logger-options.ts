@@ -1,7 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
 import pinoPretty from 'pino-pretty';
-import type { HttpRequest } from '../http-types';
+import { currentRequestContext } from '../correlation/request-context';
 
 /**
  * Personal data never reaches a log line: request bodies, credentials, and any field holding a name or
@@ -56,8 +55,25 @@ export function logDestination(terminal = process.stdout.isTTY === true): Destin
 }
 
 /**
+ * The correlation id of the request being served (from the correlation middleware's AsyncLocalStorage), on every
+ * application log line written while serving it; nothing outside a request. A pino `mixin`: read at each line,
+ * so no per-request logger is made.
+ */
+export const requestCorrelation = (): { correlationId?: string } => {
+  const context = currentRequestContext();
+  return context === undefined ? {} : { correlationId: context.correlationId };
+};
+
+/** Options of the application logger: redacting, with the request's correlation id. */
+export const applicationLoggerOptions = (level: LogLevel): LoggerOptions => ({
+  ...loggerOptions(level),
+  mixin: requestCorrelation,
+});
+
+/**
  * The service's loggers, made once per level and process and sharing one destination: the application's
- * (redacting) and the request log's (its fields are ours and hold no personal data, so it skips redaction).
+ * (redacting, correlated) and the request log's (its fields are ours and hold no personal data, so it skips
+ * redaction).
  */
 interface Loggers {
   readonly application: Logger;
@@ -69,7 +85,10 @@ function loggersFor(level: LogLevel): Loggers {
   let made = loggers.get(level);
   if (!made) {
     const destination = logDestination();
-    made = { application: pino(loggerOptions(level), destination), request: pino({ level }, destination) };
+    made = {
+      application: pino(applicationLoggerOptions(level), destination),
+      request: pino({ level }, destination),
+    };
     loggers.set(level, made);
   }
   return made;
@@ -79,24 +98,11 @@ export const applicationLogger = (level: LogLevel): Logger => loggersFor(level).
 export const requestLogger = (level: LogLevel): Logger => loggersFor(level).request;
 
 /**
- * pino-http for nestjs-pino, which gives application logs their request context: each request's logger binds
- * its correlation id and nothing else (method, url and status are on the request's line, which has the
- * same id). No request line here (`autoLogging: false`): the request log (`requestLog`) writes it.
+ * nestjs-pino's parameters: its Logger writes through the application logger as it is (`useExisting`), so no
+ * pino-http runs per request (no request-bound child logger): the correlation id comes from the mixin. The
+ * request line is the request log's (`requestLog`).
  */
-export function httpLoggerOptions(
-  level: LogLevel,
-  logger: Logger = applicationLogger(level),
-): PinoHttpOptions<HttpRequest> {
-  return {
-    logger,
-    // The correlation middleware runs first.
-    genReqId: (req) => req.correlationId ?? 'none',
-    customAttributeKeys: { reqId: 'correlationId' },
-    quietReqLogger: true,
-    quietResLogger: true,
-    autoLogging: false,
-    // pino-http still makes a logger bound to the request, unused with the quiet options: bind nothing.
-    wrapSerializers: false,
-    serializers: { req: () => undefined },
-  };
-}
+export const nestLoggerParams = (level: LogLevel): { pinoHttp: { logger: Logger }; useExisting: true } => ({
+  pinoHttp: { logger: applicationLogger(level) },
+  useExisting: true,
+});

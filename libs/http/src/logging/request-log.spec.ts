@@ -2,10 +2,10 @@ import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { HttpRequest } from '../http-types';
 import { requestLog } from './request-log';
-import { httpLoggerOptions, REDACTED, loggerOptions } from './logger-options';
+import { correlationMiddleware } from '../correlation/request-context';
+import { applicationLoggerOptions, REDACTED } from './logger-options';
 
 function capture(): { lines: () => Record<string, unknown>[]; stream: Writable } {
   const chunks: string[] = [];
@@ -81,15 +81,19 @@ describe('request log', () => {
   });
 });
 
-describe('application logs in a request (pino-http as nestjs-pino uses it)', () => {
-  it('carry the correlation id, and personal data stays redacted', () => {
+describe('application logs in a request', () => {
+  it('carry the correlation id, and personal data stays redacted; outside a request no id', () => {
     const { lines, stream } = capture();
-    const middleware = pinoHttp(httpLoggerOptions('info', pino(loggerOptions('info'), stream)));
+    const logger = pino(applicationLoggerOptions('info'), stream);
     const req = secretRequest('/v1/households');
-    middleware(req, respond(201) as never, () => undefined);
-    (req as unknown as { log: pino.Logger }).log.info({ household: { name: '王芳' } }, 'registered');
-    const [line] = lines();
-    expect(line).toMatchObject({ correlationId: 'c-1', msg: 'registered', household: { name: REDACTED } });
-    expect(JSON.stringify(line)).not.toMatch(/secret|王芳/);
+    req.headers['x-correlation-id'] = 'c-1';
+    const res = Object.assign(respond(201), { setHeader: () => undefined }) as never;
+    correlationMiddleware(req, res, () => logger.info({ household: { name: '王芳' } }, 'registered'));
+    logger.info('outside');
+    const [inside, outside] = lines();
+    expect(inside).toMatchObject({ correlationId: 'c-1', msg: 'registered', household: { name: REDACTED } });
+    expect(JSON.stringify(inside)).not.toMatch(/secret|王芳/);
+    expect(outside).not.toHaveProperty('correlationId');
+    expect(outside).toMatchObject({ msg: 'outside' });
   });
 });

@@ -31,8 +31,16 @@ export interface PastTime {
 }
 
 export function usePastTime(fromMs = Date.now()): PastTime {
-  const [value, set] = useState(() => localInputValue(fromMs));
-  return { value, set, instant: () => instantOf(value, Date.now()) ?? value };
+  const [value, setValue] = useState(() => localInputValue(fromMs));
+  const [edited, setEdited] = useState(false);
+  const set = (next: string) => {
+    setValue(next);
+    setEdited(true);
+  };
+  // Left as offered, the time is "now" when the record is sent, not when the page was opened: a measure
+  // recorded after a visit never falls before it on the timeline because its form was drawn a minute earlier.
+  const instant = () => (edited ? (instantOf(value, Date.now()) ?? value) : new Date().toISOString());
+  return { value, set, instant };
 }
 
 /** A past time's input: never in the future. */
