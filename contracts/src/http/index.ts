@@ -14,6 +14,7 @@ export * from './people.bodies';
 export * from './people.queries';
 export * from './people.responses';
 export * from './training.bodies';
+export * from './figures.queries';
 export * from './welfare-payroll.bodies';
 // The transport subsidy.
 export * from './subsidies.bodies';

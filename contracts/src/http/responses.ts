@@ -72,6 +72,8 @@ const employmentFigures = {
   employedPerHousehold: z.number().min(0),
   byChannel,
   position: positionString,
+  /** With `?asOf=`: the day asked; the figures are those at its end, folded from the log up to `position`. */
+  asOf: isoDate.optional(),
 };
 
 export const countyEmploymentResponse = z

@@ -21,4 +21,9 @@ export * from './scheduler/scheduled-steps';
 export * from './scheduler/scheduler';
 export * from './training/training-flow';
 export { trainingRecovery } from './training/training-recovery';
+export {
+  FiguresAsOf,
+  type FiguresAsOfAnswer,
+  type FiguresAsOfOptions,
+} from './monitor/figures-as-of.service';
 export * from './welfare-payroll/welfare-payroll';

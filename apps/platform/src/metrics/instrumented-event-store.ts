@@ -1,6 +1,8 @@
 import type { Histogram } from 'prom-client';
 import {
+  readCategoryPages,
   WrongExpectedVersion,
+  type CategoryPageReader,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -29,7 +31,7 @@ const resultOf = (error: unknown): AppendOutcome =>
  * appends included) by its result: ok, wrong_expected_version (a writer that lost a race: the caller retries or
  * refuses), error (anything else). Everything else goes straight to the store.
  */
-export class InstrumentedEventStore implements EventStore {
+export class InstrumentedEventStore implements EventStore, CategoryPageReader {
   constructor(
     private readonly store: EventStore,
     private readonly instruments: AppendInstruments,
@@ -63,6 +65,11 @@ export class InstrumentedEventStore implements EventStore {
 
   readAllPages(afterPosition?: Position, pageSize?: number) {
     return this.store.readAllPages(afterPosition, pageSize);
+  }
+
+  /** The store's own category read where it has one (figures as of a date read the household streams). */
+  readCategoryPages(category: string, afterPosition?: Position) {
+    return readCategoryPages(this.store, category, afterPosition);
   }
 
   subscribeAll(

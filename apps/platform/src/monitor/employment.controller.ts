@@ -2,11 +2,14 @@ import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { z } from 'zod';
 import {
   countyEmploymentResponse,
+  employmentFiguresQuery,
+  GUIZHOU_PROVINCE_CODE,
   householdEmploymentResponse,
   householdId,
   prefectureEmploymentResponse,
   provinceEmploymentResponse,
   workerId,
+  type EmploymentFiguresQuery,
 } from '@contracts';
 import {
   canActForCounty,
@@ -17,8 +20,14 @@ import {
   Roles,
   type Principal,
 } from '@lib/auth';
-import { householdEmploymentView } from '@lib/domain/monitor';
-import { ApiDoc, HttpProblem, ZodParams } from '@lib/http';
+import { FiguresAsOf } from '@lib/application';
+import {
+  employmentView,
+  householdEmploymentView,
+  regionFiguresAt,
+  type RegionLevel,
+} from '@lib/domain/monitor';
+import { ApiDoc, DomainRejection, HttpProblem, ZodParams, ZodQuery } from '@lib/http';
 import { MonitorFeed } from './monitor-feed';
 import { AccessLog } from '../access-log/access-log.service';
 import { MonitorQueries } from './monitor-queries';
@@ -27,6 +36,8 @@ import { householdParams, workerParams } from '../path-params';
 import { regionCodeParams, requireCounty, requirePrefecture } from './region-codes';
 
 const TAGS = ['monitor'];
+const AS_OF =
+  'With `?asOf=YYYY-MM-DD`: the figures at the end of that day in Guizhou (24:00 UTC+8), folded from the log (every event recorded by then), with `asOf` and the `position` folded to; a day after today is 400 invalid_value (ADR 0015).';
 const MIN_POSITION =
   'With `X-Min-Position: <position>` it answers once the projections have applied that position (503 not_ready with Retry-After after 5 s).';
 
@@ -57,6 +68,7 @@ export class EmploymentController {
     private readonly queries: MonitorQueries,
     private readonly runner: MonitorFeed,
     private readonly accessLog: AccessLog,
+    private readonly figuresAsOf: FiguresAsOf,
   ) {}
 
   @Get('households/:id/employment')
@@ -123,16 +135,18 @@ export class EmploymentController {
   @ApiDoc({
     summary:
       'A county’s figures: households with labour, covered, zero-employment, no-labour, rates, by channel',
-    description: `county_office (own county), broker (counties it covers: aggregates, no personal data), prefecture_office (the counties of its prefecture), admin. Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION}`,
+    description: `county_office (own county), broker (counties it covers: aggregates, no personal data), prefecture_office (the counties of its prefecture), admin. Zeros for a county without data; 404 for a code that is not a Guizhou county. ${MIN_POSITION} ${AS_OF}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: countyEmploymentResponse } },
   })
   async county(
     @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
+    @ZodQuery(employmentFiguresQuery) query: EmploymentFiguresQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
     const code = requireCounty(params.code);
     requireScope(canReadCounty(principal, code), 'This token does not cover that county');
+    if (query.asOf) return this.asOf(query.asOf, 'county', code);
     const position = this.position();
     return { ...(await this.queries.regionEmployment('county', code)), position };
   }
@@ -141,16 +155,18 @@ export class EmploymentController {
   @Roles('admin', 'prefecture_office')
   @ApiDoc({
     summary: 'A prefecture’s figures, rolled up from its counties',
-    description: `admin, and the prefecture's own office (prefecture_office). ${MIN_POSITION}`,
+    description: `admin, and the prefecture's own office (prefecture_office). ${MIN_POSITION} ${AS_OF}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: prefectureEmploymentResponse } },
   })
   async prefecture(
     @ZodParams(regionCodeParams) params: z.infer<typeof regionCodeParams>,
+    @ZodQuery(employmentFiguresQuery) query: EmploymentFiguresQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
     const code = requirePrefecture(params.code);
     requireScope(canReadPrefecture(principal, code), 'A prefecture office reads its own prefecture only');
+    if (query.asOf) return this.asOf(query.asOf, 'prefecture', code);
     const position = this.position();
     return { ...(await this.queries.regionEmployment('prefecture', code)), position };
   }
@@ -159,13 +175,22 @@ export class EmploymentController {
   @Roles('admin')
   @ApiDoc({
     summary: 'The province’s figures',
-    description: MIN_POSITION,
+    description: `${MIN_POSITION} ${AS_OF}`,
     tags: TAGS,
     responses: { 200: { description: 'The figures', schema: provinceEmploymentResponse } },
   })
-  async province() {
+  async province(@ZodQuery(employmentFiguresQuery) query: EmploymentFiguresQuery) {
+    if (query.asOf) return this.asOf(query.asOf, 'province', GUIZHOU_PROVINCE_CODE);
     const position = this.position();
     return { ...(await this.queries.provinceEmployment()), position };
+  }
+
+  /** The figures at the end of `date`, from the log (the caller has checked the scope). */
+  private async asOf(date: string, level: RegionLevel, code: string) {
+    const answer = await this.figuresAsOf.at(date);
+    if (!answer.ok) throw new DomainRejection(answer.rejection);
+    const figures = employmentView(regionFiguresAt(answer.figures, level, code));
+    return { ...figures, asOf: date, position: answer.figures.position.toString() };
   }
 
   /** Read before the query: the answer reflects at least this position. */

@@ -6,7 +6,11 @@ import {
   RequestMethod,
   type Provider,
 } from '@nestjs/common';
+import { FiguresAsOf, type Clock } from '@lib/application';
+import type { EventStore } from '@lib/event-store';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { CLOCK } from '../clock/clock.module';
+import { EVENT_STORE } from '../event-store/event-store.module';
 import { CaseQueries } from '../cases/case-queries';
 import { CaseWork } from '../cases/case-work.service';
 import { CasesController } from '../cases/cases.controller';
@@ -56,6 +60,11 @@ import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
     FollowUpQueries,
     ReadYourWritesInterceptor,
     CountyChangeFeed,
+    {
+      provide: FiguresAsOf,
+      inject: [EVENT_STORE, CLOCK],
+      useFactory: (store: EventStore, clock: Clock) => new FiguresAsOf(store, clock),
+    },
     WelfarePayroll,
   ],
   // The scheduler reads the due items from this read store once the projections caught up.

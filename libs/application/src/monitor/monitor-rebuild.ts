@@ -1,17 +1,7 @@
 import { HOUSEHOLD_DOCUMENTS, OTHER_MONITOR_DOCUMENTS } from './monitor-projections';
 import { decodeAppendedEvent } from '@contracts';
 import { START, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
-import {
-  accumulateHousehold,
-  addCounts,
-  emptyAccumulator,
-  regionFigures,
-  regionKey,
-  ZERO_COUNTS,
-  type CountsAccumulator,
-  type EmploymentCounts,
-  type RegionEmployment,
-} from '@lib/domain/monitor/county-employment.projection';
+import { RegionTally } from '@lib/domain/monitor/region-tally';
 import type { HouseholdEmployment, HouseholdEnvelope } from '@lib/domain/monitor/household-employment';
 import {
   applyHandledEvent,
@@ -19,7 +9,6 @@ import {
   type GuardedDocument,
   type KeyedProjection,
 } from '@lib/domain/shared/keyed-projection';
-import { GUIZHOU_PROVINCE_CODE } from '@contracts';
 import {
   documentChanges,
   type AnyDocumentChanges,
@@ -84,7 +73,7 @@ export class MonitorRebuildState implements RebuildState {
   /** The other projections that handle each event type: one lookup per event instead of one per projection. */
   private readonly othersByType = byEventType(this.others);
   private readonly householdTypes = new Set<string>(HOUSEHOLD_DOCUMENTS.projection.handles);
-  private readonly counties = new Map<string, { prefectureCode: string; counts: CountsAccumulator }>();
+  private readonly regions = new RegionTally();
   /** Transitions not yet read back from the log: only what the log lacks stays in memory. */
   private readonly pending = new PendingTransitions();
   private last: Position = START;
@@ -100,7 +89,7 @@ export class MonitorRebuildState implements RebuildState {
     const households = this.households;
     if (this.householdTypes.has(event.type) && households.apply(event)) {
       const after = households.after as HouseholdEmployment;
-      this.moveCounty(households.before, after);
+      this.regions.move(households.before, after);
       this.pending.decided(households.before, after, event as HouseholdEnvelope);
     }
     const others = this.othersByType.get(event.type);
@@ -120,41 +109,9 @@ export class MonitorRebuildState implements RebuildState {
   async write(target: ReadStoreWriter, checkpointName: string): Promise<void> {
     const changes = [this.households, ...this.others]
       .map((set) => set.changes())
-      .concat(documentChanges({ collection: regionsCollection, upserts: this.regions() }))
+      .concat(documentChanges({ collection: regionsCollection, upserts: this.regions.regions() }))
       .filter((c) => c.upserts.size > 0);
     await target.applyBatch({ changes, checkpoint: { name: checkpointName, position: this.last } });
-  }
-
-  private moveCounty(before: HouseholdEmployment | undefined, after: HouseholdEmployment): void {
-    let county = this.counties.get(after.countyCode);
-    if (!county) {
-      county = { prefectureCode: after.prefectureCode, counts: emptyAccumulator() };
-      this.counties.set(after.countyCode, county);
-    }
-    if (before) accumulateHousehold(county.counts, before, -1);
-    accumulateHousehold(county.counts, after, 1);
-  }
-
-  /** County, prefecture and province documents from the county sums (a county exists once it has a household). */
-  private regions(): Map<string, RegionEmployment> {
-    const regions = new Map<string, RegionEmployment>();
-    const prefectures = new Map<string, EmploymentCounts>();
-    let province: EmploymentCounts = ZERO_COUNTS;
-    for (const [code, { prefectureCode, counts }] of this.counties) {
-      regions.set(regionKey('county', code), regionFigures('county', code, counts));
-      prefectures.set(prefectureCode, addCounts(prefectures.get(prefectureCode) ?? ZERO_COUNTS, counts));
-      province = addCounts(province, counts);
-    }
-    for (const [code, counts] of prefectures) {
-      regions.set(regionKey('prefecture', code), regionFigures('prefecture', code, counts));
-    }
-    if (this.counties.size > 0) {
-      regions.set(
-        regionKey('province', GUIZHOU_PROVINCE_CODE),
-        regionFigures('province', GUIZHOU_PROVINCE_CODE, province),
-      );
-    }
-    return regions;
   }
 }
 

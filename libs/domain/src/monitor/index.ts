@@ -9,3 +9,5 @@ export * from './transport-subsidy.projection';
 export * from './monitor-event-id';
 export * from './employment-monitor.process-manager';
 export * from './monitor-read-model';
+export * from './region-tally';
+export * from './figures-as-of';

@@ -25,6 +25,9 @@ export const yearOf = (epochMs: number): number => new Date(epochMs + GUIZHOU_UT
 /** The instant a calendar day begins in Guizhou (16:00 UTC the day before). */
 export const startOfDay = (date: string): number => Date.parse(`${date}T00:00:00+08:00`);
 
+/** The instant a calendar day ends in Guizhou (24:00 UTC+8, 16:00 UTC that day): the next day's start. */
+export const endOfDay = (date: string): number => startOfDay(addDays(date, 1));
+
 /** The calendar day `days` after (or before, negative) a day. */
 export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

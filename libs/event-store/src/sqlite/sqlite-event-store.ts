@@ -16,6 +16,7 @@
  * on the same file are seen by the next read but do not wake this process's subscribers.
  */
 import Database from 'better-sqlite3';
+import type { CategoryPageReader } from '../category-pages';
 import {
   AppendResult,
   EventStore,
@@ -47,7 +48,7 @@ export type { SqliteEventStoreOptions } from './sqlite-schema';
 
 const DEFAULTS = { busyTimeoutMs: 5000, pageSize: 1000, maxAppendsPerCommit: 1000, groupCommit: true };
 
-export class SqliteEventStore implements EventStore, SubscriptionSource {
+export class SqliteEventStore implements EventStore, SubscriptionSource, CategoryPageReader {
   readonly pageSize: number;
   private readonly commits: GroupCommitQueue;
   private readonly pageReader: SqlitePageReader;
@@ -129,6 +130,22 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   ): AsyncIterable<readonly RecordedEvent[]> {
     assertPageSize(pageSize);
     return this.pages(afterPosition, pageSize, Number.POSITIVE_INFINITY);
+  }
+
+  /** CategoryPageReader: the streams `<category>-…` only, the other rows never leave SQLite. */
+  async *readCategoryPages(
+    category: string,
+    afterPosition: Position = START,
+    pageSize = this.pageSize,
+  ): AsyncGenerator<readonly RecordedEvent[]> {
+    assertPageSize(pageSize);
+    for (let last = afterPosition; ;) {
+      this.assertOpen();
+      const page = this.pageReader.readCategory(category, last, pageSize);
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      last = page[page.length - 1].position;
+    }
   }
 
   subscribeAll(

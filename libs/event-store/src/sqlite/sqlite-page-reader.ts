@@ -38,6 +38,10 @@ interface PageParams {
   readonly limit: number;
   readonly maxTextBytes: number;
 }
+interface CategoryParams extends PageParams {
+  readonly from: string;
+  readonly to: string;
+}
 
 // The inner ORDER BY ... LIMIT fixes the page; the aggregates consume its rows in that order (SQLite runs
 // the subquery as a co-routine feeding one aggregate pass), so the i-th value of every column is event i.
@@ -46,7 +50,7 @@ interface PageParams {
 const DATA_TEXT = "group_concat(data, ',')";
 const METADATA_TEXT = "group_concat(metadata, ',')";
 const WITHIN_BUDGET = `octet_length(${DATA_TEXT}) + octet_length(${METADATA_TEXT}) <= @maxTextBytes`;
-const COLUMNAR_PAGE_SQL = `
+const columnarPageSql = (where: string) => `
 SELECT count(*),
   group_concat(position, ','),
   group_concat(stream_id, ${SEPARATOR_SQL}),
@@ -57,23 +61,60 @@ SELECT count(*),
   group_concat(occurred_at, ${SEPARATOR_SQL}),
   CASE WHEN ${WITHIN_BUDGET} THEN ${DATA_TEXT} END,
   CASE WHEN ${WITHIN_BUDGET} THEN ${METADATA_TEXT} END
-FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE position > @after ORDER BY position LIMIT @limit)`;
+FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY position LIMIT @limit)`;
+const ALL = 'position > @after';
+// One stream category (`household-…`): a range of stream ids. The unary + keeps SQLite on the rowid (position)
+// scan: through the (stream_id, revision) index it would sort the whole category for every page.
+const CATEGORY = 'position > @after AND +stream_id >= @from AND +stream_id < @to';
 
 export class SqlitePageReader {
   private readonly columnar: Database.Statement<[PageParams], ColumnarPage>;
   private readonly rows: Database.Statement<[number, number], EventRow>;
+  private readonly categoryColumnar: Database.Statement<[CategoryParams], ColumnarPage>;
+  private readonly categoryRows: Database.Statement<[CategoryParams], EventRow>;
 
   constructor(
     db: Database.Database,
     private readonly maxPageTextBytes = MAX_PAGE_TEXT_BYTES,
   ) {
-    this.columnar = db.prepare(COLUMNAR_PAGE_SQL).raw() as unknown as Database.Statement<
+    this.columnar = db.prepare(columnarPageSql(ALL)).raw() as unknown as Database.Statement<
       [PageParams],
       ColumnarPage
     >;
     this.rows = db
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw() as unknown as Database.Statement<[number, number], EventRow>;
+    this.categoryColumnar = db.prepare(columnarPageSql(CATEGORY)).raw() as unknown as Database.Statement<
+      [CategoryParams],
+      ColumnarPage
+    >;
+    this.categoryRows = db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${CATEGORY} ORDER BY position LIMIT @limit`)
+      .raw() as unknown as Database.Statement<[CategoryParams], EventRow>;
+  }
+
+  /**
+   * Up to `limit` events of the streams `<category>-…` with a position after `afterPosition`, in order: the
+   * same read as `read`, with the other streams' rows left in SQLite (never turned into strings or parsed).
+   */
+  readCategory(category: string, afterPosition: Position, limit: number): RecordedEvent[] {
+    // '.' follows '-' in every collation SQLite uses for text by default (BINARY): the ids `<category>-…`.
+    const params = {
+      after: Number(afterPosition),
+      limit,
+      maxTextBytes: this.maxPageTextBytes,
+      from: `${category}-`,
+      to: `${category}.`,
+    };
+    let page: ColumnarPage | undefined;
+    try {
+      page = this.categoryColumnar.get(params);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_TOOBIG') throw error;
+    }
+    if (page !== undefined && page[0] === 0) return [];
+    const events = page === undefined ? undefined : fromColumns(page);
+    return events ?? this.categoryRows.all(params).map(rowToEvent);
   }
 
   /** Up to `limit` events with a position after `afterPosition`, in order. */
