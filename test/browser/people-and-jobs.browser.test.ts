@@ -243,7 +243,7 @@ const shot = (name: string) => join(tmpdir(), name);
     const page = await platform.newPage({ width: 1366, height: 900 });
     await signIn(page, platform.base, platform.tokens.county(COUNTY));
     await page.locator('[data-testid=worklist]').waitFor();
-    await page.locator('a.nav-link').click();
+    await page.locator('a.nav-link', { hasText: '导入台账' }).click();
 
     const [template] = await Promise.all([
       page.waitForEvent('download'),

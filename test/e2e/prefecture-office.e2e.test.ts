@@ -102,6 +102,15 @@ describe('the prefecture office through HTTP', () => {
         finding: 'confirmed',
       }),
       t.http.put(`/v1/counties/${COUNTY}/case-deadlines`).send({ assistWithinDays: 3, clearWithinDays: 5 }),
+      // The money and the training of its counties are theirs to act on too.
+      t.http
+        .post(`/v1/counties/${COUNTY}/welfare-months/2026-01/confirmations`)
+        .send({ entries: [{ placementId: 'h:p' }] }),
+      t.http
+        .post(`/v1/transport-subsidies/${encodeURIComponent(`${household.workerIds[0]}:2026`)}/claims`)
+        .send({ travelDate: '2026-01-05', destinationProvince: '440000' }),
+      t.http.put(`/v1/counties/${COUNTY}/transport-subsidy-rates`).send({ rates: { '440000': 500 } }),
+      t.http.post('/v1/training-courses/any/enrolments').send({ workerId: household.workerIds[0] }),
     ];
     for (const attempt of attempts) {
       const res = await attempt.set(bearer(prefecture));

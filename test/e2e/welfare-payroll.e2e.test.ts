@@ -154,6 +154,77 @@ describe('the public-welfare payroll through HTTP', () => {
     expect(names).toEqual(expect.arrayContaining(['张桂兰', '李德明']));
   });
 
+  it('will not pay days after an end recorded once the month was confirmed: the list is corrected first', async () => {
+    // Two months ago, so last month's flow above is left alone.
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const earlier = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1))
+      .toISOString()
+      .slice(0, 7);
+    const earlierPath = `/v1/counties/${COUNTY}/welfare-months/${earlier}`;
+    const broker = t.tokens.broker([COUNTY]);
+    const vacancy = await t.http
+      .post('/v1/vacancies')
+      .set(bearer(office))
+      .send(vacancyBody({ type: 'public_welfare', id: COUNTY }))
+      .expect(201);
+    const { workerIds } = (
+      await t.http
+        .post('/v1/households')
+        .set(bearer(office))
+        .send(householdBody(COUNTY, [memberBody({ name: '王桂芬' })]))
+        .expect(201)
+    ).body;
+    const placementId = (
+      await t.http
+        .post('/v1/placements')
+        .set(bearer(broker))
+        .send({ workerId: workerIds[0], vacancyId: vacancy.body.vacancyId, startDate: `${earlier}-01` })
+        .expect(201)
+    ).body.placementId as string;
+    await t.http
+      .post(`${earlierPath}/confirmations`)
+      .set(bearer(office))
+      .send({ entries: [{ placementId }] })
+      .expect(201);
+    // A visit recorded now finds she left on the 5th of that month.
+    await t.http
+      .post(`/v1/placements/${placementId}/follow-ups`)
+      .set(bearer(office))
+      .send({ visitedAt: new Date(`${earlier}-05T10:00:00+08:00`).toISOString(), outcome: 'left' })
+      .expect(201);
+    const listed = (await t.http.get(earlierPath).set(bearer(office)).expect(200)).body;
+    const paidAt = new Date(Date.now() - 60_000).toISOString();
+    const refused = await t.http
+      .post(`${earlierPath}/payments`)
+      .set(bearer(office))
+      .send({ total: listed.totals.amount, paidAt, reference: 'GZNX-2' })
+      .expect(409);
+    expect(refused.body.error.code).toBe('not_in_post');
+    await t.http
+      .post(`${earlierPath}/corrections`)
+      .set(bearer(office))
+      .send({ placementId, daysInPost: 5, reason: '5日离岗' })
+      .expect(201);
+    const corrected = (await t.http.get(earlierPath).set(bearer(office)).expect(200)).body;
+    expect(corrected.items[0]).toMatchObject({ daysInPost: 5 });
+    await t.http
+      .post(`${earlierPath}/payments`)
+      .set(bearer(office))
+      .send({ total: corrected.totals.amount, paidAt, reference: 'GZNX-2' })
+      .expect(201);
+  });
+
+  it('refuses a month before the programme and an empty list, appending nothing', async () => {
+    const bad = await t.http
+      .post(`/v1/counties/${COUNTY}/welfare-months/1970-01/confirmations`)
+      .set(bearer(office))
+      .send({ entries: [{ placementId: whole }] })
+      .expect(400);
+    expect(bad.body.error.issues[0].path).toBe('month');
+    const empty = await post('confirmations', { entries: [] }).expect(400);
+    expect(empty.body.error.issues[0].path).toBe('entries');
+  });
+
   it('is the county office’s own: another county, a broker, a prefecture office are refused', async () => {
     await t.http
       .get(path)

@@ -13,7 +13,13 @@ import {
 } from '../values';
 
 /** `/counties/:code/welfare-months/:month`. */
-export const welfareMonthParams = z.object({ code: z.string().max(20), month: yearMonth }).strict();
+export const welfareMonthParams = z
+  .object({
+    code: z.string().max(20),
+    // The public-welfare posts of the relocation programme: from 2016 on.
+    month: yearMonth.refine((m) => m >= '2016-01', { error: 'A month from 2016-01 on' }),
+  })
+  .strict();
 
 const daysInPost = z.number().int().min(0).max(31);
 
@@ -21,7 +27,10 @@ const daysInPost = z.number().int().min(0).max(31);
 export const confirmWelfareMonthBody = z
   .object({
     /** Who held a post this month; `daysInPost` omitted: every day they held it. Anyone left out is not paid. */
-    entries: z.array(z.object({ placementId, daysInPost: daysInPost.optional() }).strict()).max(10_000),
+    entries: z
+      .array(z.object({ placementId, daysInPost: daysInPost.optional() }).strict())
+      .min(1, 'A month with nobody in post has no payroll to confirm')
+      .max(10_000),
   })
   .strict()
   .meta({ id: 'ConfirmWelfareMonthBody' });

@@ -1,5 +1,5 @@
 import { encodeEvent, householdStream } from '@contracts';
-import { SqliteEventStore, type EventStore } from '@lib/event-store';
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@lib/event-store';
 import { regionFiguresAt } from '@lib/domain/monitor/figures-as-of';
 import { EventLogBuilder } from '@lib/domain/monitor/testing/event-log';
 import { FiguresAsOf } from './figures-as-of.service';
@@ -48,6 +48,28 @@ describe('FiguresAsOf', () => {
     if (!answer.ok) throw new Error(answer.rejection.message);
     return regionFiguresAt(answer.figures, 'county', COUNTY).households;
   };
+
+  it('gives the event loop a turn between pages, so the service keeps answering during a cold fold', async () => {
+    const pages: RecordedEvent[][] = [];
+    for await (const page of store.readCategoryPages('household')) for (const e of page) pages.push([e]);
+    // The same store, but its household events one to a page, handed over without any wait in between.
+    const paged = Object.assign(Object.create(store) as SqliteEventStore, {
+      async *readCategoryPages() {
+        yield* pages;
+      },
+    });
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await households(new FiguresAsOf(paged, clock), '2026-11-03');
+    ticking = false;
+    expect(pages.length).toBe(3);
+    expect(turns).toBeGreaterThanOrEqual(pages.length - 1);
+  });
 
   it('counts the household events recorded by the end of the day in Guizhou, nothing else of the log', async () => {
     const service = new FiguresAsOf(store, clock);

@@ -90,6 +90,9 @@ export class FiguresAsOf {
         if (record.position > head) break read;
         fold.apply(decodeAppendedEvent(record) as AnyEnvelope);
       }
+      // A cold fold reads the whole log (seconds at province scale): give the event loop a turn between pages,
+      // so the service keeps answering (health, commands, the access log's commits) while it runs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return fold.regions(head);
   }

@@ -8,6 +8,7 @@
 import {
   decodeStoredEvent,
   employmentMonitorStream,
+  householdStream,
   parseSubsidyId,
   parseWorkerId,
   transportSubsidyRatesStream,
@@ -21,6 +22,7 @@ import {
   type SubsidyRates,
   type TransportSubsidyCommand,
 } from '@lib/domain/subsidies';
+import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { loadState, runDecider, type EventStore, type Position } from '@lib/event-store';
 import type { FlowOutcome } from '../shared/flow-outcome';
 
@@ -44,7 +46,14 @@ export async function loadEligibility(
     if (stored.type !== 'TransportSubsidyEligible') continue;
     const event = decodeStoredEvent(stored);
     if (event.type !== 'TransportSubsidyEligible') continue;
-    if (event.data.workerId === parsed.workerId && event.data.year === parsed.year) return { ...event.data };
+    if (event.data.workerId === parsed.workerId && event.data.year === parsed.year) {
+      // A placement voided since (the saga's compensation: it never happened) earns nothing to claim or pay.
+      const household = await loadState(store, householdStream(worker.householdId), householdDecider);
+      const voided =
+        household.state.status === 'registered' &&
+        household.state.voidedPlacements.has(event.data.placementId);
+      return voided ? undefined : { ...event.data };
+    }
   }
   return undefined;
 }

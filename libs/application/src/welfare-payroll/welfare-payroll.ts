@@ -60,11 +60,14 @@ export async function holdingOf(store: EventStore, placementId: string): Promise
     vacancyId: placed.vacancyId,
     countyCode: placed.welfareCountyCode,
     startDate: placed.startDate,
-    // Renewals move the active placement's term; an ended one is bounded by its end.
+    // Renewals move the active placement's term; an ended one is bounded by its end alone (the term recorded
+    // at placement predates any renewal, and the scheduler ends a placement at its term's end).
     termEndsOn:
       active?.employmentId === placementId
         ? (active.welfareTermEndsOn ?? placed.welfareTermEndsOn)
-        : placed.welfareTermEndsOn,
+        : ended
+          ? undefined
+          : placed.welfareTermEndsOn,
     endedAt: ended?.endedAt,
     monthlySubsidy,
   };
@@ -114,24 +117,37 @@ export async function correctWelfareMonthEntry(
   ctx: WelfarePayrollContext,
   input: { countyCode: string; month: string; placementId: string; daysInPost: number; reason: string },
 ): Promise<PayrollOutcome> {
+  // Undefined for a placement voided since: the decider still takes a listed holder off (0 days).
   const holding = await holdingOf(ctx.store, input.placementId);
-  if (!holding) return unknownPlacement(input.placementId, 'placementId');
-  const { countyCode, month, daysInPost, reason } = input;
+  const { countyCode, month, placementId, daysInPost, reason } = input;
   return decide(ctx, {
     type: 'CorrectWelfareMonthEntry',
     countyCode,
     month,
-    claim: { holding, daysInPost },
+    placementId,
+    daysInPost,
+    holding,
     reason,
     now: ctx.now,
   });
 }
 
-export function payWelfareMonth(
+/**
+ * Records the month's payment. Each listed holder is read again from its household first: an end or a void
+ * recorded since the confirmation stops the payment until the list is corrected, so no day after a
+ * placement ended is paid.
+ */
+export async function payWelfareMonth(
   ctx: WelfarePayrollContext,
   input: { countyCode: string; month: string; total: number; paidAt: string; reference: string },
 ): Promise<PayrollOutcome> {
   const { countyCode, month, total, paidAt, reference } = input;
+  const { state } = await loadWelfareMonth(ctx.store, countyCode, month);
+  const daysHeldNow = new Map<string, number>();
+  for (const placementId of state.entries.keys()) {
+    const holding = await holdingOf(ctx.store, placementId);
+    daysHeldNow.set(placementId, holding ? daysHeldInMonth(holding, month) : 0);
+  }
   return decide(ctx, {
     type: 'PayWelfareMonth',
     countyCode,
@@ -139,6 +155,7 @@ export function payWelfareMonth(
     totalFen: Math.round(total * 100),
     paidAt,
     reference,
+    daysHeldNow,
     now: ctx.now,
   });
 }

@@ -50,7 +50,7 @@ const withGaps = householdHistoryArbitrary().chain((history) =>
 );
 
 const recordedBy = (events: readonly AnyEnvelope[], cutoff: number) =>
-  events.filter((e) => Date.parse(e.occurredAt) <= cutoff);
+  events.filter((e) => Date.parse(e.occurredAt) < cutoff);
 
 describe('figures as of a date', () => {
   it('with a moving clock: asOf(today) is the live figures, and a past day answers the same ever after', () => {

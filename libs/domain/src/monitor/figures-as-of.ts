@@ -25,7 +25,7 @@ export class FiguresAsOfFold {
   private readonly types = new Set<string>(householdEmploymentProjection.handles);
   private last = 0n;
 
-  /** `cutoff`: epoch ms; an event recorded at or before it counts. */
+  /** `cutoff`: epoch ms, the first instant of the next day; an event recorded before it counts. */
   constructor(readonly cutoff: number) {}
 
   /** The position of the last event offered to the fold (whether it counted or not). */
@@ -36,7 +36,7 @@ export class FiguresAsOfFold {
   /** Offers one event of the log, in log order: other streams' events and later-recorded ones change nothing. */
   apply(event: AnyEnvelope): void {
     if (event.position > this.last) this.last = event.position;
-    if (!this.types.has(event.type) || Date.parse(event.occurredAt) > this.cutoff) return;
+    if (!this.types.has(event.type) || Date.parse(event.occurredAt) >= this.cutoff) return;
     const key = householdEmploymentProjection.keyOf(event as never);
     if (key === undefined) return;
     const before = this.households.get(key);

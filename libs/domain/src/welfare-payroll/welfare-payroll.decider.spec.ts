@@ -48,13 +48,31 @@ const confirmed = (...entries: ReturnType<typeof entry>[]): WelfarePayrollEvent 
   type: 'WelfareMonthConfirmed',
   data: { countyCode: COUNTY, month: MONTH, entries, confirmedAt: AFTER_MONTH },
 });
-const pay = (totalFen: number, paidAt = '2026-03-02T01:00:00Z') => ({
+/** Every listed holder (h1..h4) still holding the whole month, unless `held` says otherwise. */
+const WHOLE_MONTH_HELD: ReadonlyMap<string, number> = new Map([1, 2, 3, 4].map((n) => [`h${n}:p${n}`, 28]));
+const pay = (totalFen: number, paidAt = '2026-03-02T01:00:00Z', held = WHOLE_MONTH_HELD) => ({
   type: 'PayWelfareMonth' as const,
   countyCode: COUNTY,
   month: MONTH,
   totalFen,
   reference: 'GZNX-0001',
   paidAt,
+  daysHeldNow: held,
+  now: AFTER_MONTH,
+});
+const correct = (
+  h: WelfareHolding | undefined,
+  placementId: string,
+  daysInPost: number,
+  reason = '病假',
+) => ({
+  type: 'CorrectWelfareMonthEntry' as const,
+  countyCode: COUNTY,
+  month: MONTH,
+  placementId,
+  daysInPost,
+  holding: h,
+  reason,
   now: AFTER_MONTH,
 });
 
@@ -116,14 +134,7 @@ describe('the public-welfare payroll of a month', () => {
       .when(confirm([{ holding: a }]))
       .thenRejects('month_already_confirmed');
     given(welfarePayrollDecider, [confirmed(entry(a, 28))])
-      .when({
-        type: 'CorrectWelfareMonthEntry',
-        countyCode: COUNTY,
-        month: MONTH,
-        claim: { holding: a, daysInPost: 10 },
-        reason: '病假',
-        now: AFTER_MONTH,
-      })
+      .when(correct(a, a.placementId, 10))
       .then([
         {
           type: 'WelfareMonthEntryCorrected',
@@ -168,15 +179,89 @@ describe('the public-welfare payroll of a month', () => {
       .when(pay(140000))
       .thenRejects('month_paid');
     given(welfarePayrollDecider, [confirmed(entry(a, 28)), paid])
-      .when({
-        type: 'CorrectWelfareMonthEntry',
-        countyCode: COUNTY,
-        month: MONTH,
-        claim: { holding: a, daysInPost: 1 },
-        reason: 'x',
-        now: AFTER_MONTH,
-      })
+      .when(correct(a, a.placementId, 1, 'x'))
       .thenRejects('month_paid');
+  });
+});
+
+describe('a holder who left or was voided after the month was confirmed', () => {
+  const a = holding(1);
+  const b = holding(2);
+
+  it('takes a listed holder off without a holding (a placement voided since)', () =>
+    given(welfarePayrollDecider, [confirmed(entry(a, 28), entry(b, 28))])
+      .when(correct(undefined, b.placementId, 0, '安置已撤销'))
+      .then([
+        {
+          type: 'WelfareMonthEntryCorrected',
+          data: {
+            countyCode: COUNTY,
+            month: MONTH,
+            entry: { ...entry(b, 28), daysInPost: 0, amountFen: 0 },
+            previousAmountFen: 140000,
+            reason: '安置已撤销',
+            correctedAt: AFTER_MONTH,
+          },
+        },
+      ]));
+
+  it('takes a listed holder off whose end now falls before the month', () =>
+    given(welfarePayrollDecider, [confirmed(entry(a, 28))])
+      .when(correct({ ...a, endedAt: '2026-01-20T02:00:00Z' }, a.placementId, 0, '1月已离岗'))
+      .then([
+        {
+          type: 'WelfareMonthEntryCorrected',
+          data: {
+            countyCode: COUNTY,
+            month: MONTH,
+            entry: { ...entry(a, 28), daysInPost: 0, amountFen: 0 },
+            previousAmountFen: 140000,
+            reason: '1月已离岗',
+            correctedAt: AFTER_MONTH,
+          },
+        },
+      ]));
+
+  it('refuses to pay a list with more days than a holder now holds, naming the placement', () =>
+    given(welfarePayrollDecider, [confirmed(entry(a, 28), entry(b, 28))])
+      .when(
+        pay(
+          280000,
+          undefined,
+          new Map([
+            [a.placementId, 28],
+            [b.placementId, 4],
+          ]),
+        ),
+      )
+      .thenRejects('not_in_post', /4 天/, { placementId: b.placementId, daysHeld: 4 }));
+
+  it('refuses a voided placement it has no holding for, other than to take it off', () =>
+    given(welfarePayrollDecider, [confirmed(entry(a, 28))])
+      .when(correct(undefined, 'h9:p9', 3))
+      .thenRejects('not_found', undefined, { field: 'placementId' }));
+
+  it('compares a payment time with an offset as an instant', () => {
+    // 09:59 in Guizhou is 01:59 UTC, before now (02:00 UTC): accepted.
+    given(welfarePayrollDecider, [confirmed(entry(a, 28))])
+      .when(pay(140000, '2026-03-02T09:59:00+08:00'))
+      .then([
+        {
+          type: 'WelfareMonthPaid',
+          data: {
+            countyCode: COUNTY,
+            month: MONTH,
+            totalFen: 140000,
+            holders: 1,
+            reference: 'GZNX-0001',
+            paidAt: '2026-03-02T09:59:00+08:00',
+          },
+        },
+      ]);
+    // 20:00 at UTC-8 the day before is 04:00 UTC, after now: refused.
+    given(welfarePayrollDecider, [confirmed(entry(a, 28))])
+      .when(pay(140000, '2026-03-01T20:00:00-08:00'))
+      .thenRejects('invalid_value', undefined, { field: 'paidAt' });
   });
 });
 
@@ -188,6 +273,7 @@ describe('payroll properties, whatever the order of commands', () => {
       monthlySubsidy: 1000 + n * 137,
     }),
   );
+  const heldNow = new Map(holdings.map((h) => [h.placementId, daysHeldInMonth(h, MONTH)]));
   const command = fc.oneof(
     fc.subarray(holdings).chain((hs) =>
       fc
@@ -199,15 +285,8 @@ describe('payroll properties, whatever the order of commands', () => {
     ),
     fc
       .tuple(fc.constantFrom(...holdings), fc.integer({ min: 0, max: 28 }))
-      .map(([h, days]): WelfarePayrollCommand => ({
-        type: 'CorrectWelfareMonthEntry',
-        countyCode: COUNTY,
-        month: MONTH,
-        claim: { holding: h, daysInPost: days },
-        reason: '更正',
-        now: AFTER_MONTH,
-      })),
-    fc.integer({ min: 0, max: 600_000 }).map((t) => pay(t)),
+      .map(([h, days]): WelfarePayrollCommand => correct(h, h.placementId, days, '更正')),
+    fc.integer({ min: 0, max: 600_000 }).map((t) => pay(t, undefined, heldNow)),
   );
 
   it('pays each month at most once, only its list’s total, and never a day a holder was not in post', () => {
@@ -219,7 +298,7 @@ describe('payroll properties, whatever the order of commands', () => {
           if (decision.ok) events.push(...decision.events);
         };
         for (const c of commands) run(c);
-        if (payExactly) run(pay(totalFenOf(foldEvents(welfarePayrollDecider, events))));
+        if (payExactly) run(pay(totalFenOf(foldEvents(welfarePayrollDecider, events)), undefined, heldNow));
 
         const payments = events.filter((e) => e.type === 'WelfareMonthPaid');
         expect(payments.length).toBeLessThanOrEqual(1);

@@ -31,7 +31,10 @@ export type WelfarePayrollCommand =
       readonly type: 'CorrectWelfareMonthEntry';
       readonly countyCode: string;
       readonly month: string;
-      readonly claim: HoldingClaim;
+      readonly placementId: string;
+      readonly daysInPost: number;
+      /** The holding as its household says now; undefined for a placement voided since (it can only be removed). */
+      readonly holding?: WelfareHolding;
       readonly reason: string;
       readonly now: string;
     }
@@ -43,6 +46,11 @@ export type WelfarePayrollCommand =
       readonly totalFen: number;
       readonly reference: string;
       readonly paidAt: string;
+      /**
+       * The days each listed holder holds in the month as the households say now (0 for a voided placement):
+       * an end or a void recorded after the confirmation must be corrected before the month is paid.
+       */
+      readonly daysHeldNow: ReadonlyMap<string, number>;
       readonly now: string;
     };
 
@@ -173,13 +181,28 @@ export const welfarePayrollDecider: Decider<WelfarePayrollCommand, WelfarePayrol
           if (state.status === 'open') {
             return reject('month_not_confirmed', `${month} 的在岗名单尚未确认，无可更正`);
           }
-          const made = entryOf(command.claim, countyCode, month, 'entry');
-          if ('problem' in made) return made.problem;
-          const previousAmountFen = state.entries.get(made.entry.placementId)?.amountFen ?? 0;
-          const before = state.entries.get(made.entry.placementId);
-          if ((before?.daysInPost ?? 0) === made.entry.daysInPost) {
+          const before = state.entries.get(command.placementId);
+          const previousAmountFen = before?.amountFen ?? 0;
+          if ((before?.daysInPost ?? 0) === command.daysInPost) {
             return reject('invalid_value', '更正后的在岗天数与原来相同', { field: 'daysInPost' });
           }
+          // Taking a listed holder off needs no holding: the placement may have ended, or been voided, since.
+          const made =
+            command.daysInPost === 0 && before
+              ? { entry: { ...before, daysInPost: 0, amountFen: 0 } }
+              : command.holding
+                ? entryOf(
+                    { holding: command.holding, daysInPost: command.daysInPost },
+                    countyCode,
+                    month,
+                    'entry',
+                  )
+                : {
+                    problem: reject<never>('not_found', `${command.placementId} 不是公益性岗位的安置`, {
+                      field: 'placementId',
+                    }),
+                  };
+          if ('problem' in made) return made.problem;
           return accept({
             type: 'WelfareMonthEntryCorrected',
             data: {
@@ -196,11 +219,21 @@ export const welfarePayrollDecider: Decider<WelfarePayrollCommand, WelfarePayrol
           if (state.status !== 'confirmed') {
             return reject('month_not_confirmed', `${month} 的在岗名单尚未确认，不能发放`);
           }
-          if (command.paidAt > now) {
+          if (Date.parse(command.paidAt) > Date.parse(now)) {
             return reject('invalid_value', '发放时间不能晚于现在', { field: 'paidAt' });
           }
           if (dayOf(command.paidAt) <= lastDayOf(month)) {
             return reject('invalid_value', '发放日期应在该月结束之后', { field: 'paidAt' });
+          }
+          for (const entry of state.entries.values()) {
+            const held = command.daysHeldNow.get(entry.placementId) ?? 0;
+            if (entry.daysInPost > held) {
+              return reject(
+                'not_in_post',
+                `安置 ${entry.placementId} 在 ${month} 现只在岗 ${held} 天（确认后离岗或撤销），请先更正名单再发放`,
+                { placementId: entry.placementId, daysHeld: held },
+              );
+            }
           }
           const totalFen = totalFenOf(state);
           if (command.totalFen !== totalFen) {
