@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { employmentMonitorStream, encodeEvent, householdStream, type DomainEvent } from '@contracts';
+import { employmentMonitorStream, householdStream, type DomainEvent } from '@contracts';
 import { SqliteEventStore } from '@lib/event-store/sqlite/sqlite-event-store';
+import { domainEventToAppend } from '@lib/event-store/testing/event-fixtures';
 import { householdRegistered, placementVoided, workerPlaced } from '@lib/domain/workforce/household.fixtures';
 import { loadEligibility } from './transport-subsidy-flow';
 
 const P = 'h1:p1';
 const AT = '2026-03-01T08:00:00Z';
-const toAppend = (e: DomainEvent) => ({
-  id: randomUUID(),
-  ...encodeEvent(e),
-  occurredAt: AT,
-  metadata: { actor: { id: 'x', role: 'admin' as const }, correlationId: 'c', causationId: 'c', now: AT },
-});
+const toAppend = (e: DomainEvent) => domainEventToAppend(e, AT);
 
 async function storeWith(household: DomainEvent[]) {
   const store = SqliteEventStore.open(':memory:');

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { encodeEvent, householdStream, vacancyStream, type DomainEvent } from '@contracts';
+import { householdStream, vacancyStream, type DomainEvent } from '@contracts';
 import { SqliteEventStore } from '@lib/event-store/sqlite/sqlite-event-store';
+import { domainEventToAppend } from '@lib/event-store/testing/event-fixtures';
 import { householdRegistered, placementVoided, workerPlaced } from '@lib/domain/workforce/household.fixtures';
 import { vacancyPosted } from '@lib/domain/postings/vacancy.fixtures';
 import { daysHeldInMonth } from '@lib/domain/welfare-payroll/welfare-month';
@@ -9,12 +9,7 @@ import { holdingOf } from './welfare-payroll';
 /** What a public-welfare holding is, read from its household's stream after renewals, ends and voids. */
 const P = 'h1:p1';
 const AT = '2026-03-01T08:00:00Z';
-const toAppend = (e: DomainEvent) => ({
-  id: randomUUID(),
-  ...encodeEvent(e),
-  occurredAt: AT,
-  metadata: { actor: { id: 'x', role: 'admin' as const }, correlationId: 'c', causationId: 'c', now: AT },
-});
+const toAppend = (e: DomainEvent) => domainEventToAppend(e, AT);
 
 async function storeWith(extra: DomainEvent[]) {
   const store = SqliteEventStore.open(':memory:');

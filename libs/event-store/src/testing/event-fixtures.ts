@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata } from '@contracts';
+import { encodeEvent, type DomainEvent, type EventMetadata } from '@contracts';
 import type { EventStore, EventToAppend, Position, RecordedEvent } from '../event-store.port';
 
 /** A stream name no other test (nor another run against a shared server) uses. */
@@ -65,6 +65,14 @@ export const testMetadata = (now: string, correlationId = 'test'): EventMetadata
   correlationId,
   causationId: correlationId,
   now,
+});
+
+/** A domain event as a test appends it straight to a store, recorded at `at`. */
+export const domainEventToAppend = (event: DomainEvent, at: string): EventToAppend => ({
+  id: randomUUID(),
+  ...encodeEvent(event),
+  occurredAt: at,
+  metadata: testMetadata(at),
 });
 
 /**
