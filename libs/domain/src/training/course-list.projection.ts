@@ -1,8 +1,7 @@
-import type { CoursePublisher } from '@contracts';
 import { dayOf } from '../shared/business-dates';
 import { assertNever } from '../shared/decider';
 import type { KeyedProjection } from '../shared/keyed-projection';
-import type { CourseEvent } from './course.state';
+import type { CourseEvent, CourseFacts } from './course.state';
 
 /** A trainee who completed, as the course's page lists them (ids and the certificate, no names). */
 export interface ListedCompletion {
@@ -12,17 +11,7 @@ export interface ListedCompletion {
 }
 
 /** One course of the course list, with who holds its seats. Key: courseId. */
-export interface CourseListing {
-  readonly courseId: string;
-  readonly publisher: CoursePublisher;
-  readonly countyCode: string;
-  readonly occupation: string;
-  readonly title: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly seats: number;
-  readonly place: string;
-  readonly subsidyPerTrainee: number;
+export interface CourseListing extends CourseFacts {
   readonly publishedAt: string;
   /** Workers holding a seat now, in the order they enrolled. */
   readonly enrolledWorkerIds: readonly string[];

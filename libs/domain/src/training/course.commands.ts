@@ -1,4 +1,4 @@
-import type { CoursePublisher } from '@contracts';
+import type { CourseFacts } from './course.state';
 
 /** Every command carries `now` (the server's clock, read once at the edge): deciders read no clock. */
 interface CourseCommandBase {
@@ -6,18 +6,7 @@ interface CourseCommandBase {
   readonly now: string;
 }
 
-export type PublishCourse = CourseCommandBase & {
-  readonly type: 'PublishCourse';
-  readonly publisher: CoursePublisher;
-  readonly countyCode: string;
-  readonly occupation: string;
-  readonly title: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly seats: number;
-  readonly place: string;
-  readonly subsidyPerTrainee: number;
-};
+export type PublishCourse = CourseCommandBase & CourseFacts & { readonly type: 'PublishCourse' };
 
 export type EnrolWorker = CourseCommandBase & {
   readonly type: 'EnrolWorker';

@@ -1,20 +1,10 @@
-import type { CoursePublisher, EventsOfStream } from '@contracts';
+import type { EventData, EventsOfStream } from '@contracts';
 import { assertNever } from '../shared/decider';
 
 export type CourseEvent = EventsOfStream<'trainingCourse'>;
 
-export interface CourseFacts {
-  readonly courseId: string;
-  readonly publisher: CoursePublisher;
-  readonly countyCode: string;
-  readonly occupation: string;
-  readonly title: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly seats: number;
-  readonly place: string;
-  readonly subsidyPerTrainee: number;
-}
+/** What a course is, as its publication says (its time aside). */
+export type CourseFacts = Omit<EventData<'TrainingCoursePublished'>, 'publishedAt'>;
 
 export interface Completion {
   readonly householdId: string;
