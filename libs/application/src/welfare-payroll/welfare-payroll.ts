@@ -38,7 +38,28 @@ const householdOfPlacement = (placementId: string): string | undefined => {
 };
 
 /** A public-welfare placement as its household's and its vacancy's streams say; undefined for any other id. */
-export async function holdingOf(store: EventStore, placementId: string): Promise<WelfareHolding | undefined> {
+/**
+ * The posts' monthly subsidies, by vacancy, for one confirmation, draft or payment: a county's holders sit on
+ * a few posts, and a post's stream (one reservation per placement) is read once, not once per holder.
+ */
+export type PostSubsidies = Map<string, Promise<number | undefined>>;
+
+function monthlySubsidyOf(store: EventStore, vacancyId: string, posts: PostSubsidies) {
+  let subsidy = posts.get(vacancyId);
+  if (!subsidy) {
+    subsidy = loadState(store, vacancyStream(vacancyId), vacancyDecider).then(({ state }) =>
+      state.status === 'none' ? undefined : state.posting.welfare?.monthlySubsidy,
+    );
+    posts.set(vacancyId, subsidy);
+  }
+  return subsidy;
+}
+
+export async function holdingOf(
+  store: EventStore,
+  placementId: string,
+  posts: PostSubsidies = new Map(),
+): Promise<WelfareHolding | undefined> {
   const householdId = householdOfPlacement(placementId);
   if (householdId === undefined) return undefined;
   const { state } = await loadState(store, householdStream(householdId), householdDecider);
@@ -49,9 +70,7 @@ export async function holdingOf(store: EventStore, placementId: string): Promise
   if (state.voidedPlacements.has(placementId)) return undefined;
   const active = state.workers.get(placed.workerId)?.activeEmployment;
   const ended = state.employments.get(placementId)?.ended;
-  const vacancy = await loadState(store, vacancyStream(placed.vacancyId), vacancyDecider);
-  const monthlySubsidy =
-    vacancy.state.status === 'none' ? undefined : vacancy.state.posting.welfare?.monthlySubsidy;
+  const monthlySubsidy = await monthlySubsidyOf(store, placed.vacancyId, posts);
   if (monthlySubsidy === undefined) return undefined;
   return {
     placementId,
@@ -104,8 +123,9 @@ export async function confirmWelfareMonth(
   input: ConfirmWelfareMonthInput,
 ): Promise<PayrollOutcome> {
   const claims: HoldingClaim[] = [];
+  const posts: PostSubsidies = new Map();
   for (const [i, line] of input.entries.entries()) {
-    const holding = await holdingOf(ctx.store, line.placementId);
+    const holding = await holdingOf(ctx.store, line.placementId, posts);
     if (!holding) return unknownPlacement(line.placementId, `entries.${i}.placementId`);
     claims.push({ holding, daysInPost: line.daysInPost });
   }
@@ -144,8 +164,9 @@ export async function payWelfareMonth(
   const { countyCode, month, total, paidAt, reference } = input;
   const { state } = await loadWelfareMonth(ctx.store, countyCode, month);
   const daysHeldNow = new Map<string, number>();
+  const posts: PostSubsidies = new Map();
   for (const placementId of state.entries.keys()) {
-    const holding = await holdingOf(ctx.store, placementId);
+    const holding = await holdingOf(ctx.store, placementId, posts);
     daysHeldNow.set(placementId, holding ? daysHeldInMonth(holding, month) : 0);
   }
   return decide(ctx, {
@@ -199,11 +220,12 @@ export async function welfareMonthDraft(
     after = page.next;
   }
   const draft: { holding: WelfareHolding; daysHeld: number }[] = [];
+  const posts: PostSubsidies = new Map();
   for (const candidate of candidates) {
     // A placement whose term ended, or that ended, before the month began held no day of it.
     const endedBefore = candidate.ended !== null && dayOf(candidate.ended.endedAt) < firstDayOf(month);
     if (candidate.termEndsOn <= firstDayOf(month) || endedBefore) continue;
-    const holding = await holdingOf(store, candidate.placementId);
+    const holding = await holdingOf(store, candidate.placementId, posts);
     if (!holding) continue;
     const daysHeld = daysHeldInMonth(holding, month);
     if (daysHeld > 0) draft.push({ holding, daysHeld });

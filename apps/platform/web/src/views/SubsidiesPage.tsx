@@ -70,6 +70,8 @@ function TransportLedger({
   const ledger = useLoad(
     (signal) => money.transportSubsidies(county, { status, year }, signal),
     `${county}:${status}:${year}`,
+    // The filters are drawn with the data: keep it on screen while another year or status loads.
+    true,
   );
   return (
     <Panel
@@ -174,6 +176,7 @@ function WelfarePayroll({
   const view = useLoad(
     (signal) => money.welfareMonth(county, month, signal),
     `${county}:${month}:${version}`,
+    true,
   );
   return (
     <Panel
