@@ -1,10 +1,10 @@
-import { householdStream, streamKindOf, zeroEmploymentCaseStream, type EventMetadata } from '@contracts';
+import { householdStream, zeroEmploymentCaseStream, type EventMetadata } from '@contracts';
 import { caseLifeEventId } from '@lib/domain/monitor/monitor-event-id';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { member, registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import { encodeEvent } from '@contracts';
 import { loadState, runDecider, SqliteEventStore, type EventStore } from '@lib/event-store';
-import { testMetadata } from '@lib/event-store/testing/event-fixtures';
+import { appendsFailFor, testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { recoverAll } from '../shared/flow-recovery';
 import { recordMeasure } from './case-measure';
 import { recordVerification } from './case-verification';
@@ -14,18 +14,8 @@ const now = '2026-04-01T08:00:00Z';
 const metadata: EventMetadata = testMetadata(now);
 const caseId = 'h1:1';
 
-/** The event store, whose household appends fail: a crash after the case's record, before the household's. */
-function householdAppendsFail(store: EventStore): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<EventStore['append']>) =>
-        streamKindOf(args[0]) === 'household'
-          ? Promise.reject(new Error('killed before the household append'))
-          : target.append(...args);
-    },
-  });
-}
+/** A crash after the flow's own record, before the household's. */
+const householdAppendsFail = (store: EventStore): EventStore => appendsFailFor(store, 'household');
 
 describe('case work over two streams', () => {
   let store: SqliteEventStore;

@@ -1,10 +1,10 @@
-import { householdStream, streamKindOf, trainingCourseStream, type EventMetadata } from '@contracts';
+import { householdStream, trainingCourseStream, type EventMetadata } from '@contracts';
 import { courseDecider } from '@lib/domain/training/course.decider';
 import { publishCourse } from '@lib/domain/training/course.fixtures';
 import { householdDecider } from '@lib/domain/workforce/household.decider';
 import { member, registerHouseholdCommand } from '@lib/domain/workforce/household.fixtures';
 import { runDecider, SqliteEventStore, type EventStore } from '@lib/event-store';
-import { testMetadata } from '@lib/event-store/testing/event-fixtures';
+import { appendsFailFor, testMetadata } from '@lib/event-store/testing/event-fixtures';
 import { recoverAll } from '../shared/flow-recovery';
 import { completeCourse, enrolInCourse, withdrawFromCourse } from './training-flow';
 import { trainingRecovery } from './training-recovery';
@@ -13,18 +13,8 @@ const now = '2026-03-21T02:00:00Z';
 const metadata: EventMetadata = testMetadata(now);
 const worker = 'h1.1';
 
-/** The event store, whose household appends fail: a crash after the course's record, before the household's. */
-function householdAppendsFail(store: EventStore): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<EventStore['append']>) =>
-        streamKindOf(args[0]) === 'household'
-          ? Promise.reject(new Error('killed before the household append'))
-          : target.append(...args);
-    },
-  });
-}
+/** A crash after the flow's own record, before the household's. */
+const householdAppendsFail = (store: EventStore): EventStore => appendsFailFor(store, 'household');
 
 describe('training flow over a course and a household', () => {
   let store: SqliteEventStore;

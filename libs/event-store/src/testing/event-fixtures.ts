@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodeEvent, type DomainEvent, type EventMetadata } from '@contracts';
+import { encodeEvent, streamKindOf, type DomainEvent, type EventMetadata, type StreamKind } from '@contracts';
 import type { EventStore, EventToAppend, Position, RecordedEvent } from '../event-store.port';
 
 /** A stream name no other test (nor another run against a shared server) uses. */
@@ -93,4 +93,20 @@ export async function appendTwoStreamLog(
     ids.push(...events.map((e) => e.id));
   }
   return { prefix, headBefore, ids };
+}
+
+/**
+ * The store, whose appends to one kind of stream fail: a process killed after a flow's first record, before
+ * its second (the crash a flow's recovery must mend).
+ */
+export function appendsFailFor(store: EventStore, kind: StreamKind): EventStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'append') return Reflect.get(target, property, receiver) as unknown;
+      return (...args: Parameters<EventStore['append']>) =>
+        streamKindOf(args[0]) === kind
+          ? Promise.reject(new Error(`killed before the ${kind} append`))
+          : target.append(...args);
+    },
+  });
 }
