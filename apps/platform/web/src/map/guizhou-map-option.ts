@@ -25,6 +25,16 @@ export interface MapArea {
   readonly households?: number;
 }
 
+/**
+ * The autonomous prefectures by the short names officials use on a map (黔南州): their full names, ten
+ * characters, ran into their neighbours' on the province's map. Tooltips keep the full names.
+ */
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  '522300': '黔西南州',
+  '522600': '黔东南州',
+  '522700': '黔南州',
+};
+
 export const CLEARED_GREEN = '#3d8b4f';
 const RAMP = ['#f3c553', '#ec9642', '#d9534f', '#9e1b20'] as const;
 export const NO_FIGURES_GREY = '#e3e6ea';
@@ -37,6 +47,7 @@ export const NO_FIGURES_GREY = '#e3e6ea';
 export function zeroEmploymentPieces(
   max: number,
   cleared: string,
+  unit = '',
 ): { min?: number; max?: number; value?: number; label: string; color: string }[] {
   const pieces: { min?: number; max?: number; value?: number; label: string; color: string }[] = [
     { value: 0, label: cleared, color: CLEARED_GREEN },
@@ -47,7 +58,12 @@ export function zeroEmploymentPieces(
   for (let i = 1; i <= classes; i++) {
     const to = i === classes ? max : Math.max(from, Math.round((max * i) / classes));
     if (to < from) continue;
-    pieces.push({ min: from, max: to, label: from === to ? `${from}` : `${from}–${to}`, color: RAMP[i - 1] });
+    pieces.push({
+      min: from,
+      max: to,
+      label: from === to ? `${from}${unit}` : `${from}–${to}${unit}`,
+      color: RAMP[i - 1],
+    });
     from = to + 1;
   }
   return pieces;
@@ -89,7 +105,7 @@ export function guizhouMapOption(input: {
     type: 'piecewise',
     // The grey of an area without figures is in the legend too; no count is ever -1, so it marks nothing.
     pieces: [
-      ...zeroEmploymentPieces(Math.max(0, ...counts), words.cleared),
+      ...zeroEmploymentPieces(Math.max(0, ...counts), words.cleared, words.unit),
       { value: -1, label: words.noData, color: NO_FIGURES_GREY },
     ],
     dimension: level === 'province' ? undefined : 2,
@@ -105,7 +121,7 @@ export function guizhouMapOption(input: {
     formatter: (params: unknown) =>
       tooltipText(byCode.get((params as { name: string }).name), words, percent),
   };
-  const label = (code: string) => byCode.get(code)?.name ?? code;
+  const label = (code: string) => SHORT_NAMES[code] ?? byCode.get(code)?.name ?? code;
 
   if (level === 'province') {
     return {
@@ -117,8 +133,9 @@ export function guizhouMapOption(input: {
           map: mapName,
           nameProperty: 'code',
           roam: false,
-          layoutCenter: ['50%', '50%'],
-          layoutSize: '95%',
+          // Right of the legend, so it never lies across a prefecture.
+          layoutCenter: ['56%', '50%'],
+          layoutSize: '88%',
           // Dark names with a white halo read on every class's colour, from pale amber to dark red.
           label: {
             show: true,

@@ -10,6 +10,8 @@ export interface MapWords {
   households: string;
   noFigures: string;
   noData: string;
+  /** After a count in the legend. */
+  unit: string;
   source: string;
 }
 
@@ -22,6 +24,7 @@ const zh: MapWords = {
   households: '搬迁户',
   noFigures: '暂无搬迁户数据，或不在查看范围内',
   noData: '暂无数据',
+  unit: ' 户',
   source: '市（州）界线：Apache ECharts 4.9.0 贵州省地图（Apache-2.0）；县（区）以政府驻地示意，不表示界线',
 };
 
@@ -34,6 +37,7 @@ const en: MapWords = {
   households: 'Households',
   noFigures: 'No relocated households on record, or not in your scope',
   noData: 'No figures',
+  unit: ' households',
   source:
     'Prefecture boundaries: Apache ECharts 4.9.0 Guizhou map (Apache-2.0); counties are marked at their seats, not bounded',
 };

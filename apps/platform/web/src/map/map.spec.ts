@@ -113,7 +113,7 @@ describe('guizhouMapOption', () => {
     expect(grey.itemStyle.color).toBe(NO_FIGURES_GREY);
     const visualMap = option.visualMap as { dimension: number; pieces: { label: string }[] };
     expect(visualMap.dimension).toBe(2);
-    expect(visualMap.pieces.map((p) => p.label)).toEqual(['已清零', '1', '2', '3', '暂无数据']);
+    expect(visualMap.pieces.map((p) => p.label)).toEqual(['已清零', '1 户', '2 户', '3 户', '暂无数据']);
     const tooltip = option.tooltip as { formatter(p: unknown): string };
     expect(tooltip.formatter({ name: '520402' })).toBe(
       '西秀区<br/>零就业家庭: 3<br/>就业率: 95.0 %<br/>搬迁户: 120',
@@ -145,5 +145,18 @@ describe('guizhouMapOption', () => {
     });
     expect((empty.series as { data: unknown[] }[])[0].data).toEqual([{ name: '520300' }]);
     expect(series.label.formatter({ name: '520400' })).toBe('安顺市');
+    // An autonomous prefecture by its short name on the map, its full name in the tooltip.
+    const qiannan = guizhouMapOption({
+      level: 'province',
+      mapName: 'guizhou-520000',
+      areas: [{ code: '522700', name: '黔南布依族苗族自治州', zeroEmploymentHouseholds: 0 }],
+      words,
+      percent,
+    });
+    const [qiannanSeries] = qiannan.series as { label: { formatter(p: { name: string }): string } }[];
+    expect(qiannanSeries.label.formatter({ name: '522700' })).toBe('黔南州');
+    expect((qiannan.tooltip as { formatter(p: unknown): string }).formatter({ name: '522700' })).toMatch(
+      /^黔南布依族苗族自治州<br\/>/,
+    );
   });
 });
