@@ -77,5 +77,18 @@ const lastMonth = () => {
     expect(await overflowsRight(page)).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), 'subsidies.png'), fullPage: true });
     await page.context().close();
+
+    // On a phone the transport ledger keeps its status column on the screen.
+    const phone = await platform.newPage({ width: 390, height: 844 });
+    await signIn(phone, platform.base, office);
+    await phone.goto(`${platform.base}/subsidies`);
+    const statusHeader = phone.locator('[data-testid=transport-subsidies] thead th').last();
+    await statusHeader.waitFor();
+    expect(await statusHeader.textContent()).toBe('状态');
+    const box = (await statusHeader.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await overflowsRight(phone)).toEqual([]);
+    await phone.screenshot({ path: join(tmpdir(), 'subsidies-phone.png'), fullPage: true });
+    await phone.context().close();
   });
 });

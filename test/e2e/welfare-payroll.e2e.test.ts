@@ -104,6 +104,12 @@ describe('the public-welfare payroll through HTTP', () => {
       .send({ entries: [{ placementId: whole }] })
       .expect(409);
     expect(early.body.error.code).toBe('month_not_over');
+    // This month's draft counts the days held so far, never the days ahead.
+    const soFar = (
+      await t.http.get(`/v1/counties/${COUNTY}/welfare-months/${thisMonth}`).set(bearer(office)).expect(200)
+    ).body;
+    const today = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(8, 10));
+    expect((soFar.items as Line[]).find((l) => l.placementId === whole)?.daysInPost).toBe(today);
     expect(await streamLength()).toBe(0);
   });
 

@@ -25,6 +25,9 @@ import type { CommandContext } from '../command-handling/command-context';
 import { orReject } from '../command-handling/rejection';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { MONITOR_READ_STORE } from '../monitor/monitor-runtime';
+import { CLOCK } from '../clock/clock.module';
+import type { Clock } from '@lib/application';
+import { dayOf } from '@lib/domain/shared/business-dates';
 
 const yuanOf = (fen: number): number => fen / 100;
 
@@ -34,6 +37,7 @@ export class WelfarePayroll {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MONITOR_READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async confirm(countyCode: string, month: string, body: ConfirmWelfareMonthBody, ctx: CommandContext) {
@@ -69,14 +73,14 @@ export class WelfarePayroll {
     const { state, position } = await loadWelfareMonth(this.store, countyCode, month);
     const lines =
       state.status === 'open'
-        ? (await welfareMonthDraft(this.store, this.readStore, countyCode, month)).map(
-            ({ holding, daysHeld }) => ({
-              ...holding,
-              daysInPost: daysHeld,
-              daysInMonth: daysInMonth(month),
-              amountFen: proRataFen(holding.monthlySubsidy, daysHeld, daysInMonth(month)),
-            }),
-          )
+        ? (
+            await welfareMonthDraft(this.store, this.readStore, countyCode, month, dayOf(this.clock.now()))
+          ).map(({ holding, daysHeld }) => ({
+            ...holding,
+            daysInPost: daysHeld,
+            daysInMonth: daysInMonth(month),
+            amountFen: proRataFen(holding.monthlySubsidy, daysHeld, daysInMonth(month)),
+          }))
         : [...state.entries.values()];
     const households = await this.readStore.load(householdsCollection, [
       ...new Set(lines.map((l) => l.householdId)),

@@ -11,7 +11,7 @@ import {
   type WelfarePayrollState,
 } from '@lib/domain/welfare-payroll/welfare-payroll.decider';
 import type { Rejection } from '@lib/domain/shared/decider';
-import { dayOf } from '@lib/domain/shared/business-dates';
+import { addDays, dayOf } from '@lib/domain/shared/business-dates';
 import { loadState, runDecider, type EventStore, type Position } from '@lib/event-store';
 import { MAX_PAGE_SIZE, type ReadStore } from '@lib/read-store';
 import { dueWelfareTermsCollection } from '../monitor/monitor-collections';
@@ -205,6 +205,8 @@ export async function welfareMonthDraft(
   readStore: ReadStore,
   countyCode: string,
   month: string,
+  /** The day it is in Guizhou: a month not over yet counts its days up to today, never ahead. */
+  today: string,
 ): Promise<{ holding: WelfareHolding; daysHeld: number }[]> {
   const candidates: WelfareTermDue[] = [];
   let after: string | undefined;
@@ -227,7 +229,10 @@ export async function welfareMonthDraft(
     if (candidate.termEndsOn <= firstDayOf(month) || endedBefore) continue;
     const holding = await holdingOf(store, candidate.placementId, posts);
     if (!holding) continue;
-    const daysHeld = daysHeldInMonth(holding, month);
+    // A holder leaves at the start of the term's end day: ending it tomorrow keeps today and nothing after.
+    const tomorrow = addDays(today, 1);
+    const termEndsOn = holding.termEndsOn && holding.termEndsOn < tomorrow ? holding.termEndsOn : tomorrow;
+    const daysHeld = daysHeldInMonth({ ...holding, termEndsOn }, month);
     if (daysHeld > 0) draft.push({ holding, daysHeld });
   }
   return draft.sort((a, b) => a.holding.placementId.localeCompare(b.holding.placementId));

@@ -130,11 +130,11 @@ function TransportLedger({
                 <thead>
                   <tr>
                     <th>{w.worker}</th>
-                    <th>{w.year}</th>
+                    <th className="wide-only">{w.year}</th>
                     <th>{w.destination}</th>
-                    <th>{w.travelDate}</th>
+                    <th className="wide-only">{w.travelDate}</th>
                     <th className="num">{w.amount}</th>
-                    <th>{w.paidAt}</th>
+                    <th className="wide-only">{w.paidAt}</th>
                     <th>{w.statusColumn}</th>
                   </tr>
                 </thead>
@@ -142,11 +142,11 @@ function TransportLedger({
                   {data.items.map((s) => (
                     <tr key={s.subsidyId}>
                       <td>{s.workerName}</td>
-                      <td>{s.year}</td>
+                      <td className="wide-only">{s.year}</td>
                       <td>{s.destinationProvinceName ?? '—'}</td>
-                      <td>{s.travelDate ?? '—'}</td>
+                      <td className="wide-only">{s.travelDate ?? '—'}</td>
                       <td className="num">{s.amount === null ? '—' : formatCount(s.amount, lang)}</td>
-                      <td>{s.paidAt ?? '—'}</td>
+                      <td className="wide-only">{s.paidAt ?? '—'}</td>
                       <td title={s.rejectionReason ?? undefined}>{w.status[s.status]}</td>
                     </tr>
                   ))}
