@@ -30,8 +30,6 @@ import { DirectoryQueries } from '../employers/directory-queries';
 import { EmployersQueryController } from '../employers/employers-query.controller';
 import { WelfarePayrollController } from '../welfare-payroll/welfare-payroll.controller';
 import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
-import { ReportQueries } from '../reports/report-queries';
-import { ReportsController } from '../reports/reports.controller';
 
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (read store
@@ -49,7 +47,6 @@ import { ReportsController } from '../reports/reports.controller';
     EmployersQueryController,
     CountyStreamController,
     WelfarePayrollController,
-    ReportsController,
   ],
   providers: [
     { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
@@ -69,7 +66,6 @@ import { ReportsController } from '../reports/reports.controller';
       useFactory: (store: EventStore, clock: Clock) => new FiguresAsOf(store, clock),
     },
     WelfarePayroll,
-    ReportQueries,
   ],
   // The scheduler reads the due items from this read store once the projections caught up.
   exports: [MONITOR_READ_STORE, MonitorFeed, MonitorRuntime],
