@@ -1,4 +1,4 @@
-import { enc, q, request } from './http';
+import { download, enc, q, request } from './http';
 
 /** The county's monthly report (月报): as sent, its revisions, the draft; and a prefecture's counties. */
 
@@ -81,6 +81,7 @@ export function reportsApi(token: string) {
   return {
     month: (county: string, month: string, signal?: AbortSignal) =>
       get<MonthlyReport>(monthPath(county, month), signal),
+    sheet: (county: string, month: string) => download(token, `${monthPath(county, month)}?format=xlsx`),
     history: (county: string, signal?: AbortSignal) =>
       get<{ items: readonly SentReport[] }>(`/v1/counties/${county}/monthly-reports`, signal),
     prefecture: (prefecture: string, month: string, signal?: AbortSignal) =>

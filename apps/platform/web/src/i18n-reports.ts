@@ -57,6 +57,7 @@ const zh = {
   sentCount: (sent: number, all: number) => `已报送 ${sent} / ${all}`,
   open: '查看',
   back: '返回州市汇总',
+  exportSheet: '导出 Excel',
   notAllowed: '月报由县就业局报送，州市就业局查看。',
 };
 
@@ -118,6 +119,7 @@ const en: ReportWords = {
   sentCount: (sent, all) => `${sent} of ${all} sent`,
   open: 'Open',
   back: 'Back to the prefecture',
+  exportSheet: 'Export Excel',
   notAllowed: 'County offices send the monthly report; prefecture offices read it.',
 };
 

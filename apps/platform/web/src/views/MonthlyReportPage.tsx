@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { reportsApi, type MonthlyReport, type PrefectureReports } from '../api-reports';
 import { Link } from '../components/Link';
+import { ExportButton } from '../components/people/ExportButton';
 import { Panel } from '../components/Panel';
 import { ReportHistoryChart } from '../components/reports/ReportHistoryChart';
 import { ReportSheet } from '../components/reports/ReportSheet';
@@ -116,7 +117,18 @@ function CountyMonth({
   );
   const pick = (next: string) => navigate({ page: 'reports', county, month: next });
   return (
-    <Panel title={`${w.title} · ${month}`} state={view} className="wide">
+    <Panel
+      title={`${w.title} · ${month}`}
+      state={view}
+      className="wide"
+      extra={
+        <ExportButton
+          fetchFile={() => reports.sheet(county, month)}
+          filename={`就业帮扶月报-${county}-${month}.xlsx`}
+          label={w.exportSheet}
+        />
+      }
+    >
       {(report) => {
         const content = report.sent ?? report.draft;
         return (
