@@ -157,6 +157,7 @@ const lastMonth = () => {
     expect(await rates.locator('.rate-box[data-province="330000"] .field-error').textContent()).toBe(
       '请填写整数金额（元）',
     );
+    await rates.screenshot({ path: join(tmpdir(), 'transport-rates.png') });
     await rates.locator('.rate-box[data-province="330000"] input').fill('600');
     await rates.locator('button', { hasText: '保存补贴标准' }).click();
     await rates

@@ -80,7 +80,7 @@ const zh = {
   editRates: '修改补贴标准',
   saveRates: '保存补贴标准',
   ratesSaved: '补贴标准已保存',
-  emptyMeansNone: '留空表示该省份不单列，按默认标准。',
+  emptyMeansNone: '金额单位为元 / 人；留空表示该省份不单列，按默认标准。',
   check: {
     required: '必填',
     badDate: '日期格式不正确',
@@ -178,7 +178,7 @@ const en: MoneyWords = {
   editRates: 'Edit the rates',
   saveRates: 'Save the rates',
   ratesSaved: 'Rates saved',
-  emptyMeansNone: 'Leave a province empty to use the default.',
+  emptyMeansNone: ' Yuan per person; leave a province empty to use the default.',
   check: {
     required: 'Required',
     badDate: 'Not a date',

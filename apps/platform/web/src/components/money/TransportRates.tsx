@@ -157,7 +157,8 @@ function RatesForm({
   return (
     <form className="rates-form" data-form="rates" onSubmit={(e) => void submit(e)} noValidate>
       <p className="hint">
-        {w.ratesHint} {w.emptyMeansNone}
+        {w.ratesHint}
+        {w.emptyMeansNone}
       </p>
       <div className="rates-grid">
         {box('default', `${w.defaultRate}（${w.perPerson}）`, fallback, setFallback)}
