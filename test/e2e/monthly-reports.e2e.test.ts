@@ -4,6 +4,7 @@
  * once, corrected only with a reason as a new revision; this month cannot be sent before it ends; the
  * prefecture office reads its counties' reports and sees who has not sent; everyone else is refused.
  */
+import ExcelJS from 'exceljs';
 import { monthlyReportStream } from '@contracts';
 import { addDays, dayOf } from '@lib/domain/shared/business-dates';
 import { lastDayOf } from '@lib/domain/welfare-payroll/welfare-month';
@@ -132,6 +133,27 @@ describe('the monthly report through HTTP', () => {
     expect(corrected.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
     expect(corrected.revisions[0]).toEqual(first.sent);
     expect(corrected.sent).toMatchObject({ revision: 2, correctionReason: '补报公益性岗位补贴' });
+
+    // The report as a county office prints it: the version sent, its figures and the reason of the correction.
+    const sheet = await t.http
+      .get(`${path(lastMonth)}?format=xlsx`)
+      .set(bearer(office))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(sheet.headers['content-disposition']).toContain('monthly-report-520402');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.body as ExcelJS.Buffer);
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const row = (label: string) => rows.find((r) => r[1] === label)?.slice(1);
+    expect(rows[0].slice(1)).toEqual(['指标', '上月末', '本月末 / 当月', '增减']);
+    expect(row('零就业户数（户）')).toEqual(['零就业户数（户）', 0, 1, 1]);
+    expect(String(row('报送状态')?.[2])).toMatch(/^已报送（第 2 版，/);
+    expect(row('更正原因')?.[2]).toBe('补报公益性岗位补贴');
 
     const history = (
       await t.http.get(`/v1/counties/${COUNTY}/monthly-reports`).set(bearer(office)).expect(200)

@@ -38,6 +38,8 @@ export class DashboardController {
     'search',
     'import',
     'subsidies',
+    'reports',
+    'reports/*path',
   ])
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',

@@ -14,7 +14,12 @@ import { canReadPrefecture, CurrentPrincipal, requireScope, Roles, type Principa
 import { ApiDoc, ZodBody, ZodParams, ZodQuery } from '@lib/http';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import { ownCounty, readableCounty, regionCodeParams, requirePrefecture } from '../monitor/region-codes';
+import { sheetFile, withFormat, type ListFormat } from '../excel/list-export';
+import { XLSX_MEDIA_TYPE } from '../excel/sheet-writer';
+import { REPORT_COLUMNS, reportLines, reportSheetNames } from './monthly-report-sheet';
 import { MonthlyReports } from './monthly-reports.service';
+
+const formatQuery = withFormat(z.object({}));
 
 const TAGS = ['monthly reports'];
 const SEND_SCOPE = '月报由本县就业部门报送';
@@ -51,12 +56,22 @@ export class MonthlyReportsController {
     summary: 'A month’s report: as sent (with its revisions), or the draft compiled from the log now',
     description:
       'Sent: `sent` is the last revision, kept as it was sent. Not sent: `draft`, the figures at the month’s end ' +
-      '(while the month runs, `monthOver: false` and the figures so far).',
+      '(while the month runs, `monthOver: false` and the figures so far). `format=xlsx`: the report as a printable sheet.',
     tags: TAGS,
-    responses: { 200: { description: 'The month', schema: monthlyReportResponse } },
+    responses: {
+      200: { description: 'The month', schema: monthlyReportResponse, alsoContentType: XLSX_MEDIA_TYPE },
+    },
   })
-  month(@ZodParams(monthlyReportParams) params: Params, @CurrentPrincipal() principal: Principal) {
-    return this.reports.month(readableCounty(params.code, principal, READ_SCOPE), params.month);
+  async month(
+    @ZodParams(monthlyReportParams) params: Params,
+    @ZodQuery(formatQuery) query: ListFormat,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const county = readableCounty(params.code, principal, READ_SCOPE);
+    const view = await this.reports.month(county, params.month);
+    if (query.format !== 'xlsx') return view;
+    const names = reportSheetNames(county, params.month);
+    return sheetFile(names, { sheetName: '月报', columns: REPORT_COLUMNS, items: reportLines(view) });
   }
 
   @Post('counties/:code/monthly-reports/:month')

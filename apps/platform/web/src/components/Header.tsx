@@ -3,6 +3,7 @@ import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
 import { readsOnly, type Session } from '../session';
 import { moneyWords } from '../i18n-money';
+import { reportWords } from '../i18n-reports';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
 
@@ -40,6 +41,11 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
           {(session.role === 'county_office' || session.role === 'prefecture_office') && (
             <Link to={{ page: 'subsidies' }} className="nav-link">
               {moneyWords(lang).navMoney}
+            </Link>
+          )}
+          {(session.role === 'county_office' || session.role === 'prefecture_office') && (
+            <Link to={{ page: 'reports' }} className="nav-link">
+              {reportWords(lang).navReports}
             </Link>
           )}
         </nav>
