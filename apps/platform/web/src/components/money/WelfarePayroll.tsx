@@ -2,18 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../../api';
 import { welfareMonthPath, type moneyApi, type WelfareMonth } from '../../api-money';
 import type { MoneyWords } from '../../i18n-money';
+import { lastMonth } from '../../report-months';
 import { useLoad } from '../../use-load';
 import { ExportButton } from '../people/ExportButton';
 import { ErrorNote, Panel } from '../Panel';
 
 type Money = ReturnType<typeof moneyApi>;
 const yuan = (n: number) => n.toFixed(2);
-
-/** Last month in Guizhou (UTC+8), YYYY-MM: the month a payroll is confirmed for. */
-export function lastMonth(nowMs = Date.now()): string {
-  const now = new Date(nowMs + 8 * 3_600_000);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
 
 /** The public-welfare payroll of a month (在岗领补): drafted from who held a post, confirmed once, paid once. */
 export function WelfarePayroll({
