@@ -58,6 +58,20 @@ jest.setTimeout(180_000);
     await chart.waitFor();
     const month = (await page.locator('[data-testid=report-month]').inputValue()) as string;
     expect(await chart.getAttribute('data-months')).toBe(month);
+    // The county now by relocation site (its total row equal to the county's households), station, workshop.
+    const sites = page.locator('[data-testid=site-report] tbody tr');
+    await sites.first().waitFor();
+    const siteTotal = await sites.last().locator('td').nth(1).textContent();
+    const figures = await platform.api<{ households: number }>(
+      'GET',
+      `/v1/counties/${COUNTY}/employment`,
+      platform.tokens.county(COUNTY),
+    );
+    expect(Number(siteTotal?.replace(/,/g, ''))).toBe(figures.households);
+    await page.locator('[data-testid=breakdowns] button[role=tab]', { hasText: '分劳务协作站' }).click();
+    await page.locator('[data-testid=station-report], [data-testid=breakdowns] .muted').first().waitFor();
+    await page.locator('[data-testid=breakdowns] button[role=tab]', { hasText: '分帮扶车间' }).click();
+    await page.locator('[data-testid=workshop-report], [data-testid=breakdowns] .muted').first().waitFor();
     expect(await overflowsRight(page)).toEqual([]);
     await page.screenshot({ path: join(tmpdir(), 'monthly-report.png'), fullPage: true });
     await page.context().close();

@@ -90,3 +90,58 @@ export function reportsApi(token: string) {
       request<{ revision: number }>(token, monthPath(county, month), { method: 'POST', body }),
   };
 }
+
+/** The county's figures cut by relocation site, labour station and workshop: now, figures only. */
+export interface SiteRow {
+  readonly siteId: string;
+  readonly siteName: string | null;
+  readonly households: number;
+  readonly householdsWithLabour: number;
+  readonly labourCapableWorkers: number;
+  readonly employedWorkers: number;
+  readonly coveredHouseholds: number;
+  readonly zeroEmploymentHouseholds: number;
+  readonly openCases: number;
+}
+
+export interface StationRow {
+  readonly stationId: string;
+  readonly stationName: string | null;
+  readonly placements: number;
+  readonly eligibleAt3: number;
+  readonly retainedAt3: number;
+  readonly eligibleAt6: number;
+  readonly retainedAt6: number;
+  readonly retentionRateAt3: number | null;
+  readonly retentionRateAt6: number | null;
+}
+
+export interface WorkshopRow {
+  readonly workshopId: string;
+  readonly workshopName: string | null;
+  readonly decertified: boolean;
+  readonly employedNow: number;
+  readonly employedNowFromCounty: number;
+  readonly placements: number;
+  readonly ended: number;
+}
+
+export const breakdownPath = (county: string, by: 'sites' | 'stations' | 'workshops') =>
+  `/v1/counties/${county}/reports/${by}`;
+
+export function breakdownApi(token: string) {
+  const get = <T>(path: string, signal?: AbortSignal) => request<T>(token, path, { signal });
+  return {
+    sites: (county: string, signal?: AbortSignal) =>
+      get<{ items: readonly SiteRow[]; totals: Omit<SiteRow, 'siteId' | 'siteName'> }>(
+        breakdownPath(county, 'sites'),
+        signal,
+      ),
+    stations: (county: string, signal?: AbortSignal) =>
+      get<{ items: readonly StationRow[]; today: string }>(breakdownPath(county, 'stations'), signal),
+    workshops: (county: string, signal?: AbortSignal) =>
+      get<{ items: readonly WorkshopRow[]; today: string }>(breakdownPath(county, 'workshops'), signal),
+    sheet: (county: string, by: 'sites' | 'stations' | 'workshops') =>
+      download(token, `${breakdownPath(county, by)}?format=xlsx`),
+  };
+}

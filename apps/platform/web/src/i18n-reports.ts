@@ -58,6 +58,34 @@ const zh = {
   open: '查看',
   back: '返回州市汇总',
   exportSheet: '导出 Excel',
+  breakdown: {
+    title: '分类统计（实时）',
+    hint: '按安置点、劳务协作站、帮扶车间分列的当前数据；安置点合计与全县数据一致。',
+    sites: '分安置点',
+    stations: '分劳务协作站（稳岗）',
+    workshops: '分帮扶车间（吸纳就业）',
+    site: '安置点',
+    station: '劳务协作站',
+    workshop: '帮扶车间',
+    households: '户数',
+    zero: '零就业户',
+    employed: '就业人数',
+    labour: '劳动力',
+    openCases: '未清零案件',
+    total: '合计',
+    placements: '输送就业',
+    retained3: '3个月在岗',
+    retained6: '6个月在岗',
+    retainedOf: (retained: number, eligible: number, rate: number | null) =>
+      eligible === 0
+        ? '—'
+        : `${retained}/${eligible}（${rate === null ? '—' : `${(rate * 100).toFixed(0)}%`}）`,
+    employedNow: '在岗人数',
+    fromCounty: '其中本县搬迁群众',
+    ended: '已离岗',
+    decertified: '已摘牌',
+    none: '暂无数据',
+  },
   notAllowed: '月报由县就业局报送，州市就业局查看。',
 };
 
@@ -120,6 +148,34 @@ const en: ReportWords = {
   open: 'Open',
   back: 'Back to the prefecture',
   exportSheet: 'Export Excel',
+  breakdown: {
+    title: 'Breakdowns (now)',
+    hint: 'Today’s figures by relocation site, labour station and workshop; the sites sum to the county.',
+    sites: 'By relocation site',
+    stations: 'By labour station (job retention)',
+    workshops: 'By workshop (people employed)',
+    site: 'Site',
+    station: 'Labour station',
+    workshop: 'Workshop',
+    households: 'Households',
+    zero: 'Zero-employment',
+    employed: 'Employed',
+    labour: 'Labour force',
+    openCases: 'Open cases',
+    total: 'Total',
+    placements: 'Placements',
+    retained3: 'In work at 3 months',
+    retained6: 'In work at 6 months',
+    retainedOf: (retained, eligible, rate) =>
+      eligible === 0
+        ? '—'
+        : `${retained}/${eligible} (${rate === null ? '—' : `${(rate * 100).toFixed(0)}%`})`,
+    employedNow: 'In work now',
+    fromCounty: 'of whom relocated here',
+    ended: 'Left',
+    decertified: 'decertified',
+    none: 'Nothing yet',
+  },
   notAllowed: 'County offices send the monthly report; prefecture offices read it.',
 };
 

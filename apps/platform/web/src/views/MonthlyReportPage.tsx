@@ -3,6 +3,7 @@ import { reportsApi, type MonthlyReport, type PrefectureReports } from '../api-r
 import { Link } from '../components/Link';
 import { ExportButton } from '../components/people/ExportButton';
 import { Panel } from '../components/Panel';
+import { Breakdowns } from '../components/reports/Breakdowns';
 import { ReportHistoryChart } from '../components/reports/ReportHistoryChart';
 import { ReportSheet } from '../components/reports/ReportSheet';
 import { SendReport } from '../components/reports/SendReport';
@@ -53,6 +54,7 @@ export function MonthlyReportPage({
         <p className="hint">{w.hint}</p>
         <CountyMonth reports={reports} county={target} month={shown} canSend={own === target} w={w} />
         <History reports={reports} county={target} w={w} />
+        <Breakdowns token={session.token} county={target} w={w} />
       </main>
     );
   }
