@@ -38,6 +38,8 @@ export class DashboardController {
     'search',
     'import',
     'subsidies',
+    'training',
+    'training/*path',
   ])
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',

@@ -9,6 +9,7 @@ import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
 import { ImportPage } from './views/ImportPage';
 import { SubsidiesPage } from './views/SubsidiesPage';
+import { TrainingPage } from './views/TrainingPage';
 import { HouseholdPage, WorkerPage } from './views/People';
 import { SearchPage } from './views/SearchPage';
 import { VacancyPage } from './views/VacancyPage';
@@ -53,6 +54,8 @@ function Shell() {
         <ImportPage api={api} session={session} />
       ) : route.page === 'subsidies' ? (
         <SubsidiesPage api={api} session={session} />
+      ) : route.page === 'training' ? (
+        <TrainingPage session={session} courseId={route.courseId} />
       ) : (
         <Dashboard api={api} session={session} area={area ?? '520000'} />
       )}

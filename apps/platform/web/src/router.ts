@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import` and `/subsidies`, so a case lives under
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import`, `/subsidies` and `/training/…`, so a case lives under
  * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
  * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
  * history entry's state, and the address shows `/search` alone.
@@ -15,7 +15,8 @@ export type Route =
   | { page: 'vacancy'; id: string }
   | { page: 'search'; q: string; idNumber?: string }
   | { page: 'import' }
-  | { page: 'subsidies' };
+  | { page: 'subsidies' }
+  | { page: 'training'; courseId?: string };
 
 export function parseRoute(pathname: string, search = '', state?: unknown): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = '', state?: unknown): Rout
   }
   if (first === 'import') return { page: 'import' };
   if (first === 'subsidies') return { page: 'subsidies' };
+  if (first === 'training') return second ? { page: 'training', courseId: second } : { page: 'training' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
   if (first === 'vacancy' && second) return { page: 'vacancy', id: second };
@@ -48,6 +50,8 @@ export function routePath(route: Route): string {
       return '/import';
     case 'subsidies':
       return '/subsidies';
+    case 'training':
+      return route.courseId ? `/training/${encodeURIComponent(route.courseId)}` : '/training';
     default:
       return `/${route.page}/${encodeURIComponent(route.id)}`;
   }

@@ -3,6 +3,7 @@ import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
 import { readsOnly, type Session } from '../session';
 import { moneyWords } from '../i18n-money';
+import { trainingWords } from '../i18n-training';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
 
@@ -38,6 +39,9 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
               </Link>
               <Link to={{ page: 'subsidies' }} className="nav-link">
                 {moneyWords(lang).navMoney}
+              </Link>
+              <Link to={{ page: 'training' }} className="nav-link">
+                {trainingWords(lang).navTraining}
               </Link>
             </>
           )}
