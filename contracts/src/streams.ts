@@ -25,6 +25,8 @@ export const STREAM_KINDS = {
   // The transport subsidy (跨省务工一次性交通补贴): one stream per worker and year, a county's rates in one.
   transportSubsidy: { prefix: 'transport-subsidy-', context: 'monitor' },
   transportSubsidyRates: { prefix: 'subsidy-rates-', context: 'monitor' },
+  // A county's monthly reports (月报), every month and revision: `monthly-report-<county>`.
+  monthlyReport: { prefix: 'monthly-report-', context: 'monitor' },
 } as const;
 
 export type StreamKind = keyof typeof STREAM_KINDS;
@@ -49,6 +51,7 @@ export const welfarePayrollStream = (countyCode: string, month: string): string 
   streamOf('welfarePayroll')(`${countyCode}-${month}`);
 export const transportSubsidyStream = streamOf('transportSubsidy');
 export const transportSubsidyRatesStream = streamOf('transportSubsidyRates');
+export const monthlyReportStream = streamOf('monthlyReport');
 
 /**
  * A transport subsidy's id carries its worker and its year: `<workerId>:<year>` (the worker's subsidy of that

@@ -4,10 +4,10 @@
  * one registered today through the API. Yesterday's figures have the first only, today's both, and today's
  * equal the live read model; a day after today is refused; the scope rules are those of the live figures.
  */
-import { randomUUID } from 'node:crypto';
-import { encodeEvent, householdStream, type DomainEvent } from '@contracts';
+import { householdStream } from '@contracts';
 import { addDays, dayOf, endOfDay, startOfDay } from '@lib/domain/shared/business-dates';
 import { COUNTY, OTHER_COUNTY, bearer, eventStoreOf, householdBody, memberBody } from './helpers/fixtures';
+import { appendHouseholdRecordedAt } from './helpers/recorded-at';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 const ANSHUN = '520400'; // COUNTY 520402 is one of its counties; OTHER_COUNTY 520524 is in Bijie 520500.
@@ -16,58 +16,6 @@ const HOUR = 3_600_000;
 
 /** The test's clock: the app reads it for "today"; `at` moves it. */
 const clock = { time: Date.now(), now: () => new Date(clock.time).toISOString() };
-
-/** A household with one worker able to work, recorded at `recordedAt` as a command then would have. */
-async function appendHouseholdRecordedAt(t: TestApp, recordedAt: string): Promise<string> {
-  const householdId = randomUUID();
-  const events: DomainEvent[] = [
-    {
-      type: 'HouseholdRegistered',
-      data: {
-        householdId,
-        countyCode: COUNTY,
-        relocationSiteId: `site-${COUNTY}-01`,
-        registeredAt: recordedAt,
-      },
-    },
-    {
-      type: 'WorkerRegistered',
-      data: {
-        workerId: `${householdId}.1`,
-        householdId,
-        memberNo: 1,
-        name: '王芳',
-        idNumberHash: randomUUID().replace(/-/g, '').padEnd(64, 'a'),
-        idNumberLast4: '0028',
-        birthYear: 1986,
-        gender: 'female',
-        ethnicity: '布依族',
-        labourCapacity: 'full',
-        skills: [],
-        preference: 'any',
-        expectedMonthlyWage: 3500,
-        registeredAt: recordedAt,
-      },
-    } as DomainEvent,
-  ];
-  const metadata = {
-    actor: { id: 'test-county', role: 'county_office' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    now: recordedAt,
-  };
-  const result = await eventStoreOf(t.app).append(
-    householdStream(householdId),
-    events.map((event, index) => ({
-      ...encodeEvent(event),
-      id: randomUUID(),
-      occurredAt: recordedAt,
-      metadata: { ...metadata, batch: { index, size: events.length } },
-    })),
-    'no_stream',
-  );
-  return result.position.toString();
-}
 
 describe('figures as of a date through HTTP', () => {
   let t: TestApp;

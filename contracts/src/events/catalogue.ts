@@ -12,6 +12,7 @@ import { TRAINING_EVENTS } from './training.events';
 import { WELFARE_PAYROLL_EVENTS } from './welfare-payroll.events';
 // The transport subsidy's claims, reviews, payments and rates.
 import { SUBSIDIES_EVENTS } from './subsidies.events';
+import { MONTHLY_REPORT_EVENTS } from './monthly-report.events';
 
 /**
  * Every event type at its current version: each context's own list, and this, the one list of those lists.
@@ -31,6 +32,8 @@ export const CURRENT_EVENTS = [
   ...WELFARE_PAYROLL_EVENTS,
   // The transport subsidy's claims, reviews, payments and rates.
   ...SUBSIDIES_EVENTS,
+  // The county's monthly report (月报), kept as sent.
+  ...MONTHLY_REPORT_EVENTS,
 ] as const satisfies readonly EventDefinition[];
 
 type CurrentDefinition = (typeof CURRENT_EVENTS)[number];

@@ -12,3 +12,4 @@ export * from './training.events';
 export * from './welfare-payroll.events';
 // The transport subsidy's claims, reviews, payments and rates.
 export * from './subsidies.events';
+export * from './monthly-report.events';

@@ -38,6 +38,9 @@ export const REJECTION_CODES = [
   'already_paid',
   'amount_mismatch',
   'subsidy_rate_missing',
+  // The monthly report (月报): sent again without a correction's reason, or corrected before it was sent.
+  'report_already_sent',
+  'report_not_sent',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -18,3 +18,4 @@ export * from './figures.queries';
 export * from './welfare-payroll.bodies';
 // The transport subsidy.
 export * from './subsidies.bodies';
+export * from './monthly-report.bodies';

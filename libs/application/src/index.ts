@@ -27,3 +27,5 @@ export {
   type FiguresAsOfOptions,
 } from './monitor/figures-as-of.service';
 export * from './welfare-payroll/welfare-payroll';
+export { CountyMonths } from './monthly-reports/county-months';
+export * from './monthly-reports/monthly-reports';

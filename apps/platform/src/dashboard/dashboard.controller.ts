@@ -38,6 +38,8 @@ export class DashboardController {
     'search',
     'import',
     'subsidies',
+    'reports',
+    'reports/*path',
     'training',
     'training/*path',
   ])

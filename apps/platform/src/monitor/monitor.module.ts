@@ -6,7 +6,7 @@ import {
   RequestMethod,
   type Provider,
 } from '@nestjs/common';
-import { FiguresAsOf, type Clock } from '@lib/application';
+import { CountyMonths, FiguresAsOf, type Clock } from '@lib/application';
 import type { EventStore } from '@lib/event-store';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { CLOCK } from '../clock/clock.module';
@@ -30,6 +30,8 @@ import { DirectoryQueries } from '../employers/directory-queries';
 import { EmployersQueryController } from '../employers/employers-query.controller';
 import { WelfarePayrollController } from '../welfare-payroll/welfare-payroll.controller';
 import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
+import { MonthlyReportsController } from '../monthly-reports/monthly-reports.controller';
+import { MonthlyReports } from '../monthly-reports/monthly-reports.service';
 
 /**
  * The read side of the all-in-one platform: the employment monitor's projections (read store
@@ -47,6 +49,7 @@ import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
     EmployersQueryController,
     CountyStreamController,
     WelfarePayrollController,
+    MonthlyReportsController,
   ],
   providers: [
     { provide: MONITOR_OPTIONS, useFactory: () => monitorOptionsFromEnv(process.env) },
@@ -66,6 +69,12 @@ import { WelfarePayroll } from '../welfare-payroll/welfare-payroll.service';
       useFactory: (store: EventStore, clock: Clock) => new FiguresAsOf(store, clock),
     },
     WelfarePayroll,
+    {
+      provide: CountyMonths,
+      inject: [EVENT_STORE, CLOCK],
+      useFactory: (store: EventStore, clock: Clock) => new CountyMonths(store, clock),
+    },
+    MonthlyReports,
   ],
   // The scheduler reads the due items from this read store once the projections caught up.
   exports: [MONITOR_READ_STORE, MonitorFeed, MonitorRuntime],

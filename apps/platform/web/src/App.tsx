@@ -9,6 +9,7 @@ import { CasePage } from './views/CasePage';
 import { Dashboard, defaultArea } from './views/Dashboard';
 import { ImportPage } from './views/ImportPage';
 import { SubsidiesPage } from './views/SubsidiesPage';
+import { MonthlyReportPage } from './views/MonthlyReportPage';
 import { TrainingPage } from './views/TrainingPage';
 import { HouseholdPage, WorkerPage } from './views/People';
 import { SearchPage } from './views/SearchPage';
@@ -54,6 +55,8 @@ function Shell() {
         <ImportPage api={api} session={session} />
       ) : route.page === 'subsidies' ? (
         <SubsidiesPage api={api} session={session} />
+      ) : route.page === 'reports' ? (
+        <MonthlyReportPage session={session} county={route.county} month={route.month} />
       ) : route.page === 'training' ? (
         <TrainingPage session={session} courseId={route.courseId} />
       ) : (

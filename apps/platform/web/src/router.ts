@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import`, `/subsidies` and `/training/…`, so a case lives under
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import`, `/subsidies`, `/reports` and `/training/…`, so a case lives under
  * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
  * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
  * history entry's state, and the address shows `/search` alone.
@@ -16,6 +16,7 @@ export type Route =
   | { page: 'search'; q: string; idNumber?: string }
   | { page: 'import' }
   | { page: 'subsidies' }
+  | { page: 'reports'; county?: string; month?: string }
   | { page: 'training'; courseId?: string };
 
 export function parseRoute(pathname: string, search = '', state?: unknown): Route {
@@ -27,6 +28,12 @@ export function parseRoute(pathname: string, search = '', state?: unknown): Rout
   }
   if (first === 'import') return { page: 'import' };
   if (first === 'subsidies') return { page: 'subsidies' };
+  if (first === 'reports') {
+    // `/reports`, `/reports/<month>` (a prefecture's), `/reports/<county>/<month>`.
+    const county = /^\d{6}$/.test(second ?? '') ? second : undefined;
+    const month = [county ? third : second].find((m) => /^\d{4}-\d{2}$/.test(m ?? ''));
+    return { page: 'reports', ...(county ? { county } : {}), ...(month ? { month } : {}) };
+  }
   if (first === 'training') return second ? { page: 'training', courseId: second } : { page: 'training' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
@@ -50,6 +57,8 @@ export function routePath(route: Route): string {
       return '/import';
     case 'subsidies':
       return '/subsidies';
+    case 'reports':
+      return ['/reports', route.county, route.month].filter(Boolean).join('/');
     case 'training':
       return route.courseId ? `/training/${encodeURIComponent(route.courseId)}` : '/training';
     default:

@@ -3,6 +3,7 @@ import type { LiveState } from '../live-stream';
 import { areaName } from '../regions';
 import { readsOnly, type Session } from '../session';
 import { moneyWords } from '../i18n-money';
+import { reportWords } from '../i18n-reports';
 import { trainingWords } from '../i18n-training';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
@@ -44,6 +45,11 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
                 {trainingWords(lang).navTraining}
               </Link>
             </>
+          )}
+          {(session.role === 'county_office' || session.role === 'prefecture_office') && (
+            <Link to={{ page: 'reports' }} className="nav-link">
+              {reportWords(lang).navReports}
+            </Link>
           )}
         </nav>
       )}
