@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ListCoursesQuery } from '@contracts';
+import { parseWorkerId, type ListCoursesQuery } from '@contracts';
 import { occupationOf } from '@contracts/values/occupations';
-import { parseWorkerId } from '@contracts';
 import { householdsCollection, trainingCoursesCollection, type Clock } from '@lib/application';
 import { nameVisibility, visibleName, type Principal } from '@lib/auth';
 import {
