@@ -50,5 +50,6 @@ describe('secrets of a platform started without any', () => {
     await http.get('/v1/counties/520402/employment').set('Authorization', `Bearer ${token}`).expect(200);
     const forged = signToken({ sub: 'x', role: 'admin' }, DEVELOPMENT_JWT_SECRET);
     await http.get('/v1/province/employment').set('Authorization', `Bearer ${forged}`).expect(401);
-  });
+    // `npm run token` compiles the CLI with ts-node in a child process: well over 30 s on a loaded machine.
+  }, 120_000);
 });

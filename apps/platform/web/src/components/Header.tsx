@@ -34,17 +34,21 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
           {/* People are found by those who answer for them; a prefecture office reads figures and cases. */}
           {!readsOnly(session) && <SearchBox />}
           {session.role === 'county_office' && (
-            <>
-              <Link to={{ page: 'import' }} className="nav-link">
-                {t.navImport}
-              </Link>
-              <Link to={{ page: 'subsidies' }} className="nav-link">
-                {moneyWords(lang).navMoney}
-              </Link>
-              <Link to={{ page: 'training' }} className="nav-link">
-                {trainingWords(lang).navTraining}
-              </Link>
-            </>
+            <Link to={{ page: 'import' }} className="nav-link">
+              {t.navImport}
+            </Link>
+          )}
+          {/* A prefecture office reads its counties' ledgers; only the county office acts on them. */}
+          {(session.role === 'county_office' || session.role === 'prefecture_office') && (
+            <Link to={{ page: 'subsidies' }} className="nav-link">
+              {moneyWords(lang).navMoney}
+            </Link>
+          )}
+          {/* The courses' registers and certificates are the county office's. */}
+          {session.role === 'county_office' && (
+            <Link to={{ page: 'training' }} className="nav-link">
+              {trainingWords(lang).navTraining}
+            </Link>
           )}
           {(session.role === 'county_office' || session.role === 'prefecture_office') && (
             <Link to={{ page: 'reports' }} className="nav-link">
