@@ -12,6 +12,7 @@ import { MonitorModule } from '../../platform/src/monitor/monitor.module';
 import { MONITOR_READ_STORE, readStoreProvider } from '../../platform/src/monitor/monitor-runtime';
 import { SchedulerModule } from '../../platform/src/scheduler/scheduler.module';
 import { SubsidiesModule } from '../../platform/src/subsidies/subsidies.module';
+import { ReportsModule } from '../../platform/src/reports/reports.module';
 import { KafkaMonitorFeed } from './kafka-monitor-feed';
 
 /** The consumer group every monitor replica joins (docs/OPERATIONS.md: scaling). */
@@ -51,6 +52,8 @@ export function monitorService(env: NodeJS.ProcessEnv = process.env): ServiceApp
       SchedulerModule.beside(monitor),
       // The transport subsidy's ledger reads this monitor's read store; its commands go to the event store.
       SubsidiesModule.beside(monitor),
+      // The reports read this monitor's read store too.
+      ReportsModule.beside(monitor),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { TrainingModule } from './training/training.module';
 import { WorkforceModule } from './workforce/workforce.module';
 import { SubsidiesModule } from './subsidies/subsidies.module';
+import { ReportsModule } from './reports/reports.module';
 
 /**
  * The capability modules the platform serves (postings, workforce, placements, monitor, …). Each
@@ -28,4 +29,6 @@ export const CAPABILITY_MODULES: readonly ModuleImport[] = [
   // Training courses (issue 15, item 3).
   TrainingModule.beside(MonitorModule),
   SubsidiesModule.beside(MonitorModule),
+  // Reports by relocation site, labour station and workshop (issue 15, item 4).
+  ReportsModule.beside(MonitorModule),
 ];

@@ -18,4 +18,6 @@ export * from './figures.queries';
 export * from './welfare-payroll.bodies';
 // The transport subsidy.
 export * from './subsidies.bodies';
+// The reports by site, station and workshop; the monthly report (月报).
+export * from './reports';
 export * from './monthly-report.bodies';

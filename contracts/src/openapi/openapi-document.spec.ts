@@ -46,6 +46,11 @@ describe('OpenAPI document', () => {
         '/v1/transport-subsidies/{subsidyId}/reviews',
         '/v1/transport-subsidies/{subsidyId}/payments',
         '/v1/counties/{code}/transport-subsidy-rates',
+        // The reports by relocation site, labour station and workshop.
+        '/v1/counties/{code}/reports/sites',
+        '/v1/counties/{code}/reports/stations',
+        '/v1/counties/{code}/reports/workshops',
+        '/v1/labour-stations/{stationId}/report',
       ].sort(),
     );
   });

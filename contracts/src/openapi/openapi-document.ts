@@ -32,6 +32,14 @@ import {
   zeroEmploymentCasesResponse,
 } from '../http/cases.bodies';
 import { errorBody } from '../http/errors';
+import {
+  reportQuery,
+  siteReportResponse,
+  stationOwnReportResponse,
+  stationReportQuery,
+  stationReportResponse,
+  workshopReportResponse,
+} from '../http/reports';
 import { followUpsQuery, followUpsResponse, recordFollowUpBody } from '../http/follow-ups.bodies';
 import {
   householdImportProgressParams,
@@ -432,6 +440,47 @@ const paths: ZodOpenApiPathsObject = {
       {
         requestParams: byCounty,
       },
+    ),
+  },
+  // The reports a county answers upward with: by relocation site, labour station and workshop.
+  '/v1/counties/{code}/reports/sites': {
+    get: withSheet(
+      query(
+        'The county’s figures by relocation site; the rows sum to the county figures',
+        siteReportResponse,
+        {
+          requestParams: { ...byCounty, query: reportQuery },
+        },
+      ),
+    ),
+  },
+  '/v1/counties/{code}/reports/stations': {
+    get: withSheet(
+      query(
+        'Placements of the county’s households by labour station, with retention at 3 and 6 months',
+        stationReportResponse,
+        {
+          requestParams: { ...byCounty, query: stationReportQuery },
+        },
+      ),
+    ),
+  },
+  '/v1/counties/{code}/reports/workshops': {
+    get: withSheet(
+      query(
+        'The county’s workshops: people employed now (吸纳), placements made and ended',
+        workshopReportResponse,
+        {
+          requestParams: { ...byCounty, query: reportQuery },
+        },
+      ),
+    ),
+  },
+  '/v1/labour-stations/{stationId}/report': {
+    get: withSheet(
+      query('A labour station’s own report across counties', stationOwnReportResponse, {
+        requestParams: { path: z.object({ stationId: entityId }), query: stationReportQuery },
+      }),
     ),
   },
 };

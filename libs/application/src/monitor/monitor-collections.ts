@@ -12,6 +12,9 @@ import type { MonitorAppend } from '@lib/domain/monitor/employment-monitor.proce
 import type { VacancyExpiryDue } from '@lib/domain/scheduling/vacancy-expiry.projection';
 import type { WelfareTermDue } from '@lib/domain/scheduling/welfare-term.projection';
 import type { CourseListing } from '@lib/domain/training/course-list.projection';
+import type { HouseholdPlacements } from '@lib/domain/reports/household-placements.projection';
+import { posterKey, type VacancyPlacements } from '@lib/domain/reports/vacancy-placements.projection';
+import type { WorkshopRecord } from '@lib/domain/reports/workshop-register.projection';
 import type { AnyCollection, CollectionSpec } from '@lib/read-store';
 
 /**
@@ -141,6 +144,24 @@ export const trainingCoursesCollection: CollectionSpec<CourseListing, 'countyCod
   indexes: [['countyCode', 'startDate']],
 };
 
+/** Key: householdId. Every placement of a household, ended and voided ones too: the reports by station and workshop. */
+export const householdPlacementsCollection: CollectionSpec<HouseholdPlacements, 'countyCode'> = {
+  name: 'report_household_placements',
+  fields: { countyCode: (d) => d.countyCode },
+};
+
+/** Key: vacancyId. A vacancy's poster (`posterKey`) and the households placed through it. */
+export const vacancyPlacementsCollection: CollectionSpec<VacancyPlacements, 'poster'> = {
+  name: 'report_vacancy_placements',
+  fields: { poster: (d) => posterKey(d.source) },
+};
+
+/** Key: workshopId. The workshops by county, decertified ones kept (marked). */
+export const workshopRegisterCollection: CollectionSpec<WorkshopRecord, 'countyCode'> = {
+  name: 'report_workshops',
+  fields: { countyCode: (d) => d.countyCode },
+};
+
 /**
  * The due items the scheduler reads (libs/application/src/scheduler): the pending ones by due time, oldest
  * first, in a county or everywhere. `pending` is 1 while the item's event is not in, 0 after.
@@ -215,6 +236,9 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
   dueVacancyExpiriesCollection,
   dueWelfareTermsCollection,
   trainingCoursesCollection,
+  householdPlacementsCollection,
+  vacancyPlacementsCollection,
+  workshopRegisterCollection,
   monitorOutboxCollection,
   monitorPendingPositionsCollection,
 ].map((c) => c as unknown as AnyCollection);
@@ -222,7 +246,7 @@ export const MONITOR_COLLECTIONS: readonly AnyCollection[] = [
 /**
  * The checkpoint every monitor collection is written with (one batch feeds them all). @3 added the follow-ups
  * due, @4 the due items the scheduler reads, @5 the vacancies' details and the directory of employers and
- * posters, @6 the training courses: a read store written by an earlier version is rebuilt at start,
- * so what was placed or posted before has its documents.
+ * posters, @6 the training courses, @7 the reports' placements, vacancies' posters and workshops: a read store
+ * written by an earlier version is rebuilt at start, so what was placed or posted before has its documents.
  */
-export const MONITOR_CHECKPOINT = 'employment-monitor@6';
+export const MONITOR_CHECKPOINT = 'employment-monitor@7';

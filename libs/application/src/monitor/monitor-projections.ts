@@ -12,6 +12,9 @@ import { followUpsDueProjection } from '@lib/domain/placements/follow-ups-due.pr
 import { vacancyExpiryProjection } from '@lib/domain/scheduling/vacancy-expiry.projection';
 import { welfareTermProjection } from '@lib/domain/scheduling/welfare-term.projection';
 import { courseListProjection } from '@lib/domain/training/course-list.projection';
+import { householdPlacementsProjection } from '@lib/domain/reports/household-placements.projection';
+import { vacancyPlacementsProjection } from '@lib/domain/reports/vacancy-placements.projection';
+import { workshopRegisterProjection } from '@lib/domain/reports/workshop-register.projection';
 import type { CollectionSpec } from '@lib/read-store';
 import {
   caseFilesCollection,
@@ -20,8 +23,11 @@ import {
   followUpsCollection,
   dueVacancyExpiriesCollection,
   dueWelfareTermsCollection,
+  householdPlacementsCollection,
   householdsCollection,
   subsidiesCollection,
+  vacancyPlacementsCollection,
+  workshopRegisterCollection,
   trainingCoursesCollection,
   subsidyClaimsCollection,
   vacanciesCollection,
@@ -61,4 +67,10 @@ export const OTHER_MONITOR_DOCUMENTS = [
   pair(vacancyExpiryProjection as unknown as KeyedProjection<never, never>, dueVacancyExpiriesCollection),
   pair(welfareTermProjection as unknown as KeyedProjection<never, never>, dueWelfareTermsCollection),
   pair(courseListProjection as unknown as KeyedProjection<never, never>, trainingCoursesCollection),
+  pair(
+    householdPlacementsProjection as unknown as KeyedProjection<never, never>,
+    householdPlacementsCollection,
+  ),
+  pair(vacancyPlacementsProjection as unknown as KeyedProjection<never, never>, vacancyPlacementsCollection),
+  pair(workshopRegisterProjection as unknown as KeyedProjection<never, never>, workshopRegisterCollection),
 ] as unknown as readonly ProjectedCollection<GuardedDocument & { countyCode?: string | null }>[];

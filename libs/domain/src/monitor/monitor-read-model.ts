@@ -22,6 +22,15 @@ import {
   type TransportSubsidyClaimDoc,
 } from '../subsidies/transport-subsidy-claims.projection';
 import { followUpsDueProjection, type PlacementFollowUps } from '../placements/follow-ups-due.projection';
+import {
+  householdPlacementsProjection,
+  type HouseholdPlacements,
+} from '../reports/household-placements.projection';
+import {
+  vacancyPlacementsProjection,
+  type VacancyPlacements,
+} from '../reports/vacancy-placements.projection';
+import { workshopRegisterProjection, type WorkshopRecord } from '../reports/workshop-register.projection';
 
 /**
  * Every monitor projection in memory, plain JSON (positions as decimal strings), so it can be serialised as
@@ -38,6 +47,10 @@ export interface MonitorReadModel {
   readonly subsidyClaims: DocumentMap<TransportSubsidyClaimDoc>;
   readonly countySettings: DocumentMap<CountySettings>;
   readonly followUps: DocumentMap<PlacementFollowUps>;
+  /** The reports' documents (libs/domain/src/reports). */
+  readonly householdPlacements: DocumentMap<HouseholdPlacements>;
+  readonly vacancyPlacements: DocumentMap<VacancyPlacements>;
+  readonly workshops: DocumentMap<WorkshopRecord>;
 }
 
 export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
@@ -51,6 +64,9 @@ export const EMPTY_MONITOR_READ_MODEL: MonitorReadModel = Object.freeze({
   subsidyClaims: {},
   countySettings: {},
   followUps: {},
+  householdPlacements: {},
+  vacancyPlacements: {},
+  workshops: {},
 });
 
 export interface MonitorStep {
@@ -96,6 +112,9 @@ export function applyToMonitorReadModel(model: MonitorReadModel, event: AnyEnvel
     subsidyClaims: reduceDocuments(transportSubsidyClaimsProjection, next.subsidyClaims, event),
     countySettings: reduceDocuments(countySettingsProjection, next.countySettings, event),
     followUps: reduceDocuments(followUpsDueProjection, next.followUps, event),
+    householdPlacements: reduceDocuments(householdPlacementsProjection, next.householdPlacements, event),
+    vacancyPlacements: reduceDocuments(vacancyPlacementsProjection, next.vacancyPlacements, event),
+    workshops: reduceDocuments(workshopRegisterProjection, next.workshops, event),
   };
   return { model: next, appends };
 }

@@ -11,13 +11,16 @@ import {
   caseFilesCollection,
   countySettingsCollection,
   followUpsCollection,
+  householdPlacementsCollection,
   householdsCollection,
   monitorOutboxCollection,
   regionsCollection,
   subsidiesCollection,
   subsidyClaimsCollection,
   vacanciesCollection,
+  vacancyPlacementsCollection,
   workersCollection,
+  workshopRegisterCollection,
 } from '../monitor-collections';
 import { findAll, type ReadStore } from '@lib/read-store';
 
@@ -65,6 +68,9 @@ export async function snapshot(store: ReadStore) {
     subsidyClaims: await findAll(store, subsidyClaimsCollection),
     countySettings: await findAll(store, countySettingsCollection),
     followUps: await findAll(store, followUpsCollection),
+    householdPlacements: await findAll(store, householdPlacementsCollection),
+    vacancyPlacements: await findAll(store, vacancyPlacementsCollection),
+    workshops: await findAll(store, workshopRegisterCollection),
   };
 }
 
@@ -88,6 +94,9 @@ export const snapshotOfModel = (model: MonitorReadModel) => ({
   subsidyClaims: byKey(model.subsidyClaims),
   countySettings: byKey(model.countySettings),
   followUps: byKey(model.followUps),
+  householdPlacements: byKey(model.householdPlacements),
+  vacancyPlacements: byKey(model.vacancyPlacements),
+  workshops: byKey(model.workshops),
 });
 
 /** Monitor events in the log: `type id` of each, in order. */
