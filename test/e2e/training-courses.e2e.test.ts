@@ -289,4 +289,116 @@ describe('training courses', () => {
     const unknown = await enrol(randomUUID(), 'h1.1').expect(404);
     expect(unknown.body.error.code).toBe('not_found');
   });
+
+  describe('attendance (考勤)', () => {
+    const attend = (courseId: string, body: Record<string, unknown>, token = county) =>
+      t.http.post(`/v1/training-courses/${courseId}/attendance`).set(bearer(token)).send(body);
+    const courseTypes = (courseId: string) => streamTypes(t.app, trainingCourseStream(courseId));
+    const yesterday = () => addDays(today(), -1);
+
+    it('records days, shows each trainee’s days attended of the days held; a register twice appends nothing', async () => {
+      const courseId = await publish();
+      const [w1, w2] = await workers(2);
+      await enrol(courseId, w1).expect(201);
+      await enrol(courseId, w2).expect(201);
+      const first = await attend(courseId, { date: yesterday(), present: [w1, w2] }).expect(201);
+      expect(first.body).toMatchObject({ changed: 2, position: expect.any(String) });
+      await attend(courseId, { date: today(), present: [w1], absent: [w2] }).expect(201);
+      const again = await attend(courseId, { date: today(), present: [w1], absent: [w2] }).expect(201);
+      expect(again.body.changed).toBe(0);
+      // A correction is a new event: w2 came after all.
+      await attend(courseId, { date: today(), present: [w2, w1] }).expect(201);
+      const stream = await eventStoreOf(t.app).readStream(trainingCourseStream(courseId));
+      const registers = stream.filter((e) => e.type === 'CourseAttendanceRecorded').map((e) => e.data);
+      expect(registers).toEqual([
+        expect.objectContaining({ date: yesterday(), present: [w1, w2], absent: [] }),
+        expect.objectContaining({ date: today(), present: [w1], absent: [w2] }),
+        expect.objectContaining({ date: today(), present: [w2], absent: [] }),
+      ]);
+      const view = await detail(courseId);
+      expect(view.daysHeld).toEqual([yesterday(), today()]);
+      expect(view.trainees).toEqual([
+        expect.objectContaining({
+          workerId: w1,
+          name: '张三',
+          daysPresent: 2,
+          daysAbsent: 0,
+          completion: null,
+        }),
+        expect.objectContaining({ workerId: w2, daysPresent: 2, presentOn: [yesterday(), today()] }),
+      ]);
+      // The admin sees the names masked in this list; the read is logged.
+      expect((await detail(courseId, t.tokens.admin())).trainees[0].name).toBe('张*');
+      const log = await t.http
+        .get(`/v1/access-log?subject=${encodeURIComponent(w1)}`)
+        .set(bearer(t.tokens.admin()))
+        .expect(200);
+      expect(log.body.items.map((i: { resource: string }) => i.resource)).toContain(
+        'training_course_trainees',
+      );
+    });
+
+    it('refuses bad days and workers with a stable code naming the field; nothing appended', async () => {
+      const courseId = await publish();
+      const [w1, w2, stranger] = await workers(3);
+      await enrol(courseId, w1).expect(201);
+      await enrol(courseId, w2).expect(201);
+      await t.http
+        .post(`/v1/training-courses/${courseId}/withdrawals`)
+        .set(bearer(county))
+        .send({ workerId: w2 })
+        .expect(201);
+      const refused = async (body: Record<string, unknown>, status: number, code: string, path: string) => {
+        const res = await attend(courseId, body).expect(status);
+        expect(res.body.error.code).toBe(code);
+        const issue = res.body.error.issues.find((i: { path: string }) => i.path === path);
+        expect(issue).toBeDefined();
+        if (code !== 'validation_failed' || path !== 'date') expect(issue.message).toMatch(/[\u4e00-\u9fa5]/);
+      };
+      await refused({ date: addDays(today(), 1), present: [w1] }, 400, 'invalid_value', 'date');
+      await refused({ date: addDays(today(), -6), present: [w1] }, 400, 'invalid_value', 'date');
+      await refused({ date: today(), present: [w1, stranger] }, 409, 'not_enrolled', 'present.1');
+      await refused({ date: today(), present: [w1], absent: [w2] }, 409, 'not_enrolled', 'absent.0');
+      await refused({ date: today(), present: [w1], absent: [w1] }, 400, 'validation_failed', 'absent.0');
+      await refused({ date: today(), present: [] }, 400, 'validation_failed', 'present');
+      await refused({ date: '2026-02-30', present: [w1] }, 400, 'validation_failed', 'date');
+      await attend(courseId, { date: today(), present: [w1] }, t.tokens.county(OTHER_COUNTY)).expect(403);
+      await attend(courseId, { date: today(), present: [w1] }, broker).expect(403);
+      expect(await courseTypes(courseId)).toEqual([
+        'TrainingCoursePublished',
+        'WorkerEnrolledInCourse',
+        'WorkerEnrolledInCourse',
+        'WorkerWithdrewFromCourse',
+      ]);
+    });
+
+    it('completion reads the registers: present on no day is 409 not_attended; after it, later days are closed', async () => {
+      const courseId = await publish();
+      const [w1, w2] = await workers(2);
+      await enrol(courseId, w1).expect(201);
+      await enrol(courseId, w2).expect(201);
+      await attend(courseId, { date: yesterday(), present: [w1], absent: [w2] }).expect(201);
+      const complete = (workerId: string, completedOn = yesterday()) =>
+        t.http
+          .post(`/v1/training-courses/${courseId}/completions`)
+          .set(bearer(county))
+          .send({ workerId, certificateNumber: `GZ-${workerId}`, completedOn });
+      const unattended = await complete(w2).expect(409);
+      expect(unattended.body.error.code).toBe('not_attended');
+      expect(unattended.body.error.issues[0].path).toBe('workerId');
+      await complete(w1).expect(201);
+      const closed = await attend(courseId, { date: today(), present: [w1] }).expect(409);
+      expect(closed.body.error.code).toBe('forbidden_transition');
+      const view = await detail(courseId);
+      expect(view.trainees).toEqual([
+        expect.objectContaining({ workerId: w2, status: 'enrolled', daysPresent: 0, daysAbsent: 1 }),
+        expect.objectContaining({
+          workerId: w1,
+          status: 'completed',
+          daysPresent: 1,
+          completion: { certificateNumber: `GZ-${w1}`, completedOn: yesterday() },
+        }),
+      ]);
+    });
+  });
 });

@@ -131,11 +131,45 @@ export const CourseCompletionRecorded = defineEvent({
   },
 });
 
+/** At most one course's seats in one register (a worker once per day and list). */
+const registerOf = z.array(workerId).max(MAX_COURSE_SEATS);
+
+/**
+ * A day's attendance register (考勤) for a course: who was present and who absent on one day of the course.
+ * It lists only what it changes: a worker already recorded with the same value that day is left out, and a
+ * correction (absent, then present) is a later event for the same day, never an edit of the first. The days
+ * a course has held are the days it has a register for.
+ */
+export const CourseAttendanceRecorded = defineEvent({
+  type: 'CourseAttendanceRecorded',
+  version: 1,
+  stream: 'trainingCourse',
+  time: 'recordedAt',
+  schema: z
+    .object({
+      courseId,
+      /** The day in Guizhou, within the course's dates and not after the day recorded. */
+      date: isoDate,
+      present: registerOf,
+      absent: registerOf,
+      recordedAt: isoDateTime,
+    })
+    .strict(),
+  example: {
+    courseId: COURSE,
+    date: '2026-03-12',
+    present: [WORKER],
+    absent: [],
+    recordedAt: '2026-03-12T09:30:00Z',
+  },
+});
+
 export const TRAINING_EVENTS = [
   TrainingCoursePublished,
   WorkerEnrolledInCourse,
   WorkerWithdrewFromCourse,
   CourseCompletionRecorded,
+  CourseAttendanceRecorded,
 ] as const;
 
 export type TrainingEvent = EventOf<(typeof TRAINING_EVENTS)[number]>;

@@ -20,6 +20,8 @@ export const REJECTION_CODES = [
   'course_ended',
   'already_enrolled',
   'not_enrolled',
+  /** A completion for a trainee the course's attendance registers show present on no day. */
+  'not_attended',
   /** A public-welfare month confirmed before it is over, twice, or changed or paid after it was paid. */
   'month_not_over',
   'month_already_confirmed',

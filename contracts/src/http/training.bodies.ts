@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseId, courseSeats, coursePublisher } from '../events/training.events';
+import { courseId, courseSeats, coursePublisher, MAX_COURSE_SEATS } from '../events/training.events';
 import {
   guizhouCountyCode,
   isoDate,
@@ -66,6 +66,49 @@ export const completionBody = z
   .meta({ id: 'CompletionBody' });
 export type CompletionBody = z.infer<typeof completionBody>;
 
+const register = z.array(workerId).max(MAX_COURSE_SEATS);
+
+// POST /v1/training-courses/:id/attendance
+export const attendanceBody = z
+  .object({
+    /** The day in Guizhou: within the course's dates, not in the future. */
+    date: isoDate,
+    present: register,
+    absent: register.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    const lists = [['present', body.present] as const, ['absent', body.absent ?? []] as const];
+    for (const [list, ids] of lists) {
+      ids.forEach((id, i) => {
+        if (seen.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i],
+            message: `劳动力 ${id} 在考勤中出现了两次 / worker listed twice`,
+          });
+        seen.add(id);
+      });
+    }
+    if (seen.size === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['present'],
+        message: '至少登记一名学员 / name at least one worker',
+      });
+  })
+  .meta({ id: 'AttendanceBody' });
+export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+export const attendanceResponse = z
+  .object({
+    /** Workers whose day this register changed: 0 when it was recorded already (nothing appended). */
+    changed: z.number().int(),
+    position: positionString,
+  })
+  .meta({ id: 'AttendanceResponse' });
+
 export const courseStatus = z.enum(['open', 'full', 'ended']);
 
 // GET /v1/training-courses?county=&status=
@@ -114,6 +157,24 @@ export const courseListResponse = z
   })
   .meta({ id: 'CourseListResponse' });
 
+/** A trainee on the course's page: the name as the caller may see it, the days attended, the completion. */
+export const courseTrainee = z
+  .object({
+    workerId,
+    /** Whole, masked or null, by the personal-data rule (a list view). */
+    name: z.string().nullable(),
+    status: z.enum(['enrolled', 'completed']),
+    /** Of the days the course has held so far (`daysHeld`): present, absent, not recorded. */
+    daysPresent: z.number().int(),
+    daysAbsent: z.number().int(),
+    daysUnrecorded: z.number().int(),
+    /** The days recorded present, and absent, in order. */
+    presentOn: z.array(isoDate),
+    absentOn: z.array(isoDate),
+    completion: z.object({ certificateNumber: z.string(), completedOn: isoDate }).nullable(),
+  })
+  .meta({ id: 'CourseTrainee' });
+
 /** One course; who holds its seats only for those who act for its county or run it. */
 export const courseDetailResponse = courseView
   .extend({
@@ -122,6 +183,9 @@ export const courseDetailResponse = courseView
     completions: z
       .array(z.object({ workerId, certificateNumber: z.string(), completedOn: isoDate }))
       .optional(),
+    /** The days the course has held so far: the days it has an attendance register for. */
+    daysHeld: z.array(isoDate).optional(),
+    trainees: z.array(courseTrainee).optional(),
     position: positionString,
   })
   .meta({ id: 'CourseDetailResponse' });

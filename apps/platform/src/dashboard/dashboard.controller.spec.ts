@@ -37,6 +37,8 @@ describe('DashboardController', () => {
     '/vacancy/v-1',
     '/search?q=wxy',
     '/import',
+    '/training',
+    '/training/5e0d4c3b-2a19-4f08-9e7d-6c5b4a392817',
   ])('answers %s with index.html, revalidated every time', async (path) => {
     const res = await request(app.getHttpServer()).get(path).expect(200);
     expect(res.text).toContain('id="root"');

@@ -40,6 +40,8 @@ export class DashboardController {
     'subsidies',
     'reports',
     'reports/*path',
+    'training',
+    'training/*path',
   ])
   @ApiDoc({
     summary: 'The county dashboard (HTML; Chinese first, English toggle)',

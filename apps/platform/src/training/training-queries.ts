@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ListCoursesQuery } from '@contracts';
+import { parseWorkerId, type ListCoursesQuery } from '@contracts';
 import { occupationOf } from '@contracts/values/occupations';
-import { trainingCoursesCollection, type Clock } from '@lib/application';
-import type { Principal } from '@lib/auth';
+import { householdsCollection, trainingCoursesCollection, type Clock } from '@lib/application';
+import { nameVisibility, visibleName, type Principal } from '@lib/auth';
 import {
   courseStatusAt,
+  daysHeld,
   listedSeatsTaken,
   type CourseListing,
 } from '@lib/domain/training/course-list.projection';
+import { courseTrainees } from '@lib/domain/training/course-trainees';
 import { findAll, type ReadStore } from '@lib/read-store';
 import { CLOCK } from '../clock/clock.module';
 import { pageOf } from '../monitor/in-memory-page';
@@ -62,8 +64,28 @@ export class TrainingQueries {
     const doc = (await this.store.load(trainingCoursesCollection, [courseId])).get(courseId);
     if (!doc) return undefined;
     const trainees = maySeeTrainees(principal, doc)
-      ? { enrolledWorkerIds: [...doc.enrolledWorkerIds], completions: [...doc.completions] }
+      ? {
+          enrolledWorkerIds: [...doc.enrolledWorkerIds],
+          completions: [...doc.completions],
+          daysHeld: daysHeld(doc),
+          trainees: await this.named(doc, principal),
+        }
       : {};
     return { ...courseView(doc, this.clock.now()), withdrawals: doc.withdrawals, ...trainees };
+  }
+
+  /** The trainees with their names as the caller may see them in a list (a station sees none it did not place). */
+  private async named(doc: CourseListing, principal: Principal) {
+    const trainees = courseTrainees(doc);
+    const householdIds = trainees.flatMap((t) => parseWorkerId(t.workerId)?.householdId ?? []);
+    const households = await this.store.load(householdsCollection, [...new Set(householdIds)]);
+    return trainees.map((t) => {
+      const household = households.get(parseWorkerId(t.workerId)?.householdId ?? '');
+      const name = household?.members.find((m) => m.workerId === t.workerId)?.name;
+      const visibility = household
+        ? nameVisibility(principal, { countyCode: household.countyCode, view: 'list' })
+        : 'none';
+      return { ...t, name: name === undefined ? null : visibleName(name, visibility) };
+    });
   }
 }

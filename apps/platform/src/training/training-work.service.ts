@@ -4,6 +4,7 @@ import {
   labourStationStream,
   trainingCourseStream,
   workshopStream,
+  type AttendanceBody,
   type CompletionBody,
   type CoursePublisher,
   type EnrolBody,
@@ -66,13 +67,36 @@ export class TrainingWork {
 
   /** A completion is recorded by the course's county office or by whoever runs the course. */
   async complete(courseId: string, body: CompletionBody, ctx: CommandContext) {
+    await this.requireRunner(courseId, ctx, '只有课程所在县的就业部门或办班单位可以登记结业');
+    return answer(await completeCourse(this.context(ctx), { courseId, ...body }));
+  }
+
+  /** A day's register, by those who may complete the course: it is the course's own stream alone. */
+  async attend(courseId: string, body: AttendanceBody, ctx: CommandContext) {
+    await this.requireRunner(courseId, ctx, '只有课程所在县的就业部门或办班单位可以登记考勤');
+    const { date, present, absent = [] } = body;
+    const { events, position } = await decideAndAppend(
+      this.store,
+      trainingCourseStream(courseId),
+      courseDecider,
+      { type: 'RecordAttendance', courseId, date, present, absent, now: ctx.now },
+      ctx.metadata,
+    );
+    const changed = events.reduce(
+      (n, e) =>
+        n + (e.type === 'CourseAttendanceRecorded' ? e.data.present.length + e.data.absent.length : 0),
+      0,
+    );
+    return withPosition({ changed }, position);
+  }
+
+  private async requireRunner(courseId: string, ctx: CommandContext, refusal: string): Promise<void> {
     const course = await this.requireCourse(courseId);
     requireScope(
       mayActForPublisher(ctx.principal, course.course.publisher) ||
         mayActForPublisher(ctx.principal, { type: 'county_office', id: course.course.countyCode }),
-      '只有课程所在县的就业部门或办班单位可以登记结业',
+      refusal,
     );
-    return answer(await completeCourse(this.context(ctx), { courseId, ...body }));
   }
 
   private context({ now, metadata }: CommandContext) {

@@ -1,6 +1,8 @@
 import { Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { z } from 'zod';
 import {
+  attendanceBody,
+  attendanceResponse,
   completionBody,
   courseCreatedResponse,
   courseDetailResponse,
@@ -11,6 +13,7 @@ import {
   positionResponse,
   publishCourseBody,
   withdrawalBody,
+  type AttendanceBody,
   type CompletionBody,
   type EnrolBody,
   type ListCoursesQuery,
@@ -19,6 +22,7 @@ import {
 } from '@contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@lib/auth';
 import { ApiDoc, HttpProblem, ZodBody, ZodParams, ZodQuery } from '@lib/http';
+import { AccessLog } from '../access-log/access-log.service';
 import { CommandCtx, type CommandContext } from '../command-handling/command-context';
 import { MonitorFeed } from '../monitor/monitor-feed';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
@@ -39,6 +43,7 @@ export class TrainingController {
     private readonly work: TrainingWork,
     private readonly queries: TrainingQueries,
     private readonly feed: MonitorFeed,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @Post()
@@ -71,7 +76,10 @@ export class TrainingController {
   @Get(':id')
   @ApiDoc({
     summary: 'One training course with its seats; who holds them for its county and whoever runs it',
-    description: 'With `X-Min-Position` it reads its own writes.',
+    description:
+      'For its county and whoever runs it: the trainees (names by the personal-data rule, a list view), ' +
+      'each with the days present and absent of `daysHeld` (the days with a register) and the completion. ' +
+      'Such a read goes to the access log. With `X-Min-Position` it reads its own writes.',
     tags: TAGS,
     responses: { 200: { description: 'The course', schema: courseDetailResponse } },
   })
@@ -79,6 +87,16 @@ export class TrainingController {
     const position = this.feed.position().toString();
     const course = await this.queries.course(params.id, principal);
     if (!course) throw new HttpProblem(404, 'not_found', `培训课程 ${params.id} 不存在`);
+    if (course.trainees && course.trainees.length > 0) {
+      await this.accessLog.record(principal, {
+        resource: 'training_course_trainees',
+        subjectIds: course.trainees.flatMap((t) => [
+          t.workerId,
+          t.workerId.slice(0, t.workerId.lastIndexOf('.')),
+        ]),
+        scope: course.countyCode,
+      });
+    }
     return { ...course, position };
   }
 
@@ -130,5 +148,27 @@ export class TrainingController {
     @CommandCtx() ctx: CommandContext,
   ) {
     return this.work.complete(params.id, body, ctx);
+  }
+
+  @Post(':id/attendance')
+  @Roles('admin', 'county_office', 'workshop', 'station')
+  @ApiDoc({
+    summary: 'Record a day’s attendance (考勤): who was present, who absent',
+    description:
+      'Whoever may complete the course. date: a day of the course, not in the future in Guizhou (400 naming ' +
+      'it). Every worker holds a seat (409 not_enrolled naming `present.<i>`/`absent.<i>`; a day after a ' +
+      'trainee’s completion is 409 forbidden_transition). A worker already recorded with the same value that ' +
+      'day is not recorded again: a register sent twice answers 201 with `changed: 0` and appends nothing. A ' +
+      'correction (present → absent) is a new event. In a course with registers, a trainee present on no day ' +
+      'cannot complete (409 not_attended).',
+    tags: TAGS,
+    responses: { 201: { description: 'Recorded (or already so)', schema: attendanceResponse } },
+  })
+  attend(
+    @ZodParams(courseParams) params: CourseParams,
+    @ZodBody(attendanceBody) body: AttendanceBody,
+    @CommandCtx() ctx: CommandContext,
+  ) {
+    return this.work.attend(params.id, body, ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
 import type { MonitorModule } from '../monitor/monitor.module';
 import { MONITOR_OPTIONS, monitorOptionsFromEnv } from '../monitor/monitor-options';
 import { ReadYourWritesInterceptor } from '../monitor/read-your-writes.interceptor';
@@ -15,7 +16,7 @@ export class TrainingModule {
   static beside(monitor: Type<MonitorModule> | DynamicModule): DynamicModule {
     return {
       module: TrainingModule,
-      imports: [monitor],
+      imports: [monitor, AccessLogModule],
       controllers: [TrainingController],
       providers: [
         // Read-your-writes waits as long as the monitor's own queries do.

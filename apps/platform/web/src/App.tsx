@@ -10,6 +10,7 @@ import { Dashboard, defaultArea } from './views/Dashboard';
 import { ImportPage } from './views/ImportPage';
 import { SubsidiesPage } from './views/SubsidiesPage';
 import { MonthlyReportPage } from './views/MonthlyReportPage';
+import { TrainingPage } from './views/TrainingPage';
 import { HouseholdPage, WorkerPage } from './views/People';
 import { SearchPage } from './views/SearchPage';
 import { VacancyPage } from './views/VacancyPage';
@@ -56,6 +57,8 @@ function Shell() {
         <SubsidiesPage api={api} session={session} />
       ) : route.page === 'reports' ? (
         <MonthlyReportPage session={session} county={route.county} month={route.month} />
+      ) : route.page === 'training' ? (
+        <TrainingPage session={session} courseId={route.courseId} />
       ) : (
         <Dashboard api={api} session={session} area={area ?? '520000'} />
       )}

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles.css';
 import './case-work.css';
 import './people.css';
+import './training.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The page's own addresses; the server answers each with index.html (the SPA fallback serves `/`,
- * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import`, `/subsidies` and `/reports`, so a case lives under
+ * `/county/…`, `/household/…`, `/worker/…`, `/vacancy/…`, `/search`, `/import`, `/subsidies`, `/reports` and `/training/…`, so a case lives under
  * its county). The search's words ride in the query (`/search?q=wxy`), so a search can be bookmarked; a
  * whole ID number does not (it would reach the browser's history and the server's log): it rides in the
  * history entry's state, and the address shows `/search` alone.
@@ -16,7 +16,8 @@ export type Route =
   | { page: 'search'; q: string; idNumber?: string }
   | { page: 'import' }
   | { page: 'subsidies' }
-  | { page: 'reports'; county?: string; month?: string };
+  | { page: 'reports'; county?: string; month?: string }
+  | { page: 'training'; courseId?: string };
 
 export function parseRoute(pathname: string, search = '', state?: unknown): Route {
   const [, first, second, third, fourth] = pathname.split('/').map(decodeURIComponent);
@@ -33,6 +34,7 @@ export function parseRoute(pathname: string, search = '', state?: unknown): Rout
     const month = [county ? third : second].find((m) => /^\d{4}-\d{2}$/.test(m ?? ''));
     return { page: 'reports', ...(county ? { county } : {}), ...(month ? { month } : {}) };
   }
+  if (first === 'training') return second ? { page: 'training', courseId: second } : { page: 'training' };
   if (first === 'household' && second) return { page: 'household', id: second };
   if (first === 'worker' && second) return { page: 'worker', id: second };
   if (first === 'vacancy' && second) return { page: 'vacancy', id: second };
@@ -57,6 +59,8 @@ export function routePath(route: Route): string {
       return '/subsidies';
     case 'reports':
       return ['/reports', route.county, route.month].filter(Boolean).join('/');
+    case 'training':
+      return route.courseId ? `/training/${encodeURIComponent(route.courseId)}` : '/training';
     default:
       return `/${route.page}/${encodeURIComponent(route.id)}`;
   }

@@ -1,3 +1,4 @@
+import type { EventData } from '@contracts';
 import { dayOf } from '../shared/business-dates';
 import { assertNever } from '../shared/decider';
 import type { KeyedProjection } from '../shared/keyed-projection';
@@ -18,6 +19,11 @@ export interface CourseListing extends CourseFacts {
   readonly completions: readonly ListedCompletion[];
   /** Withdrawals so far (a seat each, given back). */
   readonly withdrawals: number;
+  /**
+   * Attendance as last recorded: worker id → day → present. Absent from documents written before attendance
+   * was kept (read it through `attendanceOf`).
+   */
+  readonly attendance?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
   readonly lastRevision: number;
 }
 
@@ -32,6 +38,22 @@ export const listedSeatsTaken = (c: CourseListing): number =>
 export function courseStatusAt(c: CourseListing, now: string): CourseStatus {
   if (dayOf(now) > c.endDate) return 'ended';
   return listedSeatsTaken(c) >= c.seats ? 'full' : 'open';
+}
+
+export const attendanceOf = (c: CourseListing) => c.attendance ?? {};
+
+/** The days the course has held so far: the days it has a register for, in order. */
+export const daysHeld = (c: CourseListing): string[] =>
+  [...new Set(Object.values(attendanceOf(c)).flatMap((days) => Object.keys(days)))].sort();
+
+function withRegister(doc: CourseListing, data: EventData<'CourseAttendanceRecorded'>): CourseListing {
+  const attendance = { ...attendanceOf(doc) };
+  const mark = (workerId: string, present: boolean) => {
+    attendance[workerId] = { ...attendance[workerId], [data.date]: present };
+  };
+  data.present.forEach((w) => mark(w, true));
+  data.absent.forEach((w) => mark(w, false));
+  return { ...doc, attendance };
 }
 
 const withoutWorker = (ids: readonly string[], workerId: string) => ids.filter((id) => id !== workerId);
@@ -75,6 +97,8 @@ function evolveListing(doc: CourseListing | undefined, event: CourseEvent): Cour
         ],
       };
     }
+    case 'CourseAttendanceRecorded':
+      return withRegister(doc, event.data);
     default:
       return assertNever(event);
   }
@@ -88,6 +112,7 @@ export const courseListProjection: KeyedProjection<CourseListing, CourseEvent['t
     'WorkerEnrolledInCourse',
     'WorkerWithdrewFromCourse',
     'CourseCompletionRecorded',
+    'CourseAttendanceRecorded',
   ],
   keyOf: (event) => event.data.courseId,
   evolve: (doc, event) => evolveListing(doc, event as CourseEvent),

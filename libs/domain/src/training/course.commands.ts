@@ -28,4 +28,14 @@ export type RecordCompletion = CourseCommandBase & {
   readonly completedOn: string;
 };
 
-export type CourseCommand = PublishCourse | EnrolWorker | WithdrawWorker | RecordCompletion;
+/** A day's register: who was present, who absent (a worker at most once across both lists). */
+export type RecordAttendance = CourseCommandBase & {
+  readonly type: 'RecordAttendance';
+  /** A day in Guizhou, within the course's dates, not after today there. */
+  readonly date: string;
+  readonly present: readonly string[];
+  readonly absent: readonly string[];
+};
+
+export type CourseCommand =
+  PublishCourse | EnrolWorker | WithdrawWorker | RecordCompletion | RecordAttendance;

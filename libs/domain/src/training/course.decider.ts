@@ -7,6 +7,7 @@ import type {
   RecordCompletion,
   WithdrawWorker,
 } from './course.commands';
+import { attendanceRefusal, recordAttendance } from './course-attendance';
 import {
   evolveCourse,
   initialCourseState,
@@ -45,6 +46,8 @@ export const courseDecider: Decider<CourseCommand, CourseState, CourseEvent> = {
         return withdraw(state, command);
       case 'RecordCompletion':
         return complete(state, command);
+      case 'RecordAttendance':
+        return recordAttendance(state, command);
       default:
         return assertNever(command);
     }
@@ -131,6 +134,8 @@ function complete(state: PublishedCourse, command: RecordCompletion): Result {
       field('completedOn'),
     );
   }
+  const unattended = attendanceRefusal(state, workerId);
+  if (unattended) return unattended;
   return accept({
     type: 'CourseCompletionRecorded',
     data: { courseId, workerId, householdId, certificateNumber, completedOn, recordedAt: now },

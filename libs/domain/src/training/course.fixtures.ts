@@ -83,3 +83,34 @@ export const complete = (
   completedOn,
   now,
 });
+
+/** A register for one day: workers by number, recorded during that day in Guizhou (10:00 there). */
+export const attended = (
+  date: string,
+  present: readonly number[],
+  absent: readonly number[] = [],
+  at = `${date}T02:00:00Z`,
+): CourseEvent => ({
+  type: 'CourseAttendanceRecorded',
+  data: {
+    courseId: COURSE_ID,
+    date,
+    present: present.map(workerOf),
+    absent: absent.map(workerOf),
+    recordedAt: at,
+  },
+});
+
+export const recordAttendance = (
+  date: string,
+  present: readonly number[],
+  absent: readonly number[] = [],
+  now = `${date}T02:00:00Z`,
+): CourseCommand => ({
+  type: 'RecordAttendance',
+  courseId: COURSE_ID,
+  date,
+  present: present.map(workerOf),
+  absent: absent.map(workerOf),
+  now,
+});

@@ -6,7 +6,7 @@ import { courseDecider } from './course.decider';
 import type { CourseCommand } from './course.commands';
 import { seatsTaken, type CourseEvent } from './course.state';
 import { courseListProjection, listedSeatsTaken, type CourseListing } from './course-list.projection';
-import { complete, coursePublished, enrol, withdraw } from './course.fixtures';
+import { complete, coursePublished, enrol, recordAttendance, withdraw } from './course.fixtures';
 
 /** Every command is decided inside the course's days (10–20 March), so none is refused for its date. */
 const DURING = '2026-03-15T02:00:00Z';
@@ -15,15 +15,30 @@ const command = fc.oneof(
   fc.record({ kind: fc.constant('enrol' as const), worker: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('withdraw' as const), worker: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('complete' as const), worker: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({
+    kind: fc.constant('attend' as const),
+    worker: fc.integer({ min: 1, max: 8 }),
+    // Days 10–15 of March (the 15th is "today"): a worker present or absent on one of them.
+    day: fc.integer({ min: 10, max: 15 }),
+    present: fc.boolean(),
+  }),
 );
-type Step = { kind: 'enrol' | 'withdraw' | 'complete'; worker: number };
+type Step =
+  | { kind: 'enrol' | 'withdraw' | 'complete'; worker: number }
+  | { kind: 'attend'; worker: number; day: number; present: boolean };
 
-const toCommand = ({ kind, worker }: Step): CourseCommand =>
-  kind === 'enrol'
+function toCommand(step: Step): CourseCommand {
+  const { kind, worker } = step;
+  if (step.kind === 'attend') {
+    const on = [worker];
+    return recordAttendance(`2026-03-${step.day}`, step.present ? on : [], step.present ? [] : on, DURING);
+  }
+  return kind === 'enrol'
     ? enrol(worker, DURING)
     : kind === 'withdraw'
       ? withdraw(worker, DURING)
       : complete(worker, '2026-03-15', DURING);
+}
 
 /** The command loop of the handler: decide on the stream as it is, append what is accepted. */
 function run(seats: number, steps: readonly Step[]): CourseEvent[] {
@@ -51,7 +66,13 @@ const envelope = (event: CourseEvent, revision: number): AnyEnvelope =>
 function recount(events: readonly CourseEvent[]) {
   const last = new Map<string, CourseEvent['type']>();
   let withdrawals = 0;
+  const attendance: Record<string, Record<string, boolean>> = {};
   for (const e of events) {
+    if (e.type === 'CourseAttendanceRecorded') {
+      for (const w of e.data.present) attendance[w] = { ...attendance[w], [e.data.date]: true };
+      for (const w of e.data.absent) attendance[w] = { ...attendance[w], [e.data.date]: false };
+      continue;
+    }
     if (e.type === 'TrainingCoursePublished') continue;
     last.set(e.data.workerId, e.type);
     if (e.type === 'WorkerWithdrewFromCourse') withdrawals += 1;
@@ -65,10 +86,11 @@ function recount(events: readonly CourseEvent[]) {
     enrolled: holding('WorkerEnrolledInCourse'),
     completed: holding('CourseCompletionRecorded'),
     withdrawals,
+    attendance,
   };
 }
 
-describe('training course seats, whatever the order of enrolments, withdrawals and completions', () => {
+describe('training course seats, whatever the order of enrolments, withdrawals, completions and registers', () => {
   it('never holds more than its seats, after every event', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.array(command, { maxLength: 40 }), (seats, steps) => {
@@ -97,7 +119,7 @@ describe('training course seats, whatever the order of enrolments, withdrawals a
     );
   });
 
-  it('the course list’s document equals a recount of the events, even with every event delivered twice', () => {
+  it('the course list’s document (attendance too) equals a recount of the events, even delivered twice', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.array(command, { maxLength: 40 }), (seats, steps) => {
         const events = run(seats, steps);
@@ -111,9 +133,32 @@ describe('training course seats, whatever the order of enrolments, withdrawals a
         expect([...(doc?.enrolledWorkerIds ?? [])].sort()).toEqual(expected.enrolled);
         expect(doc?.completions.map((c) => c.workerId).sort()).toEqual(expected.completed);
         expect(doc?.withdrawals).toBe(expected.withdrawals);
+        expect(doc?.attendance ?? {}).toEqual(expected.attendance);
         expect(listedSeatsTaken(doc!)).toBe(expected.enrolled.length + expected.completed.length);
         expect(listedSeatsTaken(doc!)).toBeLessThanOrEqual(seats);
         expect(doc?.lastRevision).toBe(events.length - 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a completion and the attendance, whatever the order of commands', () => {
+  it('no certificate goes to a trainee recorded present on no day of a course that keeps attendance', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 50 }), (steps) => {
+        const events = run(8, steps);
+        const days = new Map<string, boolean>(); // "worker date" → present, as last recorded
+        for (const e of events) {
+          if (e.type === 'CourseAttendanceRecorded') {
+            e.data.present.forEach((w) => days.set(`${w} ${e.data.date}`, true));
+            e.data.absent.forEach((w) => days.set(`${w} ${e.data.date}`, false));
+          }
+          if (e.type === 'CourseCompletionRecorded' && days.size > 0) {
+            const presentOn = [...days].filter(([key, p]) => p && key.startsWith(`${e.data.workerId} `));
+            expect(presentOn.length).toBeGreaterThan(0);
+          }
+        }
       }),
       { numRuns: 300 },
     );

@@ -21,6 +21,8 @@ export type CourseState =
       readonly enrolled: ReadonlyMap<string, string>;
       /** Trainees who completed (their seat stays taken): worker id → the completion. */
       readonly completed: ReadonlyMap<string, Completion>;
+      /** Attendance as last recorded: worker id → day → present. Kept across a withdrawal and a return. */
+      readonly attendance: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
     };
 
 export type PublishedCourse = Extract<CourseState, { status: 'published' }>;
@@ -36,10 +38,43 @@ const without = <V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<strin
   return next;
 };
 
+type Attendance = ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+
+/** The attendance with a day's register laid over it (a later register for the same day wins). */
+function withRegister(
+  attendance: Attendance,
+  register: {
+    readonly date: string;
+    readonly present: readonly string[];
+    readonly absent: readonly string[];
+  },
+): Attendance {
+  const next = new Map(attendance);
+  const mark = (workerId: string, present: boolean) =>
+    next.set(workerId, new Map(next.get(workerId)).set(register.date, present));
+  register.present.forEach((w) => mark(w, true));
+  register.absent.forEach((w) => mark(w, false));
+  return next;
+}
+
+/** Whether any register of the course has been recorded (a course that keeps no attendance has none). */
+export const keepsAttendance = (state: PublishedCourse): boolean =>
+  [...state.attendance.values()].some((days) => days.size > 0);
+
+/** The days a worker was recorded present. */
+export const daysPresent = (state: PublishedCourse, workerId: string): number =>
+  [...(state.attendance.get(workerId)?.values() ?? [])].filter(Boolean).length;
+
 export function evolveCourse(state: CourseState, event: CourseEvent): CourseState {
   if (event.type === 'TrainingCoursePublished') {
     const { publishedAt: _at, ...course } = event.data;
-    return { status: 'published', course, enrolled: new Map(), completed: new Map() };
+    return {
+      status: 'published',
+      course,
+      enrolled: new Map(),
+      completed: new Map(),
+      attendance: new Map(),
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -58,6 +93,8 @@ export function evolveCourse(state: CourseState, event: CourseEvent): CourseStat
         completed: new Map(state.completed).set(workerId, { householdId, certificateNumber, completedOn }),
       };
     }
+    case 'CourseAttendanceRecorded':
+      return { ...state, attendance: withRegister(state.attendance, event.data) };
     default:
       return assertNever(event);
   }

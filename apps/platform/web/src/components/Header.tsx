@@ -4,6 +4,7 @@ import { areaName } from '../regions';
 import { readsOnly, type Session } from '../session';
 import { moneyWords } from '../i18n-money';
 import { reportWords } from '../i18n-reports';
+import { trainingWords } from '../i18n-training';
 import { Link } from './Link';
 import { SearchBox } from './people/SearchBox';
 
@@ -41,6 +42,12 @@ export function Header({ session, onSignOut }: { session?: Session; onSignOut():
           {(session.role === 'county_office' || session.role === 'prefecture_office') && (
             <Link to={{ page: 'subsidies' }} className="nav-link">
               {moneyWords(lang).navMoney}
+            </Link>
+          )}
+          {/* The courses' registers and certificates are the county office's. */}
+          {session.role === 'county_office' && (
+            <Link to={{ page: 'training' }} className="nav-link">
+              {trainingWords(lang).navTraining}
             </Link>
           )}
           {(session.role === 'county_office' || session.role === 'prefecture_office') && (

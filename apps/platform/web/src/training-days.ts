@@ -1,0 +1,33 @@
+import type { CourseDetail, Trainee } from './api-training';
+
+/** Today in Guizhou (UTC+8), YYYY-MM-DD: the platform's "today" for attendance and completion. */
+export function guizhouToday(nowMs = Date.now()): string {
+  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The days a register may be kept for: the course's, up to today (undefined before it starts). */
+export function registerDays(
+  course: Pick<CourseDetail, 'startDate' | 'endDate'>,
+  today: string,
+): { min: string; max: string } | undefined {
+  const max = today < course.endDate ? today : course.endDate;
+  return max < course.startDate ? undefined : { min: course.startDate, max };
+}
+
+/** Who a register for `date` lists: the trainees in class (not yet completed) on that day. */
+export const inClass = (trainees: readonly Trainee[]): Trainee[] =>
+  trainees.filter((t) => t.status === 'enrolled');
+
+/** The ticks a day's register starts from: as recorded for that day, unrecorded ones unticked. */
+export function ticksOn(trainees: readonly Trainee[], date: string): Record<string, boolean> {
+  return Object.fromEntries(trainees.map((t) => [t.workerId, t.presentOn.includes(date)]));
+}
+
+/** The register to send: the ticked present, the rest absent, in the list's order. */
+export function registerOf(
+  trainees: readonly Trainee[],
+  ticks: Readonly<Record<string, boolean>>,
+): { present: string[]; absent: string[] } {
+  const ids = trainees.map((t) => t.workerId);
+  return { present: ids.filter((id) => ticks[id]), absent: ids.filter((id) => !ticks[id]) };
+}
