@@ -377,7 +377,11 @@ describe('training courses', () => {
       const [w1, w2] = await workers(2);
       await enrol(courseId, w1).expect(201);
       await enrol(courseId, w2).expect(201);
-      await attend(courseId, { date: yesterday(), present: [w1], absent: [w2] }).expect(201);
+      // Both took their seats today: yesterday w1 came as a walk-in; w2 cannot be absent from a day before the seat.
+      const early = await attend(courseId, { date: yesterday(), present: [w1], absent: [w2] }).expect(400);
+      expect(early.body.error.issues[0].path).toBe('absent.0');
+      await attend(courseId, { date: yesterday(), present: [w1] }).expect(201);
+      await attend(courseId, { date: today(), absent: [w2], present: [] }).expect(201);
       const complete = (workerId: string, completedOn = yesterday()) =>
         t.http
           .post(`/v1/training-courses/${courseId}/completions`)

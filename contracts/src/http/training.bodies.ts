@@ -164,6 +164,8 @@ export const courseTrainee = z
     /** Whole, masked or null, by the personal-data rule (a list view). */
     name: z.string().nullable(),
     status: z.enum(['enrolled', 'completed']),
+    /** The day they first took a seat: no absence is recorded before it (null for an older course record). */
+    enrolledOn: isoDate.nullable(),
     /** Of the days the course has held so far (`daysHeld`): present, absent, not recorded. */
     daysPresent: z.number().int(),
     daysAbsent: z.number().int(),

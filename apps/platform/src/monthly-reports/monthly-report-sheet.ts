@@ -1,4 +1,5 @@
 import { countyByCode, type MonthlyReportResponse } from '@contracts';
+import { guizhouTimeOf } from '@lib/domain/shared/business-dates';
 import type { SheetColumn } from '../excel/sheet-writer';
 
 /** One line of the report as printed: a figure at both month ends, or one of the month's numbers. */
@@ -29,7 +30,7 @@ export function reportLines(view: MonthlyReportResponse): ReportLine[] {
   if (!content) return [];
   const { figures, previousFigures: before, activity, subsidies } = content;
   const status = view.sent
-    ? `已报送（第 ${view.sent.revision} 版，${view.sent.sentAt}）`
+    ? `已报送（第 ${view.sent.revision} 版，${guizhouTimeOf(view.sent.sentAt)}）`
     : view.monthOver
       ? '未报送（草稿）'
       : '本月未结束（截至目前）';

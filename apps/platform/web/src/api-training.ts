@@ -29,6 +29,8 @@ export interface Trainee {
   /** As the caller may see it (null: not theirs to see). */
   readonly name: string | null;
   readonly status: 'enrolled' | 'completed';
+  /** The day they first took a seat: not absent before it. */
+  readonly enrolledOn: string | null;
   readonly daysPresent: number;
   readonly daysAbsent: number;
   readonly daysUnrecorded: number;

@@ -2,10 +2,16 @@ import type { Trainee } from './api-training';
 import { parseRoute, routePath } from './router';
 import { guizhouToday, registerDays, registerOf, ticksOn } from './training-days';
 
-const trainee = (workerId: string, presentOn: string[] = [], absentOn: string[] = []): Trainee => ({
+const trainee = (
+  workerId: string,
+  presentOn: string[] = [],
+  absentOn: string[] = [],
+  enrolledOn: string | null = '2026-03-01',
+): Trainee => ({
   workerId,
   name: null,
   status: 'enrolled',
+  enrolledOn,
   daysPresent: presentOn.length,
   daysAbsent: absentOn.length,
   daysUnrecorded: 0,
@@ -31,7 +37,20 @@ describe('training days', () => {
     const list = [trainee('a.1', ['2026-03-12']), trainee('b.1', [], ['2026-03-12']), trainee('c.1')];
     const ticks = ticksOn(list, '2026-03-12');
     expect(ticks).toEqual({ 'a.1': true, 'b.1': false, 'c.1': false });
-    expect(registerOf(list, { ...ticks, 'c.1': true })).toEqual({ present: ['a.1', 'c.1'], absent: ['b.1'] });
+    expect(registerOf(list, { ...ticks, 'c.1': true }, '2026-03-12')).toEqual({
+      present: ['a.1', 'c.1'],
+      absent: ['b.1'],
+    });
+  });
+
+  it('does not send as absent a trainee who took the seat after the day (ticked: a walk-in, present)', () => {
+    const list = [trainee('a.1'), trainee('late.1', [], [], '2026-03-13')];
+    expect(registerOf(list, {}, '2026-03-12')).toEqual({ present: [], absent: ['a.1'] });
+    expect(registerOf(list, { 'late.1': true }, '2026-03-12')).toEqual({
+      present: ['late.1'],
+      absent: ['a.1'],
+    });
+    expect(registerOf(list, {}, '2026-03-13')).toEqual({ present: [], absent: ['a.1', 'late.1'] });
   });
 });
 

@@ -23,11 +23,18 @@ export function ticksOn(trainees: readonly Trainee[], date: string): Record<stri
   return Object.fromEntries(trainees.map((t) => [t.workerId, t.presentOn.includes(date)]));
 }
 
-/** The register to send: the ticked present, the rest absent, in the list's order. */
+/**
+ * The register to send for `date`: the ticked present, the rest absent, in the list's order; a trainee who took
+ * the seat after that day is not absent from it (left out unless ticked: a walk-in).
+ */
 export function registerOf(
   trainees: readonly Trainee[],
   ticks: Readonly<Record<string, boolean>>,
+  date: string,
 ): { present: string[]; absent: string[] } {
-  const ids = trainees.map((t) => t.workerId);
-  return { present: ids.filter((id) => ticks[id]), absent: ids.filter((id) => !ticks[id]) };
+  const seated = (t: Trainee) => t.enrolledOn === null || t.enrolledOn <= date;
+  return {
+    present: trainees.filter((t) => ticks[t.workerId]).map((t) => t.workerId),
+    absent: trainees.filter((t) => !ticks[t.workerId] && seated(t)).map((t) => t.workerId),
+  };
 }

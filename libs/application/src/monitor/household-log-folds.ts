@@ -1,5 +1,6 @@
 import { decodeAppendedEvent } from '@contracts';
 import { readCategoryPages, type EventStore } from '@lib/event-store';
+import { RECORDING_SETTLE_MS } from '@lib/domain/shared/business-dates';
 import type { AnyEnvelope } from '@lib/domain/shared/keyed-projection';
 import type { Clock } from '../scheduler/clock';
 
@@ -40,7 +41,7 @@ export class HouseholdLogFolds<R> {
     options: LogFoldOptions = {},
   ) {
     this.cacheSize = options.cacheSize ?? 32;
-    this.settleMs = options.settleMs ?? 10 * 60_000;
+    this.settleMs = options.settleMs ?? RECORDING_SETTLE_MS;
   }
 
   /** The answer for `key`, whose events count up to `cutoff` (epoch ms); kept once the cutoff has settled. */

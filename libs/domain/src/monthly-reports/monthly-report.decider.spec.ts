@@ -52,10 +52,20 @@ describe('the monthly report (月报)', () => {
       .thenRejects('month_not_over', /2026-02 尚未结束/);
   });
 
+  it('given the month ended minutes ago, when sent, then month_not_over until what was begun before is written', () => {
+    // 00:05 on 1 March in Guizhou: an import begun at 23:58 may still be appending February's households.
+    given(monthlyReportDecider)
+      .when(send({ now: '2026-02-28T16:05:00Z' }))
+      .thenRejects('month_not_over', /刚结束.*2026-03-01 00:10 之后报送/);
+    given(monthlyReportDecider)
+      .when(send({ now: '2026-02-28T16:10:00Z' }))
+      .then([sent(1, { sentAt: '2026-02-28T16:10:00Z' })]);
+  });
+
   it('given a month sent, when sent again without a reason, then report_already_sent names the revision', () => {
     given(monthlyReportDecider, [sent(1)])
       .when(send())
-      .thenRejects('report_already_sent', /第 1 版/, { revision: 1 });
+      .thenRejects('report_already_sent', /已于 2026-03-01 00:30 报送（第 1 版）/, { revision: 1 });
   });
 
   it('given a month sent, when corrected with a reason, then a revision 2 is added and revision 1 stays', () => {

@@ -5,7 +5,7 @@ import type {
   MonthlyReportSubsidies,
 } from '@contracts';
 import { accept, reject, type Decider } from '../shared/decider';
-import { dayOf } from '../shared/business-dates';
+import { dayOf, endOfDay, guizhouTimeOf, RECORDING_SETTLE_MS } from '../shared/business-dates';
 import { lastDayOf, monthIsOver } from '../welfare-payroll/welfare-month';
 
 export type MonthlyReportEvent = EventsOfStream<'monthlyReport'>;
@@ -62,12 +62,22 @@ export const monthlyReportDecider: Decider<SendMonthlyReport, MonthlyReportsStat
         },
       );
     }
+    // Closed at the month's end, but what was begun before it may still be written for a few minutes: a report
+    // compiled then would miss it, and be kept so.
+    const closesAt = new Date(endOfDay(lastDayOf(month)) + RECORDING_SETTLE_MS).toISOString();
+    if (Date.parse(now) < Date.parse(closesAt)) {
+      return reject(
+        'month_not_over',
+        `${month} 刚结束，月末前开始的登记可能仍在写入；请于 ${guizhouTimeOf(closesAt)} 之后报送`,
+        { month },
+      );
+    }
     const sent = revisionsOf(state, month);
     const last = sent[sent.length - 1];
     if (last && correctionReason === undefined) {
       return reject(
         'report_already_sent',
-        `${countyCode} ${month} 的月报已于 ${last.sentAt} 报送（第 ${last.revision} 版）；更正请填写更正原因`,
+        `${countyCode} ${month} 的月报已于 ${guizhouTimeOf(last.sentAt)} 报送（第 ${last.revision} 版）；更正请填写更正原因`,
         { month, revision: last.revision },
       );
     }

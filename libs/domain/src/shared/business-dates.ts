@@ -20,6 +20,16 @@ export const dayOf = (instant: string): string =>
   new Date(Date.parse(instant) + GUIZHOU_UTC_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The calendar year in Guizhou at an instant (epoch ms): ages are counted by it, as by the birth year. */
+/** An instant as a county office reads it: Guizhou's wall clock, `YYYY-MM-DD HH:mm`. */
+export const guizhouTimeOf = (instant: string): string =>
+  new Date(Date.parse(instant) + GUIZHOU_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * How long after a cutoff events recorded before it may still be appended: a command reads the clock once, at
+ * its start, and a household import begun at 23:58 appends for a while after midnight under that time.
+ */
+export const RECORDING_SETTLE_MS = 10 * 60_000;
+
 export const yearOf = (epochMs: number): number => new Date(epochMs + GUIZHOU_UTC_OFFSET_MS).getUTCFullYear();
 
 /** The instant a calendar day begins in Guizhou (16:00 UTC the day before). */

@@ -84,6 +84,35 @@ describe('training course attendance (考勤)', () => {
     });
   });
 
+  describe('a seat’s first day and a certificate’s days', () => {
+    it('refuses an absence before the worker took a seat (a presence then is a walk-in, recorded)', () => {
+      // Worker 2 took the seat on 13 March (10:00 in Guizhou).
+      const late = [coursePublished(), enrolled(1), enrolled(2, '2026-03-13T02:00:00Z')];
+      given(courseDecider, late)
+        .when(recordAttendance('2026-03-12', [1], [2]))
+        .thenRejects('invalid_value', /于 2026-03-13 报名，不能登记此前 2026-03-12 的缺勤/, {
+          field: 'absent.0',
+        });
+      given(courseDecider, late)
+        .when(recordAttendance('2026-03-12', [1, 2]))
+        .then([attended('2026-03-12', [1, 2])]);
+    });
+    it('refuses a correction that would leave a certified trainee with no day present', () => {
+      const certified = [
+        ...seated,
+        attended('2026-03-12', [1]),
+        completed(1, '2026-03-15', '2026-03-15T02:00:00Z'),
+      ];
+      given(courseDecider, certified)
+        .when(recordAttendance('2026-03-12', [], [1]))
+        .thenRejects('not_attended', /没有一天出勤/, { field: 'absent.0' });
+      // With another day present, the correction stands.
+      given(courseDecider, [...certified, attended('2026-03-13', [1])])
+        .when(recordAttendance('2026-03-12', [], [1]))
+        .then([attended('2026-03-12', [], [1])]);
+    });
+  });
+
   describe('the same day again', () => {
     it('the same register again appends nothing', () => {
       given(courseDecider, [...seated, attended('2026-03-12', [1], [2])])

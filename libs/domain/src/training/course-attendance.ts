@@ -1,18 +1,44 @@
 import { dayOf } from '../shared/business-dates';
 import { accept, alreadyDone, reject, type Decision } from '../shared/decider';
 import type { RecordAttendance } from './course.commands';
-import { daysPresent, keepsAttendance, type CourseEvent, type PublishedCourse } from './course.state';
+import {
+  daysPresent,
+  daysPresentWithout,
+  keepsAttendance,
+  type CourseEvent,
+  type PublishedCourse,
+} from './course.state';
 
 type Result = Decision<CourseEvent>;
 
 const onDate = (message: string): Result => reject('invalid_value', message, { field: 'date' });
 
-/** A trainee's attendance is open from their seat until the day they completed (a certificate closes it). */
+/**
+ * A trainee's attendance is open from their seat until the day they completed (a certificate closes it): a
+ * day before their seat can be marked present (a walk-in enrolled afterwards), never absent; a correction
+ * never leaves a certified trainee with no day present (the certificate, and its subsidy, rest on one).
+ */
 function refusalFor(state: PublishedCourse, command: RecordAttendance, workerId: string, field: string) {
   const { courseId, date } = command;
+  const markedAbsent = command.absent.includes(workerId);
+  const seatFrom = state.enrolledOn.get(workerId);
+  if (markedAbsent && seatFrom !== undefined && date < seatFrom) {
+    return reject('invalid_value', `劳动力 ${workerId} 于 ${seatFrom} 报名，不能登记此前 ${date} 的缺勤`, {
+      field,
+      workerId,
+    });
+  }
   const completion = state.completed.get(workerId);
   if (completion !== undefined) {
-    if (date <= completion.completedOn) return undefined;
+    if (date <= completion.completedOn) {
+      if (markedAbsent && daysPresentWithout(state, workerId, date) === 0) {
+        return reject('not_attended', `劳动力 ${workerId} 已凭考勤结业，改为缺勤后将没有一天出勤，不能更改`, {
+          field,
+          workerId,
+        });
+      }
+      return undefined;
+    }
     return reject(
       'forbidden_transition',
       `劳动力 ${workerId} 已于 ${completion.completedOn} 结业，不能登记之后的考勤`,

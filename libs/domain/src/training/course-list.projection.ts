@@ -24,6 +24,8 @@ export interface CourseListing extends CourseFacts {
    * was kept (read it through `attendanceOf`).
    */
   readonly attendance?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+  /** The day (Guizhou) each worker first took a seat; absent from documents written before it was kept. */
+  readonly enrolledOn?: Readonly<Record<string, string>>;
   readonly lastRevision: number;
 }
 
@@ -75,6 +77,7 @@ function evolveListing(doc: CourseListing | undefined, event: CourseEvent): Cour
     case 'WorkerEnrolledInCourse':
       return {
         ...doc,
+        enrolledOn: { [event.data.workerId]: dayOf(event.data.enrolledAt), ...doc.enrolledOn },
         enrolledWorkerIds: [
           ...withoutWorker(doc.enrolledWorkerIds, event.data.workerId),
           event.data.workerId,

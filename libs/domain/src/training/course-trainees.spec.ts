@@ -40,6 +40,7 @@ describe('a course’s trainees and their attendance', () => {
       {
         workerId: 'h-1.1',
         status: 'completed',
+        enrolledOn: '2026-03-01',
         daysPresent: 2,
         daysAbsent: 1,
         daysUnrecorded: 0,
@@ -52,10 +53,10 @@ describe('a course’s trainees and their attendance', () => {
 
   it('lists no withdrawn worker, and reads a document written before attendance was kept', () => {
     const doc = listing([coursePublished(), enrolled(1), enrolled(2), withdrew(2)]);
-    const { attendance: _none, ...old } = doc;
+    const { attendance: _none, enrolledOn: _notKept, ...old } = doc;
     expect(daysHeld(old)).toEqual([]);
     expect(courseTrainees(old)).toEqual([
-      expect.objectContaining({ workerId: 'h-1.1', daysPresent: 0, daysUnrecorded: 0 }),
+      expect.objectContaining({ workerId: 'h-1.1', enrolledOn: null, daysPresent: 0, daysUnrecorded: 0 }),
     ]);
   });
 });

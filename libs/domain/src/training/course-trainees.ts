@@ -4,6 +4,8 @@ import { attendanceOf, daysHeld, type CourseListing } from './course-list.projec
 export interface TraineeAttendance {
   readonly workerId: string;
   readonly status: 'enrolled' | 'completed';
+  /** The day they first took a seat (null for a course listed before it was kept). */
+  readonly enrolledOn: string | null;
   readonly daysPresent: number;
   readonly daysAbsent: number;
   /** Days the course held with no value for this trainee (enrolled later, or left out of a register). */
@@ -28,6 +30,7 @@ export function courseTrainees(c: CourseListing): TraineeAttendance[] {
     return {
       workerId,
       status: completion === null ? 'enrolled' : 'completed',
+      enrolledOn: c.enrolledOn?.[workerId] ?? null,
       daysPresent: presentOn.length,
       daysAbsent: absentOn.length,
       daysUnrecorded: held.length - presentOn.length - absentOn.length,

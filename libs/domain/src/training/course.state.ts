@@ -1,4 +1,5 @@
 import type { EventData, EventsOfStream } from '@contracts';
+import { dayOf } from '../shared/business-dates';
 import { assertNever } from '../shared/decider';
 
 export type CourseEvent = EventsOfStream<'trainingCourse'>;
@@ -23,6 +24,8 @@ export type CourseState =
       readonly completed: ReadonlyMap<string, Completion>;
       /** Attendance as last recorded: worker id → day → present. Kept across a withdrawal and a return. */
       readonly attendance: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+      /** The day (in Guizhou) each worker first took a seat: nobody is absent from a class before it. */
+      readonly enrolledOn: ReadonlyMap<string, string>;
     };
 
 export type PublishedCourse = Extract<CourseState, { status: 'published' }>;
@@ -61,6 +64,12 @@ function withRegister(
 export const keepsAttendance = (state: PublishedCourse): boolean =>
   [...state.attendance.values()].some((days) => days.size > 0);
 
+/** The days a worker was recorded present, with `date` taken as absent when given (a register about to change it). */
+export const daysPresentWithout = (state: PublishedCourse, workerId: string, date: string): number =>
+  [...(state.attendance.get(workerId) ?? new Map<string, boolean>())].filter(
+    ([d, present]) => present && d !== date,
+  ).length;
+
 /** The days a worker was recorded present. */
 export const daysPresent = (state: PublishedCourse, workerId: string): number =>
   [...(state.attendance.get(workerId)?.values() ?? [])].filter(Boolean).length;
@@ -74,6 +83,7 @@ export function evolveCourse(state: CourseState, event: CourseEvent): CourseStat
       enrolled: new Map(),
       completed: new Map(),
       attendance: new Map(),
+      enrolledOn: new Map(),
     };
   }
   if (state.status === 'none') return state;
@@ -82,6 +92,9 @@ export function evolveCourse(state: CourseState, event: CourseEvent): CourseStat
       return {
         ...state,
         enrolled: new Map(state.enrolled).set(event.data.workerId, event.data.householdId),
+        enrolledOn: state.enrolledOn.has(event.data.workerId)
+          ? state.enrolledOn
+          : new Map(state.enrolledOn).set(event.data.workerId, dayOf(event.data.enrolledAt)),
       };
     case 'WorkerWithdrewFromCourse':
       return { ...state, enrolled: without(state.enrolled, event.data.workerId) };

@@ -40,7 +40,7 @@ export function AttendanceRegister({
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const register = registerOf(trainees, ticks);
+    const register = registerOf(trainees, ticks, date);
     // A refusal naming `present.2` is about the third worker sent as present.
     const placeOf = (path: string) => {
       const [list, index] = path.split('.');
