@@ -1,78 +1,32 @@
+/**
+ * The county's monthly report (月报): as sent, its revisions, the draft; a prefecture's counties; the county's
+ * figures by site, station and workshop. Shapes from the contract, type-only (see api-types.ts).
+ */
+import type { z } from 'zod';
+import type {
+  MonthlyReportResponse,
+  PrefectureMonthlyReportsResponse,
+  SentMonthlyReport,
+} from '../../../../contracts/src/http/monthly-report.bodies';
+import type { MonthlyReportFigures } from '../../../../contracts/src/events/monthly-report.events';
+import type {
+  siteReportResponse,
+  stationReportResponse,
+  workshopReportResponse,
+} from '../../../../contracts/src/http/reports';
 import { download, enc, q, request } from './http';
 
-/** The county's monthly report (月报): as sent, its revisions, the draft; and a prefecture's counties. */
-
-export type Channel =
-  'out_of_province' | 'in_province' | 'workshop' | 'public_welfare' | 'self_employed' | 'flexible';
-
-export interface ReportFigures {
-  readonly households: number;
-  readonly householdsWithLabour: number;
-  readonly coveredHouseholds: number;
-  readonly zeroEmploymentHouseholds: number;
-  readonly noLabourHouseholds: number;
-  readonly labourCapableWorkers: number;
-  readonly employedWorkers: number;
-  readonly employedLabourCapableWorkers: number;
-  readonly jobSeekers: number;
-  readonly jobSeekersWith131: number;
-  readonly employmentRate: number;
-  readonly byChannel: Readonly<Record<Channel, number>>;
-}
-
-export interface ReportContent {
-  readonly countyCode: string;
-  readonly month: string;
-  readonly figures: ReportFigures;
-  readonly previousFigures: ReportFigures;
-  readonly activity: {
-    readonly placements: number;
-    readonly placementsByChannel: Readonly<Record<Channel, number>>;
-    readonly employmentsEnded: number;
-    readonly employmentsReported: number;
-    readonly trainingsCompleted: number;
-  };
-  readonly subsidies: {
-    readonly transportPaid: { readonly count: number; readonly amount: number };
-    readonly welfare: {
-      readonly status: 'open' | 'confirmed' | 'paid';
-      readonly holders: number;
-      readonly amountFen: number;
-    };
-  };
-  readonly foldedTo: string;
-}
-
-export interface SentReport extends ReportContent {
-  readonly revision: number;
-  readonly note: string | null;
-  readonly correctionReason: string | null;
-  readonly sentAt: string;
-}
-
-export interface MonthlyReport {
-  readonly countyCode: string;
-  readonly month: string;
-  readonly status: 'draft' | 'sent';
-  readonly monthOver: boolean;
-  readonly draft: ReportContent | null;
-  readonly sent: SentReport | null;
-  readonly revisions: readonly SentReport[];
-}
-
-export interface PrefectureReports {
-  readonly prefectureCode: string;
-  readonly month: string;
-  readonly items: readonly {
-    readonly countyCode: string;
-    readonly countyName: string;
-    readonly status: 'sent' | 'not_sent';
-    readonly revision: number | null;
-    readonly sentAt: string | null;
-    readonly zeroEmploymentHouseholds: number | null;
-    readonly employmentRate: number | null;
-  }[];
-}
+export type ReportFigures = MonthlyReportFigures;
+export type SentReport = SentMonthlyReport;
+export type MonthlyReport = MonthlyReportResponse;
+export type ReportContent = NonNullable<MonthlyReportResponse['draft']>;
+export type PrefectureReports = PrefectureMonthlyReportsResponse;
+type SiteReport = z.infer<typeof siteReportResponse>;
+type StationReport = z.infer<typeof stationReportResponse>;
+type WorkshopReport = z.infer<typeof workshopReportResponse>;
+export type SiteRow = SiteReport['items'][number];
+export type StationRow = StationReport['items'][number];
+export type WorkshopRow = WorkshopReport['items'][number];
 
 const monthPath = (county: string, month: string) => `/v1/counties/${county}/monthly-reports/${enc(month)}`;
 
@@ -91,41 +45,6 @@ export function reportsApi(token: string) {
   };
 }
 
-/** The county's figures cut by relocation site, labour station and workshop: now, figures only. */
-export interface SiteRow {
-  readonly siteId: string;
-  readonly siteName: string | null;
-  readonly households: number;
-  readonly householdsWithLabour: number;
-  readonly labourCapableWorkers: number;
-  readonly employedWorkers: number;
-  readonly coveredHouseholds: number;
-  readonly zeroEmploymentHouseholds: number;
-  readonly openCases: number;
-}
-
-export interface StationRow {
-  readonly stationId: string;
-  readonly stationName: string | null;
-  readonly placements: number;
-  readonly eligibleAt3: number;
-  readonly retainedAt3: number;
-  readonly eligibleAt6: number;
-  readonly retainedAt6: number;
-  readonly retentionRateAt3: number | null;
-  readonly retentionRateAt6: number | null;
-}
-
-export interface WorkshopRow {
-  readonly workshopId: string;
-  readonly workshopName: string | null;
-  readonly decertified: boolean;
-  readonly employedNow: number;
-  readonly employedNowFromCounty: number;
-  readonly placements: number;
-  readonly ended: number;
-}
-
 export const breakdownPath = (county: string, by: 'sites' | 'stations' | 'workshops') =>
   `/v1/counties/${county}/reports/${by}`;
 
@@ -138,9 +57,9 @@ export function breakdownApi(token: string) {
         signal,
       ),
     stations: (county: string, signal?: AbortSignal) =>
-      get<{ items: readonly StationRow[]; today: string }>(breakdownPath(county, 'stations'), signal),
+      get<StationReport>(breakdownPath(county, 'stations'), signal),
     workshops: (county: string, signal?: AbortSignal) =>
-      get<{ items: readonly WorkshopRow[]; today: string }>(breakdownPath(county, 'workshops'), signal),
+      get<WorkshopReport>(breakdownPath(county, 'workshops'), signal),
     sheet: (county: string, by: 'sites' | 'stations' | 'workshops') =>
       download(token, `${breakdownPath(county, by)}?format=xlsx`),
   };

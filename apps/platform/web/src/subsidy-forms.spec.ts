@@ -1,14 +1,7 @@
 import { ApiError } from './http';
 import { moneyWords } from './i18n-money';
-import {
-  claimErrors,
-  DESTINATIONS,
-  guizhouToday,
-  payErrors,
-  rateFor,
-  ratesBodyOf,
-  subsidyErrors,
-} from './subsidy-forms';
+import { claimErrors, DESTINATIONS, payErrors, rateFor, ratesBodyOf, subsidyErrors } from './subsidy-forms';
+import { guizhouToday } from './guizhou-dates';
 
 const w = moneyWords('zh');
 const TODAY = '2026-12-07';

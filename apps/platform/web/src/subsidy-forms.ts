@@ -21,13 +21,6 @@ export const DESTINATIONS: readonly { readonly code: string; readonly name: stri
 
 export const destinationName = (code: string): string => PROVINCE_NAMES[code] ?? code;
 
-/** Today in Guizhou (UTC+8), YYYY-MM-DD: the server's "not in the future" is this day, whatever the laptop's zone. */
-export const guizhouToday = (nowMs = Date.now()): string =>
-  new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** The day in Guizhou of an instant. */
-export const guizhouDay = (iso: string): string => guizhouToday(Date.parse(iso));
-
 /** The amount an approval would fix: the destination's own rate, else the county's default (as the server). */
 export const rateFor = (rates: TransportSubsidyRates | undefined, province: string): number | undefined =>
   rates?.rates[province] ?? rates?.default ?? undefined;

@@ -1,6 +1,7 @@
 import type { Trainee } from './api-training';
 import { parseRoute, routePath } from './router';
-import { guizhouToday, registerDays, registerOf, ticksOn } from './training-days';
+import { registerDays, registerOf, ticksOn } from './training-days';
+import { guizhouToday } from './guizhou-dates';
 
 const trainee = (
   workerId: string,

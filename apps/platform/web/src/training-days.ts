@@ -1,10 +1,5 @@
 import type { CourseDetail, Trainee } from './api-training';
 
-/** Today in Guizhou (UTC+8), YYYY-MM-DD: the platform's "today" for attendance and completion. */
-export function guizhouToday(nowMs = Date.now()): string {
-  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The days a register may be kept for: the course's, up to today (undefined before it starts). */
 export function registerDays(
   course: Pick<CourseDetail, 'startDate' | 'endDate'>,

@@ -3,7 +3,11 @@ import { GUIZHOU_PROVINCE_CODE, prefectureOfCounty } from '@contracts';
 import { regionEmployment, type RegionLevel } from './county-employment.projection';
 import { checkAsOf, dayHasEnded, figuresAsOf, regionFiguresAt, type RegionFiguresAt } from './figures-as-of';
 import type { MonitorReadModel } from './monitor-read-model';
-import { HISTORY_COUNTIES, householdHistoryArbitrary } from './testing/history.arbitrary';
+import {
+  HISTORY_COUNTIES,
+  historyOnAMovingClock,
+  householdHistoryArbitrary,
+} from './testing/history.arbitrary';
 import { runMonitorLive } from './testing/monitor-runner';
 import type { AnyEnvelope } from '../shared/keyed-projection';
 import { addDays, dayOf, endOfDay } from '../shared/business-dates';
@@ -31,23 +35,7 @@ function expectSameFigures(asOf: RegionFiguresAt, live: MonitorReadModel): void 
 }
 
 /** The events re-recorded by a clock that moves on by `gaps` (ms), up to 30 hours at a time. */
-const restamp = (events: readonly AnyEnvelope[], gaps: readonly number[]): AnyEnvelope[] => {
-  let clock = Date.parse('2026-10-28T01:00:00Z');
-  return events.map((e, i) => {
-    clock += gaps[i];
-    return { ...e, occurredAt: new Date(clock).toISOString() };
-  });
-};
-
-const withGaps = householdHistoryArbitrary().chain((history) =>
-  fc.record({
-    events: fc.constant(history.events),
-    gaps: fc.array(fc.integer({ min: 0, max: 30 * HOUR }), {
-      minLength: history.events.length,
-      maxLength: history.events.length,
-    }),
-  }),
-);
+const onAMovingClock = historyOnAMovingClock('2026-10-28T01:00:00Z', 30 * HOUR);
 
 const recordedBy = (events: readonly AnyEnvelope[], cutoff: number) =>
   events.filter((e) => Date.parse(e.occurredAt) < cutoff);
@@ -55,8 +43,7 @@ const recordedBy = (events: readonly AnyEnvelope[], cutoff: number) =>
 describe('figures as of a date', () => {
   it('with a moving clock: asOf(today) is the live figures, and a past day answers the same ever after', () => {
     fc.assert(
-      fc.property(withGaps, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), ({ events, gaps }, picks) => {
-        const log = restamp(events, gaps);
+      fc.property(onAMovingClock, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (log, picks) => {
         // The clock stands at some events' recorded time; the log then holds the events up to there.
         for (const pick of picks) {
           const k = pick % log.length;
@@ -79,18 +66,13 @@ describe('figures as of a date', () => {
   it('for any date, the figures equal a fresh live fold of the events recorded by its end (Guizhou)', () => {
     const dayOffset = fc.integer({ min: -2, max: 12 });
     fc.assert(
-      fc.property(
-        withGaps,
-        fc.array(dayOffset, { minLength: 1, maxLength: 5 }),
-        ({ events, gaps }, offsets) => {
-          const log = restamp(events, gaps);
-          const first = dayOf(log[0].occurredAt);
-          for (const offset of offsets) {
-            const date = addDays(first, offset);
-            expectSameFigures(figuresAsOf(log, date), runMonitorLive(recordedBy(log, endOfDay(date))).model);
-          }
-        },
-      ),
+      fc.property(onAMovingClock, fc.array(dayOffset, { minLength: 1, maxLength: 5 }), (log, offsets) => {
+        const first = dayOf(log[0].occurredAt);
+        for (const offset of offsets) {
+          const date = addDays(first, offset);
+          expectSameFigures(figuresAsOf(log, date), runMonitorLive(recordedBy(log, endOfDay(date))).model);
+        }
+      }),
       RUNS,
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { householdStream, type EventData } from '@contracts';
 import { regionEmployment } from '../monitor/county-employment.projection';
-import { HISTORY_COUNTIES, householdHistoryArbitrary } from '../monitor/testing/history.arbitrary';
+import { HISTORY_COUNTIES, historyOnAMovingClock } from '../monitor/testing/history.arbitrary';
 import { EventLogBuilder } from '../monitor/testing/event-log';
 import { runMonitorLive } from '../monitor/testing/monitor-runner';
 import type { AnyEnvelope } from '../shared/keyed-projection';
@@ -16,23 +16,7 @@ import { MonthReportFold, reportFigures } from './month-report-fold';
 const HOUR = 3_600_000;
 const MONTHS = ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01'];
 
-const restamp = (events: readonly AnyEnvelope[], gaps: readonly number[]): AnyEnvelope[] => {
-  let clock = Date.parse('2026-09-20T01:00:00Z');
-  return events.map((e, i) => {
-    clock += gaps[i];
-    return { ...e, occurredAt: new Date(clock).toISOString() };
-  });
-};
-
-const withGaps = householdHistoryArbitrary().chain((history) =>
-  fc.record({
-    events: fc.constant(history.events),
-    gaps: fc.array(fc.integer({ min: 0, max: 60 * HOUR }), {
-      minLength: history.events.length,
-      maxLength: history.events.length,
-    }),
-  }),
-);
+const onAMovingClock = historyOnAMovingClock('2026-09-20T01:00:00Z', 60 * HOUR);
 
 const fold = (events: readonly AnyEnvelope[], month: string) => {
   const f = new MonthReportFold(month);
@@ -79,8 +63,7 @@ function recount(events: readonly AnyEnvelope[], county: string, month: string) 
 describe('a month of every county, folded from the log', () => {
   it('with a moving clock: figures at both ends equal the live monitor then, activity a recount', () => {
     fc.assert(
-      fc.property(withGaps, fc.constantFrom(...MONTHS), ({ events, gaps }, month) => {
-        const log = restamp(events, gaps);
+      fc.property(onAMovingClock, fc.constantFrom(...MONTHS), (log, month) => {
         const month_ = fold(log, month);
         const endLive = runMonitorLive(
           log.filter((e) => Date.parse(e.occurredAt) < startOfDay(`${nextMonth(month)}-01`)),

@@ -1,3 +1,4 @@
+import { countsOfHousehold } from '../monitor/county-employment.projection';
 import type { HouseholdEmployment } from '../monitor/household-employment';
 
 /**
@@ -51,13 +52,15 @@ export function siteReport(
       row = emptyRow(h.relocationSiteId, null);
       rows.set(h.relocationSiteId, row);
     }
-    row.households += 1;
-    if (h.status !== 'no_labour') row.householdsWithLabour += 1;
-    if (h.status === 'covered') row.coveredHouseholds += 1;
-    if (h.status === 'zero_employment') row.zeroEmploymentHouseholds += 1;
+    // The county figures' own counting of a household, so the rows cannot drift from them.
+    const counts = countsOfHousehold(h);
+    row.households += counts.households;
+    row.householdsWithLabour += counts.householdsWithLabour;
+    row.coveredHouseholds += counts.coveredHouseholds;
+    row.zeroEmploymentHouseholds += counts.zeroEmploymentHouseholds;
+    row.labourCapableWorkers += counts.labourCapableWorkers;
+    row.employedWorkers += counts.employedWorkers;
     if (h.openCase !== null) row.openCases += 1;
-    row.labourCapableWorkers += h.labourCapableMembers;
-    row.employedWorkers += h.employedMembers;
   }
   return [...rows.values()];
 }

@@ -10,7 +10,7 @@ import { SendReport } from '../components/reports/SendReport';
 import { formatPercent, useLang } from '../i18n';
 import { reportWords, type ReportWords } from '../i18n-reports';
 import { areaName, countiesOfPrefecture } from '../regions';
-import { lastMonth, recentMonths } from '../report-months';
+import { lastMonth, recentMonths } from '../guizhou-dates';
 import { navigate } from '../router';
 import type { Session } from '../session';
 import { formatWhen } from '../time';

@@ -178,3 +178,24 @@ export function householdHistoryArbitrary(options: HistoryOptions = {}): fc.Arbi
         .map((steps) => interpret(steps, HISTORY_COUNTIES.slice(0, counties), households)),
     );
 }
+
+/**
+ * A history re-recorded by a clock that moves on, from `start`, by a gap of up to `maxGapMs` before each event:
+ * the log of a moving clock (days and month ends pass between events).
+ */
+export function historyOnAMovingClock(start: string, maxGapMs: number): fc.Arbitrary<readonly AnyEnvelope[]> {
+  return householdHistoryArbitrary().chain((history) =>
+    fc
+      .array(fc.integer({ min: 0, max: maxGapMs }), {
+        minLength: history.events.length,
+        maxLength: history.events.length,
+      })
+      .map((gaps) => {
+        let clock = Date.parse(start);
+        return history.events.map((e, i) => {
+          clock += gaps[i];
+          return { ...e, occurredAt: new Date(clock).toISOString() };
+        });
+      }),
+  );
+}

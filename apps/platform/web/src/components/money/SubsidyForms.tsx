@@ -8,12 +8,11 @@ import {
   claimErrors,
   DESTINATIONS,
   destinationName,
-  guizhouDay,
-  guizhouToday,
   payErrors,
   rateFor,
   subsidyErrors,
 } from '../../subsidy-forms';
+import { guizhouDay, guizhouToday } from '../../guizhou-dates';
 import { Field } from '../case/form-parts';
 
 type Money = ReturnType<typeof moneyApi>;
@@ -51,7 +50,8 @@ function useSend(fields: readonly string[], onDone: (position: string) => void) 
   return { w, busy, errors, send };
 }
 
-function Foot({
+/** A form's last row: its submit (or `children`), cancel, and the refusal that names no field. */
+export function Foot({
   busy,
   errors,
   label,

@@ -1,3 +1,4 @@
+import { guizhouYear } from '../../guizhou-dates';
 import { useState } from 'react';
 import type { ApiClient } from '../../api';
 import {
@@ -35,7 +36,7 @@ export function TransportLedger({
   w: MoneyWords;
 }) {
   const [status, setStatus] = useState<SubsidyStatus | undefined>();
-  const [year, setYear] = useState<number>(() => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear());
+  const [year, setYear] = useState<number>(() => guizhouYear());
   const [open, setOpen] = useState<string | undefined>();
   // The position the last command answered: the reload waits until the ledger shows it (read-your-writes).
   const [written, setWritten] = useState<string | undefined>();

@@ -6,6 +6,7 @@ import type { MoneyWords } from '../../i18n-money';
 import type { Loadable } from '../../use-dashboard-data';
 import { DESTINATIONS, destinationName, ratesBodyOf, subsidyErrors } from '../../subsidy-forms';
 import { Panel } from '../Panel';
+import { Foot } from './SubsidyForms';
 
 type Money = ReturnType<typeof moneyApi>;
 
@@ -166,19 +167,7 @@ function RatesForm({
           box(p.code, p.name, draft[p.code] ?? '', (v) => setDraft((d) => ({ ...d, [p.code]: v }))),
         )}
       </div>
-      <div className="row subsidy-foot">
-        <button type="submit" disabled={busy}>
-          {busy ? w.sending : w.saveRates}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {w.cancel}
-        </button>
-        {errors.form && (
-          <p className="form-error" role="alert" data-error="form">
-            {errors.form}
-          </p>
-        )}
-      </div>
+      <Foot busy={busy} errors={errors} label={w.saveRates} w={w} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../../api';
 import { welfareMonthPath, type moneyApi, type WelfareMonth } from '../../api-money';
 import type { MoneyWords } from '../../i18n-money';
-import { lastMonth } from '../../report-months';
+import { lastMonth } from '../../guizhou-dates';
 import { useLoad } from '../../use-load';
 import { ExportButton } from '../people/ExportButton';
 import { ErrorNote, Panel } from '../Panel';

@@ -3,7 +3,8 @@ import type { CourseDetail, TrainingApi } from '../../api-training';
 import { useLang } from '../../i18n';
 import type { TrainingWords } from '../../i18n-training';
 import { placeErrors, type PlacedErrors } from '../../training-errors';
-import { guizhouToday, inClass, registerDays, registerOf, ticksOn } from '../../training-days';
+import { inClass, registerDays, registerOf, ticksOn } from '../../training-days';
+import { guizhouToday } from '../../guizhou-dates';
 
 const NONE: PlacedErrors = { fields: {} };
 

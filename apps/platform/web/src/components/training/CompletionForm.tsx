@@ -3,7 +3,7 @@ import type { CourseDetail, TrainingApi, Trainee } from '../../api-training';
 import { useLang } from '../../i18n';
 import type { TrainingWords } from '../../i18n-training';
 import { placeErrors, type PlacedErrors } from '../../training-errors';
-import { guizhouToday } from '../../training-days';
+import { guizhouToday } from '../../guizhou-dates';
 
 const FIELDS = ['certificateNumber', 'completedOn'] as const;
 

@@ -1,4 +1,4 @@
-import { lastMonth, monthsAgo, recentMonths } from './report-months';
+import { lastMonth, monthsAgo, recentMonths } from './guizhou-dates';
 import { parseRoute, routePath } from './router';
 
 describe('months in Guizhou', () => {
