@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { relocationSitesOf } from '@seeds/relocation-sites';
 import { ledgerFile, type LedgerRow } from '../../apps/platform/src/household-import/testing/ledger-file';
 import {
@@ -17,16 +16,9 @@ import {
   withBadChecksum,
 } from './helpers/fixtures';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
+import { binary, XLSX } from './helpers/sheets';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SITE = relocationSitesOf(COUNTY)[0];
-
-/** Collects a binary answer as a Buffer (supertest buffers only text and JSON by itself). */
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 const member = (household: string | number, o: LedgerRow = {}): LedgerRow => ({
   householdKey: household,

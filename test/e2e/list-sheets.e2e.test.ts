@@ -3,24 +3,10 @@
  * headers, dates as Excel dates, the same scope as the JSON list), with a Chinese file name.
  */
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { COUNTY, OTHER_COUNTY, bearer, householdBody, memberBody } from './helpers/fixtures';
 import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
-  return workbook.worksheets[0];
-}
+import { binary, firstSheet, XLSX } from './helpers/sheets';
 
 const headerOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
 
@@ -66,7 +52,7 @@ describe('lists as .xlsx', () => {
     expect(res.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent('零就业家庭.xlsx')}`,
     );
-    const sheet = await sheetOf(res.body as Buffer);
+    const sheet = await firstSheet(res.body as Buffer);
     const header = headerOf(sheet);
     expect(header).toEqual(expect.arrayContaining(['户主', '安置点', '预警', '发现时间', '清零期限']));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -92,12 +78,12 @@ describe('lists as .xlsx', () => {
     const path = `/v1/households?countyCode=${COUNTY}&format=xlsx`;
     const read = (token: string) =>
       sheetRequest(path, token).set('X-Min-Position', registered.body.position).expect(200);
-    const ofOffice = await sheetOf((await read(office)).body as Buffer);
+    const ofOffice = await firstSheet((await read(office)).body as Buffer);
     expect(headerOf(ofOffice)).toEqual(['户主', '安置点', '住址', '家庭人数', '就业人数', '就业状况']);
     const heads = ofOffice.getColumn(1).values.slice(2);
     expect(heads).toContain('杨国强');
     expect(ofOffice.rowCount).toBeGreaterThanOrEqual(4);
-    const ofAdmin = await sheetOf((await read(t.tokens.admin())).body as Buffer);
+    const ofAdmin = await firstSheet((await read(t.tokens.admin())).body as Buffer);
     expect(ofAdmin.getColumn(1).values.slice(2)).toContain('杨*强');
     expect(ofAdmin.getColumn(1).values.slice(2)).not.toContain('杨国强');
   });
@@ -120,7 +106,7 @@ describe('lists as .xlsx', () => {
     const position = placed.body.position as string;
     const namesIn = async (path: string, token: string, title: string) => {
       const res = await sheetRequest(path, token).set('X-Min-Position', position).expect(200);
-      const sheet = await sheetOf(res.body as Buffer);
+      const sheet = await firstSheet(res.body as Buffer);
       return sheet.getColumn(headerOf(sheet).indexOf(title) + 1).values.slice(2);
     };
 
@@ -146,11 +132,11 @@ describe('lists as .xlsx', () => {
   });
 
   it('gives follow-ups and vacancies as sheets with their Chinese headers', async () => {
-    const followUps = await sheetOf(
+    const followUps = await firstSheet(
       (await sheetRequest(`/v1/counties/${COUNTY}/follow-ups?format=xlsx`).expect(200)).body as Buffer,
     );
     expect(headerOf(followUps)).toEqual(['姓名', '回访', '回访到期日', '上岗日期', '就业渠道']);
-    const vacancies = await sheetOf(
+    const vacancies = await firstSheet(
       (await sheetRequest(`/v1/vacancies?format=xlsx&county=${COUNTY}`).expect(200)).body as Buffer,
     );
     expect(headerOf(vacancies)).toEqual(expect.arrayContaining(['岗位', '城市', '最低工资', '发布时间']));

@@ -4,12 +4,12 @@
  * once, corrected only with a reason as a new revision; this month cannot be sent before it ends; the
  * prefecture office reads its counties' reports and sees who has not sent; everyone else is refused.
  */
-import ExcelJS from 'exceljs';
 import { monthlyReportStream } from '@contracts';
 import { addDays, dayOf } from '@lib/domain/shared/business-dates';
 import { lastDayOf } from '@lib/domain/welfare-payroll/welfare-month';
 import { COUNTY, OTHER_COUNTY, bearer, eventStoreOf, householdBody, memberBody } from './helpers/fixtures';
 import { appendHouseholdRecordedAt } from './helpers/recorded-at';
+import { binary, firstSheet } from './helpers/sheets';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 const ANSHUN = '520400';
@@ -139,16 +139,10 @@ describe('the monthly report through HTTP', () => {
       .get(`${path(lastMonth)}?format=xlsx`)
       .set(bearer(office))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(sheet.headers['content-disposition']).toContain('monthly-report-520402');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(sheet.body as ExcelJS.Buffer);
-    const rows = book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const rows = (await firstSheet(sheet.body)).getSheetValues().filter(Boolean) as unknown[][];
     const row = (label: string) => rows.find((r) => r[1] === label)?.slice(1);
     expect(rows[0].slice(1)).toEqual(['指标', '上月末', '本月末 / 当月', '增减']);
     expect(row('零就业户数（户）')).toEqual(['零就业户数（户）', 0, 1, 1]);

@@ -5,8 +5,6 @@
  * clock is the test's: retention is counted at its "today" in Guizhou.
  */
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { householdStream, workshopStream } from '@contracts';
 import {
   COUNTY,
@@ -20,18 +18,12 @@ import {
 } from './helpers/fixtures';
 import { postStationVacancy, registerHousehold, registerStation } from './helpers/requests';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
+import { binary, firstSheet, XLSX } from './helpers/sheets';
 
 const DAY_MS = 86_400_000;
 /** The test's clock: the app reads it for "today"; commands are stamped with the real time. */
 const clock = { time: Date.now(), now: () => new Date(clock.time).toISOString() };
 const dayAt = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('reports by site, labour station and workshop', () => {
   let t: TestApp;
@@ -326,9 +318,7 @@ describe('reports by site, labour station and workshop', () => {
         .parse(binary)
         .expect(200);
       expect(res.headers['content-type']).toContain(XLSX);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as ExcelJS.Buffer);
-      const sheet = workbook.worksheets[0];
+      const sheet = await firstSheet(res.body);
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
       expect(header[0]).toBe(first);
       expect(sheet.rowCount).toBeGreaterThan(1);

@@ -3,10 +3,10 @@
  * placement; the county office claims, reviews and records the payment; the ledger (JSON and .xlsx) shows each
  * step and counts it in its totals; who may act and who may read. The refusals: transport-subsidy-refusals.
  */
-import ExcelJS from 'exceljs';
 import { transportSubsidyStream } from '@contracts';
 import { COUNTY, OTHER_COUNTY, bearer, streamTypes } from './helpers/fixtures';
-import { binary, claimBody, payBody, subsidyRequests, today } from './helpers/transport-subsidies';
+import { claimBody, payBody, subsidyRequests, today } from './helpers/transport-subsidies';
+import { binary, firstSheet } from './helpers/sheets';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 describe('transport subsidies through HTTP', () => {
@@ -135,9 +135,7 @@ describe('transport subsidies through HTTP', () => {
     const res = await ledger('?format=xlsx', paid.body.position).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('跨省务工交通补贴台账'));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as unknown as ExcelJS.Buffer);
-    const sheet = workbook.worksheets[0];
+    const sheet = await firstSheet(res.body);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(
       expect.arrayContaining([

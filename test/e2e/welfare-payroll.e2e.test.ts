@@ -3,7 +3,6 @@
  * draft (who held a post, how many days), confirms it once, corrects a holder by a new record, pays once for
  * exactly the list's total; every refusal changes nothing; other counties and roles are refused.
  */
-import ExcelJS from 'exceljs';
 import { welfarePayrollStream } from '@contracts';
 import {
   COUNTY,
@@ -14,6 +13,7 @@ import {
   memberBody,
   vacancyBody,
 } from './helpers/fixtures';
+import { binary, firstSheet } from './helpers/sheets';
 import { startTestApp, type TestApp } from './helpers/start-test-app';
 
 /** Last month in Guizhou (UTC+8), YYYY-MM, and its number of days. */
@@ -146,15 +146,9 @@ describe('the public-welfare payroll through HTTP', () => {
       .get(`${path}?format=xlsx`)
       .set(bearer(office))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as ExcelJS.Buffer);
-    const sheet = book.worksheets[0];
+    const sheet = await firstSheet(res.body);
     expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '在岗天数', '应发金额（元）']));
     const names = sheet.getColumn(1).values.slice(2);
     expect(names).toEqual(expect.arrayContaining(['张桂兰', '李德明']));

@@ -1,4 +1,3 @@
-import type { Response } from 'supertest';
 import { employmentMonitorStream, subsidyIdOf, transportSubsidyStream } from '@contracts';
 import { dayOf } from '@lib/domain/shared/business-dates';
 import {
@@ -14,12 +13,6 @@ import { postStationVacancy, registerHousehold, registerStation } from './reques
 import type { TestApp } from './start-test-app';
 
 /** What the transport-subsidy suites share: a worker the monitor granted the subsidy, the requests, the checks. */
-
-export const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 export interface Eligible {
   readonly subsidyId: string;

@@ -1,55 +1,24 @@
+/**
+ * Skills training courses (issue 15): the county's course list, a course's trainees, attendance, completion.
+ * Shapes from the contract, type-only (see api-types.ts).
+ */
+import type { z } from 'zod';
+import type {
+  attendanceResponse,
+  courseDetailResponse,
+  courseListResponse,
+  courseStatus,
+  courseTrainee,
+  courseView,
+} from '../../../../contracts/src/http/training.bodies';
 import { enc, q, request } from './http';
 
-/** Skills training courses (issue 15): the county's course list, a course's trainees, attendance, completion. */
-
-export type CourseStatus = 'open' | 'full' | 'ended';
-
-export interface CourseSummary {
-  readonly courseId: string;
-  readonly countyCode: string;
-  readonly occupation: { readonly code: string; readonly label: string };
-  readonly title: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly seats: number;
-  readonly seatsTaken: number;
-  readonly seatsLeft: number;
-  readonly place: string;
-  readonly subsidyPerTrainee: number;
-  readonly status: CourseStatus;
-}
-
-export interface CourseList {
-  readonly items: readonly CourseSummary[];
-  readonly total: number;
-}
-
-export interface Trainee {
-  readonly workerId: string;
-  /** As the caller may see it (null: not theirs to see). */
-  readonly name: string | null;
-  readonly status: 'enrolled' | 'completed';
-  /** The day they first took a seat: not absent before it. */
-  readonly enrolledOn: string | null;
-  readonly daysPresent: number;
-  readonly daysAbsent: number;
-  readonly daysUnrecorded: number;
-  readonly presentOn: readonly string[];
-  readonly absentOn: readonly string[];
-  readonly completion: { readonly certificateNumber: string; readonly completedOn: string } | null;
-}
-
-export interface CourseDetail extends CourseSummary {
-  readonly withdrawals: number;
-  /** Only for the course's county and whoever runs it. */
-  readonly daysHeld?: readonly string[];
-  readonly trainees?: readonly Trainee[];
-}
-
-export interface AttendanceRecorded {
-  readonly changed: number;
-  readonly position: string;
-}
+export type CourseStatus = z.infer<typeof courseStatus>;
+export type CourseSummary = z.infer<typeof courseView>;
+export type CourseList = z.infer<typeof courseListResponse>;
+export type Trainee = z.infer<typeof courseTrainee>;
+export type CourseDetail = z.infer<typeof courseDetailResponse>;
+export type AttendanceRecorded = z.infer<typeof attendanceResponse>;
 
 export const coursesPath = (county: string) => `/v1/training-courses${q({ county, limit: 200 })}`;
 
