@@ -145,6 +145,8 @@ describe('the monthly report through HTTP', () => {
     const rows = (await firstSheet(sheet.body)).getSheetValues().filter(Boolean) as unknown[][];
     const row = (label: string) => rows.find((r) => r[1] === label)?.slice(1);
     expect(rows[0].slice(1)).toEqual(['指标', '上月末', '本月末 / 当月', '增减']);
+    expect(row('县（市、区）')?.[2]).toBe('西秀区');
+    expect(row('月份')?.[2]).toBe(lastMonth);
     expect(row('零就业户数（户）')).toEqual(['零就业户数（户）', 0, 1, 1]);
     expect(String(row('报送状态')?.[2])).toMatch(/^已报送（第 2 版，/);
     expect(row('更正原因')?.[2]).toBe('补报公益性岗位补贴');

@@ -35,6 +35,9 @@ export function reportLines(view: MonthlyReportResponse): ReportLine[] {
       ? '未报送（草稿）'
       : '本月未结束（截至目前）';
   return [
+    // A printed sheet says whose and which month it is, not only its file name.
+    { indicator: '县（市、区）', current: countyByCode(view.countyCode)?.name ?? view.countyCode },
+    { indicator: '月份', current: view.month },
     { indicator: '报送状态', current: status },
     ...FIGURES.map(([key, label]) => ({
       indicator: label,
