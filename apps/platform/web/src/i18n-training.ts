@@ -36,7 +36,7 @@ const zh = {
   certificateOf: (cert: string) => `证书 ${cert}`,
   withdrawals: (n: number) => `退出 ${n} 人`,
   registerTitle: '登记考勤',
-  registerHint: '勾选当天到课的学员，未勾选的记为缺勤；同一天可重新提交以更正。',
+  registerHint: '勾选当天到课的学员，未勾选的记为缺勤（当天之后才报名的不记）；同一天可重新提交以更正。',
   day: '日期',
   present: '到课',
   allPresent: '全部到课',
@@ -97,7 +97,8 @@ const en: TrainingWords = {
   certificateOf: (cert) => `certificate ${cert}`,
   withdrawals: (n) => `${n} withdrew`,
   registerTitle: 'Attendance register',
-  registerHint: 'Tick who came that day; the rest are recorded absent. Send a day again to correct it.',
+  registerHint:
+    'Tick who came that day; the rest are recorded absent (not those who enrolled after it). Send a day again to correct it.',
   day: 'Day',
   present: 'Present',
   allPresent: 'All present',
